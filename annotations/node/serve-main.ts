@@ -1,0 +1,26 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isFactmarkError } from '../errors';
+import { appPaths, findAppRoot } from './app-paths';
+import { startWebServer } from './http-server';
+import { defaultUserDataDir, flagValue, resolveAnnotator, resolveStoreDir } from './store-location';
+import { openWorkspace } from './workspace';
+
+/** `npm run serve`: the whole app in a browser, over loopback HTTP. */
+async function main(argv: string[]): Promise<void> {
+  const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+  const paths = appPaths(root);
+  const storeDir = resolveStoreDir(flagValue(argv, 'store'), defaultUserDataDir());
+  const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
+  const port = Number(flagValue(argv, 'port') ?? process.env.FACTMARK_PORT ?? 4717);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${String(port)}`);
+
+  const { handlers } = await openWorkspace({ storeDir, annotator, sampleDir: paths.sampleDir });
+  const { url } = await startWebServer({ handlers, staticDir: flagValue(argv, 'static') ?? paths.rendererDir, port });
+  console.log(`Factmark web mode: ${url}  (store: ${storeDir}, annotator: ${annotator})`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(isFactmarkError(error) ? error.message : `Factmark could not start: ${String(error)}`);
+  process.exit(2);
+});

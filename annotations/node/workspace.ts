@@ -1,0 +1,24 @@
+import type { Handlers } from '../contract';
+import { createHandlers } from '../service';
+import type { LowdbRepository } from './lowdb-repository';
+import { openLowdbRepository } from './lowdb-repository';
+import { addSampleCorpus } from './sample-corpus';
+
+export interface WorkspaceOptions {
+  storeDir: string;
+  annotator: string;
+  /** Folder of the built-in sample corpus, added to a brand-new store. */
+  sampleDir?: string;
+}
+
+export interface Workspace {
+  repo: LowdbRepository;
+  handlers: Handlers;
+}
+
+/** Opens (or creates, with the sample corpus) the store and builds the handler table over it. */
+export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  const repo = await openLowdbRepository(options.storeDir);
+  if (repo.isNew && options.sampleDir) await addSampleCorpus(repo, options.sampleDir);
+  return { repo, handlers: createHandlers(repo, { annotator: options.annotator }) };
+}

@@ -1,0 +1,21 @@
+/**
+ * The names of every operation of the service contract, as a runtime list.
+ * Kept free of imports so the Electron preload can expose exactly these;
+ * `contract.ts` makes the compiler check it against the argument schemas.
+ */
+export const OPERATION_NAMES = [
+  'store/status',
+  'articles/list',
+  'articles/get',
+  'annotations/list',
+  'annotations/create',
+  'annotations/update',
+  'annotations/delete',
+  'export/jsonl',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && (OPERATION_NAMES as readonly string[]).includes(name);
+}

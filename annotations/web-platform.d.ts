@@ -1,0 +1,11 @@
+/**
+ * The few web-platform globals the pure core uses. They exist in browsers and
+ * in Node ≥ 20 alike; declaring only these keeps the DOM out of the core.
+ */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare const crypto: {
+  readonly subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
+  randomUUID(): string;
+};

@@ -1,0 +1,15 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { OPERATION_NAMES } from '../annotations/operation-names';
+
+/**
+ * Exposes exactly the contract's operations, one function each, plus a save
+ * dialog for exports. Never the raw ipcRenderer.
+ */
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke('factmark:invoke', name, args)]),
+);
+
+contextBridge.exposeInMainWorld('factmark', {
+  operations,
+  saveFile: (file: unknown) => ipcRenderer.invoke('factmark:save-file', file),
+});

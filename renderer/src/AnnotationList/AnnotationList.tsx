@@ -1,0 +1,59 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { Annotation } from '../../../annotations/model';
+import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+
+function summary(annotation: Annotation): string {
+  const values = Object.values(annotation.attributes).filter((v) => typeof v === 'string' && v !== '');
+  return values.join(' · ');
+}
+
+/** The open article's annotations in text order; a click jumps to the span. */
+export function AnnotationList() {
+  const store = useWorkspaceStore();
+  const annotations = useWorkspace((s) => s.annotations);
+  const selectedId = useWorkspace((s) => s.selectedId);
+  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: annotations.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 52,
+    overscan: 10,
+  });
+  const kindOf = (name: string): SpanKindDefinition | undefined => kinds.find((k) => k.kind === name);
+
+  return (
+    <section className="annotation-list" aria-label="Annotations">
+      <h2>Annotations ({annotations.length})</h2>
+      {annotations.length === 0 && <p className="hint">Select text in the article and press a kind’s key to tag it.</p>}
+      <div className="scroller" ref={scroller}>
+        <ul style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const a = annotations[row.index];
+            if (!a) return null;
+            const kind = kindOf(a.kind);
+            return (
+              <li key={a.id} style={{ transform: `translateY(${row.start}px)` }}>
+                <button
+                  type="button"
+                  className="annotation-item"
+                  aria-pressed={a.id === selectedId}
+                  data-kind={a.kind}
+                  onClick={() => store.select(a.id)}
+                >
+                  <span className="chip" style={{ backgroundColor: kind?.color }}>
+                    {kind?.label ?? a.kind}
+                  </span>
+                  <span className="quote">{a.quote}</span>
+                  <span className="meta">{summary(a)}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { AttributeDefinition, AttributeValue } from '../../../annotations/tagset';
+
+interface Props {
+  definition: AttributeDefinition;
+  value: AttributeValue | undefined;
+  onChange: (value: AttributeValue) => void;
+}
+
+/** One attribute's control, chosen by its type in the tagset. */
+export function AttributeField({ definition, value, onChange }: Props) {
+  const id = `attr-${definition.name}`;
+  switch (definition.type) {
+    case 'choice':
+      return (
+        <label className="field" htmlFor={id}>
+          <span>{definition.label}</span>
+          <select id={id} value={String(value ?? definition.default)} onChange={(e) => onChange(e.target.value)}>
+            {definition.options.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+    case 'boolean':
+      return (
+        <label className="field checkbox" htmlFor={id}>
+          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          <span>{definition.label}</span>
+        </label>
+      );
+    case 'text':
+      return <TextField id={id} label={definition.label} value={typeof value === 'string' ? value : ''} onCommit={onChange} />;
+  }
+}
+
+/** A text attribute is saved when the field loses focus or on Enter, not per keystroke. */
+function TextField({ id, label, value, onCommit }: { id: string; label: string; value: string; onCommit: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <label className="field" htmlFor={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="text"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(value);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,43 @@
+import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { AttributeField } from './AttributeField';
+
+/** Edits the selected annotation's attributes; deletes it. */
+export function DetailsPanel() {
+  const store = useWorkspaceStore();
+  const selected = useWorkspace((s) => s.annotations.find((a) => a.id === s.selectedId) ?? null);
+  const kind = useWorkspace((s) => s.status?.tagset.kinds.find((k) => k.kind === selected?.kind));
+
+  if (!selected) {
+    return (
+      <section className="details-panel" aria-label="Details">
+        <h2>Details</h2>
+        <p className="hint">Click a highlight or an item of the list to edit it.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="details-panel" aria-label="Details">
+      <h2>
+        <span className="chip" style={{ backgroundColor: kind?.color }}>
+          {kind?.label ?? selected.kind}
+        </span>{' '}
+        details
+      </h2>
+      <blockquote>{selected.quote}</blockquote>
+      <p className="meta">
+        {selected.start}–{selected.end} · by {selected.annotator}
+      </p>
+      {kind?.attributes.map((definition) => (
+        <AttributeField
+          key={`${selected.id}-${definition.name}`}
+          definition={definition}
+          value={selected.attributes[definition.name]}
+          onChange={(value) => void store.updateAttributes(selected.id, { [definition.name]: value })}
+        />
+      ))}
+      <button type="button" className="danger" onClick={() => void store.remove(selected.id)}>
+        Delete annotation
+      </button>
+    </section>
+  );
+}
