@@ -1,0 +1,181 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope, ExportFile, SessionStatus } from '../../annotations/contract';
+import { dispatch } from '../../annotations/dispatch';
+import type { Annotation, Article, ArticleSummary } from '../../annotations/model';
+import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
+import { startWebServer } from '../../annotations/node/http-server';
+import { openWorkspace } from '../../annotations/node/workspace';
+import { makeTempDir } from '../support/temp-dir';
+import type { RawSend } from './contract-cases';
+import { FIRST, ok, refused } from './contract-cases';
+
+const { sampleDir } = appPaths(findAppRoot(__dirname));
+
+interface Transport {
+  send: RawSend;
+  close: () => Promise<void>;
+}
+
+async function direct(storeDir: string): Promise<Transport> {
+  const { handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir });
+  return { send: (name, args) => dispatch(handlers, name, args), close: async () => undefined };
+}
+
+async function overHttp(storeDir: string): Promise<Transport> {
+  const { handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir });
+  const { server, url } = await startWebServer({ handlers, staticDir: join(storeDir, 'no-renderer') });
+  const send: RawSend = async (name, args) => {
+    const response = await fetch(`${url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    return (await response.json()) as Envelope;
+  };
+  return { send, close: () => new Promise<void>((resolve) => (server as Server).close(() => resolve())) };
+}
+
+describe.each([
+  ['direct calls', direct],
+  ['HTTP', overHttp],
+])('the service contract over %s', (_name, open) => {
+  let storeDir: string;
+  let cleanup: () => Promise<void>;
+  let transport: Transport;
+  let send: RawSend;
+
+  beforeEach(async () => {
+    ({ dir: storeDir, cleanup } = await makeTempDir());
+    transport = await open(storeDir);
+    send = transport.send;
+  });
+  afterEach(async () => {
+    await transport.close();
+    await cleanup();
+  });
+
+  const claimArgs = async (needle: string) => {
+    const article = await ok<Article>(send, 'articles/get', { articleId: FIRST });
+    const start = article.text.indexOf(needle);
+    return { articleId: FIRST, kind: 'claim', start, end: start + needle.length, quote: needle };
+  };
+
+  it('lists the five sample articles of a new store, with titles', async () => {
+    const articles = await ok<ArticleSummary[]>(send, 'articles/list', {});
+    expect(articles.map((a) => a.id)).toEqual([
+      '000_0032acaf3c30b9bc',
+      '001_3eea3b6f31cb041f',
+      '002_7feab6871f0e57f9',
+      '003_868bd8ac9b581218',
+      '004_74bfdcc74ec9356c',
+    ]);
+    expect(articles[0]?.title).toBe('ISIS pursuing US and Israel interests, Iranian DM Says');
+    expect(articles[2]?.title).toBe('Iran and Iraq signed a memorandum of understanding (MoU) to…');
+  });
+
+  it('returns an article’s text exactly as the sample file has it', async () => {
+    const article = await ok<Article>(send, 'articles/get', { articleId: '001_3eea3b6f31cb041f' });
+    expect(article.text).toBe(await readFile(join(sampleDir, '001_3eea3b6f31cb041f.txt'), 'utf8'));
+    expect(article.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('creates, lists, updates and deletes an annotation, with defaults from the tagset', async () => {
+    const created = await ok<Annotation>(send, 'annotations/create', await claimArgs('These hired terrorists'));
+    expect(created).toMatchObject({ kind: 'claim', annotator: 'alice', attributes: { verdict: 'unverified', checkWorthy: false } });
+    const updated = await ok<Annotation>(send, 'annotations/update', {
+      articleId: FIRST,
+      id: created.id,
+      attributes: { verdict: 'false', checkWorthy: true },
+    });
+    expect(updated.attributes).toEqual({ verdict: 'false', checkWorthy: true });
+    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([updated]);
+    await ok(send, 'annotations/delete', { articleId: FIRST, id: created.id });
+    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([]);
+  });
+
+  it('keeps annotations when the store is opened again', async () => {
+    const created = await ok<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker', attributes: { name: 'Hossein Dehqan' } });
+    await transport.close();
+    transport = await open(storeDir);
+    const listed = await ok<Annotation[]>(transport.send, 'annotations/list', { articleId: FIRST });
+    expect(listed).toEqual([created]);
+    expect((await ok<ArticleSummary[]>(transport.send, 'articles/list', {})).length).toBe(5);
+  });
+
+  it('refuses spans that are out of range, reversed, empty or mis-quoted, and writes nothing', async () => {
+    const good = await claimArgs('Tehran');
+    await refused(send, 'annotations/create', { ...good, end: 1_000_000 }, 'invalid-argument', /outside the article/);
+    await refused(send, 'annotations/create', { ...good, start: good.end, end: good.start }, 'invalid-argument', /empty or reversed/);
+    await refused(send, 'annotations/create', { ...good, end: good.start }, 'invalid-argument', /empty or reversed/);
+    await refused(send, 'annotations/create', { ...good, start: -1 }, 'invalid-argument', /outside the article/);
+    await refused(send, 'annotations/create', { ...good, quote: 'Baghdad' }, 'invalid-argument', /Quote does not match.*"Tehran"/);
+    await refused(send, 'annotations/create', { ...good, start: 1.5 }, 'invalid-argument', /start/);
+    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([]);
+  });
+
+  it('refuses unknown kinds, unknown attributes and values the tagset does not allow', async () => {
+    const good = await claimArgs('Tehran');
+    await refused(send, 'annotations/create', { ...good, kind: 'rumour' }, 'invalid-argument', /Unknown annotation kind "rumour"/);
+    await refused(send, 'annotations/create', { ...good, attributes: { colour: 'red' } }, 'invalid-argument', /no attribute "colour"/);
+    await refused(send, 'annotations/create', { ...good, attributes: { verdict: 'fake' } }, 'invalid-argument', /verdict.*must be one of/);
+    const created = await ok<Annotation>(send, 'annotations/create', good);
+    await refused(send, 'annotations/update', { articleId: FIRST, id: created.id, attributes: { checkWorthy: 'yes' } }, 'invalid-argument', /true or false/);
+    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([created]);
+  });
+
+  it('refuses unknown operations, unknown articles and malformed arguments', async () => {
+    await refused(send, 'articles/burn', {}, 'unknown-operation', /Unknown operation "articles\/burn"/);
+    await refused(send, 'articles/get', { articleId: 'nope' }, 'not-found', /No article "nope"/);
+    await refused(send, 'articles/get', {}, 'invalid-argument', /articleId/);
+    await refused(send, 'articles/get', { articleId: '../../etc/passwd' }, 'invalid-argument', /articleId/);
+    await refused(send, 'articles/list', { extra: 1 }, 'invalid-argument', /extra/);
+    await refused(send, 'annotations/delete', { articleId: FIRST, id: 'missing' }, 'not-found', /no annotation "missing"/);
+  });
+
+  it('refuses a second annotation with an id already used', async () => {
+    const args = { ...(await claimArgs('Tehran')), id: 'fixed-id' };
+    await ok(send, 'annotations/create', args);
+    await refused(send, 'annotations/create', args, 'conflict', /already exists/);
+  });
+
+  it('exports the whole store as JSONL, one article per line with its annotations', async () => {
+    const created = await ok<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
+    const file = await ok<ExportFile>(send, 'export/jsonl', {});
+    expect(file.fileName).toMatch(/^factmark-export-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line) as Article & { annotations: Annotation[] });
+    expect(lines).toHaveLength(5);
+    const first = lines[0]!;
+    expect(first.id).toBe(FIRST);
+    expect(first.annotations).toEqual([created]);
+    expect(first.text.slice(created.start, created.end)).toBe(created.quote);
+  });
+
+  it('reports an unreadable annotation file, refuses to write over it, and keeps it byte for byte', async () => {
+    const broken = join(storeDir, 'annotations', `${FIRST}.json`);
+    const garbage = '{"schemaVersion": 1, "annotations": [ this is not json';
+    await transport.close();
+    await writeFile(broken, garbage);
+    transport = await open(storeDir);
+    send = transport.send;
+    await refused(transport.send, 'annotations/list', { articleId: FIRST }, 'store-unreadable', /annotations\/000_0032acaf3c30b9bc\.json.*not valid JSON/);
+    await refused(transport.send, 'annotations/create', await claimArgs('Tehran'), 'store-unreadable', /not valid JSON/);
+    const status = await ok<SessionStatus>(transport.send, 'store/status', {});
+    expect(status.problems).toEqual([{ file: broken, reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(await readFile(broken, 'utf8')).toBe(garbage);
+    // Other articles are unaffected.
+    await ok(transport.send, 'annotations/create', { articleId: '004_74bfdcc74ec9356c', kind: 'event', start: 0, end: 4, quote: 'Iran' });
+  });
+
+  it('reports the session: annotator, store location, tagset', async () => {
+    const status = await ok<SessionStatus>(send, 'store/status', {});
+    expect(status).toMatchObject({ annotator: 'alice', location: storeDir, schemaVersion: 1, articleCount: 5, problems: [] });
+    expect(status.tagset.kinds.map((k) => [k.kind, k.hotkey])).toEqual([
+      ['claim', '1'],
+      ['speaker', '2'],
+      ['event', '3'],
+    ]);
+  });
+});
