@@ -40,6 +40,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Factmark does not use the React Compiler; TanStack Virtual is fine without it.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/annotations/node/*', 'electron', 'node:*'], message: 'The renderer reaches the core only through its client.' }] },

@@ -19,21 +19,21 @@ export function ArticleView() {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const latest = useRef({ annotations, kinds });
-  latest.current = { annotations, kinds };
   const lastClick = useRef<{ pos: number; index: number } | null>(null);
 
   useEffect(() => {
     if (!host.current || !article) return;
-    const hotkeys = (latest.current.kinds ?? []).map((kind) => ({
-      key: kind.hotkey,
-      run: (v: EditorView) => {
-        const range = v.state.selection.main;
-        void store.tag(kind.kind, range.from, range.to);
-        v.dispatch({ selection: EditorSelection.cursor(range.to) });
-        return true;
-      },
-    }));
+    // Hotkeys are looked up when pressed, so they follow the tagset of the moment.
+    const onKindKey = (event: KeyboardEvent, v: EditorView) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      const kind = store.getState().status?.tagset.kinds.find((k) => k.hotkey === event.key);
+      if (!kind) return false;
+      event.preventDefault();
+      const range = v.state.selection.main;
+      void store.tag(kind.kind, range.from, range.to);
+      v.dispatch({ selection: EditorSelection.cursor(range.to) });
+      return true;
+    };
     const onDeleteKey = () => {
       const id = store.getState().selectedId;
       if (!id) return false;
@@ -41,7 +41,7 @@ export function ArticleView() {
       return true;
     };
     const pick = (pos: number): Annotation | null => {
-      const covering = annotationsAt(latest.current.annotations, pos);
+      const covering = annotationsAt(store.getState().annotations, pos);
       if (covering.length === 0) return (lastClick.current = null);
       const index = lastClick.current?.pos === pos ? (lastClick.current.index + 1) % covering.length : 0;
       lastClick.current = { pos, index };
@@ -57,7 +57,6 @@ export function ArticleView() {
           EditorView.contentAttributes.of({ 'aria-label': 'Article text', 'data-testid': 'article-text' }),
           highlightField(),
           keymap.of([
-            ...hotkeys,
             { key: 'Delete', run: onDeleteKey },
             { key: 'Backspace', run: onDeleteKey },
             {
@@ -70,6 +69,7 @@ export function ArticleView() {
             },
           ]),
           EditorView.domEventHandlers({
+            keydown: onKindKey,
             mouseup: (event, v) => {
               if (!v.state.selection.main.empty) return false;
               const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { test as base, chromium } from '@playwright/test';
+
+/** Debian's Chromium unless FACTMARK_CHROMIUM names another; Playwright downloads nothing. */
+export const CHROMIUM = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface WebApp {
+  url: string;
+  storeDir: string;
+  /** Stops the server (the store stays), e.g. to start it again on the same store. */
+  stop: () => Promise<void>;
+}
+
+/** Starts `dist/server.mjs` on a free port over the given store and waits for its address. */
+export async function startWebApp(storeDir: string, annotator = 'alice'): Promise<WebApp> {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', annotator], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`web server exited with ${String(code)}: ${stderr}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill();
+    });
+  return { url, storeDir, stop };
+}
+
+interface Fixtures {
+  app: WebApp;
+  downloadsDir: string;
+}
+
+/** Why the web suite cannot run here, or null when it can. */
+function missingRuntime(): string | null {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (install Debian's chromium, or set FACTMARK_CHROMIUM)`;
+  if (!existsSync('dist/server.mjs') || !existsSync('dist/renderer/index.html')) {
+    return 'the app is not built (run `npm run build`; `npm test` does)';
+  }
+  return null;
+}
+
+export const test = base.extend<Fixtures, { browserInstance: Browser | null }>({
+  browserInstance: [
+    async ({}, use) => {
+      if (missingRuntime()) return use(null);
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  // Each test gets a fresh store (seeded with the sample corpus) and its own server.
+  app: async ({}, use) => {
+    const storeDir = await mkdtemp(join(tmpdir(), 'factmark-e2e-'));
+    const app = await startWebApp(storeDir);
+    await use(app);
+    await app.stop();
+    await rm(storeDir, { recursive: true, force: true });
+  },
+  downloadsDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'factmark-downloads-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  page: async ({ browserInstance }, use, testInfo) => {
+    const missing = missingRuntime();
+    if (missing || !browserInstance) {
+      // CI must run this suite: there a missing runtime is a failure, not a skip.
+      if (process.env.CI) throw new Error(`e2e-web cannot run: ${missing ?? 'no browser'}`);
+      console.log(`e2e-web skipped: ${missing ?? 'no browser'}`);
+      testInfo.skip(true, missing ?? 'no browser');
+      return;
+    }
+    const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(page);
+    await context.close();
+    if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
+  },
+});
+
+export { expect } from '@playwright/test';
