@@ -52,4 +52,9 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'annotations/node/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Playwright fixtures take `{}` when they use no other fixture.
+    files: ['tests/e2e-*/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );

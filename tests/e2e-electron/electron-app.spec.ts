@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElectronApplication } from '@playwright/test';
+import { _electron as electron, expect, test } from '@playwright/test';
+
+/** The Electron runtime's path, or why there is none (its download is skipped on offline machines). */
+function electronRuntime(): { path: string } | { missing: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as string;
+    if (!existsSync(path)) return { missing: `the Electron runtime ${path} does not exist` };
+    return { path };
+  } catch (error) {
+    return {
+      missing: `Electron's runtime is not installed (${(error as Error).message}); install it, or set ELECTRON_OVERRIDE_DIST_PATH`,
+    };
+  }
+}
+
+const runtime = electronRuntime();
+if ('missing' in runtime) console.log(`e2e-electron skipped: ${runtime.missing}`);
+test.skip('missing' in runtime, 'missing' in runtime ? runtime.missing : '');
+
+let app: ElectronApplication;
+let userData: string;
+
+test.beforeEach(async () => {
+  if (!('path' in runtime)) return;
+  userData = await mkdtemp(join(tmpdir(), 'factmark-electron-'));
+  app = await electron.launch({
+    executablePath: runtime.path,
+    args: ['.', `--user-data-dir=${userData}`, '--store', join(userData, 'store'), '--annotator', 'alice', '--no-sandbox'],
+  });
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  if (userData) await rm(userData, { recursive: true, force: true });
+});
+
+test('opens the sample corpus in a locked-down window and saves a claim over IPC', async () => {
+  const window = await app.firstWindow();
+  await expect(window.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+  // No Node in the page: no require, no process (nodeIntegration off, sandbox and contextIsolation on).
+  expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+  expect(await window.evaluate(() => Object.keys((window as unknown as { factmark: { operations: object } }).factmark.operations).sort())).toContain('annotations/create');
+
+  await window.locator('.cm-content').click();
+  await window.keyboard.press('Control+Home');
+  for (let i = 0; i < 4; i++) await window.keyboard.press('Shift+ArrowRight');
+  await window.keyboard.press('1');
+  await expect(window.locator('.fm-mark-claim')).toHaveText('ISIS');
+  await expect(window.getByTestId('save-state')).toHaveText('All changes saved');
+
+  await app.close();
+  app = await electron.launch({
+    executablePath: (runtime as { path: string }).path,
+    args: ['.', `--user-data-dir=${userData}`, '--store', join(userData, 'store'), '--no-sandbox'],
+  });
+  const again = await app.firstWindow();
+  await expect(again.locator('.fm-mark-claim')).toHaveText('ISIS');
+});
