@@ -24,8 +24,12 @@ export interface AnnotationRepository {
   listArticles(): ArticleSummary[];
   getArticle(articleId: string): Promise<Article>;
   addArticle(article: Article): Promise<void>;
+  /** Adds new articles; the index is written once for the whole batch. */
+  addArticles(articles: readonly Article[]): Promise<void>;
   listAnnotations(articleId: string): Promise<Annotation[]>;
   /** Inserts or replaces one annotation of the article, by id. */
   putAnnotation(annotation: Annotation): Promise<void>;
+  /** Inserts or replaces several annotations of one article in one write. */
+  putAnnotations(articleId: string, annotations: readonly Annotation[]): Promise<void>;
   deleteAnnotation(articleId: string, annotationId: string): Promise<void>;
 }

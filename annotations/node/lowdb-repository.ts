@@ -92,6 +92,47 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     return next;
   }
 
+  async function addArticles(articles: readonly Article[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const article of articles) {
+      if (byId.has(article.id) || seen.has(article.id)) {
+        throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
+      }
+      seen.add(article.id);
+    }
+    // Text files first: the index never names an article whose text is not on disk.
+    for (const article of articles) {
+      const file = jsonFile<ArticleFile>(join(dir, 'articles', `${article.id}.json`), ArticleFileSchema);
+      await file.write({ schemaVersion: STORE_SCHEMA_VERSION, article });
+    }
+    const summaries = articles.map(summarize);
+    const before = indexDb.data;
+    indexDb.data = { ...before, articles: [...before.articles, ...summaries] };
+    try {
+      await indexDb.write();
+    } catch (error) {
+      indexDb.data = before;
+      throw error;
+    }
+    for (const summary of summaries) byId.set(summary.id, summary);
+  }
+
+  function putAnnotations(articleId: string, incoming: readonly Annotation[]): Promise<void> {
+    return mutate(articleId, (annotations) => {
+      const at = new Map(annotations.map((a, i) => [a.id, i]));
+      for (const annotation of incoming) {
+        const index = at.get(annotation.id);
+        if (index === undefined) {
+          at.set(annotation.id, annotations.length);
+          annotations.push(annotation);
+        } else {
+          annotations[index] = annotation;
+        }
+      }
+      return annotations;
+    });
+  }
+
   return {
     isNew: indexFound === null,
 
@@ -113,29 +154,15 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
       return data.article;
     },
 
-    async addArticle(article) {
-      if (byId.has(article.id)) throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
-      const file = jsonFile<ArticleFile>(join(dir, 'articles', `${article.id}.json`), ArticleFileSchema);
-      await file.write({ schemaVersion: STORE_SCHEMA_VERSION, article });
-      const summary = summarize(article);
-      indexDb.data = { ...indexDb.data, articles: [...indexDb.data.articles, summary] };
-      await indexDb.write();
-      byId.set(article.id, summary);
-      articleCache.set(article.id, article);
-    },
+    addArticle: (article) => addArticles([article]),
+    addArticles,
 
     async listAnnotations(articleId) {
       return (await annotationDb(articleId)).data.annotations;
     },
 
-    putAnnotation(annotation) {
-      return mutate(annotation.articleId, (annotations) => {
-        const at = annotations.findIndex((a) => a.id === annotation.id);
-        if (at >= 0) annotations[at] = annotation;
-        else annotations.push(annotation);
-        return annotations;
-      });
-    },
+    putAnnotation: (annotation) => putAnnotations(annotation.articleId, [annotation]),
+    putAnnotations,
 
     deleteAnnotation(articleId, annotationId) {
       return mutate(articleId, (annotations) => annotations.filter((a) => a.id !== annotationId));
