@@ -41,7 +41,7 @@ export function AnnotationList() {
                   className="annotation-item"
                   aria-pressed={a.id === selectedId}
                   data-kind={a.kind}
-                  onClick={() => store.select(a.id)}
+                  onClick={() => store.reveal(a.id)}
                 >
                   <span className="chip" style={{ backgroundColor: kind?.color }}>
                     {kind?.label ?? a.kind}

@@ -1,3 +1,4 @@
+import { standardKeymap } from '@codemirror/commands';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
@@ -68,6 +69,8 @@ export function ArticleView() {
               },
             },
           ]),
+          // Cursor and selection keys (arrows, Home/End, Ctrl+Home/End, Page Up/Down, with Shift).
+          keymap.of(standardKeymap),
           EditorView.domEventHandlers({
             keydown: onKindKey,
             mouseup: (event, v) => {
@@ -91,24 +94,25 @@ export function ArticleView() {
     view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [] }) });
   }, [annotations, selectedId, kinds, article]);
 
+  const revealRequest = useWorkspace((s) => s.revealRequest);
   useEffect(() => {
     const editor = view.current;
-    const selected = annotations.find((a) => a.id === selectedId);
-    if (!editor || !selected) return;
-    const { from, to } = editor.viewport;
-    if (selected.start < from || selected.end > to || !isOnScreen(editor, selected.start)) {
+    const { annotations: current, selectedId: id } = store.getState();
+    const selected = current.find((a) => a.id === id);
+    if (!editor || !selected || revealRequest === 0) return;
+    if (!isOnScreen(editor, selected.start, selected.end)) {
       editor.dispatch({ effects: EditorView.scrollIntoView(selected.start, { y: 'center' }) });
     }
-    // Scroll only when the selection changes, not on every edit of the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedId]);
+  }, [revealRequest, store]);
 
   if (!article) return <div className="article-view empty">No article open.</div>;
   return <div className="article-view" ref={host} data-article-id={article.id} />;
 }
 
-function isOnScreen(editor: EditorView, pos: number): boolean {
-  const coords = editor.coordsAtPos(pos);
+function isOnScreen(editor: EditorView, start: number, end: number): boolean {
+  const { from, to } = editor.viewport;
+  if (start < from || end > to) return false;
+  const first = editor.coordsAtPos(start);
   const box = editor.scrollDOM.getBoundingClientRect();
-  return coords !== null && coords.top >= box.top && coords.bottom <= box.bottom;
+  return first !== null && first.top >= box.top && first.bottom <= box.bottom;
 }

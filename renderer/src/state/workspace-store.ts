@@ -16,6 +16,8 @@ export interface WorkspaceState {
   /** The open article's annotations, ordered by start then end. */
   annotations: Annotation[];
   selectedId: string | null;
+  /** Bumped when the user asks to see an annotation (a list click): the text scrolls to it. */
+  revealRequest: number;
   /** Writes sent and not yet confirmed; zero means everything is saved. */
   pendingWrites: number;
   notice: Notice | null;
@@ -30,6 +32,8 @@ export interface WorkspaceStore {
   updateAttributes(id: string, patch: Attributes): Promise<void>;
   remove(id: string): Promise<void>;
   select(id: string | null): void;
+  /** Selects the annotation and scrolls the text to it. */
+  reveal(id: string): void;
   exportJsonl(): Promise<void>;
   dismissNotice(): void;
 }
@@ -47,6 +51,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
     article: null,
     annotations: [],
     selectedId: null,
+    revealRequest: 0,
     pendingWrites: 0,
     notice: null,
   };
@@ -163,6 +168,10 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
 
     select(id) {
       if (state.selectedId !== id) set({ selectedId: id });
+    },
+
+    reveal(id) {
+      set({ selectedId: id, revealRequest: state.revealRequest + 1 });
     },
 
     async exportJsonl() {
