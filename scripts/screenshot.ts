@@ -1,0 +1,49 @@
+// `npx tsx scripts/screenshot.ts [out.png]`: the README's screenshot — the
+// sample corpus with a few annotations, taken in headless Chromium.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { dispatch } from '../annotations/dispatch';
+import { appPaths, findAppRoot } from '../annotations/node/app-paths';
+import { startWebServer } from '../annotations/node/http-server';
+import { openWorkspace } from '../annotations/node/workspace';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
+
+const out = process.argv[2] ?? 'docs/screenshot.png';
+const paths = appPaths(findAppRoot(process.cwd()));
+const storeDir = await mkdtemp(join(tmpdir(), 'factmark-shot-'));
+const { repo, handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir: paths.sampleDir });
+const article = await repo.getArticle('000_0032acaf3c30b9bc');
+
+async function tag(quote: string, kind: string, attributes: Record<string, string | boolean>, nth = 0): Promise<string> {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = article.text.indexOf(quote, start + 1);
+  const envelope = await dispatch(handlers, 'annotations/create', { articleId: article.id, kind, start, end: start + quote.length, quote, attributes });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return (envelope.result as { id: string }).id;
+}
+
+await tag('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', 'claim', { verdict: 'opinion', checkWorthy: false });
+await tag('General Dehqan', 'speaker', { name: 'Hossein Dehqan' });
+await tag('a joint press conference', 'event', { eventType: 'statement' });
+await tag('Khalid al-Obeidi', 'speaker', { name: 'Khaled al-Obeidi' });
+await tag('Iran and Iraq signed a memorandum of understanding (MoU) to broaden defense cooperation between the two Muslim neighboring states', 'claim', { verdict: 'true', checkWorthy: true });
+await tag('signed', 'event', { eventType: 'agreement signing' });
+await tag('"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"', 'claim', { verdict: 'opinion' });
+await tag('al-Obeidi', 'speaker', { name: 'Khaled al-Obeidi' }, 2);
+
+const { server, url } = await startWebServer({ handlers, staticDir: paths.rendererDir });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(url);
+  await page.getByRole('region', { name: 'Annotations' }).getByRole('button').filter({ hasText: 'memorandum' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  server.close();
+  await rm(storeDir, { recursive: true, force: true });
+}
