@@ -1,6 +1,7 @@
 // `npm start`: the desktop app where Electron's runtime is installed; the web
 // mode, with one sentence saying why, where it is not.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -20,11 +21,13 @@ function run(command, args) {
 }
 
 const electron = electronBinary();
-if (electron && !process.env.FACTMARK_WEB) {
+if (electron && existsSync(electron) && !process.env.FACTMARK_WEB) {
   run(electron, ['.', ...passThrough]);
 } else {
   console.log(
-    "Electron's runtime is not installed here (its download was skipped or is unreachable), so Factmark opens in web mode: visit the address below in a browser.",
+    process.env.FACTMARK_WEB
+      ? 'FACTMARK_WEB is set, so Factmark opens in web mode: visit the address below in a browser.'
+      : "Electron's runtime is not installed here (its download was skipped or is unreachable), so Factmark opens in web mode: visit the address below in a browser.",
   );
   run(process.execPath, ['dist/server.mjs', ...passThrough]);
 }
