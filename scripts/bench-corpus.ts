@@ -27,7 +27,7 @@ export async function syntheticArticle(id: string, words: number, seed = 1): Pro
 
 /** `count` annotations spread evenly over the article, each a few words long, kinds in turn. */
 export function syntheticAnnotations(article: Article, count: number): Annotation[] {
-  const kinds = [
+  const kinds: { kind: string; attributes: Annotation['attributes'] }[] = [
     { kind: 'claim', attributes: { verdict: 'unverified', checkWorthy: false } },
     { kind: 'speaker', attributes: { name: '' } },
     { kind: 'event', attributes: { eventType: 'other' } },
