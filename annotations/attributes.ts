@@ -4,27 +4,31 @@ import { findKind } from './tagset';
 
 export type Attributes = Record<string, AttributeValue>;
 
-function checkValue(kind: string, def: AttributeDefinition, value: AttributeValue): void {
-  const where = `attribute "${def.name}" of a ${kind}`;
+const show = (value: unknown) => JSON.stringify(value);
+
+function isEmpty(value: AttributeValue): boolean {
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** Why `value` does not fit `def`, or null when it does. */
+export function attributeProblem(def: AttributeDefinition, value: AttributeValue): string | null {
+  if (def.required && isEmpty(value)) return 'is required';
   switch (def.type) {
     case 'choice':
-      if (typeof value !== 'string' || !def.options.includes(value)) {
-        throw new FactmarkError(
-          'invalid-argument',
-          `${where} must be one of ${def.options.map((o) => `"${o}"`).join(', ')}; got ${JSON.stringify(value)}`,
-        );
-      }
-      return;
+      if (value === null) return null;
+      return typeof value === 'string' && def.options.includes(value)
+        ? null
+        : `must be one of ${def.options.map((o) => `"${o}"`).join(', ')}; got ${show(value)}`;
+    case 'multi-choice':
+      if (!Array.isArray(value)) return `must be a list of options; got ${show(value)}`;
+      for (const v of value) if (!def.options.includes(v)) return `has "${v}", which is not one of ${def.options.map((o) => `"${o}"`).join(', ')}`;
+      return new Set(value).size === value.length ? null : 'lists an option twice';
     case 'boolean':
-      if (typeof value !== 'boolean') {
-        throw new FactmarkError('invalid-argument', `${where} must be true or false; got ${JSON.stringify(value)}`);
-      }
-      return;
+      return typeof value === 'boolean' ? null : `must be true or false; got ${show(value)}`;
+    case 'number':
+      return value === null || (typeof value === 'number' && Number.isFinite(value)) ? null : `must be a number; got ${show(value)}`;
     case 'text':
-      if (typeof value !== 'string') {
-        throw new FactmarkError('invalid-argument', `${where} must be text; got ${JSON.stringify(value)}`);
-      }
-      return;
+      return typeof value === 'string' ? null : `must be text; got ${show(value)}`;
   }
 }
 
@@ -38,26 +42,31 @@ export function requireKind(tagset: Tagset, kind: string): SpanKindDefinition {
 }
 
 /**
- * Merges `patch` over `base` (or over the kind's defaults) and checks every
- * value against the tagset. Unknown attribute names are refused, not dropped.
+ * Merges `patch` over `base` (or over the defaults) and checks every value
+ * against the definitions. Unknown names are refused, not dropped.
  */
-export function resolveAttributes(
-  tagset: Tagset,
-  kind: string,
+export function resolveValues(
+  definitions: readonly AttributeDefinition[],
   patch: Attributes,
-  base?: Attributes,
+  base: Attributes | undefined,
+  owner: string,
 ): Attributes {
-  const def = requireKind(tagset, kind);
   const result: Attributes = {};
-  for (const attr of def.attributes) result[attr.name] = base?.[attr.name] ?? attr.default;
+  for (const def of definitions) result[def.name] = base?.[def.name] ?? def.default;
   for (const [name, value] of Object.entries(patch)) {
-    const attr = def.attributes.find((a) => a.name === name);
-    if (!attr) {
-      const known = def.attributes.map((a) => `"${a.name}"`).join(', ');
-      throw new FactmarkError('invalid-argument', `A ${kind} has no attribute "${name}"; it has ${known}`);
+    const def = definitions.find((a) => a.name === name);
+    if (!def) {
+      const known = definitions.length > 0 ? `it has ${definitions.map((a) => `"${a.name}"`).join(', ')}` : 'it has none';
+      throw new FactmarkError('invalid-argument', `${owner} has no attribute "${name}"; ${known}`);
     }
-    checkValue(kind, attr, value);
+    const problem = attributeProblem(def, value);
+    if (problem) throw new FactmarkError('invalid-argument', `Attribute "${name}" of ${owner} ${problem}`);
     result[name] = value;
   }
   return result;
+}
+
+/** `resolveValues` for a span kind's attributes. */
+export function resolveAttributes(tagset: Tagset, kind: string, patch: Attributes, base?: Attributes): Attributes {
+  return resolveValues(requireKind(tagset, kind).attributes, patch, base, `a ${kind}`);
 }

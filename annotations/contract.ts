@@ -1,12 +1,29 @@
 import { z } from 'zod';
+import type { ChangeSet, Mutation } from './changes';
 import type { WireError } from './errors';
-import { AttributesSchema, IdSchema } from './model';
-import type { Annotation, Article, ArticleSummary } from './model';
+import type { Annotation, Article, ArticleLayer, ArticleSummary, DocumentLabels, Entity, EventRecord, Relation } from './model';
+import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 
 const ArticleRef = z.strictObject({ articleId: IdSchema });
+const RecordRef = z.strictObject({ id: IdSchema });
+const ArticleRecordRef = z.strictObject({ articleId: IdSchema, id: IdSchema });
+const Text = (max: number) => z.string().trim().max(max);
+const EntityFields = {
+  name: Text(300).min(1),
+  type: z.enum(ENTITY_TYPES),
+  aliases: z.array(Text(300).min(1)),
+  externalId: Text(200).nullable(),
+};
+const EventFields = {
+  title: Text(300).min(1),
+  type: z.string().min(1).max(100),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23').nullable(),
+  place: Text(300).nullable(),
+  participants: z.array(IdSchema),
+};
 
 /** Argument schemas of every operation: both transports parse with these before a handler runs. */
 export const argumentSchemas = {
@@ -23,13 +40,56 @@ export const argumentSchemas = {
     end: z.number().int(),
     quote: z.string(),
     attributes: AttributesSchema.optional(),
+    note: z.string().max(20_000).optional(),
+    entityId: IdSchema.nullable().optional(),
+    eventId: IdSchema.nullable().optional(),
   }),
   'annotations/update': z.strictObject({
     articleId: IdSchema,
     id: IdSchema,
-    attributes: AttributesSchema,
+    attributes: AttributesSchema.optional(),
+    note: z.string().max(20_000).optional(),
+    entityId: IdSchema.nullable().optional(),
+    eventId: IdSchema.nullable().optional(),
   }),
-  'annotations/delete': z.strictObject({ articleId: IdSchema, id: IdSchema }),
+  'annotations/delete': ArticleRecordRef,
+  'relations/create': z.strictObject({ id: IdSchema.optional(), articleId: IdSchema, type: z.string().min(1), from: IdSchema, to: RelationTargetSchema }),
+  'relations/delete': ArticleRecordRef,
+  'documentLabels/set': z.strictObject({ articleId: IdSchema, labels: AttributesSchema }),
+  'tagset/update': z.strictObject({ tagset: z.unknown() }),
+  'guidelines/get': z.strictObject({}),
+  'guidelines/update': z.strictObject({ markdown: z.string().max(1_000_000) }),
+  'entities/list': z.strictObject({}),
+  'entities/create': z.strictObject({ id: IdSchema.optional(), ...EntityFields, aliases: EntityFields.aliases.optional(), externalId: EntityFields.externalId.optional() }),
+  'entities/update': z.strictObject({ id: IdSchema, ...z.object(EntityFields).partial().shape }),
+  'entities/delete': RecordRef,
+  'entities/merge': z.strictObject({ into: IdSchema, from: z.array(IdSchema).min(1) }),
+  'entities/split': z.strictObject({
+    id: IdSchema,
+    mentions: z.array(z.strictObject({ articleId: IdSchema, annotationId: IdSchema })).min(1),
+    name: EntityFields.name,
+    type: EntityFields.type.optional(),
+  }),
+  'entities/suggest': z.strictObject({ text: z.string().max(300), limit: z.number().int().min(1).max(50).optional() }),
+  'entities/page': RecordRef,
+  'events/list': z.strictObject({}),
+  'events/create': z.strictObject({ id: IdSchema.optional(), ...EventFields, date: EventFields.date.optional(), place: EventFields.place.optional(), participants: EventFields.participants.optional() }),
+  'events/update': z.strictObject({ id: IdSchema, ...z.object(EventFields).partial().shape }),
+  'events/delete': RecordRef,
+  'events/page': RecordRef,
+  'search/query': z.strictObject({
+    text: z.string().max(500).optional(),
+    kind: z.string().optional(),
+    attribute: z.strictObject({ name: z.string(), value: z.union([z.string(), z.boolean(), z.number()]) }).optional(),
+    /** Claims said by mentions of this entity. */
+    speaker: IdSchema.optional(),
+    /** Mentions linked to this entity. */
+    entity: IdSchema.optional(),
+    event: IdSchema.optional(),
+    annotator: z.string().optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  }),
+  'history/apply': z.strictObject({ changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }), direction: z.enum(['undo', 'redo']) }),
   'export/jsonl': z.strictObject({}),
 } satisfies Record<OperationName, z.ZodType>;
 
@@ -47,15 +107,78 @@ export interface SessionStatus extends StoreStatus {
   tagset: Tagset;
 }
 
+export interface EntitySuggestion {
+  entity: Entity;
+  /** 1 for an exact name or alias, lower for fuzzier matches. */
+  score: number;
+  /** The name or alias that matched. */
+  matched: string;
+}
+
+export interface ArticleRef {
+  articleId: string;
+  title: string;
+}
+
+export interface EntityPage {
+  entity: Entity;
+  mentions: (ArticleRef & { annotation: Annotation })[];
+  /** Claims linked by a said-by relation to a mention of the entity. */
+  claims: (ArticleRef & { claim: Annotation; speaker: Annotation })[];
+}
+
+export interface EventPage {
+  event: EventRecord;
+  participants: Entity[];
+  /** Every article that reports the event, with its mentions and the claims near them. */
+  reports: (ArticleRef & { mentions: Annotation[]; claims: Annotation[]; roles: { relation: Relation; target: Annotation | Entity | null }[] })[];
+}
+
+export interface SearchHit extends ArticleRef {
+  /** The annotation matched, or null for a match in the text alone. */
+  annotation: Annotation | null;
+  start: number;
+  end: number;
+  /** The matched span with some context, for the result list. */
+  snippet: string;
+}
+
+export interface TagsetUpdate {
+  tagset: Tagset;
+  /** What the update did to existing annotations, for the user to read. */
+  migrated: string[];
+}
+
 /** What each operation resolves to. */
 export interface Results {
   'store/status': SessionStatus;
   'articles/list': ArticleSummary[];
   'articles/get': Article;
-  'annotations/list': Annotation[];
-  'annotations/create': Annotation;
-  'annotations/update': Annotation;
-  'annotations/delete': { id: string };
+  'annotations/list': ArticleLayer;
+  'annotations/create': Mutation<Annotation>;
+  'annotations/update': Mutation<Annotation>;
+  'annotations/delete': Mutation<{ id: string }>;
+  'relations/create': Mutation<Relation>;
+  'relations/delete': Mutation<{ id: string }>;
+  'documentLabels/set': Mutation<DocumentLabels>;
+  'tagset/update': Mutation<TagsetUpdate>;
+  'guidelines/get': { markdown: string };
+  'guidelines/update': Mutation<{ markdown: string }>;
+  'entities/list': Entity[];
+  'entities/create': Mutation<Entity>;
+  'entities/update': Mutation<Entity>;
+  'entities/delete': Mutation<{ id: string }>;
+  'entities/merge': Mutation<Entity>;
+  'entities/split': Mutation<Entity>;
+  'entities/suggest': EntitySuggestion[];
+  'entities/page': EntityPage;
+  'events/list': EventRecord[];
+  'events/create': Mutation<EventRecord>;
+  'events/update': Mutation<EventRecord>;
+  'events/delete': Mutation<{ id: string }>;
+  'events/page': EventPage;
+  'search/query': { hits: SearchHit[]; total: number };
+  'history/apply': Mutation<null>;
   'export/jsonl': ExportFile;
 }
 
@@ -63,3 +186,5 @@ export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Result
 
 /** The envelope both transports carry: `{ok, result}` or `{ok, error}`. */
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
+
+export type { ChangeSet, Mutation };

@@ -5,7 +5,9 @@ export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'must be 1–128 letters, digits, "_", "." or "-"');
 
-const AttributeValueSchema = z.union([z.string(), z.boolean(), z.number(), z.null()]);
+const Stamp = z.iso.datetime();
+
+export const AttributeValueSchema = z.union([z.string(), z.boolean(), z.number(), z.null(), z.array(z.string())]);
 export const AttributesSchema = z.record(z.string(), AttributeValueSchema);
 
 /** An article of the corpus. Its text never changes once added: offsets point into it. */
@@ -15,7 +17,7 @@ export const ArticleSchema = z.object({
   text: z.string(),
   /** Where the article came from: a file name, a URL, or "sample corpus". */
   source: z.string(),
-  addedAt: z.iso.datetime(),
+  addedAt: Stamp,
   /** `sha256:` and the hex digest of the UTF-8 text. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
 });
@@ -41,10 +43,80 @@ export const AnnotationSchema = z.object({
   end: z.number().int().nonnegative(),
   quote: z.string(),
   attributes: AttributesSchema,
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  /** A free note for colleagues and the adjudicator. */
+  note: z.string().max(20_000).default(''),
+  /** The normalised entity this mention refers to (kinds with `linksEntity`). */
+  entityId: IdSchema.nullable().default(null),
+  /** The cross-article event record this mention reports (kinds with `linksEvent`). */
+  eventId: IdSchema.nullable().default(null),
+  createdAt: Stamp,
+  updatedAt: Stamp,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/** Where a relation points: another span of the same article, or a registry entity. */
+export const RelationTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('annotation'), id: IdSchema }),
+  z.object({ kind: z.literal('entity'), id: IdSchema }),
+]);
+export type RelationTarget = z.infer<typeof RelationTargetSchema>;
+
+/** A typed, directed link from one span (a claim, an event) to a span or an entity: said-by, agent, place… */
+export const RelationSchema = z.object({
+  id: IdSchema,
+  articleId: IdSchema,
+  annotator: z.string().min(1).max(200),
+  type: z.string().min(1),
+  from: IdSchema,
+  to: RelationTargetSchema,
+  createdAt: Stamp,
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+/** One annotator's labels for a whole article (stance, reliability…), defined by the tagset. */
+export const DocumentLabelsSchema = z.object({
+  annotator: z.string().min(1).max(200),
+  labels: AttributesSchema,
+  updatedAt: Stamp,
+});
+export type DocumentLabels = z.infer<typeof DocumentLabelsSchema>;
+
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group', 'other'] as const;
+
+/** A normalised person, organisation or place that mentions in many articles link to. */
+export const EntitySchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(300),
+  type: z.enum(ENTITY_TYPES),
+  aliases: z.array(z.string().trim().min(1).max(300)).default([]),
+  /** An identifier elsewhere, such as a Wikidata QID ("Q123"). */
+  externalId: z.string().trim().max(200).nullable().default(null),
+  createdAt: Stamp,
+  updatedAt: Stamp,
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+/** One real-world event, reported by event mentions in any number of articles. */
+export const EventRecordSchema = z.object({
+  id: IdSchema,
+  title: z.string().trim().min(1).max(300),
+  type: z.string().min(1).max(100),
+  /** When it happened: an ISO date (YYYY-MM-DD) or null when unknown. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23').nullable().default(null),
+  place: z.string().trim().max(300).nullable().default(null),
+  /** Entity ids of those taking part. */
+  participants: z.array(IdSchema).default([]),
+  createdAt: Stamp,
+  updatedAt: Stamp,
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+/** Everything annotators added to one article. */
+export interface ArticleLayer {
+  annotations: Annotation[];
+  relations: Relation[];
+  documentLabels: DocumentLabels[];
+}
 
 export function summarize(article: Article): ArticleSummary {
   const { text, ...rest } = article;

@@ -1,4 +1,5 @@
-import type { Annotation, Article, ArticleSummary } from './model';
+import type { Annotation, Article, ArticleLayer, ArticleSummary, Entity, EventRecord } from './model';
+import type { Tagset } from './tagset';
 
 /** A store file that could not be read; it is reported and never overwritten. */
 export interface StoreProblem {
@@ -14,10 +15,20 @@ export interface StoreStatus {
   problems: StoreProblem[];
 }
 
+/** What belongs to the whole project rather than one article. */
+export interface ProjectData {
+  tagset: Tagset;
+  entities: Entity[];
+  events: EventRecord[];
+  /** The annotation guidelines, in Markdown. */
+  guidelines: string;
+}
+
 /**
  * Persistence behind the service. Implementations keep the cost of one
  * annotation edit independent of how many articles the store holds.
- * They persist what they are given; the service validates before calling.
+ * Edits of one article (or of the project) run one after another; an edit
+ * function that throws writes nothing.
  */
 export interface AnnotationRepository {
   status(): StoreStatus;
@@ -26,6 +37,13 @@ export interface AnnotationRepository {
   addArticle(article: Article): Promise<void>;
   /** Adds new articles; the index is written once for the whole batch. */
   addArticles(articles: readonly Article[]): Promise<void>;
+
+  readLayer(articleId: string): Promise<ArticleLayer>;
+  updateLayer(articleId: string, edit: (layer: ArticleLayer) => ArticleLayer): Promise<ArticleLayer>;
+
+  readProject(): ProjectData;
+  updateProject(edit: (project: ProjectData) => ProjectData): Promise<ProjectData>;
+
   listAnnotations(articleId: string): Promise<Annotation[]>;
   /** Inserts or replaces one annotation of the article, by id. */
   putAnnotation(annotation: Annotation): Promise<void>;

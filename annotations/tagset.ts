@@ -1,82 +1,110 @@
+import { z } from 'zod';
+import { FactmarkError } from './errors';
+
 /**
  * The tagset: which span kinds exist, how they look, their hotkeys and their
- * attributes. It is data, so that a project can later define its own.
+ * attributes; which relations may join which kinds; which labels a whole
+ * article takes. It is data, stored with the project and edited in the app.
  */
-export type AttributeValue = string | boolean | number | null;
+export type AttributeValue = string | boolean | number | null | string[];
 
-export type AttributeDefinition =
-  | { name: string; label: string; type: 'choice'; options: readonly string[]; default: string }
-  | { name: string; label: string; type: 'boolean'; default: boolean }
-  | { name: string; label: string; type: 'text'; default: string };
+const Name = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'must start with a lower-case letter and hold only letters, digits and "-"');
+const Label = z.string().trim().min(1, 'must not be empty').max(60);
+const Options = z.array(z.string().trim().min(1)).min(1, 'needs at least one option');
 
-export interface SpanKindDefinition {
-  kind: string;
-  label: string;
-  /** CSS colour of the highlight. */
-  color: string;
-  /** The key that tags the current selection with this kind. */
-  hotkey: string;
-  attributes: readonly AttributeDefinition[];
+export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
+  z.object({ name: Name, label: Label, type: z.literal('choice'), options: Options, default: z.string().nullable(), required: z.boolean().default(false) }),
+  z.object({ name: Name, label: Label, type: z.literal('multi-choice'), options: Options, default: z.array(z.string()), required: z.boolean().default(false) }),
+  z.object({ name: Name, label: Label, type: z.literal('boolean'), default: z.boolean(), required: z.boolean().default(false) }),
+  z.object({ name: Name, label: Label, type: z.literal('number'), default: z.number().nullable(), required: z.boolean().default(false) }),
+  z.object({ name: Name, label: Label, type: z.literal('text'), default: z.string(), required: z.boolean().default(false) }),
+]);
+export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
+
+export const SpanKindDefinitionSchema = z.object({
+  kind: Name,
+  label: Label,
+  /** CSS colour of the highlight, `#rrggbb`. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e8a317'),
+  /** The key that tags the current selection with this kind: one character. */
+  hotkey: z.string().regex(/^[0-9a-z]$/, 'must be one digit or lower-case letter'),
+  /** Mentions of this kind link to a normalised entity of the registry. */
+  linksEntity: z.boolean().default(false),
+  /** Mentions of this kind link to a cross-article event record. */
+  linksEvent: z.boolean().default(false),
+  attributes: z.array(AttributeDefinitionSchema),
+});
+export type SpanKindDefinition = z.infer<typeof SpanKindDefinitionSchema>;
+
+export const RelationTypeSchema = z.object({
+  type: Name,
+  label: Label,
+  /** Kinds the relation may start from. */
+  from: z.array(Name).min(1),
+  /** Kinds it may point to (a span of that kind); `entity` allows a registry entity too. */
+  to: z.array(Name).min(1),
+});
+export type RelationType = z.infer<typeof RelationTypeSchema>;
+
+export const TagsetSchema = z.object({
+  name: Label,
+  kinds: z.array(SpanKindDefinitionSchema).min(1, 'needs at least one span kind'),
+  relations: z.array(RelationTypeSchema).default([]),
+  documentLabels: z.array(AttributeDefinitionSchema).default([]),
+});
+export type Tagset = z.infer<typeof TagsetSchema>;
+export type TagsetInput = z.input<typeof TagsetSchema>;
+
+function duplicates(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
 }
 
-export interface Tagset {
-  name: string;
-  kinds: readonly SpanKindDefinition[];
+function defaultProblem(def: AttributeDefinition): string | null {
+  if (def.type === 'choice' && def.default !== null && !def.options.includes(def.default)) return `default "${def.default}" is not one of its options`;
+  if (def.type === 'multi-choice') {
+    const bad = def.default.filter((d) => !def.options.includes(d));
+    if (bad.length > 0) return `default ${bad.map((b) => `"${b}"`).join(', ')} not among its options`;
+  }
+  if ((def.type === 'choice' || def.type === 'multi-choice') && duplicates(def.options).length > 0) return `options repeat ${duplicates(def.options).join(', ')}`;
+  return null;
 }
 
-export const VERDICTS = [
-  'unverified',
-  'true',
-  'mostly true',
-  'mixed',
-  'mostly false',
-  'false',
-  'unverifiable',
-  'opinion',
-] as const;
-
-export const EVENT_TYPES = [
-  'meeting',
-  'agreement signing',
-  'statement',
-  'visit',
-  'attack',
-  'other',
-] as const;
-
-/** The default tagset for news fact-labelling. */
-export const DEFAULT_TAGSET: Tagset = {
-  name: 'News fact-labelling',
-  kinds: [
-    {
-      kind: 'claim',
-      label: 'Claim',
-      color: '#e8a317',
-      hotkey: '1',
-      attributes: [
-        { name: 'verdict', label: 'Verdict', type: 'choice', options: VERDICTS, default: 'unverified' },
-        { name: 'checkWorthy', label: 'Check-worthy', type: 'boolean', default: false },
-      ],
-    },
-    {
-      kind: 'speaker',
-      label: 'Speaker',
-      color: '#3b82f6',
-      hotkey: '2',
-      attributes: [{ name: 'name', label: 'Normalised name', type: 'text', default: '' }],
-    },
-    {
-      kind: 'event',
-      label: 'Event',
-      color: '#16a34a',
-      hotkey: '3',
-      attributes: [
-        { name: 'eventType', label: 'Event type', type: 'choice', options: EVENT_TYPES, default: 'other' },
-      ],
-    },
-  ],
-};
+/** Parses and cross-checks a tagset; throws one `invalid-argument` error that lists every problem. */
+export function validateTagset(raw: unknown): Tagset {
+  const parsed = TagsetSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'tagset'}: ${i.message}`);
+    throw new FactmarkError('invalid-argument', `Invalid tagset: ${problems.join('; ')}`);
+  }
+  const tagset = parsed.data;
+  const problems: string[] = [];
+  const kinds = tagset.kinds.map((k) => k.kind);
+  for (const d of duplicates(kinds)) problems.push(`kind "${d}" is defined twice`);
+  for (const d of duplicates(tagset.kinds.map((k) => k.hotkey))) problems.push(`hotkey "${d}" is used by more than one kind`);
+  for (const d of duplicates(tagset.relations.map((r) => r.type))) problems.push(`relation "${d}" is defined twice`);
+  for (const kind of tagset.kinds) {
+    for (const d of duplicates(kind.attributes.map((a) => a.name))) problems.push(`${kind.kind}: attribute "${d}" is defined twice`);
+    for (const a of kind.attributes) {
+      const p = defaultProblem(a);
+      if (p) problems.push(`${kind.kind}.${a.name}: ${p}`);
+    }
+  }
+  for (const a of tagset.documentLabels) {
+    const p = defaultProblem(a);
+    if (p) problems.push(`document label ${a.name}: ${p}`);
+  }
+  for (const relation of tagset.relations) {
+    for (const k of relation.from) if (!kinds.includes(k)) problems.push(`relation "${relation.type}" starts from unknown kind "${k}"`);
+    for (const k of relation.to) if (k !== 'entity' && !kinds.includes(k)) problems.push(`relation "${relation.type}" points to unknown kind "${k}"`);
+  }
+  if (problems.length > 0) throw new FactmarkError('invalid-argument', `Invalid tagset: ${problems.join('; ')}`);
+  return tagset;
+}
 
 export function findKind(tagset: Tagset, kind: string): SpanKindDefinition | undefined {
   return tagset.kinds.find((k) => k.kind === kind);
+}
+
+export function findRelationType(tagset: Tagset, type: string): RelationType | undefined {
+  return tagset.relations.find((r) => r.type === type);
 }

@@ -28,8 +28,8 @@ export async function syntheticArticle(id: string, words: number, seed = 1): Pro
 /** `count` annotations spread evenly over the article, each a few words long, kinds in turn. */
 export function syntheticAnnotations(article: Article, count: number): Annotation[] {
   const kinds: { kind: string; attributes: Annotation['attributes'] }[] = [
-    { kind: 'claim', attributes: { verdict: 'unverified', checkWorthy: false } },
-    { kind: 'speaker', attributes: { name: '' } },
+    { kind: 'claim', attributes: { verdict: 'unverified', checkWorthy: false, claimType: 'factual' } },
+    { kind: 'speaker', attributes: {} },
     { kind: 'event', attributes: { eventType: 'other' } },
   ];
   const step = Math.floor(article.text.length / count);
@@ -48,6 +48,9 @@ export function syntheticAnnotations(article: Article, count: number): Annotatio
       end,
       quote: article.text.slice(start, end),
       attributes,
+      note: '',
+      entityId: null,
+      eventId: null,
       createdAt: new Date(0).toISOString(),
       updatedAt: new Date(0).toISOString(),
     });

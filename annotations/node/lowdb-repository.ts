@@ -1,21 +1,46 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { DEFAULT_GUIDELINES } from '../default-guidelines';
+import { DEFAULT_TAGSET } from '../default-tagset';
 import { FactmarkError, StoreUnreadableError } from '../errors';
-import type { Annotation, Article, ArticleSummary } from '../model';
+import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../model';
 import { summarize } from '../model';
-import type { AnnotationRepository, StoreProblem, StoreStatus } from '../repository';
+import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus } from '../repository';
 import { AtomicJsonFile } from './atomic-json-file';
-import type { AnnotationFile, ArticleFile, IndexFile } from './store-files';
-import { AnnotationFileSchema, ArticleFileSchema, IndexFileSchema, parserFor, STORE_SCHEMA_VERSION } from './store-files';
+import type { AnnotationFile, ArticleFile, IndexFile, ProjectFile } from './store-files';
+import { AnnotationFileSchema, ArticleFileSchema, IndexFileSchema, parserFor, ProjectFileSchema, STORE_SCHEMA_VERSION } from './store-files';
 
 export interface LowdbRepository extends AnnotationRepository {
   /** True when the store folder held no index yet: a brand-new store. */
   readonly isNew: boolean;
 }
 
-function jsonFile<T>(path: string, schema: Parameters<typeof parserFor<T>>[1]): AtomicJsonFile<T> {
+function jsonFile<T>(path: string, schema: z.ZodType<T, unknown>): AtomicJsonFile<T> {
   return new AtomicJsonFile(path, parserFor(path, schema));
+}
+
+/** A queue per key: tasks of one key run one after another, whatever happens to the one before. */
+function createQueues() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const next = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(task);
+    tails.set(key, next);
+    return next;
+  };
+}
+
+/** Sets `db.data` to `next` only once it is safely on disk. */
+async function commit<T>(db: Low<T>, next: T): Promise<void> {
+  const before = db.data;
+  db.data = next;
+  try {
+    await db.write();
+  } catch (error) {
+    db.data = before;
+    throw new FactmarkError('internal', `Could not save ${(db.adapter as AtomicJsonFile<T>).path}: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -23,8 +48,9 @@ function jsonFile<T>(path: string, schema: Parameters<typeof parserFor<T>>[1]): 
  * whatever the corpus size:
  *
  *     index.json                 article summaries (rewritten only on import)
+ *     project.json               tagset, entities, events, guidelines
  *     articles/<id>.json         one article's text (written once)
- *     annotations/<id>.json      one article's annotations (rewritten per edit)
+ *     annotations/<id>.json      one article's layer (rewritten per edit)
  *
  * Files are read lazily and cached; every write is atomic. A file that cannot
  * be read is reported and never written over.
@@ -37,19 +63,22 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
   const indexFound = await indexFile.read();
   const indexDb = new Low<IndexFile>(indexFile, indexFound ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] });
 
+  const projectFile = jsonFile<ProjectFile>(join(dir, 'project.json'), ProjectFileSchema);
+  const projectFound = await projectFile.read();
+  const projectDb = new Low<ProjectFile>(
+    projectFile,
+    projectFound ?? { schemaVersion: STORE_SCHEMA_VERSION, tagset: DEFAULT_TAGSET, entities: [], events: [], guidelines: DEFAULT_GUIDELINES },
+  );
+
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
   const articleCache = new Map<string, Article>();
-  const annotationDbs = new Map<string, Promise<Low<AnnotationFile>>>();
-  const queues = new Map<string, Promise<unknown>>();
+  const layerDbs = new Map<string, Promise<Low<AnnotationFile>>>();
+  const queue = createQueues();
   const problems = new Map<string, string>();
 
   function report(error: unknown): never {
     if (error instanceof StoreUnreadableError) problems.set(error.file, error.reason);
     throw error;
-  }
-
-  function remember<T>(promise: Promise<T>): Promise<T> {
-    return promise.catch(report);
   }
 
   function requireArticle(articleId: string): ArticleSummary {
@@ -58,67 +87,62 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     return summary;
   }
 
-  function annotationDb(articleId: string): Promise<Low<AnnotationFile>> {
+  function layerDb(articleId: string): Promise<Low<AnnotationFile>> {
     requireArticle(articleId);
-    let db = annotationDbs.get(articleId);
+    let db = layerDbs.get(articleId);
     if (!db) {
-      const low = new Low<AnnotationFile>(
-        jsonFile(join(dir, 'annotations', `${articleId}.json`), AnnotationFileSchema),
-        { schemaVersion: STORE_SCHEMA_VERSION, articleId, annotations: [] },
-      );
-      db = remember(low.read().then(() => low));
+      const low = new Low<AnnotationFile>(jsonFile(join(dir, 'annotations', `${articleId}.json`), AnnotationFileSchema), {
+        schemaVersion: STORE_SCHEMA_VERSION,
+        articleId,
+        annotations: [],
+        relations: [],
+        documentLabels: [],
+      });
+      db = low.read().then(() => low, report);
       // A failed read is not cached: the user may repair the file and try again.
-      db.catch(() => annotationDbs.delete(articleId));
-      annotationDbs.set(articleId, db);
+      db.catch(() => layerDbs.delete(articleId));
+      layerDbs.set(articleId, db);
     }
     return db;
   }
 
-  /** Runs edits of one article one after another; memory changes only after the write succeeded. */
-  function mutate(articleId: string, edit: (annotations: Annotation[]) => Annotation[]): Promise<void> {
-    const previous = queues.get(articleId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      const db = await annotationDb(articleId);
-      const before = db.data;
-      db.data = { ...before, annotations: edit([...before.annotations]) };
-      try {
-        await db.write();
-      } catch (error) {
-        db.data = before;
-        throw new FactmarkError('internal', `Could not save annotations of "${articleId}": ${(error as Error).message}`);
-      }
+  const toLayer = ({ annotations, relations, documentLabels }: AnnotationFile): ArticleLayer => ({ annotations, relations, documentLabels });
+
+  async function readLayer(articleId: string): Promise<ArticleLayer> {
+    return toLayer((await layerDb(articleId)).data);
+  }
+
+  function updateLayer(articleId: string, edit: (layer: ArticleLayer) => ArticleLayer): Promise<ArticleLayer> {
+    return queue(`layer:${articleId}`, async () => {
+      const db = await layerDb(articleId);
+      const next = edit(toLayer(db.data));
+      await commit(db, { ...db.data, ...next });
+      return next;
     });
-    queues.set(articleId, next);
-    return next;
   }
 
   async function addArticles(articles: readonly Article[]): Promise<void> {
     const seen = new Set<string>();
     for (const article of articles) {
-      if (byId.has(article.id) || seen.has(article.id)) {
-        throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
-      }
+      if (byId.has(article.id) || seen.has(article.id)) throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
       seen.add(article.id);
     }
-    // Text files first: the index never names an article whose text is not on disk.
-    for (const article of articles) {
-      const file = jsonFile<ArticleFile>(join(dir, 'articles', `${article.id}.json`), ArticleFileSchema);
-      await file.write({ schemaVersion: STORE_SCHEMA_VERSION, article });
-    }
-    const summaries = articles.map(summarize);
-    const before = indexDb.data;
-    indexDb.data = { ...before, articles: [...before.articles, ...summaries] };
-    try {
-      await indexDb.write();
-    } catch (error) {
-      indexDb.data = before;
-      throw error;
-    }
-    for (const summary of summaries) byId.set(summary.id, summary);
+    await queue('index', async () => {
+      // Text files first: the index never names an article whose text is not on disk.
+      for (const article of articles) {
+        const file = jsonFile<ArticleFile>(join(dir, 'articles', `${article.id}.json`), ArticleFileSchema);
+        await file.write({ schemaVersion: STORE_SCHEMA_VERSION, article });
+      }
+      const summaries = articles.map(summarize);
+      await commit(indexDb, { ...indexDb.data, articles: [...indexDb.data.articles, ...summaries] });
+      for (const summary of summaries) byId.set(summary.id, summary);
+      if (projectFound === null && indexFound === null) await projectDb.write();
+    });
   }
 
   function putAnnotations(articleId: string, incoming: readonly Annotation[]): Promise<void> {
-    return mutate(articleId, (annotations) => {
+    return updateLayer(articleId, (layer) => {
+      const annotations = [...layer.annotations];
       const at = new Map(annotations.map((a, i) => [a.id, i]));
       for (const annotation of incoming) {
         const index = at.get(annotation.id);
@@ -129,8 +153,8 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
           annotations[index] = annotation;
         }
       }
-      return annotations;
-    });
+      return { ...layer, annotations };
+    }).then(() => undefined);
   }
 
   return {
@@ -148,7 +172,7 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
       const cached = articleCache.get(articleId);
       if (cached) return cached;
       const file = jsonFile(join(dir, 'articles', `${articleId}.json`), ArticleFileSchema);
-      const data = await remember(file.read());
+      const data = await file.read().catch(report);
       if (!data) report(new StoreUnreadableError(file.path, 'the file is missing'));
       articleCache.set(articleId, data.article);
       return data.article;
@@ -156,16 +180,26 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
 
     addArticle: (article) => addArticles([article]),
     addArticles,
+    readLayer,
+    updateLayer,
 
-    async listAnnotations(articleId) {
-      return (await annotationDb(articleId)).data.annotations;
+    readProject: (): ProjectData => {
+      const { tagset, entities, events, guidelines } = projectDb.data;
+      return { tagset, entities, events, guidelines };
     },
 
+    updateProject(edit) {
+      return queue('project', async () => {
+        const next = edit({ ...projectDb.data });
+        await commit(projectDb, { ...projectDb.data, ...next });
+        return next;
+      });
+    },
+
+    listAnnotations: async (articleId) => (await readLayer(articleId)).annotations,
     putAnnotation: (annotation) => putAnnotations(annotation.articleId, [annotation]),
     putAnnotations,
-
-    deleteAnnotation(articleId, annotationId) {
-      return mutate(articleId, (annotations) => annotations.filter((a) => a.id !== annotationId));
-    },
+    deleteAnnotation: (articleId, annotationId) =>
+      updateLayer(articleId, (layer) => ({ ...layer, annotations: layer.annotations.filter((a) => a.id !== annotationId) })).then(() => undefined),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AnnotationSchema, ArticleSchema, IdSchema } from '../model';
+import { AnnotationSchema, ArticleSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, IdSchema, RelationSchema } from '../model';
+import { TagsetSchema } from '../tagset';
 import { unreadable } from './atomic-json-file';
 
 /** The store's on-disk schema version; a store written by a newer Factmark is refused, not rewritten. */
@@ -16,15 +17,28 @@ export type IndexFile = z.infer<typeof IndexFileSchema>;
 export const ArticleFileSchema = z.object({ schemaVersion: Version, article: ArticleSchema });
 export type ArticleFile = z.infer<typeof ArticleFileSchema>;
 
+/** One article's layer: annotations, relations and document labels of every annotator. */
 export const AnnotationFileSchema = z.object({
   schemaVersion: Version,
   articleId: IdSchema,
   annotations: z.array(AnnotationSchema),
+  relations: z.array(RelationSchema).default([]),
+  documentLabels: z.array(DocumentLabelsSchema).default([]),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 
+/** The project: tagset, entity registry, event records, guidelines. */
+export const ProjectFileSchema = z.object({
+  schemaVersion: Version,
+  tagset: TagsetSchema,
+  entities: z.array(EntitySchema).default([]),
+  events: z.array(EventRecordSchema).default([]),
+  guidelines: z.string().default(''),
+});
+export type ProjectFile = z.infer<typeof ProjectFileSchema>;
+
 /** A parser for the adapter: checks the version first, so the message says "newer" rather than "invalid". */
-export function parserFor<T>(file: string, schema: z.ZodType<T>): (json: unknown) => T {
+export function parserFor<T>(file: string, schema: z.ZodType<T, unknown>): (json: unknown) => T {
   return (json) => {
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {

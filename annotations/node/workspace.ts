@@ -1,5 +1,5 @@
 import type { Handlers } from '../contract';
-import { createHandlers } from '../service';
+import { createHandlers } from '../service/index';
 import type { LowdbRepository } from './lowdb-repository';
 import { openLowdbRepository } from './lowdb-repository';
 import { addSampleCorpus } from './sample-corpus';

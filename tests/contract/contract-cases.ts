@@ -19,3 +19,8 @@ export async function refused(send: RawSend, name: string, args: unknown, code: 
   expect(envelope.error.code).toBe(code);
   expect(envelope.error.message).toMatch(message);
 }
+
+/** The value of a mutating operation (which also returns its change set). */
+export async function value<T>(send: RawSend, name: string, args: unknown): Promise<T> {
+  return (await ok<{ value: T }>(send, name, args)).value;
+}

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, ExportFile, SessionStatus } from '../../annotations/contract';
 import { dispatch } from '../../annotations/dispatch';
-import type { Annotation, Article, ArticleSummary } from '../../annotations/model';
+import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../../annotations/model';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
 import { startWebServer } from '../../annotations/node/http-server';
 import { openWorkspace } from '../../annotations/node/workspace';
 import { makeTempDir } from '../support/temp-dir';
 import type { RawSend } from './contract-cases';
-import { FIRST, ok, refused } from './contract-cases';
+import { FIRST, ok, refused, value } from './contract-cases';
 
 const { sampleDir } = appPaths(findAppRoot(__dirname));
 
@@ -83,24 +83,24 @@ describe.each([
   });
 
   it('creates, lists, updates and deletes an annotation, with defaults from the tagset', async () => {
-    const created = await ok<Annotation>(send, 'annotations/create', await claimArgs('These hired terrorists'));
-    expect(created).toMatchObject({ kind: 'claim', annotator: 'alice', attributes: { verdict: 'unverified', checkWorthy: false } });
-    const updated = await ok<Annotation>(send, 'annotations/update', {
+    const created = await value<Annotation>(send, 'annotations/create', await claimArgs('These hired terrorists'));
+    expect(created).toMatchObject({ kind: 'claim', annotator: 'alice', attributes: { verdict: 'unverified', checkWorthy: false, claimType: 'factual' }, note: '', entityId: null, eventId: null });
+    const updated = await value<Annotation>(send, 'annotations/update', {
       articleId: FIRST,
       id: created.id,
       attributes: { verdict: 'false', checkWorthy: true },
     });
-    expect(updated.attributes).toEqual({ verdict: 'false', checkWorthy: true });
-    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([updated]);
+    expect(updated.attributes).toEqual({ verdict: 'false', checkWorthy: true, claimType: 'factual' });
+    expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([updated]);
     await ok(send, 'annotations/delete', { articleId: FIRST, id: created.id });
-    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([]);
+    expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([]);
   });
 
   it('keeps annotations when the store is opened again', async () => {
-    const created = await ok<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker', attributes: { name: 'Hossein Dehqan' } });
+    const created = await value<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker', note: 'the minister' });
     await transport.close();
     transport = await open(storeDir);
-    const listed = await ok<Annotation[]>(transport.send, 'annotations/list', { articleId: FIRST });
+    const listed = (await ok<ArticleLayer>(transport.send, 'annotations/list', { articleId: FIRST })).annotations;
     expect(listed).toEqual([created]);
     expect((await ok<ArticleSummary[]>(transport.send, 'articles/list', {})).length).toBe(5);
   });
@@ -113,7 +113,7 @@ describe.each([
     await refused(send, 'annotations/create', { ...good, start: -1 }, 'invalid-argument', /outside the article/);
     await refused(send, 'annotations/create', { ...good, quote: 'Baghdad' }, 'invalid-argument', /Quote does not match.*"Tehran"/);
     await refused(send, 'annotations/create', { ...good, start: 1.5 }, 'invalid-argument', /start/);
-    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([]);
+    expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([]);
   });
 
   it('refuses unknown kinds, unknown attributes and values the tagset does not allow', async () => {
@@ -121,9 +121,9 @@ describe.each([
     await refused(send, 'annotations/create', { ...good, kind: 'rumour' }, 'invalid-argument', /Unknown annotation kind "rumour"/);
     await refused(send, 'annotations/create', { ...good, attributes: { colour: 'red' } }, 'invalid-argument', /no attribute "colour"/);
     await refused(send, 'annotations/create', { ...good, attributes: { verdict: 'fake' } }, 'invalid-argument', /verdict.*must be one of/);
-    const created = await ok<Annotation>(send, 'annotations/create', good);
+    const created = await value<Annotation>(send, 'annotations/create', good);
     await refused(send, 'annotations/update', { articleId: FIRST, id: created.id, attributes: { checkWorthy: 'yes' } }, 'invalid-argument', /true or false/);
-    expect(await ok<Annotation[]>(send, 'annotations/list', { articleId: FIRST })).toEqual([created]);
+    expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([created]);
   });
 
   it('refuses unknown operations, unknown articles and malformed arguments', async () => {
@@ -132,7 +132,7 @@ describe.each([
     await refused(send, 'articles/get', {}, 'invalid-argument', /articleId/);
     await refused(send, 'articles/get', { articleId: '../../etc/passwd' }, 'invalid-argument', /articleId/);
     await refused(send, 'articles/list', { extra: 1 }, 'invalid-argument', /extra/);
-    await refused(send, 'annotations/delete', { articleId: FIRST, id: 'missing' }, 'not-found', /no annotation "missing"/);
+    await refused(send, 'annotations/delete', { articleId: FIRST, id: 'missing' }, 'not-found', /No annotation "missing" in article/);
   });
 
   it('refuses a second annotation with an id already used', async () => {
@@ -142,7 +142,7 @@ describe.each([
   });
 
   it('exports the whole store as JSONL, one article per line with its annotations', async () => {
-    const created = await ok<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
+    const created = await value<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
     const file = await ok<ExportFile>(send, 'export/jsonl', {});
     expect(file.fileName).toMatch(/^factmark-export-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line) as Article & { annotations: Annotation[] });
@@ -176,6 +176,10 @@ describe.each([
       ['claim', '1'],
       ['speaker', '2'],
       ['event', '3'],
+      ['person', '4'],
+      ['organisation', '5'],
+      ['place', '6'],
+      ['date', '7'],
     ]);
   });
 });

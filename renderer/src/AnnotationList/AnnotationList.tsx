@@ -12,7 +12,7 @@ function summary(annotation: Annotation): string {
 /** The open article's annotations in text order; a click jumps to the span. */
 export function AnnotationList() {
   const store = useWorkspaceStore();
-  const annotations = useWorkspace((s) => s.annotations);
+  const annotations = useWorkspace((s) => s.layer.annotations);
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const scroller = useRef<HTMLDivElement>(null);

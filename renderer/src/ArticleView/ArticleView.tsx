@@ -15,7 +15,7 @@ import { annotationsAt, highlightField, setHighlights } from './highlight-field'
 export function ArticleView() {
   const store = useWorkspaceStore();
   const article = useWorkspace((s) => s.article);
-  const annotations = useWorkspace((s) => s.annotations);
+  const annotations = useWorkspace((s) => s.layer.annotations);
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
   const host = useRef<HTMLDivElement>(null);
@@ -42,7 +42,7 @@ export function ArticleView() {
       return true;
     };
     const pick = (pos: number): Annotation | null => {
-      const covering = annotationsAt(store.getState().annotations, pos);
+      const covering = annotationsAt(store.getState().layer.annotations, pos);
       if (covering.length === 0) return (lastClick.current = null);
       const index = lastClick.current?.pos === pos ? (lastClick.current.index + 1) % covering.length : 0;
       lastClick.current = { pos, index };
@@ -97,7 +97,7 @@ export function ArticleView() {
   const revealRequest = useWorkspace((s) => s.revealRequest);
   useEffect(() => {
     const editor = view.current;
-    const { annotations: current, selectedId: id } = store.getState();
+    const { layer: { annotations: current }, selectedId: id } = store.getState();
     const selected = current.find((a) => a.id === id);
     if (!editor || !selected || revealRequest === 0) return;
     if (!isOnScreen(editor, selected.start, selected.end)) {

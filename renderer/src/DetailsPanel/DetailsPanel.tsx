@@ -4,7 +4,7 @@ import { AttributeField } from './AttributeField';
 /** Edits the selected annotation's attributes; deletes it. */
 export function DetailsPanel() {
   const store = useWorkspaceStore();
-  const selected = useWorkspace((s) => s.annotations.find((a) => a.id === s.selectedId) ?? null);
+  const selected = useWorkspace((s) => s.layer.annotations.find((a) => a.id === s.selectedId) ?? null);
   const kind = useWorkspace((s) => s.status?.tagset.kinds.find((k) => k.kind === selected?.kind));
 
   if (!selected) {

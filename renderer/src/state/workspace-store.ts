@@ -1,57 +1,74 @@
-import type { SessionStatus } from '../../../annotations/contract';
-import type { Attributes } from '../../../annotations/attributes';
-import type { Annotation, Article, ArticleSummary } from '../../../annotations/model';
+import type { Args, Results, SessionStatus } from '../../../annotations/contract';
+import type { ChangeSet, Mutation } from '../../../annotations/changes';
+import { invert } from '../../../annotations/changes';
+import type { Annotation, Article, ArticleLayer, ArticleSummary, Entity, EventRecord } from '../../../annotations/model';
+import type { OperationName } from '../../../annotations/operation-names';
 import { trimSpan } from '../../../annotations/spans';
 import type { FactmarkClient } from '../client/factmark-client';
+import { applyChanges } from './apply-changes';
 
 export interface Notice {
   tone: 'error' | 'info';
   text: string;
 }
 
+/** What the centre of the window shows. */
+export type Route =
+  | { name: 'article' }
+  | { name: 'entity'; id: string }
+  | { name: 'event'; id: string }
+  | { name: 'tagset' }
+  | { name: 'guidelines' };
+
 export interface WorkspaceState {
   status: SessionStatus | null;
   articles: ArticleSummary[];
   article: Article | null;
-  /** The open article's annotations, ordered by start then end. */
-  annotations: Annotation[];
+  /** The open article's layer; annotations ordered by start then end. */
+  layer: ArticleLayer;
+  entities: Entity[];
+  events: EventRecord[];
   selectedId: string | null;
   /** Bumped when the user asks to see an annotation (a list click): the text scrolls to it. */
   revealRequest: number;
+  /** A relation being drawn: the next span clicked becomes its target (a type of null: the first the tagset allows). */
+  linking: { from: string; type: string | null } | null;
+  route: Route;
+  undoStack: ChangeSet[];
+  redoStack: ChangeSet[];
   /** Writes sent and not yet confirmed; zero means everything is saved. */
   pendingWrites: number;
   notice: Notice | null;
 }
 
-export interface WorkspaceStore {
-  getState(): WorkspaceState;
-  subscribe(listener: () => void): () => void;
-  init(preferredArticleId?: string): Promise<void>;
-  openArticle(articleId: string): Promise<void>;
-  tag(kind: string, start: number, end: number): Promise<void>;
-  updateAttributes(id: string, patch: Attributes): Promise<void>;
-  remove(id: string): Promise<void>;
-  select(id: string | null): void;
-  /** Selects the annotation and scrolls the text to it. */
-  reveal(id: string): void;
-  exportJsonl(): Promise<void>;
-  dismissNotice(): void;
-}
+type MutatingName = { [K in OperationName]: Results[K] extends Mutation<unknown> ? K : never }[OperationName];
+type ValueOf<K extends MutatingName> = Results[K] extends Mutation<infer T> ? T : never;
 
+const EMPTY_LAYER: ArticleLayer = { annotations: [], relations: [], documentLabels: [] };
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end;
 
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
 /**
- * The editor's framework-free state. Edits show at once and are confirmed by
- * the core; one the core refuses is rolled back and explained.
+ * The editor's framework-free state. Every edit goes to the core, which
+ * answers with the change set that undoes it; the same change sets update
+ * the local copy, fill the undo stack, and are replayed by undo and redo.
+ * Selection and navigation are not undo steps.
  */
-export function createWorkspaceStore(client: FactmarkClient, newId = () => crypto.randomUUID()): WorkspaceStore {
+export function createWorkspaceStore(client: FactmarkClient, newId = () => crypto.randomUUID()) {
   let state: WorkspaceState = {
     status: null,
     articles: [],
     article: null,
-    annotations: [],
+    layer: EMPTY_LAYER,
+    entities: [],
+    events: [],
     selectedId: null,
     revealRequest: 0,
+    linking: null,
+    route: { name: 'article' },
+    undoStack: [],
+    redoStack: [],
     pendingWrites: 0,
     notice: null,
   };
@@ -66,35 +83,69 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
     set({ notice: { tone: 'error', text: error instanceof Error ? error.message : String(error) } });
   }
 
-  /** Applies `optimistic` now, sends `write`, and restores the annotations if it fails. */
-  async function edit(optimistic: Annotation[], write: () => Promise<Annotation | void>): Promise<void> {
-    const before = state.annotations;
-    const articleId = state.article?.id;
-    set({ annotations: optimistic, pendingWrites: state.pendingWrites + 1 });
+  function applyLocal(changeSet: ChangeSet): void {
+    const next = applyChanges(
+      { articleId: state.article?.id ?? null, layer: state.layer, entities: state.entities, events: state.events, tagset: state.status?.tagset ?? null },
+      changeSet.changes,
+    );
+    const status = state.status && next.tagset ? { ...state.status, tagset: next.tagset } : state.status;
+    const selectedGone = state.selectedId !== null && !next.layer.annotations.some((a) => a.id === state.selectedId);
+    set({ layer: next.layer, entities: next.entities, events: next.events, status, selectedId: selectedGone ? null : state.selectedId });
+  }
+
+  /** Sends one mutating operation; on success its change set becomes an undo step. */
+  async function mutate<K extends MutatingName>(name: K, args: Args<K>): Promise<ValueOf<K> | null> {
+    set({ pendingWrites: state.pendingWrites + 1 });
     try {
-      const confirmed = await write();
-      if (confirmed && state.article?.id === articleId) {
-        set({ annotations: state.annotations.map((a) => (a.id === confirmed.id ? confirmed : a)) });
-      }
+      const result = (await client.send(name, args)) as unknown as Mutation<ValueOf<K>>;
+      applyLocal(result.changeSet);
+      if (result.changeSet.changes.length > 0) set({ undoStack: [...state.undoStack, result.changeSet], redoStack: [] });
+      return result.value;
     } catch (error) {
-      if (state.article?.id === articleId) set({ annotations: before });
+      fail(error);
+      return null;
+    } finally {
+      set({ pendingWrites: state.pendingWrites - 1 });
+    }
+  }
+
+  async function replay(direction: 'undo' | 'redo'): Promise<void> {
+    const stack = direction === 'undo' ? state.undoStack : state.redoStack;
+    const changeSet = stack.at(-1);
+    if (!changeSet) return;
+    set({ pendingWrites: state.pendingWrites + 1 });
+    try {
+      await client.send('history/apply', { changeSet, direction });
+      applyLocal(direction === 'undo' ? invert(changeSet) : changeSet);
+      const rest = stack.slice(0, -1);
+      if (direction === 'undo') set({ undoStack: rest, redoStack: [...state.redoStack, changeSet], notice: { tone: 'info', text: `Undid: ${changeSet.label}` } });
+      else set({ redoStack: rest, undoStack: [...state.undoStack, changeSet], notice: { tone: 'info', text: `Redid: ${changeSet.label}` } });
+    } catch (error) {
       fail(error);
     } finally {
       set({ pendingWrites: state.pendingWrites - 1 });
     }
   }
 
-  const store: WorkspaceStore = {
+  const store = {
     getState: () => state,
-    subscribe(listener) {
+    subscribe(listener: () => void) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
+    mutate,
+    undo: () => replay('undo'),
+    redo: () => replay('redo'),
 
-    async init(preferredArticleId) {
+    async init(preferredArticleId?: string) {
       try {
-        const [status, articles] = await Promise.all([client.send('store/status', {}), client.send('articles/list', {})]);
-        set({ status, articles });
+        const [status, articles, entities, events] = await Promise.all([
+          client.send('store/status', {}),
+          client.send('articles/list', {}),
+          client.send('entities/list', {}),
+          client.send('events/list', {}),
+        ]);
+        set({ status, articles, entities, events });
         const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
         if (first) await store.openArticle(first.id);
       } catch (error) {
@@ -102,13 +153,14 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
       }
     },
 
-    async openArticle(articleId) {
+    async openArticle(articleId: string, revealId?: string) {
       try {
-        const [article, annotations] = await Promise.all([
-          client.send('articles/get', { articleId }),
-          client.send('annotations/list', { articleId }),
-        ]);
-        set({ article, annotations: [...annotations].sort(byPosition), selectedId: null });
+        if (state.article?.id !== articleId) {
+          const [article, layer] = await Promise.all([client.send('articles/get', { articleId }), client.send('annotations/list', { articleId })]);
+          set({ article, layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) }, selectedId: null, linking: null });
+        }
+        set({ route: { name: 'article' } });
+        if (revealId) store.reveal(revealId);
       } catch (error) {
         fail(error);
         const status = await client.send('store/status', {}).catch(() => null);
@@ -116,7 +168,14 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
       }
     },
 
-    async tag(kind, start, end) {
+    /** Opens the next (+1) or previous (-1) article of the list. */
+    async stepArticle(step: 1 | -1) {
+      const at = state.articles.findIndex((a) => a.id === state.article?.id);
+      const next = state.articles[at + step];
+      if (next) await store.openArticle(next.id);
+    },
+
+    async tag(kind: string, start: number, end: number) {
       const article = state.article;
       if (!article) return;
       const span = trimSpan(article.text, start, end);
@@ -133,45 +192,92 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
         ...span,
         quote: article.text.slice(span.start, span.end),
         attributes: {},
+        note: '',
+        entityId: null,
+        eventId: null,
         createdAt: now,
         updatedAt: now,
       };
-      set({ selectedId: draft.id });
-      await edit([...state.annotations, draft].sort(byPosition), () =>
-        client.send('annotations/create', {
-          id: draft.id,
-          articleId: draft.articleId,
-          kind,
-          start: draft.start,
-          end: draft.end,
-          quote: draft.quote,
-        }),
-      );
+      // Shown at once; the core's answer replaces it, or its refusal removes it.
+      set({ layer: { ...state.layer, annotations: [...state.layer.annotations, draft].sort(byPosition) }, selectedId: draft.id });
+      const created = await mutate('annotations/create', { id: draft.id, articleId: article.id, kind, start: draft.start, end: draft.end, quote: draft.quote });
+      if (!created && state.article?.id === article.id) {
+        set({ layer: { ...state.layer, annotations: state.layer.annotations.filter((a) => a.id !== draft.id) } });
+      }
     },
 
-    async updateAttributes(id, patch) {
+    updateAnnotation(id: string, patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>) {
       const articleId = state.article?.id;
-      if (!articleId) return;
-      const next = state.annotations.map((a) => (a.id === id ? { ...a, attributes: { ...a.attributes, ...patch } } : a));
-      await edit(next, () => client.send('annotations/update', { articleId, id, attributes: patch }));
+      return articleId ? mutate('annotations/update', { articleId, id, ...patch }) : Promise.resolve(null);
     },
 
-    async remove(id) {
+    updateAttributes(id: string, attributes: Annotation['attributes']) {
+      return store.updateAnnotation(id, { attributes });
+    },
+
+    remove(id: string) {
       const articleId = state.article?.id;
-      if (!articleId) return;
-      if (state.selectedId === id) set({ selectedId: null });
-      await edit(
-        state.annotations.filter((a) => a.id !== id),
-        async () => void (await client.send('annotations/delete', { articleId, id })),
-      );
+      return articleId ? mutate('annotations/delete', { articleId, id }) : Promise.resolve(null);
     },
 
-    select(id) {
+    link(type: string, from: string, to: Args<'relations/create'>['to']) {
+      const articleId = state.article?.id;
+      return articleId ? mutate('relations/create', { articleId, type, from, to }) : Promise.resolve(null);
+    },
+
+    unlink(relationId: string) {
+      const articleId = state.article?.id;
+      return articleId ? mutate('relations/delete', { articleId, id: relationId }) : Promise.resolve(null);
+    },
+
+    setDocumentLabels(labels: Annotation['attributes']) {
+      const articleId = state.article?.id;
+      return articleId ? mutate('documentLabels/set', { articleId, labels }) : Promise.resolve(null);
+    },
+
+    select(id: string | null) {
       if (state.selectedId !== id) set({ selectedId: id });
     },
 
-    reveal(id) {
+    /** Selects the annotation and scrolls the text to it. */
+    reveal(id: string) {
       set({ selectedId: id, revealRequest: state.revealRequest + 1 });
+    },
+
+    /** Moves the selection to the next (+1) or previous (-1) annotation in text order. */
+    stepAnnotation(step: 1 | -1) {
+      const list = state.layer.annotations;
+      if (list.length === 0) return;
+      const at = list.findIndex((a) => a.id === state.selectedId);
+      const next = at < 0 ? (step === 1 ? 0 : list.length - 1) : (at + step + list.length) % list.length;
+      store.reveal(list[next]!.id);
+    },
+
+    startLinking(from: string | null, type: string | null = null) {
+      set({ linking: from ? { from, type } : null, notice: from ? { tone: 'info', text: 'Click the span to link to (Esc cancels).' } : null });
+    },
+
+    /** Ends linking mode on `targetId` with the relation chosen, or the first the tagset allows. */
+    async finishLinking(targetId: string) {
+      const linking = state.linking;
+      const tagset = state.status?.tagset;
+      set({ linking: null, notice: null });
+      if (!linking || !tagset) return;
+      const from = state.layer.annotations.find((a) => a.id === linking.from);
+      const to = state.layer.annotations.find((a) => a.id === targetId);
+      if (!from || !to) return;
+      const type =
+        linking.type ?? tagset.relations.find((r) => r.from.includes(from.kind) && r.to.includes(to.kind))?.type ?? null;
+      if (!type) {
+        set({ notice: { tone: 'error', text: `The tagset has no relation from a ${from.kind} to a ${to.kind}` } });
+        return;
+      }
+      await store.link(type, from.id, { kind: 'annotation', id: to.id });
+      store.select(from.id);
+    },
+
+    navigate(route: Route) {
+      set({ route });
     },
 
     async exportJsonl() {
@@ -182,6 +288,20 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
       } catch (error) {
         fail(error);
       }
+    },
+
+    /** Runs a read-only operation, reporting failure in the notice line. */
+    async query<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K] | null> {
+      try {
+        return await client.send(name, args);
+      } catch (error) {
+        fail(error);
+        return null;
+      }
+    },
+
+    notify(notice: Notice | null) {
+      set({ notice });
     },
 
     dismissNotice() {

@@ -1,0 +1,70 @@
+import type { Change, ChangeSet, Mutation } from '../changes';
+import { FactmarkError } from '../errors';
+import type { Annotation, Article, ArticleLayer } from '../model';
+import type { AnnotationRepository, ProjectData } from '../repository';
+
+/** What every handler works with. */
+export interface ServiceContext {
+  repo: AnnotationRepository;
+  /** Whose layer new annotations go to. */
+  annotator: string;
+  now(): string;
+  newId(): string;
+}
+
+export function mutation<T>(value: T, label: string, changes: Change[]): Mutation<T> {
+  return { value, changeSet: { label, changes } };
+}
+
+export function emptyChangeSet(label: string): ChangeSet {
+  return { label, changes: [] };
+}
+
+export function findOrThrow<T extends { id: string }>(records: readonly T[], id: string, what: string, where?: string): T {
+  const found = records.find((r) => r.id === id);
+  if (!found) throw new FactmarkError('not-found', `No ${what} "${id}"${where ? ` in ${where}` : ''}`);
+  return found;
+}
+
+export function replaceById<T extends { id: string }>(records: readonly T[], record: T): T[] {
+  const at = records.findIndex((r) => r.id === record.id);
+  return at < 0 ? [...records, record] : records.map((r, i) => (i === at ? record : r));
+}
+
+export function withoutId<T extends { id: string }>(records: readonly T[], id: string): T[] {
+  return records.filter((r) => r.id !== id);
+}
+
+/** Every article with its layer, one at a time: for corpus-wide reads (search, entity pages, migrations). */
+export async function* eachLayer(repo: AnnotationRepository): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
+  for (const summary of repo.listArticles()) {
+    yield { article: await repo.getArticle(summary.id), layer: await repo.readLayer(summary.id) };
+  }
+}
+
+/** Applies one edit to the layer of each article that has annotations matching `pick`; returns the changes. */
+export async function editMatchingAnnotations(
+  ctx: ServiceContext,
+  pick: (a: Annotation) => boolean,
+  edit: (a: Annotation) => Annotation,
+): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const summary of ctx.repo.listArticles()) {
+    const layer = await ctx.repo.readLayer(summary.id);
+    if (!layer.annotations.some(pick)) continue;
+    await ctx.repo.updateLayer(summary.id, (current) => ({
+      ...current,
+      annotations: current.annotations.map((a) => {
+        if (!pick(a)) return a;
+        const after = edit(a);
+        changes.push({ type: 'annotation', articleId: summary.id, before: a, after });
+        return after;
+      }),
+    }));
+  }
+  return changes;
+}
+
+export function project(ctx: ServiceContext): ProjectData {
+  return ctx.repo.readProject();
+}

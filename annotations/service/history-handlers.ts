@@ -1,0 +1,125 @@
+import type { Handlers } from '../contract';
+import type { Change, ChangeSet } from '../changes';
+import { invert, sameJson } from '../changes';
+import { FactmarkError } from '../errors';
+import { AnnotationSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, RelationSchema } from '../model';
+import type { ArticleLayer } from '../model';
+import type { ProjectData } from '../repository';
+import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
+import { validateTagset } from '../tagset';
+import type { ServiceContext } from './context';
+import { mutation, replaceById, withoutId } from './context';
+
+type ArticleChange = Extract<Change, { articleId: string }>;
+type ProjectChange = Exclude<Change, { articleId: string }>;
+
+const stale = (what: string) =>
+  new FactmarkError('conflict', `Cannot apply: the ${what} was changed since (by another edit); nothing was changed`);
+
+/** Parses the untrusted records of a change set with the model's schemas. */
+function parseChange(raw: unknown): Change {
+  const c = raw as Change;
+  const parse = <T>(schema: { parse(v: unknown): T }, v: unknown): T | null => (v === null ? null : schema.parse(v));
+  try {
+    switch (c.type) {
+      case 'annotation':
+        return { ...c, before: parse(AnnotationSchema, c.before), after: parse(AnnotationSchema, c.after) };
+      case 'relation':
+        return { ...c, before: parse(RelationSchema, c.before), after: parse(RelationSchema, c.after) };
+      case 'documentLabels':
+        return { ...c, before: parse(DocumentLabelsSchema, c.before), after: parse(DocumentLabelsSchema, c.after) };
+      case 'entity':
+        return { ...c, before: parse(EntitySchema, c.before), after: parse(EntitySchema, c.after) };
+      case 'event':
+        return { ...c, before: parse(EventRecordSchema, c.before), after: parse(EventRecordSchema, c.after) };
+      case 'tagset':
+        return { ...c, before: validateTagset(c.before), after: validateTagset(c.after) };
+      case 'guidelines':
+        if (typeof c.before === 'string' && typeof c.after === 'string') return c;
+    }
+  } catch (error) {
+    throw new FactmarkError('invalid-argument', `Invalid change in change set: ${(error as Error).message}`);
+  }
+  throw new FactmarkError('invalid-argument', `Invalid change in change set: ${JSON.stringify(raw).slice(0, 200)}`);
+}
+
+function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer {
+  switch (change.type) {
+    case 'annotation': {
+      const id = (change.before ?? change.after)!.id;
+      if (!sameJson(layer.annotations.find((a) => a.id === id) ?? null, change.before)) throw stale('annotation');
+      return { ...layer, annotations: change.after ? replaceById(layer.annotations, change.after) : withoutId(layer.annotations, id) };
+    }
+    case 'relation': {
+      const id = (change.before ?? change.after)!.id;
+      if (!sameJson(layer.relations.find((r) => r.id === id) ?? null, change.before)) throw stale('link');
+      return { ...layer, relations: change.after ? replaceById(layer.relations, change.after) : withoutId(layer.relations, id) };
+    }
+    case 'documentLabels': {
+      const annotator = (change.before ?? change.after)!.annotator;
+      if (!sameJson(layer.documentLabels.find((d) => d.annotator === annotator) ?? null, change.before)) throw stale('article labels');
+      const others = layer.documentLabels.filter((d) => d.annotator !== annotator);
+      return { ...layer, documentLabels: change.after ? [...others, change.after] : others };
+    }
+  }
+}
+
+function applyToProject(project: ProjectData, change: ProjectChange): ProjectData {
+  switch (change.type) {
+    case 'entity': {
+      const id = (change.before ?? change.after)!.id;
+      if (!sameJson(project.entities.find((e) => e.id === id) ?? null, change.before)) throw stale('entity');
+      return { ...project, entities: change.after ? replaceById(project.entities, change.after) : withoutId(project.entities, id) };
+    }
+    case 'event': {
+      const id = (change.before ?? change.after)!.id;
+      if (!sameJson(project.events.find((e) => e.id === id) ?? null, change.before)) throw stale('event record');
+      return { ...project, events: change.after ? replaceById(project.events, change.after) : withoutId(project.events, id) };
+    }
+    case 'tagset':
+      if (!sameJson(project.tagset, change.before)) throw stale('tagset');
+      return { ...project, tagset: change.after };
+    case 'guidelines':
+      if (project.guidelines !== change.before) throw stale('guidelines');
+      return { ...project, guidelines: change.after };
+  }
+}
+
+/**
+ * Applies a change set forwards (redo) or backwards (undo). Every record must
+ * still be as the change expects, and every resulting record must pass the
+ * same checks as a fresh edit; otherwise nothing is written.
+ */
+export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/apply'> {
+  return {
+    'history/apply': async ({ changeSet: raw, direction }) => {
+      const parsed: ChangeSet = { label: raw.label, changes: raw.changes.map(parseChange) };
+      const changes = (direction === 'undo' ? invert(parsed) : parsed).changes;
+      const projectChanges = changes.filter((c): c is ProjectChange => !('articleId' in c));
+      const articleIds = [...new Set(changes.flatMap((c) => ('articleId' in c ? [c.articleId] : [])))];
+
+      // Dry run first: project, then every article against the project it will see.
+      const nextProject = projectChanges.reduce(applyToProject, ctx.repo.readProject());
+      const nextLayers = new Map<string, ArticleLayer>();
+      for (const articleId of articleIds) {
+        const article = await ctx.repo.getArticle(articleId);
+        const mine = changes.filter((c): c is ArticleChange => 'articleId' in c && c.articleId === articleId);
+        const layer = mine.reduce(applyToLayer, await ctx.repo.readLayer(articleId));
+        for (const c of mine) {
+          if (c.type === 'annotation' && c.after) checkAnnotation(nextProject.tagset, article.text, c.after, nextProject.entities, nextProject.events);
+          if (c.type === 'relation' && c.after) checkRelation(nextProject.tagset, layer, c.after, nextProject.entities);
+          if (c.type === 'documentLabels' && c.after) checkDocumentLabels(nextProject.tagset, c.after.labels);
+        }
+        nextLayers.set(articleId, layer);
+      }
+
+      // Then write, re-checking each file against what it holds at that moment.
+      if (projectChanges.length > 0) await ctx.repo.updateProject((p) => projectChanges.reduce(applyToProject, p));
+      for (const articleId of articleIds) {
+        const mine = changes.filter((c): c is ArticleChange => 'articleId' in c && c.articleId === articleId);
+        await ctx.repo.updateLayer(articleId, (layer) => mine.reduce(applyToLayer, layer));
+      }
+      return mutation(null, parsed.label, parsed.changes);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Handlers } from '../contract';
+import type { Change } from '../changes';
+import { FactmarkError } from '../errors';
+import type { DocumentLabels, Relation } from '../model';
+import { checkDocumentLabels, checkRelation } from '../record-checks';
+import { resolveValues } from '../attributes';
+import type { ServiceContext } from './context';
+import { findOrThrow, mutation, project, withoutId } from './context';
+
+type RelationHandlers = Pick<Handlers, 'relations/create' | 'relations/delete' | 'documentLabels/set'>;
+
+export function relationHandlers(ctx: ServiceContext): RelationHandlers {
+  return {
+    'relations/create': async (args) => {
+      const { tagset, entities } = project(ctx);
+      const relation: Relation = {
+        id: args.id ?? ctx.newId(),
+        articleId: args.articleId,
+        annotator: ctx.annotator,
+        type: args.type,
+        from: args.from,
+        to: args.to,
+        createdAt: ctx.now(),
+      };
+      await ctx.repo.updateLayer(args.articleId, (layer) => {
+        checkRelation(tagset, layer, relation, entities);
+        if (layer.relations.some((r) => r.id === relation.id)) throw new FactmarkError('conflict', `Relation "${relation.id}" already exists`);
+        const twin = layer.relations.find((r) => r.type === relation.type && r.from === relation.from && r.to.kind === relation.to.kind && r.to.id === relation.to.id);
+        if (twin) throw new FactmarkError('conflict', `That "${relation.type}" relation already exists`);
+        return { ...layer, relations: [...layer.relations, relation] };
+      });
+      return mutation(relation, `Link ${relation.type}`, [{ type: 'relation', articleId: args.articleId, before: null, after: relation }]);
+    },
+
+    'relations/delete': async ({ articleId, id }) => {
+      let change: Change | null = null;
+      await ctx.repo.updateLayer(articleId, (layer) => {
+        const current = findOrThrow(layer.relations, id, 'relation', `article "${articleId}"`);
+        change = { type: 'relation', articleId, before: current, after: null };
+        return { ...layer, relations: withoutId(layer.relations, id) };
+      });
+      return mutation({ id }, 'Remove link', [change!]);
+    },
+
+    'documentLabels/set': async ({ articleId, labels }) => {
+      const { tagset } = project(ctx);
+      checkDocumentLabels(tagset, labels);
+      let change: Change | null = null;
+      let result: DocumentLabels | null = null;
+      await ctx.repo.updateLayer(articleId, (layer) => {
+        const current = layer.documentLabels.find((d) => d.annotator === ctx.annotator) ?? null;
+        const next: DocumentLabels = {
+          annotator: ctx.annotator,
+          labels: resolveValues(tagset.documentLabels, labels, current?.labels, 'an article'),
+          updatedAt: ctx.now(),
+        };
+        change = { type: 'documentLabels', articleId, before: current, after: next };
+        result = next;
+        return { ...layer, documentLabels: [...layer.documentLabels.filter((d) => d.annotator !== ctx.annotator), next] };
+      });
+      return mutation(result!, 'Label article', [change!]);
+    },
+  };
+}
