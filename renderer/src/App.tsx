@@ -1,23 +1,55 @@
+import { useCallback, useState } from 'react';
 import { AnnotationList } from './AnnotationList/AnnotationList';
-import { ArticleList } from './ArticleList/ArticleList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
+import { DocumentLabels } from './DocumentLabels/DocumentLabels';
+import { EntityPage } from './EntityPage/EntityPage';
+import { EventPage } from './EventPage/EventPage';
+import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
+import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
+import { useGlobalKeys } from './keyboard/use-global-keys';
+import { Sidebar } from './Sidebar/Sidebar';
+import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
+import { TagsetEditor } from './TagsetEditor/TagsetEditor';
 import { TopBar } from './TopBar/TopBar';
 
+function Centre() {
+  const route = useWorkspace((s) => s.route);
+  switch (route.name) {
+    case 'article':
+      return <ArticleView />;
+    case 'entity':
+      return <EntityPage key={route.id} id={route.id} />;
+    case 'event':
+      return <EventPage key={route.id} id={route.id} />;
+    case 'tagset':
+      return <TagsetEditor />;
+    case 'guidelines':
+      return <GuidelinesPanel />;
+  }
+}
+
 export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => void }) {
+  const store = useWorkspaceStore();
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  useGlobalKeys(store, toggleHelp, closeHelp);
   return (
     <div className="app">
-      <TopBar />
+      <TopBar onHelp={toggleHelp} />
       <div className="columns">
-        <ArticleList onOpen={onOpenArticle} />
+        <Sidebar onOpenArticle={onOpenArticle} />
         <main className="editor-column">
-          <ArticleView />
+          <Centre />
         </main>
         <aside className="side-column">
+          <DocumentLabels />
           <DetailsPanel />
           <AnnotationList />
         </aside>
       </div>
+      {help && <ShortcutsOverlay onClose={closeHelp} />}
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { selectWithKeyboard, selectWithMouse } from './text-geometry';
 interface ExportedArticle {
   id: string;
   text: string;
-  annotations: { kind: string; start: number; end: number; quote: string; annotator: string; attributes: Record<string, unknown> }[];
+  annotations: { kind: string; start: number; end: number; quote: string; annotator: string; attributes: Record<string, unknown>; entityId: string | null }[];
+  entities: { id: string; name: string }[];
 }
 
 async function articleText(page: Page): Promise<string> {
@@ -57,8 +58,9 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
   await details.getByLabel('Verdict').selectOption('false');
   await details.getByLabel('Check-worthy').check();
   await list.getByRole('button').filter({ hasText: 'General Dehqan' }).click();
-  await details.getByLabel('Normalised name').fill('Hossein Dehqan');
-  await details.getByLabel('Normalised name').press('Enter');
+  await details.getByLabel('Entity (normalised name)').fill('Hossein Dehqan');
+  await details.getByRole('button', { name: 'Create entity “Hossein Dehqan”' }).click();
+  await expect(details.getByRole('button', { name: 'Hossein Dehqan' })).toBeVisible();
   await list.getByRole('button').filter({ hasText: 'a joint press conference' }).click();
   await details.getByLabel('Event type').selectOption('meeting');
   await saved(page);
@@ -91,7 +93,8 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
     const first = lines.find((l) => l.id === '000_0032acaf3c30b9bc')!;
     const byKind = Object.fromEntries(first.annotations.map((a) => [a.kind, a]));
     expect(byKind.claim).toMatchObject({ quote: claim, annotator: 'alice', attributes: { verdict: 'false', checkWorthy: true } });
-    expect(byKind.speaker).toMatchObject({ quote: 'General Dehqan', attributes: { name: 'Hossein Dehqan' } });
+    expect(byKind.speaker).toMatchObject({ quote: 'General Dehqan' });
+    expect(first.entities.find((e) => e.id === byKind.speaker?.entityId)?.name).toBe('Hossein Dehqan');
     expect(byKind.event).toMatchObject({ quote: 'a joint press conference', attributes: { eventType: 'meeting' } });
     for (const a of first.annotations) expect(first.text.slice(a.start, a.end)).toBe(a.quote);
   } finally {

@@ -4,9 +4,9 @@ import type { Annotation } from '../../../annotations/model';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
-function summary(annotation: Annotation): string {
-  const values = Object.values(annotation.attributes).filter((v) => typeof v === 'string' && v !== '');
-  return values.join(' · ');
+function summary(annotation: Annotation, entityName: string | undefined, eventTitle: string | undefined): string {
+  const values = Object.values(annotation.attributes).flatMap((v) => (typeof v === 'string' && v !== '' ? [v] : Array.isArray(v) ? v : []));
+  return [entityName && `→ ${entityName}`, eventTitle && `→ ${eventTitle}`, ...values, annotation.note && '✎ note'].filter(Boolean).join(' · ');
 }
 
 /** The open article's annotations in text order; a click jumps to the span. */
@@ -15,6 +15,8 @@ export function AnnotationList() {
   const annotations = useWorkspace((s) => s.layer.annotations);
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const entities = useWorkspace((s) => s.entities);
+  const events = useWorkspace((s) => s.events);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: annotations.length,
@@ -47,7 +49,7 @@ export function AnnotationList() {
                     {kind?.label ?? a.kind}
                   </span>
                   <span className="quote">{a.quote}</span>
-                  <span className="meta">{summary(a)}</span>
+                  <span className="meta">{summary(a, entities.find((e) => e.id === a.entityId)?.name, events.find((e) => e.id === a.eventId)?.title)}</span>
                 </button>
               </li>
             );

@@ -63,6 +63,7 @@ export function ArticleView() {
             {
               key: 'Escape',
               run: (v) => {
+                store.startLinking(null);
                 store.select(null);
                 v.dispatch({ selection: EditorSelection.cursor(v.state.selection.main.head) });
                 return true;
@@ -76,7 +77,12 @@ export function ArticleView() {
             mouseup: (event, v) => {
               if (!v.state.selection.main.empty) return false;
               const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
-              store.select(pos === null ? null : (pick(pos)?.id ?? null));
+              const target = pos === null ? null : pick(pos);
+              if (store.getState().linking) {
+                if (target) void store.finishLinking(target.id);
+                return false;
+              }
+              store.select(target?.id ?? null);
               return false;
             },
           }),
@@ -95,6 +101,7 @@ export function ArticleView() {
   }, [annotations, selectedId, kinds, article]);
 
   const revealRequest = useWorkspace((s) => s.revealRequest);
+  const linking = useWorkspace((s) => s.linking !== null);
   useEffect(() => {
     const editor = view.current;
     const { layer: { annotations: current }, selectedId: id } = store.getState();
@@ -106,7 +113,7 @@ export function ArticleView() {
   }, [revealRequest, store]);
 
   if (!article) return <div className="article-view empty">No article open.</div>;
-  return <div className="article-view" ref={host} data-article-id={article.id} />;
+  return <div className={`article-view${linking ? ' linking' : ''}`} ref={host} data-article-id={article.id} />;
 }
 
 function isOnScreen(editor: EditorView, start: number, end: number): boolean {

@@ -1,7 +1,11 @@
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { AttributeField } from './AttributeField';
+import { EntityLink } from './EntityLink';
+import { EventLink } from './EventLink';
+import { NoteField } from './NoteField';
+import { RelationsSection } from './RelationsSection';
 
-/** Edits the selected annotation's attributes; deletes it. */
+/** Edits the selected annotation: attributes, links, note; deletes it. */
 export function DetailsPanel() {
   const store = useWorkspaceStore();
   const selected = useWorkspace((s) => s.layer.annotations.find((a) => a.id === s.selectedId) ?? null);
@@ -35,6 +39,10 @@ export function DetailsPanel() {
           onChange={(value) => void store.updateAttributes(selected.id, { [definition.name]: value })}
         />
       ))}
+      {kind?.linksEntity && <EntityLink key={`entity-${selected.id}`} annotation={selected} />}
+      {kind?.linksEvent && <EventLink key={`event-${selected.id}`} annotation={selected} />}
+      <RelationsSection annotation={selected} />
+      <NoteField key={`note-${selected.id}-${selected.note}`} value={selected.note} onCommit={(note) => void store.updateAnnotation(selected.id, { note })} />
       <button type="button" className="danger" onClick={() => void store.remove(selected.id)}>
         Delete annotation
       </button>

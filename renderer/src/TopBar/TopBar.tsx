@@ -1,13 +1,15 @@
 import { NO_KINDS, NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
-/** Title, save state, export, and the notice line (errors never pass silently). */
-export function TopBar() {
+/** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
+export function TopBar({ onHelp }: { onHelp: () => void }) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
   const notice = useWorkspace((s) => s.notice);
   const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
+  const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
 
   return (
     <header className="top-bar">
@@ -17,6 +19,18 @@ export function TopBar() {
         <span className="save-state" data-testid="save-state">
           {pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
+        <button type="button" disabled={!undo} title={undo ? `Undo ${undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void store.undo()}>
+          Undo
+        </button>
+        <button type="button" disabled={!redo} title={redo ? `Redo ${redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void store.redo()}>
+          Redo
+        </button>
+        <button type="button" onClick={() => store.navigate({ name: 'tagset' })}>
+          Tagset
+        </button>
+        <button type="button" onClick={() => store.navigate({ name: 'guidelines' })}>
+          Guidelines
+        </button>
         <button type="button" onClick={() => void store.exportJsonl()}>
           Export JSONL
         </button>
@@ -28,11 +42,14 @@ export function TopBar() {
           </span>
         ))}
         <span>
-          <kbd>Del</kbd> delete selected
+          <kbd>Del</kbd> delete
         </span>
         <span>
-          <kbd>Esc</kbd> clear selection
+          <kbd>Ctrl+Z</kbd> undo
         </span>
+        <button type="button" className="plain" onClick={onHelp}>
+          <kbd>?</kbd> all shortcuts
+        </button>
       </div>
       {problems.map((p) => (
         <div key={p.file} className="notice error" role="alert">

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import type { WorkspaceStore } from '../state/workspace-store';
+
+/** True when the key belongs to a form field (typing, native undo), not to Factmark. */
+function inField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+}
+
+/**
+ * Window-wide shortcuts: undo and redo, moving between annotations and
+ * articles, linking, the shortcuts overlay. Kind hotkeys and Delete live in
+ * the article view, where the text selection is.
+ */
+export function useGlobalKeys(store: WorkspaceStore, toggleHelp: () => void, closeHelp: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inField(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key;
+      const state = store.getState();
+      let handled = true;
+      if (mod && !event.altKey && key.toLowerCase() === 'z') void (event.shiftKey ? store.redo() : store.undo());
+      else if (mod && !event.altKey && key.toLowerCase() === 'y') void store.redo();
+      else if (mod || (event.altKey && key.toLowerCase() !== 'l')) handled = false;
+      else if (event.altKey) {
+        if (state.selectedId) store.startLinking(state.selectedId);
+      } else if (key === ']') store.stepAnnotation(1);
+      else if (key === '[') store.stepAnnotation(-1);
+      else if (key === '}') void store.stepArticle(1);
+      else if (key === '{') void store.stepArticle(-1);
+      else if (key === '?') toggleHelp();
+      else if (key === 'Escape') {
+        closeHelp();
+        if (state.linking) store.startLinking(null);
+        else store.select(null);
+      } else if ((key === 'Delete' || key === 'Backspace') && state.selectedId && state.route.name === 'article') void store.remove(state.selectedId);
+      else handled = false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, toggleHelp, closeHelp]);
+}

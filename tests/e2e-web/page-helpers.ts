@@ -1,0 +1,35 @@
+import type { Page } from '@playwright/test';
+import { expect } from './web-fixture';
+import { selectWithKeyboard } from './text-geometry';
+
+/** The article text as rendered (all lines: the sample articles are short enough to be rendered whole). */
+export async function renderedText(page: Page): Promise<string> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent ?? '').join('\n'));
+}
+
+/** Offsets of the `nth` occurrence of `needle`, or of `needle` inside the first occurrence of `within`. */
+export async function spanOf(page: Page, needle: string, within?: string): Promise<[number, number]> {
+  const text = await renderedText(page);
+  const base = within ? text.indexOf(within) : 0;
+  expect(base, `"${within}" is in the article`).toBeGreaterThanOrEqual(0);
+  const start = text.indexOf(needle, base);
+  expect(start, `"${needle}" is in the article`).toBeGreaterThanOrEqual(0);
+  return [start, start + needle.length];
+}
+
+export async function openArticle(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Articles' }).click();
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').filter({ hasText: title }).click();
+  await expect(page.locator('.top-bar .article-title')).toHaveText(new RegExp(`^${title.slice(0, 20).replace(/[()]/g, '.')}`));
+}
+
+/** Selects `needle` (inside `within`, if given) with the keyboard and presses the kind's hotkey. */
+export async function tag(page: Page, key: string, needle: string, within?: string): Promise<void> {
+  await selectWithKeyboard(page, ...(await spanOf(page, needle, within)));
+  await page.keyboard.press(key);
+  await expect(page.getByRole('region', { name: 'Annotations' }).locator('[aria-pressed="true"]')).toContainText(needle.slice(0, 30));
+}
+
+export const details = (page: Page) => page.getByRole('region', { name: 'Details' });
+export const annotationItems = (page: Page) => page.getByRole('region', { name: 'Annotations' }).getByRole('button');
+export const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
