@@ -16,29 +16,39 @@ const storeDir = await mkdtemp(join(tmpdir(), 'factmark-shot-'));
 const { repo, handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir: paths.sampleDir });
 const article = await repo.getArticle('000_0032acaf3c30b9bc');
 
-async function tag(quote: string, kind: string, attributes: Record<string, string | boolean>, nth = 0): Promise<string> {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) start = article.text.indexOf(quote, start + 1);
-  const envelope = await dispatch(handlers, 'annotations/create', { articleId: article.id, kind, start, end: start + quote.length, quote, attributes });
+async function call(name: string, args: unknown): Promise<string> {
+  const envelope = await dispatch(handlers, name, args);
   if (!envelope.ok) throw new Error(envelope.error.message);
-  return (envelope.result as { id: string }).id;
+  return (envelope.result as { value: { id: string } }).value.id;
 }
 
-await tag('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', 'claim', { verdict: 'opinion', checkWorthy: false });
-await tag('General Dehqan', 'speaker', { name: 'Hossein Dehqan' });
+async function tag(quote: string, kind: string, attributes: Record<string, string | boolean>, nth = 0, entityId?: string): Promise<string> {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = article.text.indexOf(quote, start + 1);
+  return call('annotations/create', { articleId: article.id, kind, start, end: start + quote.length, quote, attributes, entityId });
+}
+
+const dehqan = await call('entities/create', { name: 'Hossein Dehqan', type: 'person', aliases: ['General Dehqan'], externalId: null });
+const obeidi = await call('entities/create', { name: 'Khaled al-Obeidi', type: 'person', aliases: ['Khalid al-Obeidi'], externalId: null });
+
+const hired = await tag('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', 'claim', { verdict: 'opinion', claimType: 'opinion' });
+const general = await tag('General Dehqan', 'speaker', {}, 0, dehqan);
 await tag('a joint press conference', 'event', { eventType: 'statement' });
-await tag('Khalid al-Obeidi', 'speaker', { name: 'Khaled al-Obeidi' });
+await tag('Khalid al-Obeidi', 'speaker', {}, 0, obeidi);
+await tag('Tehran', 'place', {});
 await tag('Iran and Iraq signed a memorandum of understanding (MoU) to broaden defense cooperation between the two Muslim neighboring states', 'claim', { verdict: 'true', checkWorthy: true });
 await tag('signed', 'event', { eventType: 'agreement signing' });
-await tag('"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"', 'claim', { verdict: 'opinion' });
-await tag('al-Obeidi', 'speaker', { name: 'Khaled al-Obeidi' }, 2);
+const quote = await tag('"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"', 'claim', { verdict: 'opinion', claimType: 'opinion' });
+const speaker = await tag('al-Obeidi', 'speaker', {}, 2, obeidi);
+await call('relations/create', { articleId: article.id, type: 'said-by', from: hired, to: { kind: 'annotation', id: general } });
+await call('relations/create', { articleId: article.id, type: 'said-by', from: quote, to: { kind: 'annotation', id: speaker } });
 
 const { server, url } = await startWebServer({ handlers, staticDir: paths.rendererDir });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.goto(url);
-  await page.getByRole('region', { name: 'Annotations' }).getByRole('button').filter({ hasText: 'memorandum' }).click();
+  await page.getByRole('region', { name: 'Annotations' }).getByRole('button').filter({ hasText: 'These hired terrorists' }).click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

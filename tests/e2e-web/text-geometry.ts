@@ -2,9 +2,17 @@ import type { Page } from '@playwright/test';
 
 /**
  * Screen coordinates of the character at `offset` of the article text, found
- * through the DOM text CodeMirror renders (the article must be on screen).
+ * through the DOM text CodeMirror renders, scrolling it into view first
+ * (the line must be rendered: the sample articles are short enough).
  */
 export async function pointAt(page: Page, offset: number, side: 'before' | 'after' = 'before'): Promise<{ x: number; y: number }> {
+  // Twice: the first call may scroll, and CodeMirror re-measures after a scroll.
+  await locate(page, offset, side);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return locate(page, offset, side);
+}
+
+function locate(page: Page, offset: number, side: 'before' | 'after'): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ offset, side }) => {
       const content = document.querySelector('.cm-content');
@@ -23,6 +31,12 @@ export async function pointAt(page: Page, offset: number, side: 'before' | 'afte
               const at = side === 'after' ? remaining - 1 : remaining;
               range.setStart(node, at);
               range.setEnd(node, at + 1);
+              const scroller = document.querySelector('.cm-scroller')!;
+              const before = range.getBoundingClientRect();
+              const view = scroller.getBoundingClientRect();
+              if (before.top < view.top + 20 || before.bottom > view.bottom - 20) {
+                scroller.scrollTop += before.top - view.top - view.height / 2;
+              }
               const box = range.getBoundingClientRect();
               return { x: side === 'after' ? box.right - 1 : box.left + 1, y: box.top + box.height / 2 };
             }

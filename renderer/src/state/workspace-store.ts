@@ -206,9 +206,24 @@ export function createWorkspaceStore(client: FactmarkClient, newId = () => crypt
       }
     },
 
-    updateAnnotation(id: string, patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>) {
+    /** Shows the edit at once; the core's answer confirms it, or its refusal puts the annotation back. */
+    async updateAnnotation(id: string, patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>) {
       const articleId = state.article?.id;
-      return articleId ? mutate('annotations/update', { articleId, id, ...patch }) : Promise.resolve(null);
+      const before = state.layer.annotations.find((a) => a.id === id);
+      if (!articleId || !before) return null;
+      const optimistic: Annotation = {
+        ...before,
+        attributes: { ...before.attributes, ...patch.attributes },
+        note: patch.note ?? before.note,
+        entityId: patch.entityId === undefined ? before.entityId : patch.entityId,
+        eventId: patch.eventId === undefined ? before.eventId : patch.eventId,
+      };
+      const swap = (from: Annotation, to: Annotation) =>
+        set({ layer: { ...state.layer, annotations: state.layer.annotations.map((a) => (a === from ? to : a)) } });
+      swap(before, optimistic);
+      const updated = await mutate('annotations/update', { articleId, id, ...patch });
+      if (!updated && state.article?.id === articleId) swap(optimistic, before);
+      return updated;
     },
 
     updateAttributes(id: string, attributes: Annotation['attributes']) {
