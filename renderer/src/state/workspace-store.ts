@@ -55,7 +55,7 @@ export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
  * the local copy, fill the undo stack, and are replayed by undo and redo.
  * Selection and navigation are not undo steps.
  */
-export function createWorkspaceStore(client: FactmarkClient, newId = () => crypto.randomUUID()) {
+export function createWorkspaceStore(client: FactmarkClient, newId: () => string = () => crypto.randomUUID()) {
   let state: WorkspaceState = {
     status: null,
     articles: [],
