@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import type { Args, SearchHit } from '../../../annotations/contract';
+import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+
+type Query = Args<'search/query'>;
+
+/** `kind.attribute` filters the tagset offers: choice and yes/no attributes. */
+interface AttributeFilter {
+  key: string;
+  label: string;
+  values: (string | boolean)[];
+}
+
+function useAttributeFilters(): AttributeFilter[] {
+  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  return kinds.flatMap((k) =>
+    k.attributes.flatMap((a): AttributeFilter[] => {
+      if (a.type === 'choice' || a.type === 'multi-choice') return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: a.options }];
+      if (a.type === 'boolean') return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: [true, false] }];
+      return [];
+    }),
+  );
+}
+
+/** Corpus search over text and annotations; a result opens its span. */
+export function SearchPanel() {
+  const store = useWorkspaceStore();
+  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const entities = useWorkspace((s) => s.entities);
+  const filters = useAttributeFilters();
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState('');
+  const [attribute, setAttribute] = useState('');
+  const [value, setValue] = useState('');
+  const [speaker, setSpeaker] = useState('');
+  const [entity, setEntity] = useState('');
+  const [annotator, setAnnotator] = useState('');
+  const [result, setResult] = useState<{ hits: SearchHit[]; total: number } | null>(null);
+  const chosenFilter = filters.find((f) => f.key === attribute);
+
+  const run = async () => {
+    const query: Query = {};
+    if (text.trim()) query.text = text.trim();
+    if (kind) query.kind = kind;
+    if (chosenFilter && value !== '') {
+      const [filterKind, name] = chosenFilter.key.split('.') as [string, string];
+      query.attribute = { name, value: value === 'true' ? true : value === 'false' ? false : value };
+      query.kind ??= filterKind;
+    }
+    if (speaker) query.speaker = speaker;
+    if (entity) query.entity = entity;
+    if (annotator.trim()) query.annotator = annotator.trim();
+    setResult(await store.query('search/query', query));
+  };
+
+  return (
+    <div className="search-panel">
+      <form
+        aria-label="Search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label className="field">
+          <span>Search text</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">any</option>
+            {kinds.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Attribute</span>
+          <select
+            value={attribute}
+            onChange={(e) => {
+              setAttribute(e.target.value);
+              setValue('');
+            }}
+          >
+            <option value="">any</option>
+            {filters.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {chosenFilter && (
+          <label className="field">
+            <span>Value</span>
+            <select value={value} onChange={(e) => setValue(e.target.value)}>
+              <option value="">any</option>
+              {chosenFilter.values.map((v) => (
+                <option key={String(v)} value={String(v)}>
+                  {v === true ? 'yes' : v === false ? 'no' : v}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span>Said by</span>
+          <select value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
+            <option value="">anyone</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Entity</span>
+          <select value={entity} onChange={(e) => setEntity(e.target.value)}>
+            <option value="">any</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Annotator</span>
+          <input type="text" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          Search
+        </button>
+      </form>
+      {result && (
+        <>
+          <p className="meta result-count">
+            {result.total} result{result.total === 1 ? '' : 's'}
+            {result.total > result.hits.length ? ` (first ${result.hits.length} shown)` : ''}
+          </p>
+          <ul className="search-results" aria-label="Search results">
+            {result.hits.map((hit) => {
+              const k = kinds.find((x) => x.kind === hit.annotation?.kind);
+              return (
+                <li key={`${hit.articleId}:${hit.annotation?.id ?? hit.start}`}>
+                  <button type="button" onClick={() => void store.openArticle(hit.articleId, hit.annotation?.id)}>
+                    <span className="title">
+                      {k && (
+                        <span className="chip" style={{ backgroundColor: k.color }}>
+                          {k.label}
+                        </span>
+                      )}{' '}
+                      {hit.title}
+                    </span>
+                    <span className="snippet">{hit.snippet}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { SpanKindDefinition } from '../../../annotations/tagset';
+
+interface Props {
+  kind: SpanKindDefinition;
+  first: boolean;
+  last: boolean;
+  onChange: (kind: SpanKindDefinition) => void;
+  onMove: (step: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** One span kind's row: label, colour, hotkey, order, removal. */
+export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props) {
+  return (
+    <tr>
+      <td>
+        <code>{kind.kind}</code>
+      </td>
+      <td>
+        <input aria-label={`Label of ${kind.label}`} value={kind.label} onChange={(e) => onChange({ ...kind, label: e.target.value })} />
+      </td>
+      <td>
+        <input aria-label={`Colour of ${kind.label}`} type="color" value={kind.color} onChange={(e) => onChange({ ...kind, color: e.target.value })} />
+      </td>
+      <td>
+        <input
+          aria-label={`Hotkey of ${kind.label}`}
+          className="hotkey"
+          maxLength={1}
+          value={kind.hotkey}
+          onChange={(e) => onChange({ ...kind, hotkey: e.target.value.toLowerCase() })}
+        />
+      </td>
+      <td className="meta">{kind.attributes.map((a) => a.label).join(', ') || '—'}</td>
+      <td className="row-actions">
+        <button type="button" aria-label={`Move ${kind.label} up`} disabled={first} onClick={() => onMove(-1)}>
+          ↑
+        </button>
+        <button type="button" aria-label={`Move ${kind.label} down`} disabled={last} onClick={() => onMove(1)}>
+          ↓
+        </button>
+        <button type="button" aria-label={`Remove ${kind.label}`} onClick={onRemove}>
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** A row to add a span kind: its id, label, colour and hotkey. */
+export function NewKindRow({ onAdd }: { onAdd: (kind: SpanKindDefinition) => void }) {
+  const [kind, setKind] = useState('');
+  const [label, setLabel] = useState('');
+  const [color, setColor] = useState('#888888');
+  const [hotkey, setHotkey] = useState('');
+  return (
+    <tr className="new-kind">
+      <td>
+        <input aria-label="New kind id" placeholder="id, e.g. quote" value={kind} onChange={(e) => setKind(e.target.value)} />
+      </td>
+      <td>
+        <input aria-label="New kind label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
+      </td>
+      <td>
+        <input aria-label="New kind colour" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+      </td>
+      <td>
+        <input aria-label="New kind hotkey" className="hotkey" maxLength={1} value={hotkey} onChange={(e) => setHotkey(e.target.value.toLowerCase())} />
+      </td>
+      <td />
+      <td>
+        <button
+          type="button"
+          disabled={!kind || !label || !hotkey}
+          onClick={() => {
+            onAdd({ kind, label, color, hotkey, linksEntity: false, linksEvent: false, attributes: [] });
+            setKind('');
+            setLabel('');
+            setHotkey('');
+          }}
+        >
+          Add kind
+        </button>
+      </td>
+    </tr>
+  );
+}
