@@ -9,6 +9,7 @@ export async function renderedText(page: Page): Promise<string> {
 
 /** Offsets of the `nth` occurrence of `needle`, or of `needle` inside the first occurrence of `within`. */
 export async function spanOf(page: Page, needle: string, within?: string): Promise<[number, number]> {
+  await expect(page.locator('.cm-content')).toContainText(within ?? needle);
   const text = await renderedText(page);
   const base = within ? text.indexOf(within) : 0;
   expect(base, `"${within}" is in the article`).toBeGreaterThanOrEqual(0);

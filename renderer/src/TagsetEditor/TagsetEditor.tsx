@@ -5,6 +5,14 @@ import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindRow, NewKindRow } from './KindRow';
 
 /** Edits the project's tagset: kinds (label, colour, hotkey, order), and the rest as JSON. */
+/** The tagset without a kind, and without it in relations (a relation left with no end goes too). */
+function withoutKind(tagset: Tagset, kind: string): Tagset {
+  const relations = tagset.relations
+    .map((r) => ({ ...r, from: r.from.filter((k) => k !== kind), to: r.to.filter((k) => k !== kind) }))
+    .filter((r) => r.from.length > 0 && r.to.length > 0);
+  return { ...tagset, kinds: tagset.kinds.filter((k) => k.kind !== kind), relations };
+}
+
 export function TagsetEditor() {
   const tagset = useWorkspace((s) => s.status?.tagset);
   // A new saved tagset (a save, an undo) starts a fresh draft.
@@ -73,7 +81,7 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
               last={i === draft.kinds.length - 1}
               onChange={(k) => setKind(i, k)}
               onMove={(step) => move(i, step)}
-              onRemove={() => setDraft({ ...draft, kinds: draft.kinds.filter((_, j) => j !== i) })}
+              onRemove={() => setDraft(withoutKind(draft, kind.kind))}
             />
           ))}
           <NewKindRow onAdd={(kind) => setDraft({ ...draft, kinds: [...draft.kinds, kind] })} />
