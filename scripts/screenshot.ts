@@ -52,6 +52,10 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
+  if (process.env.FACTMARK_SHOT_HOLD) {
+    console.log(`holding ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.FACTMARK_SHOT_HOLD)));
+  }
 } finally {
   await browser.close();
   server.close();
