@@ -43,6 +43,19 @@ const speaker = await tag('al-Obeidi', 'speaker', {}, 2, obeidi);
 await call('relations/create', { articleId: article.id, type: 'said-by', from: hired, to: { kind: 'annotation', id: general } });
 await call('relations/create', { articleId: article.id, type: 'said-by', from: quote, to: { kind: 'annotation', id: speaker } });
 
+// The 2017 MoU signing, reported by two articles.
+const mou = await call('events/create', { title: 'Iran–Iraq defence MoU signed in Tehran', type: 'agreement signing', date: '2017-07-23', place: 'Tehran', participants: [dehqan] });
+for (const [articleId, trigger, claimText] of [
+  ['002_7feab6871f0e57f9', 'signed', 'Iran and Iraq signed a memorandum of understanding (MoU) to boost their defense and military cooperation.'],
+  ['004_74bfdcc74ec9356c', 'signed', 'Iran and Iraq signed an agreement on Sunday to boost cooperation in a host of military fields'],
+] as const) {
+  const other = await repo.getArticle(articleId);
+  const at = other.text.indexOf(trigger);
+  await call('annotations/create', { articleId, kind: 'event', start: at, end: at + trigger.length, quote: trigger, attributes: { eventType: 'agreement signing' }, eventId: mou });
+  const c = other.text.indexOf(claimText);
+  await call('annotations/create', { articleId, kind: 'claim', start: c, end: c + claimText.length, quote: claimText, attributes: { verdict: 'true', checkWorthy: true } });
+}
+
 const { server, url } = await startWebServer({ handlers, staticDir: paths.rendererDir });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
@@ -52,6 +65,12 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
+  const eventShot = out.replace(/\.png$/, '-event.png');
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.getByRole('navigation', { name: 'Events' }).getByRole('button').first().click();
+  await page.getByRole('region', { name: 'Event' }).getByRole('article').first().waitFor();
+  await page.screenshot({ path: eventShot });
+  console.log(`wrote ${eventShot}`);
   if (process.env.FACTMARK_SHOT_HOLD) {
     console.log(`holding ${url}`);
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.FACTMARK_SHOT_HOLD)));
