@@ -1,47 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, ExportFile, SessionStatus } from '../../annotations/contract';
-import { dispatch } from '../../annotations/dispatch';
+import type { ExportFile, SessionStatus } from '../../annotations/contract';
 import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../../annotations/model';
-import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
-import { startWebServer } from '../../annotations/node/http-server';
-import { openWorkspace } from '../../annotations/node/workspace';
 import { makeTempDir } from '../support/temp-dir';
 import type { RawSend } from './contract-cases';
 import { FIRST, ok, refused, value } from './contract-cases';
+import type { Transport } from './transports';
+import { sampleDir, TRANSPORTS } from './transports';
 
-const { sampleDir } = appPaths(findAppRoot(__dirname));
-
-interface Transport {
-  send: RawSend;
-  close: () => Promise<void>;
-}
-
-async function direct(storeDir: string): Promise<Transport> {
-  const { handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir });
-  return { send: (name, args) => dispatch(handlers, name, args), close: async () => undefined };
-}
-
-async function overHttp(storeDir: string): Promise<Transport> {
-  const { handlers } = await openWorkspace({ storeDir, annotator: 'alice', sampleDir });
-  const { server, url } = await startWebServer({ handlers, staticDir: join(storeDir, 'no-renderer') });
-  const send: RawSend = async (name, args) => {
-    const response = await fetch(`${url}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(args),
-    });
-    return (await response.json()) as Envelope;
-  };
-  return { send, close: () => new Promise<void>((resolve) => (server as Server).close(() => resolve())) };
-}
-
-describe.each([
-  ['direct calls', direct],
-  ['HTTP', overHttp],
-])('the service contract over %s', (_name, open) => {
+describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
   let storeDir: string;
   let cleanup: () => Promise<void>;
   let transport: Transport;
