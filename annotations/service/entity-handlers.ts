@@ -11,7 +11,8 @@ type EntityHandlers = Pick<
   'entities/list' | 'entities/create' | 'entities/update' | 'entities/delete' | 'entities/merge' | 'entities/split' | 'entities/suggest' | 'entities/page'
 >;
 
-const SUGGESTION_THRESHOLD = 0.82;
+// Low enough for "Hayali" → "Erfan al-Hiyali" (0.81); "Tehran" → "Hossein Dehqan" scores 0.75.
+const SUGGESTION_THRESHOLD = 0.8;
 
 function uniqueAliases(entity: Pick<Entity, 'name'>, aliases: readonly string[]): string[] {
   return [...new Set(aliases.map((a) => a.trim()))].filter((a) => a !== '' && a !== entity.name);
