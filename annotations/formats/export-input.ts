@@ -1,0 +1,49 @@
+import type { Article, ArticleLayer, Entity, EventRecord } from '../model';
+import type { AnnotationRepository } from '../repository';
+import type { Tagset } from '../tagset';
+
+/** What an exporter reads: the chosen articles with their (filtered) layers, and the project. */
+export interface ExportInput {
+  articles: { article: Article; layer: ArticleLayer }[];
+  tagset: Tagset;
+  entities: Entity[];
+  events: EventRecord[];
+}
+
+/** Which part of the store to export; an absent filter keeps everything. */
+export interface ExportSelection {
+  articleIds?: readonly string[];
+  annotators?: readonly string[];
+  kinds?: readonly string[];
+}
+
+/** Reads the selection from the store. Relations whose ends were filtered out are dropped too. */
+export async function readExportInput(repo: AnnotationRepository, selection: ExportSelection = {}, onArticle?: (done: number, total: number) => void): Promise<ExportInput> {
+  const ids = repo.listArticles().map((a) => a.id).filter((id) => !selection.articleIds || selection.articleIds.includes(id));
+  const articles: ExportInput['articles'] = [];
+  for (const id of ids) {
+    const article = await repo.getArticle(id);
+    const full = await repo.readLayer(id);
+    const annotations = full.annotations.filter(
+      (a) => (!selection.annotators || selection.annotators.includes(a.annotator)) && (!selection.kinds || selection.kinds.includes(a.kind)),
+    );
+    const kept = new Set(annotations.map((a) => a.id));
+    const relations = full.relations.filter((r) => kept.has(r.from) && (r.to.kind === 'entity' || kept.has(r.to.id)));
+    const documentLabels = full.documentLabels.filter((d) => !selection.annotators || selection.annotators.includes(d.annotator));
+    articles.push({ article, layer: { annotations, relations, documentLabels } });
+    onArticle?.(articles.length, ids.length);
+  }
+  const { tagset, entities, events } = repo.readProject();
+  return { articles, tagset, entities, events };
+}
+
+/** A file of an export: its path inside the export, and its text. */
+export interface ExportedFile {
+  path: string;
+  content: string;
+}
+
+/** A file name safe on every platform, from an article id. */
+export function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
