@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChangeSet, Mutation } from './changes';
+import { EXPORT_FORMATS } from './formats/export-formats';
 import type { WireError } from './errors';
 import type { Annotation, Article, ArticleLayer, ArticleSummary, DocumentLabels, Entity, EventRecord, Relation } from './model';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
@@ -90,16 +91,22 @@ export const argumentSchemas = {
     limit: z.number().int().min(1).max(5000).optional(),
   }),
   'history/apply': z.strictObject({ changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }), direction: z.enum(['undo', 'redo']) }),
-  'export/jsonl': z.strictObject({}),
+  'export/file': z.strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    articleIds: z.array(IdSchema).optional(),
+    annotators: z.array(z.string()).optional(),
+    kinds: z.array(z.string()).optional(),
+  }),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type Args<K extends OperationName> = z.infer<(typeof argumentSchemas)[K]>;
 
-/** A file produced for the user to save where they choose. */
+/** A file produced for the user to save where they choose: text, or bytes in base64 (a zip). */
 export interface ExportFile {
   fileName: string;
   mediaType: string;
   content: string;
+  encoding: 'utf8' | 'base64';
 }
 
 export interface SessionStatus extends StoreStatus {
@@ -179,7 +186,7 @@ export interface Results {
   'events/page': EventPage;
   'search/query': { hits: SearchHit[]; total: number };
   'history/apply': Mutation<null>;
-  'export/jsonl': ExportFile;
+  'export/file': ExportFile;
 }
 
 export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Results[K]> };

@@ -32,7 +32,7 @@ export const OPERATION_NAMES = [
   'events/page',
   'search/query',
   'history/apply',
-  'export/jsonl',
+  'export/file',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

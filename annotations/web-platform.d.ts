@@ -9,3 +9,5 @@ declare const crypto: {
   readonly subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
   randomUUID(): string;
 };
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Handlers } from '../annotations/contract';
 import { dispatch } from '../annotations/dispatch';
 
-const ExportFileSchema = z.strictObject({ fileName: z.string().min(1), mediaType: z.string(), content: z.string() });
+const ExportFileSchema = z.strictObject({ fileName: z.string().min(1), mediaType: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']) });
 
 /** Only our own page, loaded from the app's files, may call in. */
 function fromOwnPage(event: IpcMainInvokeEvent, rendererUrl: string): boolean {
@@ -28,7 +28,8 @@ export function serveOverIpc(handlers: Handlers, window: () => BrowserWindow | n
     const options = { defaultPath: parsed.data.fileName };
     const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { ok: true, result: { saved: false } };
-    await writeFile(choice.filePath, parsed.data.content, 'utf8');
+    const { content, encoding } = parsed.data;
+    await writeFile(choice.filePath, encoding === 'base64' ? Buffer.from(content, 'base64') : content);
     return { ok: true, result: { saved: true, path: choice.filePath } };
   });
 }

@@ -1,5 +1,7 @@
 import type { Handlers } from '../contract';
-import { exportJsonl } from '../jsonl-export';
+import { exportFiles } from '../formats/export-formats';
+import { readExportInput } from '../formats/export-input';
+import { packageExport } from '../formats/export-package';
 import type { AnnotationRepository } from '../repository';
 import { annotationHandlers } from './annotation-handlers';
 import type { ServiceContext } from './context';
@@ -36,6 +38,10 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     ...eventHandlers(ctx),
     ...searchHandlers(ctx),
     ...historyHandlers(ctx),
-    'export/jsonl': async () => exportJsonl(repo, ctx.now()),
+    'export/file': async ({ format, ...selection }) => {
+      const stamp = ctx.now();
+      const input = await readExportInput(repo, selection);
+      return packageExport(format, exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds), stamp);
+    },
   };
 }

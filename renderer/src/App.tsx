@@ -5,6 +5,7 @@ import { DetailsPanel } from './DetailsPanel/DetailsPanel';
 import { DocumentLabels } from './DocumentLabels/DocumentLabels';
 import { EntityPage } from './EntityPage/EntityPage';
 import { EventPage } from './EventPage/EventPage';
+import { ExportDialog } from './ExportDialog/ExportDialog';
 import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
 import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
@@ -34,10 +35,11 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
+  const [exporting, setExporting] = useState(false);
   useGlobalKeys(store, toggleHelp, closeHelp);
   return (
     <div className="app">
-      <TopBar onHelp={toggleHelp} />
+      <TopBar onHelp={toggleHelp} onExport={() => setExporting(true)} />
       <div className="columns">
         <Sidebar onOpenArticle={onOpenArticle} />
         <main className="editor-column">
@@ -50,6 +52,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
         </aside>
       </div>
       {help && <ShortcutsOverlay onClose={closeHelp} />}
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
     </div>
   );
 }

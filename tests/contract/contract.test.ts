@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFile, SessionStatus } from '../../annotations/contract';
 import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../../annotations/model';
@@ -111,8 +112,8 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
 
   it('exports the whole store as JSONL, one article per line with its annotations', async () => {
     const created = await value<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
-    const file = await ok<ExportFile>(send, 'export/jsonl', {});
-    expect(file.fileName).toMatch(/^factmark-export-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const file = await ok<ExportFile>(send, 'export/file', { format: 'jsonl' });
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^factmark-jsonl-\d{4}-\d{2}-\d{2}\.jsonl$/), encoding: 'utf8' });
     const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line) as Article & { annotations: Annotation[] });
     expect(lines).toHaveLength(5);
     const first = lines[0]!;
@@ -135,6 +136,19 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     expect(await readFile(broken, 'utf8')).toBe(garbage);
     // Other articles are unaffected.
     await ok(transport.send, 'annotations/create', { articleId: '004_74bfdcc74ec9356c', kind: 'event', start: 0, end: 4, quote: 'Iran' });
+  });
+
+  it('exports a multi-file format as a zip, with only the chosen articles and kinds', async () => {
+    await value<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
+    await value<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker' });
+    const file = await ok<ExportFile>(send, 'export/file', { format: 'brat', articleIds: [FIRST], kinds: ['speaker'] });
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^factmark-brat-.*\.zip$/), mediaType: 'application/zip', encoding: 'base64' });
+    const files = unzipSync(new Uint8Array(Buffer.from(file.content, 'base64')));
+    const names = Object.keys(files).map((n) => n.replace(/^factmark-brat-[\d-]+\//, '')).sort();
+    expect(names).toEqual([`${FIRST}.ann`, `${FIRST}.txt`, 'annotation.conf']);
+    const ann = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.ann'))!]!);
+    expect(ann).toMatch(/^T1\tspeaker \d+ \d+\tGeneral Dehqan\n$/);
+    await refused(send, 'export/file', { format: 'docx' }, 'invalid-argument', /format/);
   });
 
   it('reports the session: annotator, store location, tagset', async () => {

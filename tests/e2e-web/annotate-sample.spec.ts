@@ -84,8 +84,11 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
     await expect(details.getByLabel('Check-worthy')).toBeChecked();
 
     // Export the whole store and read the file.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSONL' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^factmark-export-.*\.jsonl$/);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption('jsonl');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^factmark-jsonl-.*\.jsonl$/);
     const file = join(downloadsDir, download.suggestedFilename());
     await download.saveAs(file);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as ExportedArticle);

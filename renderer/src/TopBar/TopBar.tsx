@@ -1,7 +1,7 @@
 import { NO_KINDS, NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
-export function TopBar({ onHelp }: { onHelp: () => void }) {
+export function TopBar({ onHelp, onExport }: { onHelp: () => void; onExport: () => void }) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
@@ -31,8 +31,8 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
         <button type="button" onClick={() => store.navigate({ name: 'guidelines' })}>
           Guidelines
         </button>
-        <button type="button" onClick={() => void store.exportJsonl()}>
-          Export JSONL
+        <button type="button" onClick={onExport}>
+          Export…
         </button>
       </div>
       <div className="row shortcuts" aria-label="Keyboard shortcuts">

@@ -20,7 +20,8 @@ export function createHttpClient(baseUrl: string, doc: Document): FactmarkClient
       return unwrap((await response.json()) as Envelope<never>);
     },
     async saveFile(file): Promise<SaveResult> {
-      const url = URL.createObjectURL(new Blob([file.content], { type: file.mediaType }));
+      const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+      const url = URL.createObjectURL(new Blob([body], { type: file.mediaType }));
       const link = doc.createElement('a');
       link.href = url;
       link.download = file.fileName;

@@ -295,13 +295,16 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       set({ route });
     },
 
-    async exportJsonl() {
+    /** Exports the chosen part of the store in one format; the user saves the file where they choose. */
+    async exportData(args: Args<'export/file'>) {
       try {
-        const file = await client.send('export/jsonl', {});
+        const file = await client.send('export/file', args);
         const result = await client.saveFile(file);
         if (result.saved) set({ notice: { tone: 'info', text: `Exported ${file.fileName}${result.path ? ` to ${result.path}` : ''}` } });
+        return result.saved;
       } catch (error) {
         fail(error);
+        return false;
       }
     },
 

@@ -55,13 +55,17 @@ describe('the Electron IPC adapter', () => {
 
   it('saves an export where the user chose, and nothing when they cancel', async () => {
     const save = electron.handlers.get('factmark:save-file')!;
-    const file = { fileName: 'x.jsonl', mediaType: 'application/x-ndjson', content: '{"a":1}\n' };
+    const file = { fileName: 'x.jsonl', mediaType: 'application/x-ndjson', content: '{"a":1}\n', encoding: 'utf8' };
     electron.savePath = '';
     expect(await save(own, file)).toEqual({ ok: true, result: { saved: false } });
     electron.savePath = join(dir, 'chosen.jsonl');
     expect(await save(own, file)).toEqual({ ok: true, result: { saved: true, path: electron.savePath } });
     expect(await readFile(electron.savePath, 'utf8')).toBe('{"a":1}\n');
     expect(await save(own, { fileName: '', content: 3 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const zipPath = join(dir, 'chosen.zip');
+    electron.savePath = zipPath;
+    await save(own, { fileName: 'x.zip', mediaType: 'application/zip', content: Buffer.from([0x50, 0x4b, 0xff]).toString('base64'), encoding: 'base64' });
+    expect([...(await readFile(zipPath))]).toEqual([0x50, 0x4b, 0xff]);
     expect(await save(foreign, file)).toMatchObject({ ok: false });
   });
 });
