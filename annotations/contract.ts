@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChangeSet, Mutation } from './changes';
 import { EXPORT_FORMATS } from './formats/export-formats';
+import type { FileReport } from './imports/article-import';
 import type { WireError } from './errors';
 import type { Annotation, Article, ArticleLayer, ArticleSummary, DocumentLabels, Entity, EventRecord, Relation } from './model';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
@@ -91,6 +92,14 @@ export const argumentSchemas = {
     limit: z.number().int().min(1).max(5000).optional(),
   }),
   'history/apply': z.strictObject({ changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }), direction: z.enum(['undo', 'redo']) }),
+  'import/files': z.strictObject({
+    /** articles: .txt/.md/.html/.jsonl; bundle: a Factmark bundle; brat: .txt + .ann pairs. */
+    format: z.enum(['articles', 'bundle', 'brat']),
+    /** Each file's name and its bytes in base64. */
+    files: z.array(z.strictObject({ name: z.string().min(1).max(500), content: z.string() })).max(2000),
+    /** Whose layer imported annotations go to (brat); the session's annotator by default. */
+    annotator: z.string().min(1).max(200).optional(),
+  }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
     articleIds: z.array(IdSchema).optional(),
@@ -156,6 +165,12 @@ export interface TagsetUpdate {
   migrated: string[];
 }
 
+/** What an import did, file by file, and the article list after it. */
+export interface ImportReport {
+  files: FileReport[];
+  articles: ArticleSummary[];
+}
+
 /** What each operation resolves to. */
 export interface Results {
   'store/status': SessionStatus;
@@ -186,6 +201,7 @@ export interface Results {
   'events/page': EventPage;
   'search/query': { hits: SearchHit[]; total: number };
   'history/apply': Mutation<null>;
+  'import/files': ImportReport;
   'export/file': ExportFile;
 }
 

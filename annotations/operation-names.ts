@@ -32,6 +32,7 @@ export const OPERATION_NAMES = [
   'events/page',
   'search/query',
   'history/apply',
+  'import/files',
   'export/file',
 ] as const;
 

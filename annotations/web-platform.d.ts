@@ -11,3 +11,7 @@ declare const crypto: {
 };
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: Uint8Array): string;
+}

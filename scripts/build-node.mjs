@@ -14,4 +14,11 @@ await Promise.all([
     format: 'esm',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
+  build({
+    ...common,
+    entryPoints: ['annotations/node/cli.ts'],
+    outfile: 'dist/cli.mjs',
+    format: 'esm',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
 ]);

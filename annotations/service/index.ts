@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { entityHandlers } from './entity-handlers';
 import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
+import { importHandlers } from '../imports/import-handlers';
 import { relationHandlers } from './relation-handlers';
 import { searchHandlers } from './search-handlers';
 import { tagsetHandlers } from './tagset-handlers';
@@ -38,6 +39,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     ...eventHandlers(ctx),
     ...searchHandlers(ctx),
     ...historyHandlers(ctx),
+    ...importHandlers(ctx),
     'export/file': async ({ format, ...selection }) => {
       const stamp = ctx.now();
       const input = await readExportInput(repo, selection);

@@ -1,0 +1,126 @@
+import { articleFromText, normalizeText, titleOf } from '../article-text';
+import type { Article } from '../model';
+import { htmlToText } from './html-text';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] as const;
+
+/** What happened to one file of an import. */
+export interface FileReport {
+  file: string;
+  imported: string[];
+  /** Articles already in the store (same content hash). */
+  duplicates: number;
+  skipped: string[];
+}
+
+export interface ImportContext {
+  stamp: string;
+  /** Content hashes already in the store, and those seen earlier in this import. */
+  knownHashes: Set<string>;
+  /** Ids already taken. */
+  takenIds: Set<string>;
+}
+
+const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase();
+
+/** A readable, file-name-safe id: the name's slug and, where taken, a counter. */
+function idFor(name: string, taken: Set<string>): string {
+  const base = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'article';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Markdown to readable text: headings, emphasis and link targets go; the words stay. */
+function markdownToText(source: string): { title: string | null; text: string } {
+  const heading = /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? null;
+  const text = source
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^*\w])[*_]([^*_\n]+)[*_](?=[^*\w]|$)/g, '$1$2')
+    .replace(/^\s{0,3}>\s?/gm, '')
+    .replace(/`([^`]+)`/g, '$1');
+  return { title: heading, text };
+}
+
+/** Decodes bytes as UTF-8 text, or says why they are not an article. */
+export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { reason: string } {
+  if (bytes.length === 0) return { reason: 'empty file' };
+  if (bytes.length > MAX_FILE_BYTES) return { reason: `too large (${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB)` };
+  if (bytes.subarray(0, 8000).includes(0)) return { reason: 'binary file (it contains NUL bytes)' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return text.trim() === '' ? { reason: 'empty file (only white space)' } : { text };
+  } catch {
+    return { reason: 'not UTF-8 text and not decodable as such' };
+  }
+}
+
+async function oneArticle(name: string, source: string, text: string, title: string | null, ctx: ImportContext, report: FileReport, out: Article[]): Promise<void> {
+  const article = await articleFromText(idFor(name, ctx.takenIds), text, source, ctx.stamp);
+  if (title) article.title = title;
+  if (ctx.knownHashes.has(article.contentHash)) {
+    ctx.takenIds.delete(article.id);
+    report.duplicates++;
+    return;
+  }
+  ctx.knownHashes.add(article.contentHash);
+  report.imported.push(article.id);
+  out.push(article);
+}
+
+/**
+ * Turns one file into articles: .txt and .md (title from the first line or
+ * heading), .html (readable text, title kept), .jsonl (one article per line:
+ * `{"text", "title"?, "id"?, "source"?}`). Bad lines are reported by number.
+ */
+export async function articlesFromFile(name: string, bytes: Uint8Array, ctx: ImportContext): Promise<{ articles: Article[]; report: FileReport }> {
+  const report: FileReport = { file: name, imported: [], duplicates: 0, skipped: [] };
+  const articles: Article[] = [];
+  const ext = extensionOf(name);
+  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
+    report.skipped.push(`not an article file (${ext || 'no extension'}; Factmark reads ${ARTICLE_EXTENSIONS.join(', ')})`);
+    return { articles, report };
+  }
+  const decoded = decodeArticleBytes(bytes);
+  if ('reason' in decoded) {
+    report.skipped.push(decoded.reason);
+    return { articles, report };
+  }
+  const text = normalizeText(decoded.text);
+  if (ext === '.txt') await oneArticle(name, name, text, null, ctx, report, articles);
+  else if (ext === '.md' || ext === '.markdown') {
+    const md = markdownToText(text);
+    await oneArticle(name, name, md.text, md.title, ctx, report, articles);
+  } else if (ext === '.html' || ext === '.htm') {
+    const html = htmlToText(text);
+    if (!html.text) report.skipped.push('no readable text in the page');
+    else await oneArticle(name, name, html.text, html.title, ctx, report, articles);
+  } else {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (!line) continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        report.skipped.push(`malformed line ${i + 1}: ${(error as Error).message}`);
+        continue;
+      }
+      const r = record as { text?: unknown; title?: unknown; id?: unknown; source?: unknown };
+      if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || r.text.trim() === '') {
+        report.skipped.push(`malformed line ${i + 1}: needs a non-empty "text"`);
+        continue;
+      }
+      const lineName = typeof r.id === 'string' && r.id ? `${r.id}.txt` : `${name.replace(/\.jsonl$/i, '')}-${i + 1}.txt`;
+      const title = typeof r.title === 'string' && r.title.trim() ? r.title.trim() : titleOf(r.text);
+      await oneArticle(lineName, typeof r.source === 'string' ? r.source : `${name} line ${i + 1}`, normalizeText(r.text), title, ctx, report, articles);
+    }
+  }
+  return { articles, report };
+}

@@ -1,0 +1,140 @@
+import type { Args, Handlers, ImportReport } from '../contract';
+import { FactmarkError } from '../errors';
+import { parseBratAnn } from '../formats/brat-standoff-parse';
+import { BundleSchema } from '../formats/native-bundle-format';
+import type { ServiceContext } from '../service/context';
+import { replaceById } from '../service/context';
+import { articleFromText } from '../article-text';
+import type { FileReport } from './article-import';
+import { articlesFromFile, decodeArticleBytes } from './article-import';
+
+const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+function storeContext(ctx: ServiceContext) {
+  const summaries = ctx.repo.listArticles();
+  return {
+    stamp: ctx.now(),
+    knownHashes: new Set(summaries.map((a) => a.contentHash)),
+    takenIds: new Set(summaries.map((a) => a.id)),
+    byHash: new Map(summaries.map((a) => [a.contentHash, a.id])),
+  };
+}
+
+/** Imports a Factmark bundle: articles (matched by content), entities, events, and every layer in it. */
+async function importBundle(ctx: ServiceContext, name: string, text: string, report: FileReport): Promise<void> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    report.skipped.push(`not valid JSON: ${(error as Error).message}`);
+    return;
+  }
+  const parsed = BundleSchema.safeParse(json);
+  if (!parsed.success) {
+    report.skipped.push(`not a Factmark bundle: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return;
+  }
+  const bundle = parsed.data;
+  const store = storeContext(ctx);
+  const fresh = bundle.articles.filter((a) => !store.byHash.has(a.article.contentHash));
+  for (const { article } of fresh) {
+    if (store.takenIds.has(article.id)) throw new FactmarkError('conflict', `${name}: article id "${article.id}" is taken by a different text in this store`);
+  }
+  await ctx.repo.addArticles(fresh.map((a) => a.article));
+  report.duplicates = bundle.articles.length - fresh.length;
+  report.imported.push(...fresh.map((a) => a.article.id));
+  await ctx.repo.updateProject((p) => ({
+    ...p,
+    tagset: ctx.repo.listArticles().length === fresh.length ? bundle.tagset : p.tagset,
+    guidelines: p.guidelines || bundle.guidelines,
+    entities: bundle.entities.reduce((list, e) => (list.some((x) => x.id === e.id) ? list : [...list, e]), p.entities),
+    events: bundle.events.reduce((list, e) => (list.some((x) => x.id === e.id) ? list : [...list, e]), p.events),
+  }));
+  for (const item of bundle.articles) {
+    const articleId = store.byHash.get(item.article.contentHash) ?? item.article.id;
+    await ctx.repo.updateLayer(articleId, (layer) => ({
+      annotations: item.annotations.reduce((list, a) => replaceById(list, { ...a, articleId }), layer.annotations),
+      relations: item.relations.reduce((list, r) => replaceById(list, { ...r, articleId }), layer.relations),
+      documentLabels: [...layer.documentLabels.filter((d) => !item.documentLabels.some((x) => x.annotator === d.annotator)), ...item.documentLabels],
+    }));
+  }
+}
+
+/** Imports brat .ann files into the annotator's layer of the article whose text is the matching .txt. */
+async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['files'], annotator: string, reports: FileReport[]): Promise<void> {
+  const store = storeContext(ctx);
+  const { tagset, entities, events } = ctx.repo.readProject();
+  for (const ann of files.filter((f) => f.name.endsWith('.ann'))) {
+    const report: FileReport = { file: ann.name, imported: [], duplicates: 0, skipped: [] };
+    reports.push(report);
+    const txt = files.find((f) => f.name === ann.name.replace(/\.ann$/, '.txt'));
+    const decoded = txt ? decodeArticleBytes(bytesOf(txt.content)) : { reason: `no ${ann.name.replace(/\.ann$/, '.txt')} beside it` };
+    const annText = decodeArticleBytes(bytesOf(ann.content));
+    if ('reason' in decoded) {
+      report.skipped.push(decoded.reason);
+      continue;
+    }
+    const text = decoded.text;
+    let articleId = store.byHash.get((await articleFromText('x', text, '', store.stamp)).contentHash);
+    if (!articleId) {
+      const article = await articleFromText(ann.name.replace(/\.ann$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-'), text, txt!.name, store.stamp);
+      if (article.text !== text) {
+        report.skipped.push('the .txt has Windows line endings; offsets would not match once normalised');
+        continue;
+      }
+      if (store.takenIds.has(article.id)) article.id = `${article.id}-${store.takenIds.size}`;
+      await ctx.repo.addArticle(article);
+      store.takenIds.add(article.id);
+      articleId = article.id;
+    }
+    const parsed = parseBratAnn(text, 'text' in annText ? annText.text : '', {
+      articleId, annotator, tagset, stamp: store.stamp, entityIds: new Set(entities.map((e) => e.id)), eventIds: new Set(events.map((e) => e.id)),
+    });
+    if (!parsed.layer) {
+      report.skipped.push(...parsed.errors);
+      continue;
+    }
+    const { annotations, relations } = parsed.layer;
+    await ctx.repo.updateLayer(articleId, (layer) => ({
+      ...layer,
+      annotations: [...layer.annotations.filter((a) => !annotations.some((x) => x.id === a.id)), ...annotations],
+      relations: [...layer.relations.filter((r) => !relations.some((x) => x.id === r.id)), ...relations],
+    }));
+    report.imported.push(`${annotations.length} annotations and ${relations.length} links into ${articleId} (${annotator})`);
+  }
+}
+
+/**
+ * Imports files: articles (.txt, .md, .html, .jsonl), a Factmark bundle, or
+ * brat standoff pairs. One bad file never stops the others; a file that
+ * fails is reported and adds nothing.
+ */
+export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/files'> {
+  return {
+    'import/files': async ({ format, files, annotator }) => {
+      const reports: FileReport[] = [];
+      if (format === 'brat') {
+        await importBrat(ctx, files, annotator ?? ctx.annotator, reports);
+      } else if (format === 'bundle') {
+        for (const file of files) {
+          const report: FileReport = { file: file.name, imported: [], duplicates: 0, skipped: [] };
+          reports.push(report);
+          const decoded = decodeArticleBytes(bytesOf(file.content));
+          if ('reason' in decoded) report.skipped.push(decoded.reason);
+          else await importBundle(ctx, file.name, decoded.text, report).catch((e: unknown) => report.skipped.push((e as Error).message));
+        }
+      } else {
+        const store = storeContext(ctx);
+        const batch = [];
+        for (const file of files) {
+          const { articles, report } = await articlesFromFile(file.name, bytesOf(file.content), store);
+          reports.push(report);
+          batch.push(...articles);
+        }
+        await ctx.repo.addArticles(batch);
+      }
+      const result: ImportReport = { files: reports, articles: ctx.repo.listArticles() };
+      return result;
+    },
+  };
+}

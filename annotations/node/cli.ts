@@ -1,0 +1,186 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportReport } from '../contract';
+import { dispatch } from '../dispatch';
+import { isFactmarkError } from '../errors';
+import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
+import type { ExportFormat } from '../formats/export-formats';
+import { readExportInput } from '../formats/export-input';
+import { BundleSchema } from '../formats/native-bundle-format';
+import { createHandlers } from '../service/index';
+import { openLowdbRepository } from './lowdb-repository';
+import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
+import { layerProblems } from './validate-store';
+
+const HELP = `factmark — the Factmark store from the command line
+
+Usage:
+  factmark import PATH... [--format articles|bundle|brat] [--annotator NAME]
+  factmark export --format FORMAT --out DIR [--articles ID,ID] [--kinds K,K] [--annotators A,A]
+  factmark stats
+  factmark validate [--bundle FILE]
+
+Options:
+  --store DIR     the store (default: $FACTMARK_STORE, else the app's user-data store)
+  --help          this text
+
+Formats: ${EXPORT_FORMATS.join(', ')}
+Exit codes: 0 done; 1 problems found or some files not imported; 2 bad usage; 3 the store cannot be read.`;
+
+class UsageError extends Error {}
+
+const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+const progress = (label: string, done: number, total: number) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
+};
+
+async function filesUnder(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UsageError(`No such file or folder: ${path}`);
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(entries.filter((e) => !e.name.startsWith('.')).map((e) => filesUnder(join(path, e.name))));
+  return nested.flat().sort();
+}
+
+async function runImport(storeDir: string, paths: string[], format: string | undefined, annotator: string): Promise<number> {
+  if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
+  const files = (await Promise.all(paths.map(filesUnder))).flat();
+  const chosen = format ?? (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
+  if (!['articles', 'bundle', 'brat'].includes(chosen)) throw new UsageError(`--format must be articles, bundle or brat, not "${chosen}"`);
+  const handlers = createHandlers(await openLowdbRepository(storeDir), { annotator });
+  const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
+  // brat pairs must travel together; other files go in batches, each saved as it completes.
+  const batches = chosen === 'brat' ? [files] : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
+  let failures = 0;
+  let done = 0;
+  for (const batch of batches) {
+    const payload = await Promise.all(batch.map(async (f) => ({ name: relative(root, f) || basename(f), content: (await readFile(f)).toString('base64') })));
+    const envelope = await dispatch(handlers, 'import/files', { format: chosen, files: payload, annotator });
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    for (const r of (envelope.result as ImportReport).files) {
+      const parts = [r.imported.length > 0 ? `imported ${r.imported.length}` : '', r.duplicates > 0 ? `${r.duplicates} already in the store` : '', ...r.skipped.map((s) => `skipped: ${s}`)].filter(Boolean);
+      console.log(`${r.file}: ${parts.join('; ') || 'nothing to import'}`);
+      if (r.skipped.length > 0) failures++;
+    }
+    done += batch.length;
+    progress('import', done, files.length);
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+async function runExport(storeDir: string, values: Partial<Record<string, string | boolean>>): Promise<number> {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const format = text('format') as ExportFormat | undefined;
+  const out = text('out');
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!out) throw new UsageError('export needs --out DIR');
+  const repo = await openLowdbRepository(storeDir);
+  const selection = { articleIds: list(text('articles')), kinds: list(text('kinds')), annotators: list(text('annotators')) };
+  const input = await readExportInput(repo, selection, (done, total) => progress('reading', done, total));
+  const files = exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, new Date().toISOString(), selection.kinds);
+  for (const file of files) {
+    const path = join(out, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.content, 'utf8');
+  }
+  console.log(`wrote ${files.length} file(s) of ${format} for ${input.articles.length} article(s) to ${out}`);
+  return 0;
+}
+
+async function runStats(storeDir: string): Promise<number> {
+  const repo = await openLowdbRepository(storeDir);
+  const byKind = new Map<string, number>();
+  const byAnnotator = new Map<string, number>();
+  let relations = 0;
+  for (const summary of repo.listArticles()) {
+    const layer = await repo.readLayer(summary.id);
+    for (const a of layer.annotations) {
+      byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+      byAnnotator.set(a.annotator, (byAnnotator.get(a.annotator) ?? 0) + 1);
+    }
+    relations += layer.relations.length;
+  }
+  const { entities, events } = repo.readProject();
+  const total = [...byKind.values()].reduce((s, n) => s + n, 0);
+  console.log(`store: ${storeDir}\narticles: ${repo.listArticles().length}\nannotations: ${total}`);
+  for (const [kind, n] of [...byKind].sort()) console.log(`  ${kind}: ${n}`);
+  console.log('annotators:');
+  for (const [who, n] of [...byAnnotator].sort()) console.log(`  ${who}: ${n}`);
+  console.log(`links: ${relations}\nentities: ${entities.length}\nevent records: ${events.length}`);
+  return 0;
+}
+
+async function runValidate(storeDir: string, bundlePath: string | undefined): Promise<number> {
+  const problems: string[] = [];
+  if (bundlePath) {
+    const parsed = BundleSchema.safeParse(JSON.parse(await readFile(bundlePath, 'utf8')));
+    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${bundlePath}: ${i.path.join('.')}: ${i.message}`));
+    else for (const item of parsed.data.articles) problems.push(...layerProblems(item.article, item, parsed.data.tagset, parsed.data.entities, parsed.data.events).map((p) => `${item.article.id}: ${p}`));
+  } else {
+    const repo = await openLowdbRepository(storeDir);
+    const { tagset, entities, events } = repo.readProject();
+    const summaries = repo.listArticles();
+    for (const [i, summary] of summaries.entries()) {
+      try {
+        const article = await repo.getArticle(summary.id);
+        problems.push(...layerProblems(article, await repo.readLayer(summary.id), tagset, entities, events).map((p) => `${summary.id}: ${p}`));
+      } catch (error) {
+        problems.push(`${summary.id}: ${(error as Error).message}`);
+      }
+      progress('validate', i + 1, summaries.length);
+    }
+  }
+  for (const p of problems) console.log(p);
+  console.log(problems.length === 0 ? 'valid: no problems found' : `${problems.length} problem(s) found`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      store: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      articles: { type: 'string' },
+      kinds: { type: 'string' },
+      annotators: { type: 'string' },
+      annotator: { type: 'string' },
+      bundle: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return values.help ? 0 : 2;
+  }
+  const storeDir = resolveStoreDir(values.store, defaultUserDataDir());
+  switch (command) {
+    case 'import':
+      return runImport(storeDir, rest, values.format, resolveAnnotator(values.annotator));
+    case 'export':
+      return runExport(storeDir, values);
+    case 'stats':
+      return runStats(storeDir);
+    case 'validate':
+      return runValidate(storeDir, values.bundle);
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`factmark: ${(error as Error).message}\nRun "factmark --help" for usage.`);
+      process.exit(2);
+    }
+    console.error(`factmark: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(isFactmarkError(error) && error.code === 'store-unreadable' ? 3 : 1);
+  },
+);

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { makeTempDir } from '../support/temp-dir';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+afterEach(() => cleanup());
+
+const cli = (...args: string[]) => {
+  const result = spawnSync(process.execPath, ['dist/cli.mjs', ...args], { encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+};
+
+it('imports a folder, reports stats, validates, exports, and says what is wrong with exit codes', async () => {
+  expect(existsSync('dist/cli.mjs'), 'the CLI is built (npm test builds it first)').toBe(true);
+  const store = join(dir, 'store');
+  const imported = cli('import', 'annotations/sample-corpus', '--store', store);
+  expect(imported.code).toBe(0);
+  expect(imported.out).toContain('sample-corpus/000_0032acaf3c30b9bc.txt: imported 1');
+  expect(cli('import', 'annotations/sample-corpus', '--store', store).out).toContain('1 already in the store');
+
+  const stats = cli('stats', '--store', store);
+  expect(stats.out).toMatch(/articles: 5\nannotations: 0/);
+  expect(cli('validate', '--store', store)).toMatchObject({ code: 0, out: expect.stringContaining('valid: no problems found') });
+
+  const exported = cli('export', '--store', store, '--format', 'conll', '--out', join(dir, 'out'));
+  expect(exported.code).toBe(0);
+  expect(await readFile(join(dir, 'out', 'iob2.conll'), 'utf8')).toContain('ISIS\tO');
+
+  // A layer whose quote no longer matches its article.
+  const layer = join(store, 'annotations', '000_0032acaf3c30b9bc.json');
+  const stamp = '2026-01-01T00:00:00.000Z';
+  await writeFile(layer, JSON.stringify({ schemaVersion: 1, articleId: '000_0032acaf3c30b9bc', annotations: [{ id: 'a1', articleId: '000_0032acaf3c30b9bc', annotator: 'x', kind: 'claim', start: 0, end: 4, quote: 'IRAN', attributes: {}, createdAt: stamp, updatedAt: stamp }] }));
+  const invalid = cli('validate', '--store', store);
+  expect(invalid.code).toBe(1);
+  expect(invalid.out).toMatch(/000_0032acaf3c30b9bc: annotation a1 \(claim 0–4\): Quote does not match/);
+
+  expect(cli('export', '--store', store, '--format', 'docx', '--out', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be one of/) });
+  expect(cli('frobnicate').code).toBe(2);
+  expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage:') });
+  await writeFile(join(store, 'index.json'), '{ broken');
+  expect(cli('stats', '--store', store)).toMatchObject({ code: 3, err: expect.stringMatching(/index\.json.*not valid JSON/) });
+});
