@@ -93,8 +93,8 @@ export const argumentSchemas = {
   }),
   'history/apply': z.strictObject({ changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }), direction: z.enum(['undo', 'redo']) }),
   'import/files': z.strictObject({
-    /** articles: .txt/.md/.html/.jsonl; bundle: a Factmark bundle; brat: .txt + .ann pairs. */
-    format: z.enum(['articles', 'bundle', 'brat']),
+    /** articles: .txt/.md/.html/.jsonl; bundle: a Factmark bundle; brat: .txt + .ann pairs; label-studio, doccano, w3c: their exports. */
+    format: z.enum(['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c']),
     /** Each file's name and its bytes in base64. */
     files: z.array(z.strictObject({ name: z.string().min(1).max(500), content: z.string() })).max(2000),
     /** Whose layer imported annotations go to (brat); the session's annotator by default. */

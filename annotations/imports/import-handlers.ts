@@ -6,6 +6,9 @@ import type { ServiceContext } from '../service/context';
 import { replaceById } from '../service/context';
 import { articleFromText } from '../article-text';
 import type { FileReport } from './article-import';
+import { parseDoccano, parseLabelStudio, parseW3C } from '../formats/interchange-parse';
+import { articleUrn } from '../formats/w3c-web-annotation-format';
+import { importDocuments } from './interchange-import';
 import { articlesFromFile, decodeArticleBytes } from './article-import';
 
 const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -104,6 +107,41 @@ async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['file
   }
 }
 
+/** Label Studio tasks, doccano JSONL, or W3C annotations (with their texts beside them). */
+async function importInterchange(ctx: ServiceContext, format: 'label-studio' | 'doccano' | 'w3c', files: Args<'import/files'>['files'], annotator: string, reports: FileReport[]): Promise<void> {
+  const texts = new Map<string, string>();
+  if (format === 'w3c') {
+    for (const f of files.filter((x) => x.name.endsWith('.txt'))) {
+      const decoded = decodeArticleBytes(bytesOf(f.content));
+      if ('text' in decoded) texts.set(articleUrn(f.name.split('/').pop()!.replace(/\.txt$/, '')), decoded.text);
+    }
+    for (const a of ctx.repo.listArticles()) if (!texts.has(articleUrn(a.id))) texts.set(articleUrn(a.id), (await ctx.repo.getArticle(a.id)).text);
+  }
+  for (const file of files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'))) {
+    const report: FileReport = { file: file.name, imported: [], duplicates: 0, skipped: [] };
+    reports.push(report);
+    const decoded = decodeArticleBytes(bytesOf(file.content));
+    if ('reason' in decoded) {
+      report.skipped.push(decoded.reason);
+      continue;
+    }
+    let outcome;
+    if (format === 'doccano') outcome = parseDoccano(decoded.text);
+    else {
+      let json: unknown;
+      try {
+        json = JSON.parse(decoded.text);
+      } catch (error) {
+        report.skipped.push(`not valid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
+    }
+    if (outcome.errors.length > 0) report.skipped.push(...outcome.errors);
+    else await importDocuments(ctx, outcome.documents, annotator, report);
+  }
+}
+
 /**
  * Imports files: articles (.txt, .md, .html, .jsonl), a Factmark bundle, or
  * brat standoff pairs. One bad file never stops the others; a file that
@@ -113,7 +151,9 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/file
   return {
     'import/files': async ({ format, files, annotator }) => {
       const reports: FileReport[] = [];
-      if (format === 'brat') {
+      if (format === 'label-studio' || format === 'doccano' || format === 'w3c') {
+        await importInterchange(ctx, format, files, annotator ?? ctx.annotator, reports);
+      } else if (format === 'brat') {
         await importBrat(ctx, files, annotator ?? ctx.annotator, reports);
       } else if (format === 'bundle') {
         for (const file of files) {

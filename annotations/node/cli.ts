@@ -16,7 +16,7 @@ import { layerProblems } from './validate-store';
 const HELP = `factmark — the Factmark store from the command line
 
 Usage:
-  factmark import PATH... [--format articles|bundle|brat] [--annotator NAME]
+  factmark import PATH... [--format articles|bundle|brat|label-studio|doccano|w3c] [--annotator NAME]
   factmark export --format FORMAT --out DIR [--articles ID,ID] [--kinds K,K] [--annotators A,A]
   factmark stats
   factmark validate [--bundle FILE]
@@ -29,6 +29,8 @@ Formats: ${EXPORT_FORMATS.join(', ')}
 Exit codes: 0 done; 1 problems found or some files not imported; 2 bad usage; 3 the store cannot be read.`;
 
 class UsageError extends Error {}
+
+const IMPORT_FORMATS = ['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c'];
 
 const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
 const progress = (label: string, done: number, total: number) => {
@@ -48,11 +50,11 @@ async function runImport(storeDir: string, paths: string[], format: string | und
   if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
   const files = (await Promise.all(paths.map(filesUnder))).flat();
   const chosen = format ?? (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
-  if (!['articles', 'bundle', 'brat'].includes(chosen)) throw new UsageError(`--format must be articles, bundle or brat, not "${chosen}"`);
+  if (!IMPORT_FORMATS.includes(chosen)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
   const handlers = createHandlers(await openLowdbRepository(storeDir), { annotator });
   const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
   // brat pairs must travel together; other files go in batches, each saved as it completes.
-  const batches = chosen === 'brat' ? [files] : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
+  const batches = chosen === 'brat' || chosen === 'w3c' ? [files] : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
   let failures = 0;
   let done = 0;
   for (const batch of batches) {

@@ -112,4 +112,69 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
     expect(broken.files[0]?.skipped).toEqual(['line 1: the text at 0 4 is "ISIS", not "NOPE"', 'line 2: empty or reversed span']);
     expect(await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).toEqual(before);
   });
+
+  describe('round trips with emoji and combining marks', () => {
+    const TEXT = 'Dehqān 👍🏽 said: "Iran ❤️ Iraq 🇮🇶 forever."\nThe café\u0301 met in Tehran 🕌.';
+    async function seed(): Promise<ArticleLayer> {
+      const report = await importFiles(send, 'articles', [{ name: 'emoji.txt', content: b64(TEXT) }]);
+      const id = report.files[0]!.imported[0]!;
+      const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length, quote: q });
+      const { value: speaker } = await ok<{ value: Annotation }>(send, 'annotations/create', { articleId: id, kind: 'speaker', ...span('Dehqān') });
+      const { value: claim } = await ok<{ value: Annotation }>(send, 'annotations/create', { articleId: id, kind: 'claim', ...span('"Iran ❤️ Iraq 🇮🇶 forever."'), attributes: { verdict: 'mostly true', checkWorthy: true } });
+      await ok(send, 'annotations/create', { articleId: id, kind: 'event', ...span('café\u0301 met'), attributes: { eventType: 'meeting' } });
+      await ok(send, 'annotations/create', { articleId: id, kind: 'place', ...span('Tehran 🕌') });
+      await ok(send, 'relations/create', { articleId: id, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id } });
+      return ok<ArticleLayer>(send, 'annotations/list', { articleId: id });
+    }
+    const shape = (layer: ArticleLayer, who: string) => {
+      const mine = layer.annotations.filter((a) => a.annotator === who);
+      return {
+        spans: mine.map((a) => [a.kind, a.start, a.end, a.quote, a.attributes]).sort(),
+        links: layer.relations.filter((r) => r.annotator === who).map((r) => [r.type, mine.find((a) => a.id === r.from)?.quote, mine.find((a) => a.id === (r.to.kind === 'annotation' ? r.to.id : ''))?.quote]),
+      };
+    };
+    const filesOf = (file: ExportFile) =>
+      file.encoding === 'utf8'
+        ? [{ name: file.fileName, content: b64(file.content) }]
+        : Object.entries(unzipSync(new Uint8Array(Buffer.from(file.content, 'base64')))).map(([name, bytes]) => ({ name: name.split('/').slice(1).join('/'), content: b64(strFromU8(bytes)) }));
+
+    for (const [format, importAs, links] of [
+      ['label-studio', 'label-studio', true],
+      ['doccano', 'doccano', true],
+      ['w3c', 'w3c', false],
+      ['brat', 'brat', true],
+    ] as const) {
+      it(`${format}: the same spans, labels and attributes come back`, async () => {
+        const original = await seed();
+        const articleId = original.annotations[0]!.articleId;
+        const exported = await ok<ExportFile>(send, 'export/file', { format, articleIds: [articleId] });
+        let files = filesOf(exported);
+        if (format === 'label-studio') files = files.filter((f) => f.name.endsWith('.json'));
+        if (format === 'brat') files = files.map((f) => ({ ...f, name: f.name.split('/').pop()! })).filter((f) => f.name !== 'annotation.conf');
+        const report = await importFiles(send, importAs, files, 'bob');
+        expect(report.files.flatMap((f) => f.skipped)).toEqual([]);
+        const after = await ok<ArticleLayer>(send, 'annotations/list', { articleId });
+        const expected = shape(original, 'alice');
+        const got = shape(after, 'bob');
+        if (format === 'doccano') expected.spans = expected.spans.map(([k, s, e, q]) => [k, s, e, q, got.spans.find((g) => g[1] === s)?.[4]]);
+        expect(got.spans).toEqual(expected.spans);
+        if (links) expect(got.links).toEqual(expected.links);
+      });
+    }
+
+    it('malformed Label Studio, doccano and W3C files get per-item errors and change nothing', async () => {
+      const original = await seed();
+      const articleId = original.annotations[0]!.articleId;
+      const before = await ok<ArticleLayer>(send, 'annotations/list', { articleId });
+      const ls = await importFiles(send, 'label-studio', [{ name: 'tasks.json', content: b64(JSON.stringify([{ data: {} }, { data: { text: TEXT }, annotations: [{ result: [{ id: 'a', type: 'labels', value: { start: 0, end: 6, labels: ['rumour'] } }] }] }])) }], 'bob');
+      expect(ls.files[0]?.skipped).toEqual(['task 1: needs data.text']);
+      const ls2 = await importFiles(send, 'label-studio', [{ name: 'tasks.json', content: b64(JSON.stringify([{ data: { text: TEXT }, annotations: [{ result: [{ id: 'a', type: 'labels', value: { start: 0, end: 6, labels: ['rumour'] } }] }] }])) }], 'bob');
+      expect(ls2.files[0]?.skipped).toEqual([expect.stringMatching(/^task 1, span rumour 0–6: Unknown annotation kind "rumour"/)]);
+      const dc = await importFiles(send, 'doccano', [{ name: 'd.jsonl', content: b64(`{"text": ${JSON.stringify(TEXT)}, "label": [[0, 7, "speaker"], [1, 2]]}\n{oops\n`) }], 'bob');
+      expect(dc.files[0]?.skipped).toEqual(['line 1: label 2 is not [start, end, label]', expect.stringMatching(/^line 2: /)]);
+      const w3c = await importFiles(send, 'w3c', [{ name: 'a.jsonld', content: b64(JSON.stringify([{ target: { source: `urn:factmark:article:${articleId}`, selector: [{ type: 'TextPositionSelector', start: 0, end: 999 }] }, body: [{ purpose: 'tagging', value: 'claim' }] }])) }], 'bob');
+      expect(w3c.files[0]?.skipped).toEqual(['annotation 1: position 0–999 is outside the text']);
+      expect(await ok<ArticleLayer>(send, 'annotations/list', { articleId })).toEqual(before);
+    });
+  });
 });
