@@ -6,6 +6,7 @@ import { DocumentLabels } from './DocumentLabels/DocumentLabels';
 import { EntityPage } from './EntityPage/EntityPage';
 import { EventPage } from './EventPage/EventPage';
 import { ExportDialog } from './ExportDialog/ExportDialog';
+import { ImportDialog } from './ImportDialog/ImportDialog';
 import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
 import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
@@ -36,10 +37,21 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState<File[] | null>(null);
   useGlobalKeys(store, toggleHelp, closeHelp);
   return (
-    <div className="app">
-      <TopBar onHelp={toggleHelp} onExport={() => setExporting(true)} />
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        setImporting(Array.from(e.dataTransfer.files));
+      }}
+    >
+      <TopBar onHelp={toggleHelp} onExport={() => setExporting(true)} onImport={() => setImporting([])} />
       <div className="columns">
         <Sidebar onOpenArticle={onOpenArticle} />
         <main className="editor-column">
@@ -53,6 +65,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
       </div>
       {help && <ShortcutsOverlay onClose={closeHelp} />}
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { NO_KINDS, NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
-export function TopBar({ onHelp, onExport }: { onHelp: () => void; onExport: () => void }) {
+export function TopBar({ onHelp, onExport, onImport }: { onHelp: () => void; onExport: () => void; onImport: () => void }) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
@@ -30,6 +30,9 @@ export function TopBar({ onHelp, onExport }: { onHelp: () => void; onExport: () 
         </button>
         <button type="button" onClick={() => store.navigate({ name: 'guidelines' })}>
           Guidelines
+        </button>
+        <button type="button" onClick={onImport}>
+          Import…
         </button>
         <button type="button" onClick={onExport}>
           Export…

@@ -308,6 +308,23 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       }
     },
 
+    /** Reloads what an import may have changed: the article list, registries, tagset, the open layer. */
+    async refreshAfterImport() {
+      const [status, articles, entities, events] = await Promise.all([
+        client.send('store/status', {}),
+        client.send('articles/list', {}),
+        client.send('entities/list', {}),
+        client.send('events/list', {}),
+      ]);
+      set({ status, articles, entities, events });
+      const open = state.article?.id ?? articles[0]?.id;
+      if (open) {
+        const layer = await client.send('annotations/list', { articleId: open });
+        if (state.article?.id === open) set({ layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) } });
+        else await store.openArticle(open);
+      }
+    },
+
     /** Runs a read-only operation, reporting failure in the notice line. */
     async query<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K] | null> {
       try {
