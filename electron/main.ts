@@ -31,7 +31,16 @@ function createWindow(rendererUrl: string): BrowserWindow {
 function buildMenu(storeDir: string): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
-      { label: 'File', submenu: [{ label: 'Show Store Folder', click: () => void shell.openPath(storeDir) }, { role: 'quit' }] },
+      {
+        label: 'File',
+        submenu: [
+          { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => mainWindow?.webContents.send('factmark:command', 'import') },
+          { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => mainWindow?.webContents.send('factmark:command', 'export') },
+          { type: 'separator' },
+          { label: 'Show Store Folder', click: () => void shell.openPath(storeDir) },
+          { role: 'quit' },
+        ],
+      },
       { role: 'editMenu' },
       { role: 'viewMenu' },
     ]),

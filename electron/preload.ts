@@ -12,4 +12,10 @@ const operations = Object.fromEntries(
 contextBridge.exposeInMainWorld('factmark', {
   operations,
   saveFile: (file: unknown) => ipcRenderer.invoke('factmark:save-file', file),
+  /** Menu commands (Import…, Export…) from the application menu. */
+  onCommand: (listener: (command: string) => void) => {
+    const handler = (_event: unknown, command: unknown) => typeof command === 'string' && listener(command);
+    ipcRenderer.on('factmark:command', handler);
+    return () => void ipcRenderer.removeListener('factmark:command', handler);
+  },
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AnnotationList } from './AnnotationList/AnnotationList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
@@ -38,6 +38,14 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   const closeHelp = useCallback(() => setHelp(false), []);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<File[] | null>(null);
+  useEffect(
+    () =>
+      store.onCommand((command) => {
+        if (command === 'import') setImporting([]);
+        if (command === 'export') setExporting(true);
+      }),
+    [store],
+  );
   useGlobalKeys(store, toggleHelp, closeHelp);
   return (
     <div

@@ -156,8 +156,9 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
         const after = await ok<ArticleLayer>(send, 'annotations/list', { articleId });
         const expected = shape(original, 'alice');
         const got = shape(after, 'bob');
-        if (format === 'doccano') expected.spans = expected.spans.map(([k, s, e, q]) => [k, s, e, q, got.spans.find((g) => g[1] === s)?.[4]]);
-        expect(got.spans).toEqual(expected.spans);
+        // doccano carries no attributes: spans, offsets and labels must match; attributes come back as defaults.
+        const spansOnly = (spans: unknown[][]) => (format === 'doccano' ? spans.map((x) => x.slice(0, 4)) : spans);
+        expect(spansOnly(got.spans)).toEqual(spansOnly(expected.spans));
         if (links) expect(got.links).toEqual(expected.links);
       });
     }

@@ -21,6 +21,8 @@ export interface FactmarkClient {
   send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]>;
   /** Lets the user save an exported file where they choose. */
   saveFile(file: ExportFile): Promise<SaveResult>;
+  /** Commands from the desktop menu (none in the web mode); returns an unsubscribe function. */
+  onCommand(listener: (command: string) => void): () => void;
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

@@ -19,6 +19,7 @@ export function createHttpClient(baseUrl: string, doc: Document): FactmarkClient
       }
       return unwrap((await response.json()) as Envelope<never>);
     },
+    onCommand: () => () => undefined,
     async saveFile(file): Promise<SaveResult> {
       const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
       const url = URL.createObjectURL(new Blob([body], { type: file.mediaType }));

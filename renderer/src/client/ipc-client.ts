@@ -7,6 +7,7 @@ import { unwrap } from './factmark-client';
 export interface FactmarkBridge {
   operations: Record<OperationName, (args: unknown) => Promise<Envelope>>;
   saveFile(file: ExportFile): Promise<Envelope<SaveResult>>;
+  onCommand(listener: (command: string) => void): () => void;
 }
 
 export function createIpcClient(bridge: FactmarkBridge): FactmarkClient {
@@ -18,5 +19,6 @@ export function createIpcClient(bridge: FactmarkBridge): FactmarkClient {
     async saveFile(file) {
       return unwrap(await bridge.saveFile(file));
     },
+    onCommand: (listener) => bridge.onCommand(listener),
   };
 }

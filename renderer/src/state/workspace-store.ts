@@ -335,6 +335,9 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       }
     },
 
+    /** Subscribes to desktop menu commands ("import", "export"). */
+    onCommand: (listener: (command: string) => void) => client.onCommand(listener),
+
     notify(notice: Notice | null) {
       set({ notice });
     },

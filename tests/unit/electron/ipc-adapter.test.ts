@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: Handler) => electron.handlers.set(channel, handler) },
   dialog: { showSaveDialog: async () => ({ canceled: electron.savePath === '', filePath: electron.savePath }) },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
-  ipcRenderer: { invoke: async (...args: unknown[]) => electron.invoked.push(args) },
+  ipcRenderer: { invoke: async (...args: unknown[]) => electron.invoked.push(args), on: () => undefined, removeListener: () => undefined },
 }));
 
 const RENDERER = 'file:///app/dist/renderer/index.html';
@@ -75,7 +75,7 @@ describe('the Electron preload', () => {
     await import('../../../electron/preload');
     const { OPERATION_NAMES } = await import('../../../annotations/operation-names');
     const api = electron.exposed.get('factmark') as { operations: Record<string, (a: unknown) => Promise<unknown>>; saveFile: unknown };
-    expect(Object.keys(api).sort()).toEqual(['operations', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['onCommand', 'operations', 'saveFile']);
     expect(Object.keys(api.operations).sort()).toEqual([...OPERATION_NAMES].sort());
     await api.operations['annotations/create']!({ x: 1 });
     expect(electron.invoked.at(-1)).toEqual(['factmark:invoke', 'annotations/create', { x: 1 }]);

@@ -23,6 +23,7 @@ function directClient(handlers: Handlers): FactmarkClient {
       return JSON.parse(JSON.stringify(envelope.result)) as Results[K];
     },
     saveFile: async () => ({ saved: true }),
+    onCommand: () => () => undefined,
   };
 }
 
