@@ -113,6 +113,17 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
     expect(await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).toEqual(before);
   });
 
+  it('refuses a file that is not a bundle, saying why, and changes nothing', async () => {
+    const before = await ok<ArticleSummary[]>(send, 'articles/list', {});
+    const report = await importFiles(send, 'bundle', [
+      { name: 'broken.json', content: b64('{"format": "factmark-bundle", ') },
+      { name: 'other.json', content: b64('{"format": "something-else"}') },
+    ]);
+    expect(report.files[0]?.skipped[0]).toMatch(/^not valid JSON/);
+    expect(report.files[1]?.skipped[0]).toMatch(/^not a Factmark bundle: format/);
+    expect(await ok<ArticleSummary[]>(send, 'articles/list', {})).toEqual(before);
+  });
+
   describe('round trips with emoji and combining marks', () => {
     const TEXT = 'Dehqān 👍🏽 said: "Iran ❤️ Iraq 🇮🇶 forever."\nThe café\u0301 met in Tehran 🕌.';
     async function seed(): Promise<ArticleLayer> {

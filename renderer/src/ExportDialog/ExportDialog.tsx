@@ -14,13 +14,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [chosenKinds, setChosenKinds] = useState<string[]>([]);
   const [annotators, setAnnotators] = useState('');
   const [busy, setBusy] = useState(false);
+  const [chosenArticles, setChosenArticles] = useState<string[]>([]);
 
   const run = async () => {
     setBusy(true);
     const names = annotators.split(',').map((a) => a.trim()).filter(Boolean);
     const saved = await store.exportData({
       format,
-      ...(onlyOpen && openId ? { articleIds: [openId] } : {}),
+      ...(onlyOpen && openId ? { articleIds: [openId] } : chosenArticles.length > 0 ? { articleIds: chosenArticles } : {}),
       ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
       ...(names.length > 0 ? { annotators: names } : {}),
     });
@@ -46,6 +47,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
           <span>Only the open article (else all {articles.length})</span>
         </label>
+        {!onlyOpen && (
+          <label className="field">
+            <span>Articles (none selected: all)</span>
+            <select multiple size={Math.min(6, articles.length)} value={chosenArticles} onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}>
+              {articles.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <fieldset className="field">
           <legend>Kinds (none checked: all)</legend>
           <div className="kind-choices">

@@ -44,6 +44,10 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
           <span>Files</span>
           <input type="file" multiple aria-label="Files to import" onChange={(e) => choose(e.target.files)} />
         </label>
+        <label className="field">
+          <span>…or a whole folder</span>
+          <input type="file" aria-label="Folder to import" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(e.target.files)} />
+        </label>
         <p className="meta">{files.length} file(s) chosen{files.length > 0 ? `: ${files.slice(0, 3).map((f) => f.name).join(', ')}${files.length > 3 ? '…' : ''}` : ''}</p>
         <label className="field">
           <span>Format</span>
