@@ -100,8 +100,11 @@ export const argumentSchemas = {
     /** Whose layer imported annotations go to (brat); the session's annotator by default. */
     annotator: z.string().min(1).max(200).optional(),
   }),
+  'jobs/progress': z.strictObject({ jobId: IdSchema }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
+    /** Chosen by the client to follow the export's progress with jobs/progress. */
+    jobId: IdSchema.optional(),
     articleIds: z.array(IdSchema).optional(),
     annotators: z.array(z.string()).optional(),
     kinds: z.array(z.string()).optional(),
@@ -202,6 +205,7 @@ export interface Results {
   'search/query': { hits: SearchHit[]; total: number };
   'history/apply': Mutation<null>;
   'import/files': ImportReport;
+  'jobs/progress': { done: number; total: number } | null;
   'export/file': ExportFile;
 }
 

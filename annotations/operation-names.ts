@@ -33,6 +33,7 @@ export const OPERATION_NAMES = [
   'search/query',
   'history/apply',
   'import/files',
+  'jobs/progress',
   'export/file',
 ] as const;
 

@@ -28,6 +28,8 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     now: () => (options.now?.() ?? new Date()).toISOString(),
     newId: options.newId ?? (() => crypto.randomUUID()),
   };
+  /** Progress of long operations, by the id the client chose, while they run. */
+  const jobs = new Map<string, { done: number; total: number }>();
   return {
     'store/status': async () => ({ ...repo.status(), annotator: ctx.annotator, tagset: repo.readProject().tagset }),
     'articles/list': async () => repo.listArticles(),
@@ -40,10 +42,15 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     ...searchHandlers(ctx),
     ...historyHandlers(ctx),
     ...importHandlers(ctx),
-    'export/file': async ({ format, ...selection }) => {
+    'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
+    'export/file': async ({ format, jobId, ...selection }) => {
       const stamp = ctx.now();
-      const input = await readExportInput(repo, selection);
-      return packageExport(format, exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds), stamp);
+      try {
+        const input = await readExportInput(repo, selection, (done, total) => jobId && jobs.set(jobId, { done, total }));
+        return packageExport(format, exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds), stamp);
+      } finally {
+        if (jobId) jobs.delete(jobId);
+      }
     },
   };
 }

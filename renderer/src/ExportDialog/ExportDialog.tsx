@@ -15,6 +15,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [annotators, setAnnotators] = useState('');
   const [busy, setBusy] = useState(false);
   const [chosenArticles, setChosenArticles] = useState<string[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const run = async () => {
     setBusy(true);
@@ -24,8 +25,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       ...(onlyOpen && openId ? { articleIds: [openId] } : chosenArticles.length > 0 ? { articleIds: chosenArticles } : {}),
       ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
       ...(names.length > 0 ? { annotators: names } : {}),
-    });
+    }, (done, total) => setProgress({ done, total }));
     setBusy(false);
+    setProgress(null);
     if (saved) onClose();
   };
 
@@ -78,11 +80,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <span>Annotators (comma-separated; empty: all)</span>
           <input type="text" value={annotators} onChange={(e) => setAnnotators(e.target.value)} />
         </label>
+        {busy && progress && (
+          <div className="progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+            <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
+            <span>
+              reading article {progress.done} of {progress.total}
+            </span>
+          </div>
+        )}
         <div className="row">
           <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" disabled={busy} onClick={onClose}>
             Cancel
           </button>
         </div>

@@ -296,15 +296,21 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     },
 
     /** Exports the chosen part of the store in one format; the user saves the file where they choose. */
-    async exportData(args: Args<'export/file'>) {
+    async exportData(args: Args<'export/file'>, onProgress?: (done: number, total: number) => void) {
+      const jobId = newId();
+      const poll = onProgress
+        ? setInterval(() => void client.send('jobs/progress', { jobId }).then((p) => p && onProgress(p.done, p.total), () => undefined), 150)
+        : null;
       try {
-        const file = await client.send('export/file', args);
+        const file = await client.send('export/file', { ...args, jobId });
         const result = await client.saveFile(file);
         if (result.saved) set({ notice: { tone: 'info', text: `Exported ${file.fileName}${result.path ? ` to ${result.path}` : ''}` } });
         return result.saved;
       } catch (error) {
         fail(error);
         return false;
+      } finally {
+        if (poll) clearInterval(poll);
       }
     },
 
