@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const pureCoreMessage = 'annotations/ is the pure domain core: only annotations/node/ may use Node, Electron, React or the DOM.';
+const pureCoreMessage =
+  'annotations/ is the pure domain core: only annotations/node/ may use Node, Electron, React or the DOM.';
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.test-output/'] },
@@ -26,7 +27,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process'], message: pureCoreMessage },
-            { group: ['electron', 'react', 'react-dom', '@codemirror/*', 'lowdb', 'lowdb/*'], message: pureCoreMessage },
+            {
+              group: ['electron', 'react', 'react-dom', '@codemirror/*', 'lowdb', 'lowdb/*'],
+              message: pureCoreMessage,
+            },
             { group: ['./node/*', '../node/*'], message: pureCoreMessage },
           ],
         },
@@ -44,12 +48,25 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/annotations/node/*', 'electron', 'node:*'], message: 'The renderer reaches the core only through its client.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/annotations/node/*', 'electron', 'node:*'],
+              message: 'The renderer reaches the core only through its client.',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['electron/**/*.ts', 'annotations/node/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,js}'],
+    files: [
+      'electron/**/*.ts',
+      'annotations/node/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'tests/**/*.ts',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

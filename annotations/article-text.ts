@@ -21,12 +21,7 @@ export function normalizeText(raw: string): string {
   return raw.replace(/\r\n?/g, '\n');
 }
 
-export async function articleFromText(
-  id: string,
-  raw: string,
-  source: string,
-  addedAt: string,
-): Promise<Article> {
+export async function articleFromText(id: string, raw: string, source: string, addedAt: string): Promise<Article> {
   const text = normalizeText(raw);
   return { id, title: titleOf(text), text, source, addedAt, contentHash: await contentHash(text) };
 }

@@ -21,12 +21,16 @@ export function attributeProblem(def: AttributeDefinition, value: AttributeValue
         : `must be one of ${def.options.map((o) => `"${o}"`).join(', ')}; got ${show(value)}`;
     case 'multi-choice':
       if (!Array.isArray(value)) return `must be a list of options; got ${show(value)}`;
-      for (const v of value) if (!def.options.includes(v)) return `has "${v}", which is not one of ${def.options.map((o) => `"${o}"`).join(', ')}`;
+      for (const v of value)
+        if (!def.options.includes(v))
+          return `has "${v}", which is not one of ${def.options.map((o) => `"${o}"`).join(', ')}`;
       return new Set(value).size === value.length ? null : 'lists an option twice';
     case 'boolean':
       return typeof value === 'boolean' ? null : `must be true or false; got ${show(value)}`;
     case 'number':
-      return value === null || (typeof value === 'number' && Number.isFinite(value)) ? null : `must be a number; got ${show(value)}`;
+      return value === null || (typeof value === 'number' && Number.isFinite(value))
+        ? null
+        : `must be a number; got ${show(value)}`;
     case 'text':
       return typeof value === 'string' ? null : `must be text; got ${show(value)}`;
   }
@@ -56,7 +60,8 @@ export function resolveValues(
   for (const [name, value] of Object.entries(patch)) {
     const def = definitions.find((a) => a.name === name);
     if (!def) {
-      const known = definitions.length > 0 ? `it has ${definitions.map((a) => `"${a.name}"`).join(', ')}` : 'it has none';
+      const known =
+        definitions.length > 0 ? `it has ${definitions.map((a) => `"${a.name}"`).join(', ')}` : 'it has none';
       throw new FactmarkError('invalid-argument', `${owner} has no attribute "${name}"; ${known}`);
     }
     const problem = attributeProblem(def, value);

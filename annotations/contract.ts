@@ -3,7 +3,16 @@ import type { ChangeSet, Mutation } from './changes';
 import { EXPORT_FORMATS } from './formats/export-formats';
 import type { FileReport } from './imports/article-import';
 import type { WireError } from './errors';
-import type { Annotation, Article, ArticleLayer, ArticleSummary, DocumentLabels, Entity, EventRecord, Relation } from './model';
+import type {
+  Annotation,
+  Article,
+  ArticleLayer,
+  ArticleSummary,
+  DocumentLabels,
+  Entity,
+  EventRecord,
+  Relation,
+} from './model';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
 import type { StoreStatus } from './repository';
@@ -22,7 +31,10 @@ const EntityFields = {
 const EventFields = {
   title: Text(300).min(1),
   type: z.string().min(1).max(100),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23').nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23')
+    .nullable(),
   place: Text(300).nullable(),
   participants: z.array(IdSchema),
 };
@@ -55,14 +67,25 @@ export const argumentSchemas = {
     eventId: IdSchema.nullable().optional(),
   }),
   'annotations/delete': ArticleRecordRef,
-  'relations/create': z.strictObject({ id: IdSchema.optional(), articleId: IdSchema, type: z.string().min(1), from: IdSchema, to: RelationTargetSchema }),
+  'relations/create': z.strictObject({
+    id: IdSchema.optional(),
+    articleId: IdSchema,
+    type: z.string().min(1),
+    from: IdSchema,
+    to: RelationTargetSchema,
+  }),
   'relations/delete': ArticleRecordRef,
   'documentLabels/set': z.strictObject({ articleId: IdSchema, labels: AttributesSchema }),
   'tagset/update': z.strictObject({ tagset: z.unknown() }),
   'guidelines/get': z.strictObject({}),
   'guidelines/update': z.strictObject({ markdown: z.string().max(1_000_000) }),
   'entities/list': z.strictObject({}),
-  'entities/create': z.strictObject({ id: IdSchema.optional(), ...EntityFields, aliases: EntityFields.aliases.optional(), externalId: EntityFields.externalId.optional() }),
+  'entities/create': z.strictObject({
+    id: IdSchema.optional(),
+    ...EntityFields,
+    aliases: EntityFields.aliases.optional(),
+    externalId: EntityFields.externalId.optional(),
+  }),
   'entities/update': z.strictObject({ id: IdSchema, ...z.object(EntityFields).partial().shape }),
   'entities/delete': RecordRef,
   'entities/merge': z.strictObject({ into: IdSchema, from: z.array(IdSchema).min(1) }),
@@ -75,7 +98,13 @@ export const argumentSchemas = {
   'entities/suggest': z.strictObject({ text: z.string().max(300), limit: z.number().int().min(1).max(50).optional() }),
   'entities/page': RecordRef,
   'events/list': z.strictObject({}),
-  'events/create': z.strictObject({ id: IdSchema.optional(), ...EventFields, date: EventFields.date.optional(), place: EventFields.place.optional(), participants: EventFields.participants.optional() }),
+  'events/create': z.strictObject({
+    id: IdSchema.optional(),
+    ...EventFields,
+    date: EventFields.date.optional(),
+    place: EventFields.place.optional(),
+    participants: EventFields.participants.optional(),
+  }),
   'events/update': z.strictObject({ id: IdSchema, ...z.object(EventFields).partial().shape }),
   'events/delete': RecordRef,
   'events/page': RecordRef,
@@ -91,7 +120,10 @@ export const argumentSchemas = {
     annotator: z.string().optional(),
     limit: z.number().int().min(1).max(5000).optional(),
   }),
-  'history/apply': z.strictObject({ changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }), direction: z.enum(['undo', 'redo']) }),
+  'history/apply': z.strictObject({
+    changeSet: z.object({ label: z.string(), changes: z.array(z.unknown()) }),
+    direction: z.enum(['undo', 'redo']),
+  }),
   'import/files': z.strictObject({
     /** articles: .txt/.md/.html/.jsonl; bundle: a Factmark bundle; brat: .txt + .ann pairs; label-studio, doccano, w3c: their exports. */
     format: z.enum(['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c']),
@@ -150,7 +182,11 @@ export interface EventPage {
   event: EventRecord;
   participants: Entity[];
   /** Every article that reports the event, with its mentions and the claims near them. */
-  reports: (ArticleRef & { mentions: Annotation[]; claims: Annotation[]; roles: { relation: Relation; target: Annotation | Entity | null }[] })[];
+  reports: (ArticleRef & {
+    mentions: Annotation[];
+    claims: Annotation[];
+    roles: { relation: Relation; target: Annotation | Entity | null }[];
+  })[];
 }
 
 export interface SearchHit extends ArticleRef {

@@ -1,7 +1,16 @@
 import type { Tagset } from './tagset';
 import { validateTagset } from './tagset';
 
-export const VERDICTS = ['unverified', 'true', 'mostly true', 'mixed', 'mostly false', 'false', 'unverifiable', 'opinion'];
+export const VERDICTS = [
+  'unverified',
+  'true',
+  'mostly true',
+  'mixed',
+  'mostly false',
+  'false',
+  'unverifiable',
+  'opinion',
+];
 export const CLAIM_TYPES = ['factual', 'opinion', 'prediction', 'promise'];
 export const EVENT_TYPES = ['meeting', 'agreement signing', 'statement', 'visit', 'attack', 'other'];
 
@@ -51,7 +60,19 @@ export const DEFAULT_TAGSET: Tagset = validateTagset({
     { type: 'time', label: 'time', from: ['event'], to: ['date'] },
   ],
   documentLabels: [
-    { name: 'stance', label: 'Stance', type: 'choice', options: ['supportive', 'neutral', 'critical', 'unclear'], default: null },
-    { name: 'reliability', label: 'Reliability', type: 'choice', options: ['reliable', 'mixed', 'unreliable', 'unknown'], default: null },
+    {
+      name: 'stance',
+      label: 'Stance',
+      type: 'choice',
+      options: ['supportive', 'neutral', 'critical', 'unclear'],
+      default: null,
+    },
+    {
+      name: 'reliability',
+      label: 'Reliability',
+      type: 'choice',
+      options: ['reliable', 'mixed', 'unreliable', 'unknown'],
+      default: null,
+    },
   ],
 });

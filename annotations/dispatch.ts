@@ -20,7 +20,10 @@ export async function dispatch(handlers: Handlers, name: unknown, rawArgs: unkno
     }
     const parsed = argumentSchemas[name].safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      throw new FactmarkError('invalid-argument', `Invalid arguments for ${name}: ${describeIssues(parsed.error.issues)}`);
+      throw new FactmarkError(
+        'invalid-argument',
+        `Invalid arguments for ${name}: ${describeIssues(parsed.error.issues)}`,
+      );
     }
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(parsed.data) };

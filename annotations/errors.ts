@@ -1,11 +1,6 @@
 /** Error codes every transport carries unchanged from the core to the UI. */
 export type ErrorCode =
-  | 'invalid-argument'
-  | 'unknown-operation'
-  | 'not-found'
-  | 'conflict'
-  | 'store-unreadable'
-  | 'internal';
+  'invalid-argument' | 'unknown-operation' | 'not-found' | 'conflict' | 'store-unreadable' | 'internal';
 
 /** The wire form of an error: a code a program can branch on and a sentence a person can read. */
 export interface WireError {

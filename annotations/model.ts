@@ -102,7 +102,11 @@ export const EventRecordSchema = z.object({
   title: z.string().trim().min(1).max(300),
   type: z.string().min(1).max(100),
   /** When it happened: an ISO date (YYYY-MM-DD) or null when unknown. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23').nullable().default(null),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2017-07-23')
+    .nullable()
+    .default(null),
   place: z.string().trim().max(300).nullable().default(null),
   /** Entity ids of those taking part. */
   participants: z.array(IdSchema).default([]),

@@ -6,8 +6,30 @@
 
 /** Titles and ranks that say nothing about who is meant. */
 const TITLES = new Set([
-  'general', 'brigadier', 'lieutenant', 'colonel', 'major', 'captain', 'admiral', 'commander', 'minister', 'president',
-  'prime', 'speaker', 'defense', 'defence', 'foreign', 'mr', 'mrs', 'ms', 'dr', 'sir', 'sheikh', 'ayatollah', 'the', 'of',
+  'general',
+  'brigadier',
+  'lieutenant',
+  'colonel',
+  'major',
+  'captain',
+  'admiral',
+  'commander',
+  'minister',
+  'president',
+  'prime',
+  'speaker',
+  'defense',
+  'defence',
+  'foreign',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'sheikh',
+  'ayatollah',
+  'the',
+  'of',
 ]);
 
 /** Lower case, no diacritics, no punctuation, no article prefix ("al-"), no titles. */

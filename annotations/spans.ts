@@ -27,7 +27,10 @@ export function checkSpan(text: string, start: number, end: number, quote: strin
   }
   for (const offset of [start, end]) {
     if (splitsSurrogatePair(text, offset)) {
-      throw new FactmarkError('invalid-argument', `Offset ${offset} falls inside a surrogate pair (one character such as an emoji)`);
+      throw new FactmarkError(
+        'invalid-argument',
+        `Offset ${offset} falls inside a surrogate pair (one character such as an emoji)`,
+      );
     }
   }
   const actual = text.slice(start, end);

@@ -8,16 +8,50 @@ import { FactmarkError } from './errors';
  */
 export type AttributeValue = string | boolean | number | null | string[];
 
-const Name = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'must start with a lower-case letter and hold only letters, digits and "-"');
+const Name = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'must start with a lower-case letter and hold only letters, digits and "-"');
 const Label = z.string().trim().min(1, 'must not be empty').max(60);
 const Options = z.array(z.string().trim().min(1)).min(1, 'needs at least one option');
 
 export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
-  z.object({ name: Name, label: Label, type: z.literal('choice'), options: Options, default: z.string().nullable(), required: z.boolean().default(false) }),
-  z.object({ name: Name, label: Label, type: z.literal('multi-choice'), options: Options, default: z.array(z.string()), required: z.boolean().default(false) }),
-  z.object({ name: Name, label: Label, type: z.literal('boolean'), default: z.boolean(), required: z.boolean().default(false) }),
-  z.object({ name: Name, label: Label, type: z.literal('number'), default: z.number().nullable(), required: z.boolean().default(false) }),
-  z.object({ name: Name, label: Label, type: z.literal('text'), default: z.string(), required: z.boolean().default(false) }),
+  z.object({
+    name: Name,
+    label: Label,
+    type: z.literal('choice'),
+    options: Options,
+    default: z.string().nullable(),
+    required: z.boolean().default(false),
+  }),
+  z.object({
+    name: Name,
+    label: Label,
+    type: z.literal('multi-choice'),
+    options: Options,
+    default: z.array(z.string()),
+    required: z.boolean().default(false),
+  }),
+  z.object({
+    name: Name,
+    label: Label,
+    type: z.literal('boolean'),
+    default: z.boolean(),
+    required: z.boolean().default(false),
+  }),
+  z.object({
+    name: Name,
+    label: Label,
+    type: z.literal('number'),
+    default: z.number().nullable(),
+    required: z.boolean().default(false),
+  }),
+  z.object({
+    name: Name,
+    label: Label,
+    type: z.literal('text'),
+    default: z.string(),
+    required: z.boolean().default(false),
+  }),
 ]);
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 
@@ -60,12 +94,14 @@ function duplicates(values: readonly string[]): string[] {
 }
 
 function defaultProblem(def: AttributeDefinition): string | null {
-  if (def.type === 'choice' && def.default !== null && !def.options.includes(def.default)) return `default "${def.default}" is not one of its options`;
+  if (def.type === 'choice' && def.default !== null && !def.options.includes(def.default))
+    return `default "${def.default}" is not one of its options`;
   if (def.type === 'multi-choice') {
     const bad = def.default.filter((d) => !def.options.includes(d));
     if (bad.length > 0) return `default ${bad.map((b) => `"${b}"`).join(', ')} not among its options`;
   }
-  if ((def.type === 'choice' || def.type === 'multi-choice') && duplicates(def.options).length > 0) return `options repeat ${duplicates(def.options).join(', ')}`;
+  if ((def.type === 'choice' || def.type === 'multi-choice') && duplicates(def.options).length > 0)
+    return `options repeat ${duplicates(def.options).join(', ')}`;
   return null;
 }
 
@@ -80,10 +116,12 @@ export function validateTagset(raw: unknown): Tagset {
   const problems: string[] = [];
   const kinds = tagset.kinds.map((k) => k.kind);
   for (const d of duplicates(kinds)) problems.push(`kind "${d}" is defined twice`);
-  for (const d of duplicates(tagset.kinds.map((k) => k.hotkey))) problems.push(`hotkey "${d}" is used by more than one kind`);
+  for (const d of duplicates(tagset.kinds.map((k) => k.hotkey)))
+    problems.push(`hotkey "${d}" is used by more than one kind`);
   for (const d of duplicates(tagset.relations.map((r) => r.type))) problems.push(`relation "${d}" is defined twice`);
   for (const kind of tagset.kinds) {
-    for (const d of duplicates(kind.attributes.map((a) => a.name))) problems.push(`${kind.kind}: attribute "${d}" is defined twice`);
+    for (const d of duplicates(kind.attributes.map((a) => a.name)))
+      problems.push(`${kind.kind}: attribute "${d}" is defined twice`);
     for (const a of kind.attributes) {
       const p = defaultProblem(a);
       if (p) problems.push(`${kind.kind}.${a.name}: ${p}`);
@@ -94,8 +132,11 @@ export function validateTagset(raw: unknown): Tagset {
     if (p) problems.push(`document label ${a.name}: ${p}`);
   }
   for (const relation of tagset.relations) {
-    for (const k of relation.from) if (!kinds.includes(k)) problems.push(`relation "${relation.type}" starts from unknown kind "${k}"`);
-    for (const k of relation.to) if (k !== 'entity' && !kinds.includes(k)) problems.push(`relation "${relation.type}" points to unknown kind "${k}"`);
+    for (const k of relation.from)
+      if (!kinds.includes(k)) problems.push(`relation "${relation.type}" starts from unknown kind "${k}"`);
+    for (const k of relation.to)
+      if (k !== 'entity' && !kinds.includes(k))
+        problems.push(`relation "${relation.type}" points to unknown kind "${k}"`);
   }
   if (problems.length > 0) throw new FactmarkError('invalid-argument', `Invalid tagset: ${problems.join('; ')}`);
   return tagset;

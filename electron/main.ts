@@ -34,8 +34,16 @@ function buildMenu(storeDir: string): void {
       {
         label: 'File',
         submenu: [
-          { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => mainWindow?.webContents.send('factmark:command', 'import') },
-          { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => mainWindow?.webContents.send('factmark:command', 'export') },
+          {
+            label: 'Import…',
+            accelerator: 'CmdOrCtrl+O',
+            click: () => mainWindow?.webContents.send('factmark:command', 'import'),
+          },
+          {
+            label: 'Export…',
+            accelerator: 'CmdOrCtrl+E',
+            click: () => mainWindow?.webContents.send('factmark:command', 'export'),
+          },
           { type: 'separator' },
           { label: 'Show Store Folder', click: () => void shell.openPath(storeDir) },
           { role: 'quit' },
@@ -54,7 +62,11 @@ async function start(): Promise<void> {
   const storeDir = resolveStoreDir(flagValue(argv, 'store'), app.getPath('userData'));
   const rendererUrl = pathToFileURL(join(paths.rendererDir, 'index.html')).toString();
   try {
-    const { handlers } = await openWorkspace({ storeDir, annotator: resolveAnnotator(flagValue(argv, 'annotator')), sampleDir: paths.sampleDir });
+    const { handlers } = await openWorkspace({
+      storeDir,
+      annotator: resolveAnnotator(flagValue(argv, 'annotator')),
+      sampleDir: paths.sampleDir,
+    });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);
   } catch (error) {
     dialog.showErrorBox('Factmark cannot open its store', isFactmarkError(error) ? error.message : String(error));

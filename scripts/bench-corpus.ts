@@ -22,7 +22,14 @@ export async function syntheticArticle(id: string, words: number, seed = 1): Pro
   }
   if (paragraph.length > 0) paragraphs.push(`${paragraph.join(' ')}.`);
   const text = paragraphs.join('\n\n');
-  return { id, title: `Synthetic article ${id}`, text, source: 'benchmark', addedAt: new Date(0).toISOString(), contentHash: await contentHash(text) };
+  return {
+    id,
+    title: `Synthetic article ${id}`,
+    text,
+    source: 'benchmark',
+    addedAt: new Date(0).toISOString(),
+    contentHash: await contentHash(text),
+  };
 }
 
 /** `count` annotations spread evenly over the article, each a few words long, kinds in turn. */

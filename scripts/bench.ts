@@ -23,7 +23,9 @@ async function editCost(articleCount: number): Promise<{ median: number; openMs:
   const dir = await mkdtemp(join(tmpdir(), 'factmark-bench-'));
   try {
     const seedRepo = await openLowdbRepository(dir);
-    const articles = await Promise.all(Array.from({ length: articleCount }, (_, i) => syntheticArticle(`a${i}`, 300, i + 1)));
+    const articles = await Promise.all(
+      Array.from({ length: articleCount }, (_, i) => syntheticArticle(`a${i}`, 300, i + 1)),
+    );
     await seedRepo.addArticles(articles);
     for (const article of articles.slice(0, Math.min(articleCount, 50))) {
       await seedRepo.putAnnotations(article.id, syntheticAnnotations(article, 20));
@@ -58,7 +60,10 @@ async function renderCost(): Promise<{ firstRender: number[]; keypress: number[]
   const article = await syntheticArticle('long', 100_000);
   await repo.addArticles([article]);
   await repo.putAnnotations(article.id, syntheticAnnotations(article, 2000));
-  const { server, url } = await startWebServer({ handlers: createHandlers(repo, { annotator: 'bench' }), staticDir: 'dist/renderer' });
+  const { server, url } = await startWebServer({
+    handlers: createHandlers(repo, { annotator: 'bench' }),
+    staticDir: 'dist/renderer',
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const firstRender: number[] = [];
   const keypress: number[] = [];
@@ -68,7 +73,11 @@ async function renderCost(): Promise<{ firstRender: number[]; keypress: number[]
       await page.goto(`${url}/?run=${run}#/article/long`);
       await page.waitForSelector('.cm-content .fm-mark');
       // Navigation start to the first frame painted with the text and its highlights.
-      firstRender.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+      firstRender.push(
+        await page.evaluate(
+          () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+        ),
+      );
     }
     console.log(`  words: ${article.text.split(/\s+/).length}, characters: ${article.text.length}, annotations: 2000`);
 
@@ -105,7 +114,9 @@ async function renderCost(): Promise<{ firstRender: number[]; keypress: number[]
 
 async function main(): Promise<void> {
   console.log('Factmark benchmark\n');
-  console.log('1. Persisting one annotation edit (annotations/update through the contract, fsync included), median of 200');
+  console.log(
+    '1. Persisting one annotation edit (annotations/update through the contract, fsync included), median of 200',
+  );
   const small = await editCost(10);
   console.log(`  10 articles:     ${ms(small.median)}   (store opened in ${ms(small.openMs)})`);
   const large = await editCost(10_000);
@@ -117,8 +128,12 @@ async function main(): Promise<void> {
   const { firstRender, keypress } = await renderCost();
   const fr = median(firstRender);
   const kp = median(keypress);
-  console.log(`  first render (navigation start → text and highlights painted), median of ${firstRender.length}: ${ms(fr)}   (target < 500 ms: ${fr < 500 ? 'met' : 'MISSED'})`);
-  console.log(`  keypress → new highlight painted, median of ${keypress.length}: ${ms(kp)} (max ${ms(Math.max(...keypress))})   (target < 50 ms: ${kp < 50 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  first render (navigation start → text and highlights painted), median of ${firstRender.length}: ${ms(fr)}   (target < 500 ms: ${fr < 500 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  keypress → new highlight painted, median of ${keypress.length}: ${ms(kp)} (max ${ms(Math.max(...keypress))})   (target < 50 ms: ${kp < 50 ? 'met' : 'MISSED'})`,
+  );
 }
 
 await main();

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, then every suite (unit and contract
+// `npm test`: typecheck, lint, format check, build, then every suite (unit and contract
 // under Vitest; web and Electron e2e under Playwright). Ends with one line
 // summing them all: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
@@ -37,15 +37,24 @@ check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.renderer.json']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+check('format', 'npx', ['prettier', '--check', '.']);
 const built = check('build', 'npm', ['run', 'build', '--silent']);
 
-const vitestOk = run('unit + contract', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
+const vitestOk = run('unit + contract', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${OUT}/vitest.json`,
+]);
 const vitest = readJson(`${OUT}/vitest.json`);
 if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  lines.push(`unit + contract: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
+  lines.push(
+    `unit + contract: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`,
+  );
 }
 if (!vitest || (!vitestOk && vitest.numFailedTests === 0)) {
   totals.failed += 1;

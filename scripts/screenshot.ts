@@ -22,38 +22,113 @@ async function call(name: string, args: unknown): Promise<string> {
   return (envelope.result as { value: { id: string } }).value.id;
 }
 
-async function tag(quote: string, kind: string, attributes: Record<string, string | boolean>, nth = 0, entityId?: string): Promise<string> {
+async function tag(
+  quote: string,
+  kind: string,
+  attributes: Record<string, string | boolean>,
+  nth = 0,
+  entityId?: string,
+): Promise<string> {
   let start = -1;
   for (let i = 0; i <= nth; i++) start = article.text.indexOf(quote, start + 1);
-  return call('annotations/create', { articleId: article.id, kind, start, end: start + quote.length, quote, attributes, entityId });
+  return call('annotations/create', {
+    articleId: article.id,
+    kind,
+    start,
+    end: start + quote.length,
+    quote,
+    attributes,
+    entityId,
+  });
 }
 
-const dehqan = await call('entities/create', { name: 'Hossein Dehqan', type: 'person', aliases: ['General Dehqan'], externalId: null });
-const obeidi = await call('entities/create', { name: 'Khaled al-Obeidi', type: 'person', aliases: ['Khalid al-Obeidi'], externalId: null });
+const dehqan = await call('entities/create', {
+  name: 'Hossein Dehqan',
+  type: 'person',
+  aliases: ['General Dehqan'],
+  externalId: null,
+});
+const obeidi = await call('entities/create', {
+  name: 'Khaled al-Obeidi',
+  type: 'person',
+  aliases: ['Khalid al-Obeidi'],
+  externalId: null,
+});
 
-const hired = await tag('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', 'claim', { verdict: 'opinion', claimType: 'opinion' });
+const hired = await tag(
+  '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"',
+  'claim',
+  { verdict: 'opinion', claimType: 'opinion' },
+);
 const general = await tag('General Dehqan', 'speaker', {}, 0, dehqan);
 await tag('a joint press conference', 'event', { eventType: 'statement' });
 await tag('Khalid al-Obeidi', 'speaker', {}, 0, obeidi);
 await tag('Tehran', 'place', {});
-await tag('Iran and Iraq signed a memorandum of understanding (MoU) to broaden defense cooperation between the two Muslim neighboring states', 'claim', { verdict: 'true', checkWorthy: true });
+await tag(
+  'Iran and Iraq signed a memorandum of understanding (MoU) to broaden defense cooperation between the two Muslim neighboring states',
+  'claim',
+  { verdict: 'true', checkWorthy: true },
+);
 await tag('signed', 'event', { eventType: 'agreement signing' });
-const quote = await tag('"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"', 'claim', { verdict: 'opinion', claimType: 'opinion' });
+const quote = await tag(
+  '"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"',
+  'claim',
+  { verdict: 'opinion', claimType: 'opinion' },
+);
 const speaker = await tag('al-Obeidi', 'speaker', {}, 2, obeidi);
-await call('relations/create', { articleId: article.id, type: 'said-by', from: hired, to: { kind: 'annotation', id: general } });
-await call('relations/create', { articleId: article.id, type: 'said-by', from: quote, to: { kind: 'annotation', id: speaker } });
+await call('relations/create', {
+  articleId: article.id,
+  type: 'said-by',
+  from: hired,
+  to: { kind: 'annotation', id: general },
+});
+await call('relations/create', {
+  articleId: article.id,
+  type: 'said-by',
+  from: quote,
+  to: { kind: 'annotation', id: speaker },
+});
 
 // The 2017 MoU signing, reported by two articles.
-const mou = await call('events/create', { title: 'Iran–Iraq defence MoU signed in Tehran', type: 'agreement signing', date: '2017-07-23', place: 'Tehran', participants: [dehqan] });
+const mou = await call('events/create', {
+  title: 'Iran–Iraq defence MoU signed in Tehran',
+  type: 'agreement signing',
+  date: '2017-07-23',
+  place: 'Tehran',
+  participants: [dehqan],
+});
 for (const [articleId, trigger, claimText] of [
-  ['002_7feab6871f0e57f9', 'signed', 'Iran and Iraq signed a memorandum of understanding (MoU) to boost their defense and military cooperation.'],
-  ['004_74bfdcc74ec9356c', 'signed', 'Iran and Iraq signed an agreement on Sunday to boost cooperation in a host of military fields'],
+  [
+    '002_7feab6871f0e57f9',
+    'signed',
+    'Iran and Iraq signed a memorandum of understanding (MoU) to boost their defense and military cooperation.',
+  ],
+  [
+    '004_74bfdcc74ec9356c',
+    'signed',
+    'Iran and Iraq signed an agreement on Sunday to boost cooperation in a host of military fields',
+  ],
 ] as const) {
   const other = await repo.getArticle(articleId);
   const at = other.text.indexOf(trigger);
-  await call('annotations/create', { articleId, kind: 'event', start: at, end: at + trigger.length, quote: trigger, attributes: { eventType: 'agreement signing' }, eventId: mou });
+  await call('annotations/create', {
+    articleId,
+    kind: 'event',
+    start: at,
+    end: at + trigger.length,
+    quote: trigger,
+    attributes: { eventType: 'agreement signing' },
+    eventId: mou,
+  });
   const c = other.text.indexOf(claimText);
-  await call('annotations/create', { articleId, kind: 'claim', start: c, end: c + claimText.length, quote: claimText, attributes: { verdict: 'true', checkWorthy: true } });
+  await call('annotations/create', {
+    articleId,
+    kind: 'claim',
+    start: c,
+    end: c + claimText.length,
+    quote: claimText,
+    attributes: { verdict: 'true', checkWorthy: true },
+  });
 }
 
 const { server, url } = await startWebServer({ handlers, staticDir: paths.rendererDir });
@@ -61,7 +136,11 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.goto(url);
-  await page.getByRole('region', { name: 'Annotations' }).getByRole('button').filter({ hasText: 'These hired terrorists' }).click();
+  await page
+    .getByRole('region', { name: 'Annotations' })
+    .getByRole('button')
+    .filter({ hasText: 'These hired terrorists' })
+    .click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

@@ -36,7 +36,12 @@ function fragments(text: string, start: number, end: number): [number, number][]
 
 const oneLine = (value: string) => value.replace(/[\t\n\r]+/g, ' ');
 
-export function serializeBratAnn(article: Article, layer: ArticleLayer, tagset: Tagset, entities: readonly Entity[]): string {
+export function serializeBratAnn(
+  article: Article,
+  layer: ArticleLayer,
+  tagset: Tagset,
+  entities: readonly Entity[],
+): string {
   const map = offsetMap(article.text);
   const roles = roleTypes(tagset);
   const eventKinds = new Set(tagset.kinds.filter((k) => k.linksEvent).map((k) => k.kind));
@@ -71,14 +76,17 @@ export function serializeBratAnn(article: Article, layer: ArticleLayer, tagset: 
       const value = a.attributes[def.name];
       if (value === null || value === undefined || value === false || value === '') continue;
       if (value === true) lines.push(`A${next('A')}\t${def.name} ${target(a)}`);
-      else for (const v of Array.isArray(value) ? value : [value]) lines.push(`A${next('A')}\t${def.name} ${target(a)} ${bratValue(String(v))}`);
+      else
+        for (const v of Array.isArray(value) ? value : [value])
+          lines.push(`A${next('A')}\t${def.name} ${target(a)} ${bratValue(String(v))}`);
     }
   }
   for (const a of layer.annotations) {
     const entity = entities.find((e) => e.id === a.entityId);
     if (entity) {
       lines.push(`N${next('N')}\tReference ${tId.get(a.id)} Factmark:${entity.id}\t${oneLine(entity.name)}`);
-      if (entity.externalId && /^Q\d+$/.test(entity.externalId)) lines.push(`N${next('N')}\tReference ${tId.get(a.id)} Wikidata:${entity.externalId}\t${oneLine(entity.name)}`);
+      if (entity.externalId && /^Q\d+$/.test(entity.externalId))
+        lines.push(`N${next('N')}\tReference ${tId.get(a.id)} Wikidata:${entity.externalId}\t${oneLine(entity.name)}`);
     }
     if (a.eventId) lines.push(`N${next('N')}\tReference ${tId.get(a.id)} FactmarkEvent:${a.eventId}\tevent record`);
     if (a.note) lines.push(`#${next('note')}\tAnnotatorNotes ${tId.get(a.id)}\t${oneLine(a.note)}`);
@@ -92,17 +100,21 @@ export function serializeBratConf(tagset: Tagset): string {
   const eventKinds = tagset.kinds.filter((k) => k.linksEvent);
   const args = (kinds: readonly string[]) => kinds.filter((k) => k !== 'entity').join('|');
   const lines = ['[entities]', ...tagset.kinds.filter((k) => !k.linksEvent).map((k) => k.kind), '', '[relations]'];
-  for (const r of tagset.relations.filter((x) => !roles.has(x.type))) lines.push(`${r.type}\tArg1:${args(r.from)}, Arg2:${args(r.to)}`);
+  for (const r of tagset.relations.filter((x) => !roles.has(x.type)))
+    lines.push(`${r.type}\tArg1:${args(r.from)}, Arg2:${args(r.to)}`);
   lines.push('<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>', '', '[events]');
   for (const k of eventKinds) {
-    const roleArgs = tagset.relations.filter((r) => roles.has(r.type) && r.from.includes(k.kind) && args(r.to) !== '').map((r) => `${r.type}*:${args(r.to)}`);
+    const roleArgs = tagset.relations
+      .filter((r) => roles.has(r.type) && r.from.includes(k.kind) && args(r.to) !== '')
+      .map((r) => `${r.type}*:${args(r.to)}`);
     lines.push(`${k.kind}${roleArgs.length > 0 ? `\t${roleArgs.join(', ')}` : ''}`);
   }
   lines.push('', '[attributes]');
   for (const k of tagset.kinds) {
     for (const a of k.attributes) {
       if (a.type === 'boolean') lines.push(`${a.name}\tArg:${k.kind}`);
-      if (a.type === 'choice' || a.type === 'multi-choice') lines.push(`${a.name}\tArg:${k.kind}, Value:${a.options.map(bratValue).join('|')}`);
+      if (a.type === 'choice' || a.type === 'multi-choice')
+        lines.push(`${a.name}\tArg:${k.kind}, Value:${a.options.map(bratValue).join('|')}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -113,7 +125,10 @@ export function exportBrat(input: ExportInput): ExportedFile[] {
   const files: ExportedFile[] = [{ path: 'annotation.conf', content: serializeBratConf(input.tagset) }];
   for (const { article, layer } of input.articles) {
     files.push({ path: `${safeName(article.id)}.txt`, content: article.text });
-    files.push({ path: `${safeName(article.id)}.ann`, content: serializeBratAnn(article, layer, input.tagset, input.entities) });
+    files.push({
+      path: `${safeName(article.id)}.ann`,
+      content: serializeBratAnn(article, layer, input.tagset, input.entities),
+    });
   }
   return files;
 }

@@ -35,7 +35,8 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
   const relations: Relation[] = [];
   const lines = ann.split('\n');
   const idOf = (bratId: string) => `${o.articleId}.${bratId}`;
-  const annotation = (ref: string | undefined) => (ref === undefined ? undefined : spans.get(ref) ?? spans.get(events.get(ref) ?? ''));
+  const annotation = (ref: string | undefined) =>
+    ref === undefined ? undefined : (spans.get(ref) ?? spans.get(events.get(ref) ?? ''));
 
   const later: { n: number; line: string }[] = [];
   lines.forEach((line, i) => {
@@ -44,7 +45,8 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
     if (!line.startsWith('T')) return later.push({ n, line });
     const [id, middle, quote] = line.split('\t');
     const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle ?? '');
-    if (!id || !m || quote === undefined) return errors.push(`line ${n}: not a text-bound annotation ("T1<tab>Type START END<tab>text")`);
+    if (!id || !m || quote === undefined)
+      return errors.push(`line ${n}: not a text-bound annotation ("T1<tab>Type START END<tab>text")`);
     const [, kind, offsetText] = m as unknown as [string, string, string];
     if (!o.tagset.kinds.some((k) => k.kind === kind)) return errors.push(`line ${n}: unknown type "${kind}"`);
     const parts = offsetText.split(';').map((p) => p.split(' ').map(Number) as [number, number]);
@@ -52,13 +54,32 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
       const u16 = parts.map(([s, e]) => [map.toUtf16(s), map.toUtf16(e)] as const);
       if (u16.some(([s, e]) => e <= s)) return errors.push(`line ${n}: empty or reversed span`);
       const joined = u16.map(([s, e]) => text.slice(s, e)).join(' ');
-      if (joined !== quote) return errors.push(`line ${n}: the text at ${offsetText} is ${JSON.stringify(joined)}, not ${JSON.stringify(quote)}`);
+      if (joined !== quote)
+        return errors.push(
+          `line ${n}: the text at ${offsetText} is ${JSON.stringify(joined)}, not ${JSON.stringify(quote)}`,
+        );
       const start = u16[0]![0];
       const end = u16[u16.length - 1]![1];
-      const defaults = Object.fromEntries((o.tagset.kinds.find((k) => k.kind === kind)?.attributes ?? []).map((a) => [a.name, a.type === 'boolean' ? false : a.default]));
+      const defaults = Object.fromEntries(
+        (o.tagset.kinds.find((k) => k.kind === kind)?.attributes ?? []).map((a) => [
+          a.name,
+          a.type === 'boolean' ? false : a.default,
+        ]),
+      );
       spans.set(id, {
-        id: idOf(id), articleId: o.articleId, annotator: o.annotator, kind, start, end, quote: text.slice(start, end),
-        attributes: defaults, note: '', entityId: null, eventId: null, createdAt: o.stamp, updatedAt: o.stamp,
+        id: idOf(id),
+        articleId: o.articleId,
+        annotator: o.annotator,
+        kind,
+        start,
+        end,
+        quote: text.slice(start, end),
+        attributes: defaults,
+        note: '',
+        entityId: null,
+        eventId: null,
+        createdAt: o.stamp,
+        updatedAt: o.stamp,
       });
     } catch {
       errors.push(`line ${n}: offsets ${offsetText} are outside the text (${map.codePointLength} code points)`);
@@ -82,7 +103,16 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
         const target = annotation(ref);
         if (!roles.has(role.replace(/\d+$/, ''))) errors.push(`line ${n}: unknown role "${role}"`);
         else if (!target) errors.push(`line ${n}: role argument "${ref}" is not an annotation of this file`);
-        else relations.push({ id: idOf(`${id}-${role}-${ref}`), articleId: o.articleId, annotator: o.annotator, type: role.replace(/\d+$/, ''), from: t.id, to: { kind: 'annotation', id: target.id }, createdAt: o.stamp });
+        else
+          relations.push({
+            id: idOf(`${id}-${role}-${ref}`),
+            articleId: o.articleId,
+            annotator: o.annotator,
+            type: role.replace(/\d+$/, ''),
+            from: t.id,
+            to: { kind: 'annotation', id: target.id },
+            createdAt: o.stamp,
+          });
       }
     } else if (id.startsWith('R')) {
       const [type = '', arg1 = '', arg2 = ''] = words;
@@ -90,7 +120,16 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
       const to = annotation(arg2.split(':')[1]);
       if (!o.tagset.relations.some((r) => r.type === type)) errors.push(`line ${n}: unknown relation "${type}"`);
       else if (!from || !to) errors.push(`line ${n}: relation arguments must be annotations of this file`);
-      else relations.push({ id: idOf(id), articleId: o.articleId, annotator: o.annotator, type, from: from.id, to: { kind: 'annotation', id: to.id }, createdAt: o.stamp });
+      else
+        relations.push({
+          id: idOf(id),
+          articleId: o.articleId,
+          annotator: o.annotator,
+          type,
+          from: from.id,
+          to: { kind: 'annotation', id: to.id },
+          createdAt: o.stamp,
+        });
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const [name = '', ref, token] = words;
       const a = annotation(ref);

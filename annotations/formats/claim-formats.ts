@@ -2,8 +2,14 @@ import type { Annotation, ArticleLayer, Entity } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 
 /** Who said a claim: the entity of its said-by speaker, else the speaker's words. */
-function speakerOf(claim: Annotation, layer: ArticleLayer, entities: readonly Entity[]): { name: string; entity: Entity | null } | null {
-  const relation = layer.relations.find((r) => r.type === 'said-by' && r.from === claim.id && r.to.kind === 'annotation');
+function speakerOf(
+  claim: Annotation,
+  layer: ArticleLayer,
+  entities: readonly Entity[],
+): { name: string; entity: Entity | null } | null {
+  const relation = layer.relations.find(
+    (r) => r.type === 'said-by' && r.from === claim.id && r.to.kind === 'annotation',
+  );
   const speaker = relation && layer.annotations.find((a) => a.id === relation.to.id);
   if (!speaker) return null;
   const entity = entities.find((e) => e.id === speaker.entityId) ?? null;
@@ -34,9 +40,22 @@ export function exportClaimReview(input: ExportInput): ExportedFile[] {
           itemReviewed: {
             '@type': 'Claim',
             ...(speaker
-              ? { author: { '@type': person, name: speaker.name, ...(speaker.entity?.externalId ? { sameAs: `https://www.wikidata.org/wiki/${speaker.entity.externalId}` } : {}) } }
+              ? {
+                  author: {
+                    '@type': person,
+                    name: speaker.name,
+                    ...(speaker.entity?.externalId
+                      ? { sameAs: `https://www.wikidata.org/wiki/${speaker.entity.externalId}` }
+                      : {}),
+                  },
+                }
               : {}),
-            appearance: { '@type': 'CreativeWork', headline: article.title, identifier: article.id, ...(/^https?:\/\//.test(article.source) ? { url: article.source } : {}) },
+            appearance: {
+              '@type': 'CreativeWork',
+              headline: article.title,
+              identifier: article.id,
+              ...(/^https?:\/\//.test(article.source) ? { url: article.source } : {}),
+            },
           },
         };
       }),
@@ -68,7 +87,8 @@ export function exportFever(input: ExportInput): ExportedFile[] {
       lines.push(
         JSON.stringify({
           id: claim.id,
-          verifiable: verdictOf(claim) === 'unverified' || verdictOf(claim) === 'unverifiable' ? 'NOT VERIFIABLE' : 'VERIFIABLE',
+          verifiable:
+            verdictOf(claim) === 'unverified' || verdictOf(claim) === 'unverifiable' ? 'NOT VERIFIABLE' : 'VERIFIABLE',
           label,
           claim: claim.quote,
           evidence: [],

@@ -29,7 +29,9 @@ export function exportConll(input: ExportInput, kinds?: readonly string[]): Expo
   for (const { article, layer } of input.articles) {
     const tokens = tokenize(article.text);
     const tags = tokens.map(() => 'O');
-    const spans = layer.annotations.filter((a) => !kinds || kinds.includes(a.kind)).sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans = layer.annotations
+      .filter((a) => !kinds || kinds.includes(a.kind))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
     for (const a of spans) {
       const first = tokens.findIndex((t) => t.end > a.start);
       let last = first;
@@ -57,6 +59,12 @@ export function exportConll(input: ExportInput, kinds?: readonly string[]): Expo
   }
   return [
     { path: 'iob2.conll', content: `${out.join('\n')}\n` },
-    { path: 'iob2-report.txt', content: report.length > 0 ? `${report.join('\n')}\n` : 'Every span starts and ends on a token boundary; none overlap.\n' },
+    {
+      path: 'iob2-report.txt',
+      content:
+        report.length > 0
+          ? `${report.join('\n')}\n`
+          : 'Every span starts and ends on a token boundary; none overlap.\n',
+    },
   ];
 }

@@ -12,9 +12,16 @@ export function exportDoccano(input: ExportInput): ExportedFile[] {
       id: article.id,
       text: article.text,
       label: layer.annotations.map((a) => [a.start, a.end, a.kind]),
-      entities: layer.annotations.map((a) => ({ id: index.get(a.id), label: a.kind, start_offset: a.start, end_offset: a.end })),
+      entities: layer.annotations.map((a) => ({
+        id: index.get(a.id),
+        label: a.kind,
+        start_offset: a.start,
+        end_offset: a.end,
+      })),
       relations: layer.relations.flatMap((r, i) =>
-        r.to.kind === 'annotation' && index.has(r.from) && index.has(r.to.id) ? [{ id: i + 1, from_id: index.get(r.from), to_id: index.get(r.to.id), type: r.type }] : [],
+        r.to.kind === 'annotation' && index.has(r.from) && index.has(r.to.id)
+          ? [{ id: i + 1, from_id: index.get(r.from), to_id: index.get(r.to.id), type: r.type }]
+          : [],
       ),
       title: article.title,
     });

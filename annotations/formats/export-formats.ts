@@ -9,7 +9,18 @@ import { exportLabelStudio } from './label-studio-format';
 import { exportBundle } from './native-bundle-format';
 import { exportW3C } from './w3c-web-annotation-format';
 
-export const EXPORT_FORMATS = ['bundle', 'jsonl', 'csv', 'brat', 'w3c', 'label-studio', 'doccano', 'conll', 'claimreview', 'fever'] as const;
+export const EXPORT_FORMATS = [
+  'bundle',
+  'jsonl',
+  'csv',
+  'brat',
+  'w3c',
+  'label-studio',
+  'doccano',
+  'conll',
+  'claimreview',
+  'fever',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -26,7 +37,12 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 };
 
 /** The files of one export format. */
-export function exportFiles(format: ExportFormat, input: ExportInput & { guidelines: string }, stamp: string, kinds?: readonly string[]): ExportedFile[] {
+export function exportFiles(
+  format: ExportFormat,
+  input: ExportInput & { guidelines: string },
+  stamp: string,
+  kinds?: readonly string[],
+): ExportedFile[] {
   switch (format) {
     case 'bundle':
       return exportBundle(input, stamp);

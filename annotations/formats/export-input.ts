@@ -18,18 +18,29 @@ export interface ExportSelection {
 }
 
 /** Reads the selection from the store. Relations whose ends were filtered out are dropped too. */
-export async function readExportInput(repo: AnnotationRepository, selection: ExportSelection = {}, onArticle?: (done: number, total: number) => void): Promise<ExportInput> {
-  const ids = repo.listArticles().map((a) => a.id).filter((id) => !selection.articleIds || selection.articleIds.includes(id));
+export async function readExportInput(
+  repo: AnnotationRepository,
+  selection: ExportSelection = {},
+  onArticle?: (done: number, total: number) => void,
+): Promise<ExportInput> {
+  const ids = repo
+    .listArticles()
+    .map((a) => a.id)
+    .filter((id) => !selection.articleIds || selection.articleIds.includes(id));
   const articles: ExportInput['articles'] = [];
   for (const id of ids) {
     const article = await repo.getArticle(id);
     const full = await repo.readLayer(id);
     const annotations = full.annotations.filter(
-      (a) => (!selection.annotators || selection.annotators.includes(a.annotator)) && (!selection.kinds || selection.kinds.includes(a.kind)),
+      (a) =>
+        (!selection.annotators || selection.annotators.includes(a.annotator)) &&
+        (!selection.kinds || selection.kinds.includes(a.kind)),
     );
     const kept = new Set(annotations.map((a) => a.id));
     const relations = full.relations.filter((r) => kept.has(r.from) && (r.to.kind === 'entity' || kept.has(r.to.id)));
-    const documentLabels = full.documentLabels.filter((d) => !selection.annotators || selection.annotators.includes(d.annotator));
+    const documentLabels = full.documentLabels.filter(
+      (d) => !selection.annotators || selection.annotators.includes(d.annotator),
+    );
     articles.push({ article, layer: { annotations, relations, documentLabels } });
     onArticle?.(articles.length, ids.length);
   }

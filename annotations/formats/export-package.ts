@@ -26,7 +26,12 @@ export function packageExport(format: ExportFormat, files: readonly ExportedFile
   if (files.length === 1) {
     const [only] = files as [ExportedFile];
     const ext = only.path.slice(only.path.lastIndexOf('.'));
-    return { fileName: `${base}${ext}`, mediaType: MEDIA_TYPES[ext] ?? 'text/plain', content: only.content, encoding: 'utf8' };
+    return {
+      fileName: `${base}${ext}`,
+      mediaType: MEDIA_TYPES[ext] ?? 'text/plain',
+      content: only.content,
+      encoding: 'utf8',
+    };
   }
   const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])));
   return { fileName: `${base}.zip`, mediaType: 'application/zip', content: toBase64(zip), encoding: 'base64' };

@@ -39,7 +39,14 @@ export function parseLabelStudio(json: unknown): ParseOutcome {
     const where = `task ${t + 1}`;
     const data = isRecord(task) && isRecord(task.data) ? task.data : null;
     if (!data || typeof data.text !== 'string') return errors.push(`${where}: needs data.text`);
-    const doc: ParsedDocument = { where, text: data.text, title: typeof data.title === 'string' ? data.title : null, articleId: typeof data.article_id === 'string' ? data.article_id : null, spans: [], relations: [] };
+    const doc: ParsedDocument = {
+      where,
+      text: data.text,
+      title: typeof data.title === 'string' ? data.title : null,
+      articleId: typeof data.article_id === 'string' ? data.article_id : null,
+      spans: [],
+      relations: [],
+    };
     const annotations = Array.isArray(task.annotations) ? task.annotations : [];
     annotations.forEach((annotation: unknown, a: number) => {
       const result = isRecord(annotation) && Array.isArray(annotation.result) ? annotation.result : [];
@@ -48,27 +55,46 @@ export function parseLabelStudio(json: unknown): ParseOutcome {
         const at = `${where}, annotation ${a + 1}, result ${i + 1}`;
         if (!isRecord(item)) return errors.push(`${at}: not an object`);
         if (item.type === 'relation') {
-          if (typeof item.from_id !== 'string' || typeof item.to_id !== 'string') return errors.push(`${at}: a relation needs from_id and to_id`);
+          if (typeof item.from_id !== 'string' || typeof item.to_id !== 'string')
+            return errors.push(`${at}: a relation needs from_id and to_id`);
           const label = Array.isArray(item.labels) && typeof item.labels[0] === 'string' ? item.labels[0] : null;
           if (!label) return errors.push(`${at}: a relation needs a label`);
           return doc.relations.push({ type: label, from: `${a}:${item.from_id}`, to: `${a}:${item.to_id}` });
         }
         const value = isRecord(item.value) ? item.value : null;
-        if (!value || typeof item.id !== 'string' || typeof value.start !== 'number' || typeof value.end !== 'number') return errors.push(`${at}: needs id and value.start/end`);
+        if (!value || typeof item.id !== 'string' || typeof value.start !== 'number' || typeof value.end !== 'number')
+          return errors.push(`${at}: needs id and value.start/end`);
         const localId = `${a}:${item.id}`;
         if (item.type === 'labels') {
           const kind = Array.isArray(value.labels) && typeof value.labels[0] === 'string' ? value.labels[0] : null;
           if (!kind) return errors.push(`${at}: needs value.labels`);
-          const span: ParsedSpan = { localId, kind, start: value.start, end: value.end, quote: typeof value.text === 'string' ? value.text : '', attributes: {}, note: '' };
+          const span: ParsedSpan = {
+            localId,
+            kind,
+            start: value.start,
+            end: value.end,
+            quote: typeof value.text === 'string' ? value.text : '',
+            attributes: {},
+            note: '',
+          };
           byId.set(localId, span);
           return doc.spans.push(span);
         }
         const span = byId.get(localId);
         if (!span) return errors.push(`${at}: belongs to region "${item.id}", which has no labels before it`);
         if (item.type === 'choices' && Array.isArray(value.choices) && typeof item.from_name === 'string') {
-          const name = item.from_name.includes('.') ? item.from_name.slice(item.from_name.indexOf('.') + 1) : item.from_name;
+          const name = item.from_name.includes('.')
+            ? item.from_name.slice(item.from_name.indexOf('.') + 1)
+            : item.from_name;
           const choices = value.choices.map(String);
-          span.attributes[name] = choices.length === 1 ? (choices[0] === 'true' ? true : choices[0] === 'false' ? false : choices[0]!) : choices;
+          span.attributes[name] =
+            choices.length === 1
+              ? choices[0] === 'true'
+                ? true
+                : choices[0] === 'false'
+                  ? false
+                  : choices[0]!
+              : choices;
         } else if (item.type === 'textarea' && Array.isArray(value.text)) span.note = value.text.join('\n');
       });
     });
@@ -92,22 +118,58 @@ export function parseDoccano(jsonl: string): ParseOutcome {
     }
     if (!isRecord(record) || typeof record.text !== 'string') return errors.push(`${where}: needs "text"`);
     const text = record.text;
-    const doc: ParsedDocument = { where, text, title: typeof record.title === 'string' ? record.title : null, articleId: typeof record.id === 'string' ? record.id : null, spans: [], relations: [] };
+    const doc: ParsedDocument = {
+      where,
+      text,
+      title: typeof record.title === 'string' ? record.title : null,
+      articleId: typeof record.id === 'string' ? record.id : null,
+      spans: [],
+      relations: [],
+    };
     const labels = Array.isArray(record.label) ? record.label : [];
     labels.forEach((l: unknown, j: number) => {
-      if (!Array.isArray(l) || typeof l[0] !== 'number' || typeof l[1] !== 'number' || typeof l[2] !== 'string') return errors.push(`${where}: label ${j + 1} is not [start, end, label]`);
-      doc.spans.push({ localId: `l${j}`, kind: l[2], start: l[0], end: l[1], quote: text.slice(l[0], l[1]), attributes: {}, note: '' });
+      if (!Array.isArray(l) || typeof l[0] !== 'number' || typeof l[1] !== 'number' || typeof l[2] !== 'string')
+        return errors.push(`${where}: label ${j + 1} is not [start, end, label]`);
+      doc.spans.push({
+        localId: `l${j}`,
+        kind: l[2],
+        start: l[0],
+        end: l[1],
+        quote: text.slice(l[0], l[1]),
+        attributes: {},
+        note: '',
+      });
     });
     if (labels.length === 0 && Array.isArray(record.entities)) {
       record.entities.forEach((e: unknown, j: number) => {
-        if (!isRecord(e) || typeof e.start_offset !== 'number' || typeof e.end_offset !== 'number' || typeof e.label !== 'string') return errors.push(`${where}: entity ${j + 1} needs start_offset, end_offset, label`);
-        doc.spans.push({ localId: `e${String(e.id)}`, kind: e.label, start: e.start_offset, end: e.end_offset, quote: text.slice(e.start_offset, e.end_offset), attributes: {}, note: '' });
+        if (
+          !isRecord(e) ||
+          typeof e.start_offset !== 'number' ||
+          typeof e.end_offset !== 'number' ||
+          typeof e.label !== 'string'
+        )
+          return errors.push(`${where}: entity ${j + 1} needs start_offset, end_offset, label`);
+        doc.spans.push({
+          localId: `e${String(e.id)}`,
+          kind: e.label,
+          start: e.start_offset,
+          end: e.end_offset,
+          quote: text.slice(e.start_offset, e.end_offset),
+          attributes: {},
+          note: '',
+        });
       });
     }
     if (Array.isArray(record.relations)) {
-      const ids = new Map((Array.isArray(record.entities) ? record.entities : []).map((e: unknown, j: number) => [String(isRecord(e) ? e.id : j), labels.length > 0 ? `l${j}` : `e${String(isRecord(e) ? e.id : j)}`]));
+      const ids = new Map(
+        (Array.isArray(record.entities) ? record.entities : []).map((e: unknown, j: number) => [
+          String(isRecord(e) ? e.id : j),
+          labels.length > 0 ? `l${j}` : `e${String(isRecord(e) ? e.id : j)}`,
+        ]),
+      );
       for (const r of record.relations) {
-        if (isRecord(r) && typeof r.type === 'string' && ids.has(String(r.from_id)) && ids.has(String(r.to_id))) doc.relations.push({ type: r.type, from: ids.get(String(r.from_id))!, to: ids.get(String(r.to_id))! });
+        if (isRecord(r) && typeof r.type === 'string' && ids.has(String(r.from_id)) && ids.has(String(r.to_id)))
+          doc.relations.push({ type: r.type, from: ids.get(String(r.from_id))!, to: ids.get(String(r.to_id))! });
       }
     }
     documents.push(doc);
@@ -121,8 +183,15 @@ export function parseDoccano(jsonl: string): ParseOutcome {
  */
 export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): ParseOutcome {
   const errors: string[] = [];
-  const items: unknown[] = Array.isArray(json) ? json : isRecord(json) && isRecord(json.first) && Array.isArray(json.first.items) ? json.first.items : isRecord(json) && Array.isArray(json.items) ? json.items : [];
-  if (items.length === 0 && !(Array.isArray(json) || isRecord(json))) return { documents: [], errors: ['not a W3C annotation collection'] };
+  const items: unknown[] = Array.isArray(json)
+    ? json
+    : isRecord(json) && isRecord(json.first) && Array.isArray(json.first.items)
+      ? json.first.items
+      : isRecord(json) && Array.isArray(json.items)
+        ? json.items
+        : [];
+  if (items.length === 0 && !(Array.isArray(json) || isRecord(json)))
+    return { documents: [], errors: ['not a W3C annotation collection'] };
   const docs = new Map<string, ParsedDocument>();
   items.forEach((item, i) => {
     const where = `annotation ${i + 1}`;
@@ -131,11 +200,15 @@ export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): Par
     const source = target && typeof target.source === 'string' ? target.source : null;
     if (!source) return errors.push(`${where}: needs target.source`);
     const text = texts.get(source);
-    if (text === undefined) return errors.push(`${where}: no text for ${source} (export the texts beside the annotations)`);
+    if (text === undefined)
+      return errors.push(`${where}: no text for ${source} (export the texts beside the annotations)`);
     const selectors = Array.isArray(target!.selector) ? target!.selector : [target!.selector];
-    const position = selectors.find((s: unknown) => isRecord(s) && s.type === 'TextPositionSelector') as { start?: unknown; end?: unknown } | undefined;
-    const quote = selectors.find((s: unknown) => isRecord(s) && s.type === 'TextQuoteSelector') as { exact?: unknown } | undefined;
-    if (!position || typeof position.start !== 'number' || typeof position.end !== 'number') return errors.push(`${where}: needs a TextPositionSelector`);
+    const position = selectors.find((s: unknown) => isRecord(s) && s.type === 'TextPositionSelector') as
+      { start?: unknown; end?: unknown } | undefined;
+    const quote = selectors.find((s: unknown) => isRecord(s) && s.type === 'TextQuoteSelector') as
+      { exact?: unknown } | undefined;
+    if (!position || typeof position.start !== 'number' || typeof position.end !== 'number')
+      return errors.push(`${where}: needs a TextPositionSelector`);
     const map = offsetMap(text);
     let start: number;
     let end: number;
@@ -145,8 +218,11 @@ export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): Par
     } catch {
       return errors.push(`${where}: position ${position.start}–${position.end} is outside the text`);
     }
-    const bodies: Record<string, unknown>[] = (Array.isArray(item.body) ? (item.body as unknown[]) : [item.body]).filter(isRecord);
-    const kind = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value as string | undefined;
+    const bodies: Record<string, unknown>[] = (
+      Array.isArray(item.body) ? (item.body as unknown[]) : [item.body]
+    ).filter(isRecord);
+    const kind = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value as
+      string | undefined;
     if (!kind) return errors.push(`${where}: needs a tagging body`);
     const attributes: Record<string, AttributeValue> = {};
     for (const b of bodies.filter((x) => x.purpose === 'classifying' && typeof x.value === 'string')) {
@@ -154,13 +230,31 @@ export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): Par
       const value = rest.join('=');
       attributes[name!] = value === 'true' ? true : value === 'false' ? false : value;
     }
-    const note = bodies.filter((b) => b.purpose === 'describing' && typeof b.value === 'string').map((b) => b.value as string).join('\n');
+    const note = bodies
+      .filter((b) => b.purpose === 'describing' && typeof b.value === 'string')
+      .map((b) => b.value as string)
+      .join('\n');
     let doc = docs.get(source);
     if (!doc) {
-      doc = { where: source, text, title: null, articleId: source.startsWith('urn:factmark:article:') ? source.slice('urn:factmark:article:'.length) : null, spans: [], relations: [] };
+      doc = {
+        where: source,
+        text,
+        title: null,
+        articleId: source.startsWith('urn:factmark:article:') ? source.slice('urn:factmark:article:'.length) : null,
+        spans: [],
+        relations: [],
+      };
       docs.set(source, doc);
     }
-    doc.spans.push({ localId: String(item.id ?? i), kind, start, end, quote: typeof quote?.exact === 'string' ? quote.exact : text.slice(start, end), attributes, note });
+    doc.spans.push({
+      localId: String(item.id ?? i),
+      kind,
+      start,
+      end,
+      quote: typeof quote?.exact === 'string' ? quote.exact : text.slice(start, end),
+      attributes,
+      note,
+    });
   });
   return { documents: [...docs.values()], errors };
 }

@@ -2,9 +2,27 @@ import type { ExportedFile, ExportInput } from './export-input';
 
 /** One Label Studio result item. Offsets are JavaScript string offsets (UTF-16), as Label Studio uses. */
 export type LabelStudioResult =
-  | { id: string; from_name: string; to_name: 'text'; type: 'labels'; value: { start: number; end: number; text: string; labels: string[] } }
-  | { id: string; from_name: string; to_name: 'text'; type: 'choices'; value: { start: number; end: number; text: string; choices: string[] } }
-  | { id: string; from_name: string; to_name: 'text'; type: 'textarea'; value: { start: number; end: number; text: string[] } }
+  | {
+      id: string;
+      from_name: string;
+      to_name: 'text';
+      type: 'labels';
+      value: { start: number; end: number; text: string; labels: string[] };
+    }
+  | {
+      id: string;
+      from_name: string;
+      to_name: 'text';
+      type: 'choices';
+      value: { start: number; end: number; text: string; choices: string[] };
+    }
+  | {
+      id: string;
+      from_name: string;
+      to_name: 'text';
+      type: 'textarea';
+      value: { start: number; end: number; text: string[] };
+    }
   | { from_id: string; to_id: string; type: 'relation'; direction: 'right'; labels: string[] };
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -13,16 +31,20 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repl
 export function labelStudioConfig(input: Pick<ExportInput, 'tagset'>): string {
   const { tagset } = input;
   const lines = ['<View>', '  <Labels name="label" toName="text">'];
-  for (const k of tagset.kinds) lines.push(`    <Label value="${xml(k.kind)}" background="${k.color}" hotkey="${xml(k.hotkey)}"/>`);
+  for (const k of tagset.kinds)
+    lines.push(`    <Label value="${xml(k.kind)}" background="${k.color}" hotkey="${xml(k.hotkey)}"/>`);
   lines.push('  </Labels>', '  <Text name="text" value="$text"/>', '  <Relations>');
   for (const r of tagset.relations) lines.push(`    <Relation value="${xml(r.type)}"/>`);
   lines.push('  </Relations>');
   for (const k of tagset.kinds) {
     for (const a of k.attributes) {
-      const options = a.type === 'boolean' ? ['true', 'false'] : a.type === 'choice' || a.type === 'multi-choice' ? a.options : null;
+      const options =
+        a.type === 'boolean' ? ['true', 'false'] : a.type === 'choice' || a.type === 'multi-choice' ? a.options : null;
       if (!options) continue;
       const choice = a.type === 'multi-choice' ? 'multiple' : 'single';
-      lines.push(`  <Choices name="${xml(`${k.kind}.${a.name}`)}" toName="text" perRegion="true" choice="${choice}" visibleWhen="region-selected" whenLabelValue="${xml(k.kind)}">`);
+      lines.push(
+        `  <Choices name="${xml(`${k.kind}.${a.name}`)}" toName="text" perRegion="true" choice="${choice}" visibleWhen="region-selected" whenLabelValue="${xml(k.kind)}">`,
+      );
       for (const o of options) lines.push(`    <Choice value="${xml(o)}"/>`);
       lines.push('  </Choices>');
     }
@@ -44,16 +66,36 @@ export function exportLabelStudio(input: ExportInput): ExportedFile[] {
         const result: LabelStudioResult[] = [];
         for (const a of mine) {
           const region = { start: a.start, end: a.end, text: a.quote };
-          result.push({ id: a.id, from_name: 'label', to_name: 'text', type: 'labels', value: { ...region, labels: [a.kind] } });
+          result.push({
+            id: a.id,
+            from_name: 'label',
+            to_name: 'text',
+            type: 'labels',
+            value: { ...region, labels: [a.kind] },
+          });
           for (const [name, value] of Object.entries(a.attributes)) {
             if (value === null || value === '') continue;
             const choices = Array.isArray(value) ? value : [String(value)];
-            result.push({ id: a.id, from_name: `${a.kind}.${name}`, to_name: 'text', type: 'choices', value: { ...region, choices } });
+            result.push({
+              id: a.id,
+              from_name: `${a.kind}.${name}`,
+              to_name: 'text',
+              type: 'choices',
+              value: { ...region, choices },
+            });
           }
-          if (a.note) result.push({ id: a.id, from_name: 'note', to_name: 'text', type: 'textarea', value: { ...region, text: [a.note] } });
+          if (a.note)
+            result.push({
+              id: a.id,
+              from_name: 'note',
+              to_name: 'text',
+              type: 'textarea',
+              value: { ...region, text: [a.note] },
+            });
         }
         for (const r of layer.relations) {
-          if (ids.has(r.from) && r.to.kind === 'annotation' && ids.has(r.to.id)) result.push({ from_id: r.from, to_id: r.to.id, type: 'relation', direction: 'right', labels: [r.type] });
+          if (ids.has(r.from) && r.to.kind === 'annotation' && ids.has(r.to.id))
+            result.push({ from_id: r.from, to_id: r.to.id, type: 'relation', direction: 'right', labels: [r.type] });
         }
         return { completed_by: annotator, result };
       }),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AnnotationSchema, ArticleSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, RelationSchema } from '../model';
+import {
+  AnnotationSchema,
+  ArticleSchema,
+  DocumentLabelsSchema,
+  EntitySchema,
+  EventRecordSchema,
+  RelationSchema,
+} from '../model';
 import { TagsetSchema } from '../tagset';
 import type { ExportedFile, ExportInput } from './export-input';
 

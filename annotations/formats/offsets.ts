@@ -34,12 +34,14 @@ export function offsetMap(text: string): OffsetMap {
   return {
     codePointLength: cp,
     toCodePoint: (utf16) => {
-      if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length) throw new RangeError(`UTF-16 offset ${utf16} is outside the text`);
+      if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length)
+        throw new RangeError(`UTF-16 offset ${utf16} is outside the text`);
       return toCp[utf16]!;
     },
     toUtf16: (codePoint) => {
       const at = toU16[codePoint];
-      if (at === undefined || !Number.isInteger(codePoint)) throw new RangeError(`code-point offset ${codePoint} is outside the text`);
+      if (at === undefined || !Number.isInteger(codePoint))
+        throw new RangeError(`code-point offset ${codePoint} is outside the text`);
       return at;
     },
   };

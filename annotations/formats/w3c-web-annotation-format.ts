@@ -47,14 +47,27 @@ function around(text: string, start: number, end: number): { prefix: string; suf
   return { prefix: before.slice(-CONTEXT_CHARS).join(''), suffix: after.slice(0, CONTEXT_CHARS).join('') };
 }
 
-export function toW3C(article: Article, a: Annotation, entities: readonly Entity[], map = offsetMap(article.text)): W3CAnnotation {
+export function toW3C(
+  article: Article,
+  a: Annotation,
+  entities: readonly Entity[],
+  map = offsetMap(article.text),
+): W3CAnnotation {
   const body: W3CAnnotation['body'] = [{ type: 'TextualBody', purpose: 'tagging', value: a.kind }];
   for (const [name, value] of Object.entries(a.attributes)) {
     if (value === null || value === '') continue;
-    for (const v of Array.isArray(value) ? value : [value]) body.push({ type: 'TextualBody', purpose: 'classifying', value: `${name}=${String(v)}` });
+    for (const v of Array.isArray(value) ? value : [value])
+      body.push({ type: 'TextualBody', purpose: 'classifying', value: `${name}=${String(v)}` });
   }
   const entity = entities.find((e) => e.id === a.entityId);
-  if (entity) body.push({ id: entity.externalId && /^Q\d+$/.test(entity.externalId) ? `http://www.wikidata.org/entity/${entity.externalId}` : `urn:factmark:entity:${entity.id}`, purpose: 'identifying' });
+  if (entity)
+    body.push({
+      id:
+        entity.externalId && /^Q\d+$/.test(entity.externalId)
+          ? `http://www.wikidata.org/entity/${entity.externalId}`
+          : `urn:factmark:entity:${entity.id}`,
+      purpose: 'identifying',
+    });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'describing', value: a.note });
   return {
     id: `urn:factmark:annotation:${a.id}`,

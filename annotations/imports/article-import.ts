@@ -26,7 +26,12 @@ const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerC
 
 /** A readable, file-name-safe id: the name's slug and, where taken, a counter. */
 function idFor(name: string, taken: Set<string>): string {
-  const base = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'article';
+  const base =
+    (name.split(/[\\/]/).pop() ?? name)
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 100) || 'article';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -50,7 +55,10 @@ function markdownToText(source: string): { title: string | null; text: string } 
 /** Decodes bytes as UTF-8 text, or says why they are not an article. */
 export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { reason: string } {
   if (bytes.length === 0) return { reason: 'empty file' };
-  if (bytes.length > MAX_FILE_BYTES) return { reason: `too large (${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB)` };
+  if (bytes.length > MAX_FILE_BYTES)
+    return {
+      reason: `too large (${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB)`,
+    };
   if (bytes.subarray(0, 8000).includes(0)) return { reason: 'binary file (it contains NUL bytes)' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -60,7 +68,15 @@ export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { reas
   }
 }
 
-async function oneArticle(name: string, source: string, text: string, title: string | null, ctx: ImportContext, report: FileReport, out: Article[]): Promise<void> {
+async function oneArticle(
+  name: string,
+  source: string,
+  text: string,
+  title: string | null,
+  ctx: ImportContext,
+  report: FileReport,
+  out: Article[],
+): Promise<void> {
   const article = await articleFromText(idFor(name, ctx.takenIds), text, source, ctx.stamp);
   if (title) article.title = title;
   if (ctx.knownHashes.has(article.contentHash)) {
@@ -78,12 +94,18 @@ async function oneArticle(name: string, source: string, text: string, title: str
  * heading), .html (readable text, title kept), .jsonl (one article per line:
  * `{"text", "title"?, "id"?, "source"?}`). Bad lines are reported by number.
  */
-export async function articlesFromFile(name: string, bytes: Uint8Array, ctx: ImportContext): Promise<{ articles: Article[]; report: FileReport }> {
+export async function articlesFromFile(
+  name: string,
+  bytes: Uint8Array,
+  ctx: ImportContext,
+): Promise<{ articles: Article[]; report: FileReport }> {
   const report: FileReport = { file: name, imported: [], duplicates: 0, skipped: [] };
   const articles: Article[] = [];
   const ext = extensionOf(name);
   if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
-    report.skipped.push(`not an article file (${ext || 'no extension'}; Factmark reads ${ARTICLE_EXTENSIONS.join(', ')})`);
+    report.skipped.push(
+      `not an article file (${ext || 'no extension'}; Factmark reads ${ARTICLE_EXTENSIONS.join(', ')})`,
+    );
     return { articles, report };
   }
   const decoded = decodeArticleBytes(bytes);
@@ -117,9 +139,18 @@ export async function articlesFromFile(name: string, bytes: Uint8Array, ctx: Imp
         report.skipped.push(`malformed line ${i + 1}: needs a non-empty "text"`);
         continue;
       }
-      const lineName = typeof r.id === 'string' && r.id ? `${r.id}.txt` : `${name.replace(/\.jsonl$/i, '')}-${i + 1}.txt`;
+      const lineName =
+        typeof r.id === 'string' && r.id ? `${r.id}.txt` : `${name.replace(/\.jsonl$/i, '')}-${i + 1}.txt`;
       const title = typeof r.title === 'string' && r.title.trim() ? r.title.trim() : titleOf(r.text);
-      await oneArticle(lineName, typeof r.source === 'string' ? r.source : `${name} line ${i + 1}`, normalizeText(r.text), title, ctx, report, articles);
+      await oneArticle(
+        lineName,
+        typeof r.source === 'string' ? r.source : `${name} line ${i + 1}`,
+        normalizeText(r.text),
+        title,
+        ctx,
+        report,
+        articles,
+      );
     }
   }
   return { articles, report };

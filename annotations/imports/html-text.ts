@@ -1,9 +1,49 @@
 import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never article text. */
-const SKIP = new Set(['title', 'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'svg', 'iframe', 'select', 'head']);
+const SKIP = new Set([
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'svg',
+  'iframe',
+  'select',
+  'head',
+]);
 /** Elements that end a paragraph. */
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'dl', 'dt', 'dd']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+]);
 
 /**
  * The readable text of an HTML page: no scripts, styles, navigation, headers

@@ -34,14 +34,23 @@ async function importBundle(ctx: ServiceContext, name: string, text: string, rep
   }
   const parsed = BundleSchema.safeParse(json);
   if (!parsed.success) {
-    report.skipped.push(`not a Factmark bundle: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    report.skipped.push(
+      `not a Factmark bundle: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
     return;
   }
   const bundle = parsed.data;
   const store = storeContext(ctx);
   const fresh = bundle.articles.filter((a) => !store.byHash.has(a.article.contentHash));
   for (const { article } of fresh) {
-    if (store.takenIds.has(article.id)) throw new FactmarkError('conflict', `${name}: article id "${article.id}" is taken by a different text in this store`);
+    if (store.takenIds.has(article.id))
+      throw new FactmarkError(
+        'conflict',
+        `${name}: article id "${article.id}" is taken by a different text in this store`,
+      );
   }
   await ctx.repo.addArticles(fresh.map((a) => a.article));
   report.duplicates = bundle.articles.length - fresh.length;
@@ -58,20 +67,30 @@ async function importBundle(ctx: ServiceContext, name: string, text: string, rep
     await ctx.repo.updateLayer(articleId, (layer) => ({
       annotations: item.annotations.reduce((list, a) => replaceById(list, { ...a, articleId }), layer.annotations),
       relations: item.relations.reduce((list, r) => replaceById(list, { ...r, articleId }), layer.relations),
-      documentLabels: [...layer.documentLabels.filter((d) => !item.documentLabels.some((x) => x.annotator === d.annotator)), ...item.documentLabels],
+      documentLabels: [
+        ...layer.documentLabels.filter((d) => !item.documentLabels.some((x) => x.annotator === d.annotator)),
+        ...item.documentLabels,
+      ],
     }));
   }
 }
 
 /** Imports brat .ann files into the annotator's layer of the article whose text is the matching .txt. */
-async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['files'], annotator: string, reports: FileReport[]): Promise<void> {
+async function importBrat(
+  ctx: ServiceContext,
+  files: Args<'import/files'>['files'],
+  annotator: string,
+  reports: FileReport[],
+): Promise<void> {
   const store = storeContext(ctx);
   const { tagset, entities, events } = ctx.repo.readProject();
   for (const ann of files.filter((f) => f.name.endsWith('.ann'))) {
     const report: FileReport = { file: ann.name, imported: [], duplicates: 0, skipped: [] };
     reports.push(report);
     const txt = files.find((f) => f.name === ann.name.replace(/\.ann$/, '.txt'));
-    const decoded = txt ? decodeArticleBytes(bytesOf(txt.content)) : { reason: `no ${ann.name.replace(/\.ann$/, '.txt')} beside it` };
+    const decoded = txt
+      ? decodeArticleBytes(bytesOf(txt.content))
+      : { reason: `no ${ann.name.replace(/\.ann$/, '.txt')} beside it` };
     const annText = decodeArticleBytes(bytesOf(ann.content));
     if ('reason' in decoded) {
       report.skipped.push(decoded.reason);
@@ -80,7 +99,12 @@ async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['file
     const text = decoded.text;
     let articleId = store.byHash.get((await articleFromText('x', text, '', store.stamp)).contentHash);
     if (!articleId) {
-      const article = await articleFromText(ann.name.replace(/\.ann$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-'), text, txt!.name, store.stamp);
+      const article = await articleFromText(
+        ann.name.replace(/\.ann$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-'),
+        text,
+        txt!.name,
+        store.stamp,
+      );
       if (article.text !== text) {
         report.skipped.push('the .txt has Windows line endings; offsets would not match once normalised');
         continue;
@@ -91,7 +115,12 @@ async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['file
       articleId = article.id;
     }
     const parsed = parseBratAnn(text, 'text' in annText ? annText.text : '', {
-      articleId, annotator, tagset, stamp: store.stamp, entityIds: new Set(entities.map((e) => e.id)), eventIds: new Set(events.map((e) => e.id)),
+      articleId,
+      annotator,
+      tagset,
+      stamp: store.stamp,
+      entityIds: new Set(entities.map((e) => e.id)),
+      eventIds: new Set(events.map((e) => e.id)),
     });
     if (!parsed.layer) {
       report.skipped.push(...parsed.errors);
@@ -103,19 +132,37 @@ async function importBrat(ctx: ServiceContext, files: Args<'import/files'>['file
       annotations: [...layer.annotations.filter((a) => !annotations.some((x) => x.id === a.id)), ...annotations],
       relations: [...layer.relations.filter((r) => !relations.some((x) => x.id === r.id)), ...relations],
     }));
-    report.imported.push(`${annotations.length} annotations and ${relations.length} links into ${articleId} (${annotator})`);
+    report.imported.push(
+      `${annotations.length} annotations and ${relations.length} links into ${articleId} (${annotator})`,
+    );
   }
 }
 
 /** Label Studio tasks, doccano JSONL, or W3C annotations (with their texts beside them). */
-async function importInterchange(ctx: ServiceContext, format: 'label-studio' | 'doccano' | 'w3c', files: Args<'import/files'>['files'], annotator: string, reports: FileReport[]): Promise<void> {
+async function importInterchange(
+  ctx: ServiceContext,
+  format: 'label-studio' | 'doccano' | 'w3c',
+  files: Args<'import/files'>['files'],
+  annotator: string,
+  reports: FileReport[],
+): Promise<void> {
   const texts = new Map<string, string>();
   if (format === 'w3c') {
     for (const f of files.filter((x) => x.name.endsWith('.txt'))) {
       const decoded = decodeArticleBytes(bytesOf(f.content));
-      if ('text' in decoded) texts.set(articleUrn(f.name.split('/').pop()!.replace(/\.txt$/, '')), decoded.text);
+      if ('text' in decoded)
+        texts.set(
+          articleUrn(
+            f.name
+              .split('/')
+              .pop()!
+              .replace(/\.txt$/, ''),
+          ),
+          decoded.text,
+        );
     }
-    for (const a of ctx.repo.listArticles()) if (!texts.has(articleUrn(a.id))) texts.set(articleUrn(a.id), (await ctx.repo.getArticle(a.id)).text);
+    for (const a of ctx.repo.listArticles())
+      if (!texts.has(articleUrn(a.id))) texts.set(articleUrn(a.id), (await ctx.repo.getArticle(a.id)).text);
   }
   for (const file of files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'))) {
     const report: FileReport = { file: file.name, imported: [], duplicates: 0, skipped: [] };
@@ -161,7 +208,10 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/file
           reports.push(report);
           const decoded = decodeArticleBytes(bytesOf(file.content));
           if ('reason' in decoded) report.skipped.push(decoded.reason);
-          else await importBundle(ctx, file.name, decoded.text, report).catch((e: unknown) => report.skipped.push((e as Error).message));
+          else
+            await importBundle(ctx, file.name, decoded.text, report).catch((e: unknown) =>
+              report.skipped.push((e as Error).message),
+            );
         }
       } else {
         const store = storeContext(ctx);

@@ -19,7 +19,12 @@ interface Planned {
  * span and link checked as a fresh edit would be. Any problem refuses the
  * whole file, with every problem listed; nothing is written for it.
  */
-export async function importDocuments(ctx: ServiceContext, documents: ParsedDocument[], annotator: string, report: FileReport): Promise<void> {
+export async function importDocuments(
+  ctx: ServiceContext,
+  documents: ParsedDocument[],
+  annotator: string,
+  report: FileReport,
+): Promise<void> {
   const { tagset, entities, events } = ctx.repo.readProject();
   const summaries = ctx.repo.listArticles();
   const byHash = new Map(summaries.map((a) => [a.contentHash, a.id]));
@@ -38,8 +43,12 @@ export async function importDocuments(ctx: ServiceContext, documents: ParsedDocu
     let article: Article;
     if (existing) article = await ctx.repo.getArticle(existing);
     else {
-      let id = (doc.articleId ?? report.file.replace(/\.[^.]*$/, '')).replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'imported';
-      for (let n = 2; taken.has(id); n++) id = `${(doc.articleId ?? 'imported').replace(/[^A-Za-z0-9_.-]+/g, '-')}-${n}`;
+      let id =
+        (doc.articleId ?? report.file.replace(/\.[^.]*$/, ''))
+          .replace(/[^A-Za-z0-9_.-]+/g, '-')
+          .replace(/^[^A-Za-z0-9]+/, '') || 'imported';
+      for (let n = 2; taken.has(id); n++)
+        id = `${(doc.articleId ?? 'imported').replace(/[^A-Za-z0-9_.-]+/g, '-')}-${n}`;
       taken.add(id);
       byHash.set(candidate.contentHash, id);
       article = { ...candidate, id, title: doc.title ?? candidate.title };
@@ -50,8 +59,19 @@ export async function importDocuments(ctx: ServiceContext, documents: ParsedDocu
       const id = ctx.newId();
       try {
         const annotation: Annotation = {
-          id, articleId: article.id, annotator, kind: span.kind, start: span.start, end: span.end, quote: span.quote,
-          attributes: resolveAttributes(tagset, span.kind, span.attributes), note: span.note, entityId: null, eventId: null, createdAt: stamp, updatedAt: stamp,
+          id,
+          articleId: article.id,
+          annotator,
+          kind: span.kind,
+          start: span.start,
+          end: span.end,
+          quote: span.quote,
+          attributes: resolveAttributes(tagset, span.kind, span.attributes),
+          note: span.note,
+          entityId: null,
+          eventId: null,
+          createdAt: stamp,
+          updatedAt: stamp,
         };
         checkAnnotation(tagset, article.text, annotation, entities, events);
         plan.annotations.push(annotation);
@@ -64,7 +84,15 @@ export async function importDocuments(ctx: ServiceContext, documents: ParsedDocu
       const from = local.get(r.from);
       const to = local.get(r.to);
       if (!from || !to) continue;
-      const relation: Relation = { id: ctx.newId(), articleId: article.id, annotator, type: r.type, from, to: { kind: 'annotation', id: to }, createdAt: stamp };
+      const relation: Relation = {
+        id: ctx.newId(),
+        articleId: article.id,
+        annotator,
+        type: r.type,
+        from,
+        to: { kind: 'annotation', id: to },
+        createdAt: stamp,
+      };
       try {
         checkRelation(tagset, { annotations: plan.annotations, relations: [], documentLabels: [] }, relation, entities);
         plan.relations.push(relation);
@@ -81,7 +109,13 @@ export async function importDocuments(ctx: ServiceContext, documents: ParsedDocu
   await ctx.repo.addArticles(plans.filter((p) => p.isNew).map((p) => p.article));
   for (const plan of plans) {
     if (!plan.isNew) report.duplicates++;
-    await ctx.repo.updateLayer(plan.article.id, (layer) => ({ ...layer, annotations: [...layer.annotations, ...plan.annotations], relations: [...layer.relations, ...plan.relations] }));
-    report.imported.push(`${plan.annotations.length} annotations and ${plan.relations.length} links into ${plan.article.id} (${annotator})`);
+    await ctx.repo.updateLayer(plan.article.id, (layer) => ({
+      ...layer,
+      annotations: [...layer.annotations, ...plan.annotations],
+      relations: [...layer.relations, ...plan.relations],
+    }));
+    report.imported.push(
+      `${plan.annotations.length} annotations and ${plan.relations.length} links into ${plan.article.id} (${annotator})`,
+    );
   }
 }

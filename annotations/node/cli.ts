@@ -32,7 +32,11 @@ class UsageError extends Error {}
 
 const IMPORT_FORMATS = ['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c'];
 
-const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 const progress = (label: string, done: number, total: number) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
 };
@@ -42,27 +46,49 @@ async function filesUnder(path: string): Promise<string[]> {
   if (!info) throw new UsageError(`No such file or folder: ${path}`);
   if (!info.isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true });
-  const nested = await Promise.all(entries.filter((e) => !e.name.startsWith('.')).map((e) => filesUnder(join(path, e.name))));
+  const nested = await Promise.all(
+    entries.filter((e) => !e.name.startsWith('.')).map((e) => filesUnder(join(path, e.name))),
+  );
   return nested.flat().sort();
 }
 
-async function runImport(storeDir: string, paths: string[], format: string | undefined, annotator: string): Promise<number> {
+async function runImport(
+  storeDir: string,
+  paths: string[],
+  format: string | undefined,
+  annotator: string,
+): Promise<number> {
   if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
   const files = (await Promise.all(paths.map(filesUnder))).flat();
-  const chosen = format ?? (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
-  if (!IMPORT_FORMATS.includes(chosen)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
+  const chosen =
+    format ??
+    (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
+  if (!IMPORT_FORMATS.includes(chosen))
+    throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
   const handlers = createHandlers(await openLowdbRepository(storeDir), { annotator });
   const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
   // brat pairs must travel together; other files go in batches, each saved as it completes.
-  const batches = chosen === 'brat' || chosen === 'w3c' ? [files] : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
+  const batches =
+    chosen === 'brat' || chosen === 'w3c'
+      ? [files]
+      : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
   let failures = 0;
   let done = 0;
   for (const batch of batches) {
-    const payload = await Promise.all(batch.map(async (f) => ({ name: relative(root, f) || basename(f), content: (await readFile(f)).toString('base64') })));
+    const payload = await Promise.all(
+      batch.map(async (f) => ({
+        name: relative(root, f) || basename(f),
+        content: (await readFile(f)).toString('base64'),
+      })),
+    );
     const envelope = await dispatch(handlers, 'import/files', { format: chosen, files: payload, annotator });
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
     for (const r of (envelope.result as ImportReport).files) {
-      const parts = [r.imported.length > 0 ? `imported ${r.imported.length}` : '', r.duplicates > 0 ? `${r.duplicates} already in the store` : '', ...r.skipped.map((s) => `skipped: ${s}`)].filter(Boolean);
+      const parts = [
+        r.imported.length > 0 ? `imported ${r.imported.length}` : '',
+        r.duplicates > 0 ? `${r.duplicates} already in the store` : '',
+        ...r.skipped.map((s) => `skipped: ${s}`),
+      ].filter(Boolean);
       console.log(`${r.file}: ${parts.join('; ') || 'nothing to import'}`);
       if (r.skipped.length > 0) failures++;
     }
@@ -76,12 +102,22 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const format = text('format') as ExportFormat | undefined;
   const out = text('out');
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (!out) throw new UsageError('export needs --out DIR');
   const repo = await openLowdbRepository(storeDir);
-  const selection = { articleIds: list(text('articles')), kinds: list(text('kinds')), annotators: list(text('annotators')) };
+  const selection = {
+    articleIds: list(text('articles')),
+    kinds: list(text('kinds')),
+    annotators: list(text('annotators')),
+  };
   const input = await readExportInput(repo, selection, (done, total) => progress('reading', done, total));
-  const files = exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, new Date().toISOString(), selection.kinds);
+  const files = exportFiles(
+    format,
+    { ...input, guidelines: repo.readProject().guidelines },
+    new Date().toISOString(),
+    selection.kinds,
+  );
   for (const file of files) {
     const path = join(out, file.path);
     await mkdir(dirname(path), { recursive: true });
@@ -118,8 +154,15 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
   const problems: string[] = [];
   if (bundlePath) {
     const parsed = BundleSchema.safeParse(JSON.parse(await readFile(bundlePath, 'utf8')));
-    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${bundlePath}: ${i.path.join('.')}: ${i.message}`));
-    else for (const item of parsed.data.articles) problems.push(...layerProblems(item.article, item, parsed.data.tagset, parsed.data.entities, parsed.data.events).map((p) => `${item.article.id}: ${p}`));
+    if (!parsed.success)
+      problems.push(...parsed.error.issues.map((i) => `${bundlePath}: ${i.path.join('.')}: ${i.message}`));
+    else
+      for (const item of parsed.data.articles)
+        problems.push(
+          ...layerProblems(item.article, item, parsed.data.tagset, parsed.data.entities, parsed.data.events).map(
+            (p) => `${item.article.id}: ${p}`,
+          ),
+        );
   } else {
     const repo = await openLowdbRepository(storeDir);
     const { tagset, entities, events } = repo.readProject();
@@ -127,7 +170,11 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
     for (const [i, summary] of summaries.entries()) {
       try {
         const article = await repo.getArticle(summary.id);
-        problems.push(...layerProblems(article, await repo.readLayer(summary.id), tagset, entities, events).map((p) => `${summary.id}: ${p}`));
+        problems.push(
+          ...layerProblems(article, await repo.readLayer(summary.id), tagset, entities, events).map(
+            (p) => `${summary.id}: ${p}`,
+          ),
+        );
       } catch (error) {
         problems.push(`${summary.id}: ${(error as Error).message}`);
       }

@@ -74,7 +74,8 @@ function isLoopbackRequest(req: IncomingMessage, port: number): boolean {
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Handlers, name: string): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'Use POST' } });
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'Use POST' } });
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(res, 415, { ok: false, error: { code: 'invalid-argument', message: 'Send application/json' } });
   }
@@ -83,7 +84,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Ha
     const body = await readBody(req);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (error) {
-    return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `Request body is not valid JSON: ${(error as Error).message}` } });
+    return sendJson(res, 400, {
+      ok: false,
+      error: { code: 'invalid-argument', message: `Request body is not valid JSON: ${(error as Error).message}` },
+    });
   }
   const envelope = await dispatch(handlers, name, args);
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
@@ -100,7 +104,11 @@ async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir
   const type = MEDIA_TYPES[extname(file)] ?? 'application/octet-stream';
   const exists = await stat(file).catch(() => null);
   if (!exists) return send(res, 404, 'The renderer is not built: run `npm run build`.', 'text/plain');
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
   createReadStream(file).pipe(res);
 }
 

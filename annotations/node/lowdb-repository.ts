@@ -10,7 +10,14 @@ import { summarize } from '../model';
 import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus } from '../repository';
 import { AtomicJsonFile } from './atomic-json-file';
 import type { AnnotationFile, ArticleFile, IndexFile, ProjectFile } from './store-files';
-import { AnnotationFileSchema, ArticleFileSchema, IndexFileSchema, parserFor, ProjectFileSchema, STORE_SCHEMA_VERSION } from './store-files';
+import {
+  AnnotationFileSchema,
+  ArticleFileSchema,
+  IndexFileSchema,
+  parserFor,
+  ProjectFileSchema,
+  STORE_SCHEMA_VERSION,
+} from './store-files';
 
 export interface LowdbRepository extends AnnotationRepository {
   /** True when the store folder held no index yet: a brand-new store. */
@@ -39,7 +46,10 @@ async function commit<T>(db: Low<T>, next: T): Promise<void> {
     await db.write();
   } catch (error) {
     db.data = before;
-    throw new FactmarkError('internal', `Could not save ${(db.adapter as AtomicJsonFile<T>).path}: ${(error as Error).message}`);
+    throw new FactmarkError(
+      'internal',
+      `Could not save ${(db.adapter as AtomicJsonFile<T>).path}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -67,7 +77,13 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
   const projectFound = await projectFile.read();
   const projectDb = new Low<ProjectFile>(
     projectFile,
-    projectFound ?? { schemaVersion: STORE_SCHEMA_VERSION, tagset: DEFAULT_TAGSET, entities: [], events: [], guidelines: DEFAULT_GUIDELINES },
+    projectFound ?? {
+      schemaVersion: STORE_SCHEMA_VERSION,
+      tagset: DEFAULT_TAGSET,
+      entities: [],
+      events: [],
+      guidelines: DEFAULT_GUIDELINES,
+    },
   );
 
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
@@ -91,13 +107,16 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     requireArticle(articleId);
     let db = layerDbs.get(articleId);
     if (!db) {
-      const low = new Low<AnnotationFile>(jsonFile(join(dir, 'annotations', `${articleId}.json`), AnnotationFileSchema), {
-        schemaVersion: STORE_SCHEMA_VERSION,
-        articleId,
-        annotations: [],
-        relations: [],
-        documentLabels: [],
-      });
+      const low = new Low<AnnotationFile>(
+        jsonFile(join(dir, 'annotations', `${articleId}.json`), AnnotationFileSchema),
+        {
+          schemaVersion: STORE_SCHEMA_VERSION,
+          articleId,
+          annotations: [],
+          relations: [],
+          documentLabels: [],
+        },
+      );
       db = low.read().then(() => low, report);
       // A failed read is not cached: the user may repair the file and try again.
       db.catch(() => layerDbs.delete(articleId));
@@ -106,7 +125,11 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     return db;
   }
 
-  const toLayer = ({ annotations, relations, documentLabels }: AnnotationFile): ArticleLayer => ({ annotations, relations, documentLabels });
+  const toLayer = ({ annotations, relations, documentLabels }: AnnotationFile): ArticleLayer => ({
+    annotations,
+    relations,
+    documentLabels,
+  });
 
   async function readLayer(articleId: string): Promise<ArticleLayer> {
     return toLayer((await layerDb(articleId)).data);
@@ -124,7 +147,8 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
   async function addArticles(articles: readonly Article[]): Promise<void> {
     const seen = new Set<string>();
     for (const article of articles) {
-      if (byId.has(article.id) || seen.has(article.id)) throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
+      if (byId.has(article.id) || seen.has(article.id))
+        throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
       seen.add(article.id);
     }
     await queue('index', async () => {
@@ -200,6 +224,9 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     putAnnotation: (annotation) => putAnnotations(annotation.articleId, [annotation]),
     putAnnotations,
     deleteAnnotation: (articleId, annotationId) =>
-      updateLayer(articleId, (layer) => ({ ...layer, annotations: layer.annotations.filter((a) => a.id !== annotationId) })).then(() => undefined),
+      updateLayer(articleId, (layer) => ({
+        ...layer,
+        annotations: layer.annotations.filter((a) => a.id !== annotationId),
+      })).then(() => undefined),
   };
 }

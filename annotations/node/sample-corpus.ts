@@ -8,7 +8,12 @@ export async function addSampleCorpus(repo: AnnotationRepository, dir: string, n
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const articles = await Promise.all(
     files.map(async (file) =>
-      articleFromText(basename(file, '.txt'), await readFile(join(dir, file), 'utf8'), `sample corpus: ${file}`, now.toISOString()),
+      articleFromText(
+        basename(file, '.txt'),
+        await readFile(join(dir, file), 'utf8'),
+        `sample corpus: ${file}`,
+        now.toISOString(),
+      ),
     ),
   );
   await repo.addArticles(articles);

@@ -13,7 +13,8 @@ async function main(argv: string[]): Promise<void> {
   const storeDir = resolveStoreDir(flagValue(argv, 'store'), defaultUserDataDir());
   const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
   const port = Number(flagValue(argv, 'port') ?? process.env.FACTMARK_PORT ?? 4717);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got ${String(port)}`);
 
   const { handlers } = await openWorkspace({ storeDir, annotator, sampleDir: paths.sampleDir });
   const { url } = await startWebServer({ handlers, staticDir: flagValue(argv, 'static') ?? paths.rendererDir, port });

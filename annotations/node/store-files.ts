@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AnnotationSchema, ArticleSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, IdSchema, RelationSchema } from '../model';
+import {
+  AnnotationSchema,
+  ArticleSchema,
+  DocumentLabelsSchema,
+  EntitySchema,
+  EventRecordSchema,
+  IdSchema,
+  RelationSchema,
+} from '../model';
 import { TagsetSchema } from '../tagset';
 import { unreadable } from './atomic-json-file';
 
@@ -42,7 +50,10 @@ export function parserFor<T>(file: string, schema: z.ZodType<T, unknown>): (json
   return (json) => {
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
-      throw unreadable(file, `it has schema version ${version}, newer than this Factmark understands (${STORE_SCHEMA_VERSION})`);
+      throw unreadable(
+        file,
+        `it has schema version ${version}, newer than this Factmark understands (${STORE_SCHEMA_VERSION})`,
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

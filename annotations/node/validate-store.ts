@@ -3,7 +3,13 @@ import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-c
 import type { Tagset } from '../tagset';
 
 /** Every problem of one article's layer against its text, the tagset and the registries. */
-export function layerProblems(article: Article, layer: ArticleLayer, tagset: Tagset, entities: readonly Entity[], events: readonly EventRecord[]): string[] {
+export function layerProblems(
+  article: Article,
+  layer: ArticleLayer,
+  tagset: Tagset,
+  entities: readonly Entity[],
+  events: readonly EventRecord[],
+): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const a of layer.annotations) {

@@ -7,7 +7,10 @@ import { checkAnnotation } from '../record-checks';
 import type { ServiceContext } from './context';
 import { findOrThrow, mutation, project, replaceById, withoutId } from './context';
 
-type AnnotationHandlers = Pick<Handlers, 'annotations/list' | 'annotations/create' | 'annotations/update' | 'annotations/delete'>;
+type AnnotationHandlers = Pick<
+  Handlers,
+  'annotations/list' | 'annotations/create' | 'annotations/update' | 'annotations/delete'
+>;
 
 export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   return {
@@ -34,10 +37,13 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       };
       checkAnnotation(tagset, article.text, annotation, entities, events);
       await ctx.repo.updateLayer(args.articleId, (layer) => {
-        if (layer.annotations.some((a) => a.id === annotation.id)) throw new FactmarkError('conflict', `Annotation "${annotation.id}" already exists`);
+        if (layer.annotations.some((a) => a.id === annotation.id))
+          throw new FactmarkError('conflict', `Annotation "${annotation.id}" already exists`);
         return { ...layer, annotations: [...layer.annotations, annotation] };
       });
-      return mutation(annotation, `Tag ${annotation.kind}`, [{ type: 'annotation', articleId: args.articleId, before: null, after: annotation }]);
+      return mutation(annotation, `Tag ${annotation.kind}`, [
+        { type: 'annotation', articleId: args.articleId, before: null, after: annotation },
+      ]);
     },
 
     'annotations/update': async ({ articleId, id, attributes, note, entityId, eventId }) => {
@@ -49,7 +55,9 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         const current = findOrThrow(layer.annotations, id, 'annotation', `article "${articleId}"`);
         const next: Annotation = {
           ...current,
-          attributes: attributes ? resolveAttributes(tagset, current.kind, attributes, current.attributes) : current.attributes,
+          attributes: attributes
+            ? resolveAttributes(tagset, current.kind, attributes, current.attributes)
+            : current.attributes,
           note: note ?? current.note,
           entityId: entityId === undefined ? current.entityId : entityId,
           eventId: eventId === undefined ? current.eventId : eventId,

@@ -20,7 +20,12 @@ export function emptyChangeSet(label: string): ChangeSet {
   return { label, changes: [] };
 }
 
-export function findOrThrow<T extends { id: string }>(records: readonly T[], id: string, what: string, where?: string): T {
+export function findOrThrow<T extends { id: string }>(
+  records: readonly T[],
+  id: string,
+  what: string,
+  where?: string,
+): T {
   const found = records.find((r) => r.id === id);
   if (!found) throw new FactmarkError('not-found', `No ${what} "${id}"${where ? ` in ${where}` : ''}`);
   return found;
@@ -36,7 +41,9 @@ export function withoutId<T extends { id: string }>(records: readonly T[], id: s
 }
 
 /** Every article with its layer, one at a time: for corpus-wide reads (search, entity pages, migrations). */
-export async function* eachLayer(repo: AnnotationRepository): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
+export async function* eachLayer(
+  repo: AnnotationRepository,
+): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
   for (const summary of repo.listArticles()) {
     yield { article: await repo.getArticle(summary.id), layer: await repo.readLayer(summary.id) };
   }

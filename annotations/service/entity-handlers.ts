@@ -8,7 +8,14 @@ import { eachLayer, editMatchingAnnotations, findOrThrow, mutation, project, rep
 
 type EntityHandlers = Pick<
   Handlers,
-  'entities/list' | 'entities/create' | 'entities/update' | 'entities/delete' | 'entities/merge' | 'entities/split' | 'entities/suggest' | 'entities/page'
+  | 'entities/list'
+  | 'entities/create'
+  | 'entities/update'
+  | 'entities/delete'
+  | 'entities/merge'
+  | 'entities/split'
+  | 'entities/suggest'
+  | 'entities/page'
 >;
 
 // Low enough for "Hayali" → "Erfan al-Hiyali" (0.81); "Tehran" → "Hossein Dehqan" scores 0.75.
@@ -19,7 +26,10 @@ function uniqueAliases(entity: Pick<Entity, 'name'>, aliases: readonly string[])
 }
 
 /** Counts what links to an entity, across the corpus. */
-async function links(ctx: ServiceContext, id: string): Promise<{ mentions: number; relations: number; events: number }> {
+async function links(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ mentions: number; relations: number; events: number }> {
   let mentions = 0;
   let relations = 0;
   for await (const { layer } of eachLayer(ctx.repo)) {
@@ -41,7 +51,8 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
 
     'entities/create': async (args) => {
       const id = args.id ?? ctx.newId();
-      if (project(ctx).entities.some((e) => e.id === id)) throw new FactmarkError('conflict', `Entity "${id}" already exists`);
+      if (project(ctx).entities.some((e) => e.id === id))
+        throw new FactmarkError('conflict', `Entity "${id}" already exists`);
       const stamp = ctx.now();
       const entity: Entity = {
         id,
@@ -57,7 +68,11 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
 
     'entities/update': async ({ id, ...patch }) => {
       const before = findOrThrow(project(ctx).entities, id, 'entity');
-      const merged = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: ctx.now() } as Entity;
+      const merged = {
+        ...before,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        updatedAt: ctx.now(),
+      } as Entity;
       const entity: Entity = { ...merged, aliases: uniqueAliases(merged, merged.aliases) };
       return saveEntity(entity, before, `Edit entity ${entity.name}`);
     },
@@ -112,20 +127,40 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
         eventChanges.push({ type: 'event', before: event, after: updated });
         return updated;
       });
-      await ctx.repo.updateProject((p) => ({ ...p, events: nextEvents, entities: replaceById(p.entities.filter((e) => !from.includes(e.id)), after) }));
-      changes.push(...eventChanges, { type: 'entity', before: target, after }, ...merged.map((e): Change => ({ type: 'entity', before: e, after: null })));
+      await ctx.repo.updateProject((p) => ({
+        ...p,
+        events: nextEvents,
+        entities: replaceById(
+          p.entities.filter((e) => !from.includes(e.id)),
+          after,
+        ),
+      }));
+      changes.push(
+        ...eventChanges,
+        { type: 'entity', before: target, after },
+        ...merged.map((e): Change => ({ type: 'entity', before: e, after: null })),
+      );
       return mutation(after, `Merge into ${after.name}`, changes);
     },
 
     'entities/split': async ({ id, mentions, name, type }) => {
       const source = findOrThrow(project(ctx).entities, id, 'entity');
       const stamp = ctx.now();
-      const entity: Entity = { id: ctx.newId(), name, type: type ?? source.type, aliases: [], externalId: null, createdAt: stamp, updatedAt: stamp };
+      const entity: Entity = {
+        id: ctx.newId(),
+        name,
+        type: type ?? source.type,
+        aliases: [],
+        externalId: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
       const wanted = new Set(mentions.map((m) => `${m.articleId}/${m.annotationId}`));
       for (const m of mentions) {
         const layer = await ctx.repo.readLayer(m.articleId);
         const mention = findOrThrow(layer.annotations, m.annotationId, 'annotation', `article "${m.articleId}"`);
-        if (mention.entityId !== id) throw new FactmarkError('invalid-argument', `Mention "${m.annotationId}" is not linked to "${source.name}"`);
+        if (mention.entityId !== id)
+          throw new FactmarkError('invalid-argument', `Mention "${m.annotationId}" is not linked to "${source.name}"`);
       }
       await ctx.repo.updateProject((p) => ({ ...p, entities: [...p.entities, entity] }));
       const changes: Change[] = [{ type: 'entity', before: null, after: entity }];
@@ -149,7 +184,9 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
         }
         if (best && best.score >= SUGGESTION_THRESHOLD) suggestions.push(best);
       }
-      return suggestions.sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name)).slice(0, limit ?? 5);
+      return suggestions
+        .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name))
+        .slice(0, limit ?? 5);
     },
 
     'entities/page': async ({ id }) => {

@@ -4,10 +4,14 @@ import type { Annotation, Entity, EventRecord } from '../model';
 import type { ServiceContext } from './context';
 import { eachLayer, findOrThrow, mutation, project, replaceById } from './context';
 
-type EventHandlers = Pick<Handlers, 'events/list' | 'events/create' | 'events/update' | 'events/delete' | 'events/page'>;
+type EventHandlers = Pick<
+  Handlers,
+  'events/list' | 'events/create' | 'events/update' | 'events/delete' | 'events/page'
+>;
 
 function checkParticipants(entities: readonly Entity[], participants: readonly string[]): void {
-  for (const id of participants) if (!entities.some((e) => e.id === id)) throw new FactmarkError('not-found', `No entity "${id}" to take part`);
+  for (const id of participants)
+    if (!entities.some((e) => e.id === id)) throw new FactmarkError('not-found', `No entity "${id}" to take part`);
 }
 
 /** The paragraph (text between blank lines) around `offset`. */
@@ -55,8 +59,13 @@ export function eventHandlers(ctx: ServiceContext): EventHandlers {
     'events/delete': async ({ id }) => {
       const before = findOrThrow(project(ctx).events, id, 'event record');
       let mentions = 0;
-      for await (const { layer } of eachLayer(ctx.repo)) mentions += layer.annotations.filter((a) => a.eventId === id).length;
-      if (mentions > 0) throw new FactmarkError('conflict', `Event "${before.title}" is still linked from ${mentions} mention(s); unlink them first`);
+      for await (const { layer } of eachLayer(ctx.repo))
+        mentions += layer.annotations.filter((a) => a.eventId === id).length;
+      if (mentions > 0)
+        throw new FactmarkError(
+          'conflict',
+          `Event "${before.title}" is still linked from ${mentions} mention(s); unlink them first`,
+        );
       await ctx.repo.updateProject((p) => ({ ...p, events: p.events.filter((e) => e.id !== id) }));
       return mutation({ id }, `Delete event ${before.title}`, [{ type: 'event', before, after: null }]);
     },
@@ -64,7 +73,11 @@ export function eventHandlers(ctx: ServiceContext): EventHandlers {
     'events/page': async ({ id }) => {
       const { entities, events } = project(ctx);
       const event = findOrThrow(events, id, 'event record');
-      const page: EventPage = { event, participants: entities.filter((e) => event.participants.includes(e.id)), reports: [] };
+      const page: EventPage = {
+        event,
+        participants: entities.filter((e) => event.participants.includes(e.id)),
+        reports: [],
+      };
       for await (const { article, layer } of eachLayer(ctx.repo)) {
         const mentions = layer.annotations.filter((a) => a.eventId === id);
         if (mentions.length === 0) continue;

@@ -48,16 +48,23 @@ function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer 
     case 'annotation': {
       const id = (change.before ?? change.after)!.id;
       if (!sameJson(layer.annotations.find((a) => a.id === id) ?? null, change.before)) throw stale('annotation');
-      return { ...layer, annotations: change.after ? replaceById(layer.annotations, change.after) : withoutId(layer.annotations, id) };
+      return {
+        ...layer,
+        annotations: change.after ? replaceById(layer.annotations, change.after) : withoutId(layer.annotations, id),
+      };
     }
     case 'relation': {
       const id = (change.before ?? change.after)!.id;
       if (!sameJson(layer.relations.find((r) => r.id === id) ?? null, change.before)) throw stale('link');
-      return { ...layer, relations: change.after ? replaceById(layer.relations, change.after) : withoutId(layer.relations, id) };
+      return {
+        ...layer,
+        relations: change.after ? replaceById(layer.relations, change.after) : withoutId(layer.relations, id),
+      };
     }
     case 'documentLabels': {
       const annotator = (change.before ?? change.after)!.annotator;
-      if (!sameJson(layer.documentLabels.find((d) => d.annotator === annotator) ?? null, change.before)) throw stale('article labels');
+      if (!sameJson(layer.documentLabels.find((d) => d.annotator === annotator) ?? null, change.before))
+        throw stale('article labels');
       const others = layer.documentLabels.filter((d) => d.annotator !== annotator);
       return { ...layer, documentLabels: change.after ? [...others, change.after] : others };
     }
@@ -69,12 +76,18 @@ function applyToProject(project: ProjectData, change: ProjectChange): ProjectDat
     case 'entity': {
       const id = (change.before ?? change.after)!.id;
       if (!sameJson(project.entities.find((e) => e.id === id) ?? null, change.before)) throw stale('entity');
-      return { ...project, entities: change.after ? replaceById(project.entities, change.after) : withoutId(project.entities, id) };
+      return {
+        ...project,
+        entities: change.after ? replaceById(project.entities, change.after) : withoutId(project.entities, id),
+      };
     }
     case 'event': {
       const id = (change.before ?? change.after)!.id;
       if (!sameJson(project.events.find((e) => e.id === id) ?? null, change.before)) throw stale('event record');
-      return { ...project, events: change.after ? replaceById(project.events, change.after) : withoutId(project.events, id) };
+      return {
+        ...project,
+        events: change.after ? replaceById(project.events, change.after) : withoutId(project.events, id),
+      };
     }
     case 'tagset':
       if (!sameJson(project.tagset, change.before)) throw stale('tagset');
@@ -106,7 +119,8 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/ap
         const mine = changes.filter((c): c is ArticleChange => 'articleId' in c && c.articleId === articleId);
         const layer = mine.reduce(applyToLayer, await ctx.repo.readLayer(articleId));
         for (const c of mine) {
-          if (c.type === 'annotation' && c.after) checkAnnotation(nextProject.tagset, article.text, c.after, nextProject.entities, nextProject.events);
+          if (c.type === 'annotation' && c.after)
+            checkAnnotation(nextProject.tagset, article.text, c.after, nextProject.entities, nextProject.events);
           if (c.type === 'relation' && c.after) checkRelation(nextProject.tagset, layer, c.after, nextProject.entities);
           if (c.type === 'documentLabels' && c.after) checkDocumentLabels(nextProject.tagset, c.after.labels);
         }

@@ -46,8 +46,16 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     'export/file': async ({ format, jobId, ...selection }) => {
       const stamp = ctx.now();
       try {
-        const input = await readExportInput(repo, selection, (done, total) => jobId && jobs.set(jobId, { done, total }));
-        return packageExport(format, exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds), stamp);
+        const input = await readExportInput(
+          repo,
+          selection,
+          (done, total) => jobId && jobs.set(jobId, { done, total }),
+        );
+        return packageExport(
+          format,
+          exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds),
+          stamp,
+        );
       } finally {
         if (jobId) jobs.delete(jobId);
       }

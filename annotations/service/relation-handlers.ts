@@ -24,12 +24,21 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
       };
       await ctx.repo.updateLayer(args.articleId, (layer) => {
         checkRelation(tagset, layer, relation, entities);
-        if (layer.relations.some((r) => r.id === relation.id)) throw new FactmarkError('conflict', `Relation "${relation.id}" already exists`);
-        const twin = layer.relations.find((r) => r.type === relation.type && r.from === relation.from && r.to.kind === relation.to.kind && r.to.id === relation.to.id);
+        if (layer.relations.some((r) => r.id === relation.id))
+          throw new FactmarkError('conflict', `Relation "${relation.id}" already exists`);
+        const twin = layer.relations.find(
+          (r) =>
+            r.type === relation.type &&
+            r.from === relation.from &&
+            r.to.kind === relation.to.kind &&
+            r.to.id === relation.to.id,
+        );
         if (twin) throw new FactmarkError('conflict', `That "${relation.type}" relation already exists`);
         return { ...layer, relations: [...layer.relations, relation] };
       });
-      return mutation(relation, `Link ${relation.type}`, [{ type: 'relation', articleId: args.articleId, before: null, after: relation }]);
+      return mutation(relation, `Link ${relation.type}`, [
+        { type: 'relation', articleId: args.articleId, before: null, after: relation },
+      ]);
     },
 
     'relations/delete': async ({ articleId, id }) => {
@@ -56,7 +65,10 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
         };
         change = { type: 'documentLabels', articleId, before: current, after: next };
         result = next;
-        return { ...layer, documentLabels: [...layer.documentLabels.filter((d) => d.annotator !== ctx.annotator), next] };
+        return {
+          ...layer,
+          documentLabels: [...layer.documentLabels.filter((d) => d.annotator !== ctx.annotator), next],
+        };
       });
       return mutation(result!, 'Label article', [change!]);
     },

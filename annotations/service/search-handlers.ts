@@ -35,7 +35,9 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
     'search/query': async (query) => {
       const limit = query.limit ?? 200;
       const needle = query.text?.trim().toLowerCase() ?? '';
-      const filtered = Boolean(query.kind || query.attribute || query.speaker || query.entity || query.event || query.annotator);
+      const filtered = Boolean(
+        query.kind || query.attribute || query.speaker || query.entity || query.event || query.annotator,
+      );
       const hits: SearchHit[] = [];
       let total = 0;
       const add = (hit: SearchHit) => {
@@ -60,7 +62,13 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
           const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
           for (const match of article.text.matchAll(pattern)) {
             const end = match.index + match[0].length;
-            add({ ...ref, annotation: null, start: match.index, end, snippet: snippet(article.text, match.index, end) });
+            add({
+              ...ref,
+              annotation: null,
+              start: match.index,
+              end,
+              snippet: snippet(article.text, match.index, end),
+            });
           }
         }
       }

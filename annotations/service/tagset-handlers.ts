@@ -26,7 +26,8 @@ async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
       bump(usage.kinds, a.kind);
       for (const [name, value] of Object.entries(a.attributes)) {
         bump(usage.attributes, `${a.kind}.${name}`);
-        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') bump(usage.values, `${a.kind}.${name}=${v}`);
+        for (const v of Array.isArray(value) ? value : [value])
+          if (typeof v === 'string') bump(usage.values, `${a.kind}.${name}=${v}`);
       }
     }
     for (const r of layer.relations) bump(usage.relations, r.type);
@@ -41,7 +42,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * still in use. Those are refused; an attribute dropped from a kind is
  * migrated (its values are removed) and reported.
  */
-function orphans(before: Tagset, after: Tagset, usage: Usage): { refused: string[]; dropped: { kind: string; name: string; count: number }[] } {
+function orphans(
+  before: Tagset,
+  after: Tagset,
+  usage: Usage,
+): { refused: string[]; dropped: { kind: string; name: string; count: number }[] } {
   const refused: string[] = [];
   const dropped: { kind: string; name: string; count: number }[] = [];
   for (const kind of before.kinds) {
@@ -58,19 +63,26 @@ function orphans(before: Tagset, after: Tagset, usage: Usage): { refused: string
         if (count > 0) dropped.push({ kind: kind.kind, name: attr.name, count });
         continue;
       }
-      if ((attr.type === 'choice' || attr.type === 'multi-choice') && (nextAttr.type === 'choice' || nextAttr.type === 'multi-choice')) {
+      if (
+        (attr.type === 'choice' || attr.type === 'multi-choice') &&
+        (nextAttr.type === 'choice' || nextAttr.type === 'multi-choice')
+      ) {
         for (const option of attr.options) {
           const n = usage.values.get(`${kind.kind}.${attr.name}=${option}`) ?? 0;
-          if (n > 0 && !nextAttr.options.includes(option)) refused.push(`option "${option}" of ${kind.label} ${attr.label} is used by ${plural(n, 'annotation')}`);
+          if (n > 0 && !nextAttr.options.includes(option))
+            refused.push(`option "${option}" of ${kind.label} ${attr.label} is used by ${plural(n, 'annotation')}`);
         }
       } else if (attr.type !== nextAttr.type && count > 0) {
-        refused.push(`${kind.label} ${attr.label} changes type from ${attr.type} to ${nextAttr.type} with ${plural(count, 'value')} set`);
+        refused.push(
+          `${kind.label} ${attr.label} changes type from ${attr.type} to ${nextAttr.type} with ${plural(count, 'value')} set`,
+        );
       }
     }
   }
   for (const relation of before.relations) {
     const used = usage.relations.get(relation.type) ?? 0;
-    if (used > 0 && !after.relations.some((r) => r.type === relation.type)) refused.push(`relation "${relation.label}" is used by ${plural(used, 'link')}`);
+    if (used > 0 && !after.relations.some((r) => r.type === relation.type))
+      refused.push(`relation "${relation.label}" is used by ${plural(used, 'link')}`);
   }
   return { refused, dropped };
 }
@@ -82,7 +94,10 @@ export function tagsetHandlers(ctx: ServiceContext): TagsetHandlers {
       const before = project(ctx).tagset;
       const { refused, dropped } = orphans(before, after, await corpusUsage(ctx));
       if (refused.length > 0) {
-        throw new FactmarkError('conflict', `The tagset change would orphan existing annotations: ${refused.join('; ')}. Change or delete those annotations first.`);
+        throw new FactmarkError(
+          'conflict',
+          `The tagset change would orphan existing annotations: ${refused.join('; ')}. Change or delete those annotations first.`,
+        );
       }
       const changes: Change[] = [];
       const migrated: string[] = [];

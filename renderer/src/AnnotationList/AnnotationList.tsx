@@ -5,8 +5,12 @@ import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 function summary(annotation: Annotation, entityName: string | undefined, eventTitle: string | undefined): string {
-  const values = Object.values(annotation.attributes).flatMap((v) => (typeof v === 'string' && v !== '' ? [v] : Array.isArray(v) ? v : []));
-  return [entityName && `→ ${entityName}`, eventTitle && `→ ${eventTitle}`, ...values, annotation.note && '✎ note'].filter(Boolean).join(' · ');
+  const values = Object.values(annotation.attributes).flatMap((v) =>
+    typeof v === 'string' && v !== '' ? [v] : Array.isArray(v) ? v : [],
+  );
+  return [entityName && `→ ${entityName}`, eventTitle && `→ ${eventTitle}`, ...values, annotation.note && '✎ note']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The open article's annotations in text order; a click jumps to the span. */
@@ -49,7 +53,13 @@ export function AnnotationList() {
                     {kind?.label ?? a.kind}
                   </span>
                   <span className="quote">{a.quote}</span>
-                  <span className="meta">{summary(a, entities.find((e) => e.id === a.entityId)?.name, events.find((e) => e.id === a.eventId)?.title)}</span>
+                  <span className="meta">
+                    {summary(
+                      a,
+                      entities.find((e) => e.id === a.entityId)?.name,
+                      events.find((e) => e.id === a.eventId)?.title,
+                    )}
+                  </span>
                 </button>
               </li>
             );

@@ -104,7 +104,10 @@ export function ArticleView() {
   const linking = useWorkspace((s) => s.linking !== null);
   useEffect(() => {
     const editor = view.current;
-    const { layer: { annotations: current }, selectedId: id } = store.getState();
+    const {
+      layer: { annotations: current },
+      selectedId: id,
+    } = store.getState();
     const selected = current.find((a) => a.id === id);
     if (!editor || !selected || revealRequest === 0) return;
     if (!isOnScreen(editor, selected.start, selected.end)) {

@@ -35,7 +35,10 @@ function build(highlights: Highlights): DecorationSet {
   for (const a of highlights.annotations) {
     let mark = marks.get(a.kind);
     if (!mark) {
-      mark = markFor(highlights.kinds.find((k) => k.kind === a.kind), a.kind);
+      mark = markFor(
+        highlights.kinds.find((k) => k.kind === a.kind),
+        a.kind,
+      );
       marks.set(a.kind, mark);
     }
     ranges.push(mark.range(a.start, a.end));

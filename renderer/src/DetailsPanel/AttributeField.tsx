@@ -17,7 +17,11 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
       return (
         <label className="field" htmlFor={id}>
           <span>{definition.label}</span>
-          <select id={id} value={String(value ?? definition.default ?? '')} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+          <select
+            id={id}
+            value={String(value ?? definition.default ?? '')}
+            onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+          >
             {(definition.default === null || !definition.required) && value === null && <option value="">—</option>}
             {definition.options.map((option) => (
               <option key={option} value={option}>
@@ -65,12 +69,29 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
         </label>
       );
     case 'text':
-      return <TextField id={id} label={definition.label} value={typeof value === 'string' ? value : ''} onCommit={onChange} />;
+      return (
+        <TextField
+          id={id}
+          label={definition.label}
+          value={typeof value === 'string' ? value : ''}
+          onCommit={onChange}
+        />
+      );
   }
 }
 
 /** A text attribute is saved when the field loses focus or on Enter, not per keystroke. */
-function TextField({ id, label, value, onCommit }: { id: string; label: string; value: string; onCommit: (v: string) => void }) {
+function TextField({
+  id,
+  label,
+  value,
+  onCommit,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onCommit: (v: string) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const commit = () => {
     if (draft !== value) onCommit(draft);

@@ -42,7 +42,11 @@ export function DetailsPanel() {
       {kind?.linksEntity && <EntityLink key={`entity-${selected.id}`} annotation={selected} />}
       {kind?.linksEvent && <EventLink key={`event-${selected.id}`} annotation={selected} />}
       <RelationsSection annotation={selected} />
-      <NoteField key={`note-${selected.id}-${selected.note}`} value={selected.note} onCommit={(note) => void store.updateAnnotation(selected.id, { note })} />
+      <NoteField
+        key={`note-${selected.id}-${selected.note}`}
+        value={selected.note}
+        onCommit={(note) => void store.updateAnnotation(selected.id, { note })}
+      />
       <button type="button" className="danger" onClick={() => void store.remove(selected.id)}>
         Delete annotation
       </button>

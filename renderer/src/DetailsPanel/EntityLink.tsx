@@ -4,7 +4,12 @@ import type { Annotation, Entity } from '../../../annotations/model';
 import { ENTITY_TYPES } from '../../../annotations/model';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
-const TYPE_FOR_KIND: Record<string, Entity['type']> = { speaker: 'person', person: 'person', organisation: 'organisation', place: 'place' };
+const TYPE_FOR_KIND: Record<string, Entity['type']> = {
+  speaker: 'person',
+  person: 'person',
+  organisation: 'organisation',
+  place: 'place',
+};
 
 /** Links a mention to a normalised entity: suggestions by alias and fuzzy name, or a new entity. */
 export function EntityLink({ annotation }: { annotation: Annotation }) {
@@ -34,7 +39,11 @@ export function EntityLink({ annotation }: { annotation: Annotation }) {
         <button type="button" className="link-chip" onClick={() => store.navigate({ name: 'entity', id: linked.id })}>
           {linked.name}
         </button>
-        <button type="button" className="small" onClick={() => void store.updateAnnotation(annotation.id, { entityId: null })}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void store.updateAnnotation(annotation.id, { entityId: null })}
+        >
           Unlink entity
         </button>
       </div>
@@ -56,7 +65,10 @@ export function EntityLink({ annotation }: { annotation: Annotation }) {
         {suggestions.map((s) => (
           <li key={s.entity.id}>
             <button type="button" onClick={() => void store.updateAnnotation(annotation.id, { entityId: s.entity.id })}>
-              Link to {s.entity.name} <span className="meta">({Math.round(s.score * 100)}%{s.matched !== s.entity.name ? `, as “${s.matched}”` : ''})</span>
+              Link to {s.entity.name}{' '}
+              <span className="meta">
+                ({Math.round(s.score * 100)}%{s.matched !== s.entity.name ? `, as “${s.matched}”` : ''})
+              </span>
             </button>
           </li>
         ))}

@@ -17,7 +17,11 @@ export function EventLink({ annotation }: { annotation: Annotation }) {
         <button type="button" className="link-chip" onClick={() => store.navigate({ name: 'event', id: linked.id })}>
           {linked.title}
         </button>
-        <button type="button" className="small" onClick={() => void store.updateAnnotation(annotation.id, { eventId: null })}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void store.updateAnnotation(annotation.id, { eventId: null })}
+        >
           Unlink event
         </button>
       </div>
@@ -42,7 +46,11 @@ export function EventLink({ annotation }: { annotation: Annotation }) {
             </option>
           ))}
         </select>
-        <button type="button" disabled={!choice} onClick={() => void store.updateAnnotation(annotation.id, { eventId: choice })}>
+        <button
+          type="button"
+          disabled={!choice}
+          onClick={() => void store.updateAnnotation(annotation.id, { eventId: choice })}
+        >
           Link event
         </button>
       </div>

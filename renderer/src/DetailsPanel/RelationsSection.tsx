@@ -10,7 +10,8 @@ export function useTargetLabel(): (relation: Relation) => string {
   const annotations = useWorkspace((s) => s.layer.annotations);
   const entities = useWorkspace((s) => s.entities);
   return (relation) => {
-    if (relation.to.kind === 'entity') return entities.find((e) => e.id === relation.to.id)?.name ?? 'an entity that is gone';
+    if (relation.to.kind === 'entity')
+      return entities.find((e) => e.id === relation.to.id)?.name ?? 'an entity that is gone';
     const target = annotations.find((a) => a.id === relation.to.id);
     if (!target) return 'a span that is gone';
     const entity = entities.find((e) => e.id === target.entityId);
@@ -43,7 +44,12 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
         {mine.map((r) => (
           <li key={r.id}>
             {label(r)}
-            <button type="button" className="small" aria-label={`Remove ${type.label} ${label(r)}`} onClick={() => void store.unlink(r.id)}>
+            <button
+              type="button"
+              className="small"
+              aria-label={`Remove ${type.label} ${label(r)}`}
+              onClick={() => void store.unlink(r.id)}
+            >
               ×
             </button>
           </li>
@@ -67,7 +73,12 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
         <button type="button" disabled={!target} onClick={add}>
           Link
         </button>
-        <button type="button" className="small" title="Then click the target span in the text" onClick={() => store.startLinking(annotation.id, type.type)}>
+        <button
+          type="button"
+          className="small"
+          title="Then click the target span in the text"
+          onClick={() => store.startLinking(annotation.id, type.type)}
+        >
           Pick in text
         </button>
       </div>
@@ -98,7 +109,8 @@ export function RelationsSection({ annotation }: { annotation: Annotation }) {
               return (
                 <li key={r.id}>
                   <button type="button" className="plain" onClick={() => source && store.reveal(source.id)}>
-                    {source?.kind} “{short(source?.quote ?? '')}” ({types?.find((t) => t.type === r.type)?.label ?? r.type})
+                    {source?.kind} “{short(source?.quote ?? '')}” (
+                    {types?.find((t) => t.type === r.type)?.label ?? r.type})
                   </button>
                 </li>
               );

@@ -6,7 +6,9 @@ import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 export function DocumentLabels() {
   const store = useWorkspaceStore();
   const definitions = useWorkspace((s) => s.status?.tagset.documentLabels);
-  const mine: Labels | null = useWorkspace((s) => s.layer.documentLabels.find((d) => d.annotator === s.status?.annotator) ?? null);
+  const mine: Labels | null = useWorkspace(
+    (s) => s.layer.documentLabels.find((d) => d.annotator === s.status?.annotator) ?? null,
+  );
   if (!definitions || definitions.length === 0) return null;
   return (
     <section className="document-labels" aria-label="Article labels">

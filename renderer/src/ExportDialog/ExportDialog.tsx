@@ -19,13 +19,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const run = async () => {
     setBusy(true);
-    const names = annotators.split(',').map((a) => a.trim()).filter(Boolean);
-    const saved = await store.exportData({
-      format,
-      ...(onlyOpen && openId ? { articleIds: [openId] } : chosenArticles.length > 0 ? { articleIds: chosenArticles } : {}),
-      ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
-      ...(names.length > 0 ? { annotators: names } : {}),
-    }, (done, total) => setProgress({ done, total }));
+    const names = annotators
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const saved = await store.exportData(
+      {
+        format,
+        ...(onlyOpen && openId
+          ? { articleIds: [openId] }
+          : chosenArticles.length > 0
+            ? { articleIds: chosenArticles }
+            : {}),
+        ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
+        ...(names.length > 0 ? { annotators: names } : {}),
+      },
+      (done, total) => setProgress({ done, total }),
+    );
     setBusy(false);
     setProgress(null);
     if (saved) onClose();
@@ -33,7 +43,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="overlay-card export-dialog" role="dialog" aria-modal="true" aria-label="Export" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="overlay-card export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Export"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>Export</h2>
         <label className="field">
           <span>Format</span>
@@ -52,7 +68,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         {!onlyOpen && (
           <label className="field">
             <span>Articles (none selected: all)</span>
-            <select multiple size={Math.min(6, articles.length)} value={chosenArticles} onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}>
+            <select
+              multiple
+              size={Math.min(6, articles.length)}
+              value={chosenArticles}
+              onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}
+            >
               {articles.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.title}
@@ -69,7 +90,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 <input
                   type="checkbox"
                   checked={chosenKinds.includes(k.kind)}
-                  onChange={(e) => setChosenKinds(e.target.checked ? [...chosenKinds, k.kind] : chosenKinds.filter((c) => c !== k.kind))}
+                  onChange={(e) =>
+                    setChosenKinds(
+                      e.target.checked ? [...chosenKinds, k.kind] : chosenKinds.filter((c) => c !== k.kind),
+                    )
+                  }
                 />
                 {k.label}
               </label>
@@ -81,7 +106,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <input type="text" value={annotators} onChange={(e) => setAnnotators(e.target.value)} />
         </label>
         {busy && progress && (
-          <div className="progress" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Export progress"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+          >
             <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
             <span>
               reading article {progress.done} of {progress.total}

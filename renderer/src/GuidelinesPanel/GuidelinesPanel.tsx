@@ -47,7 +47,9 @@ export function GuidelinesPanel() {
         )}
       </div>
       {draft === null ? (
-        <article className="markdown">{markdown === null ? <p className="hint">Loading…</p> : <Markdown>{markdown}</Markdown>}</article>
+        <article className="markdown">
+          {markdown === null ? <p className="hint">Loading…</p> : <Markdown>{markdown}</Markdown>}
+        </article>
       ) : (
         <label className="field">
           <span>Guidelines (Markdown)</span>

@@ -31,7 +31,14 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
   };
   const run = async () => {
     cancel.current = false;
-    const result = await importInBatches(store, format, files, annotator.trim() || undefined, (done, total) => setProgress({ done, total }), () => cancel.current);
+    const result = await importInBatches(
+      store,
+      format,
+      files,
+      annotator.trim() || undefined,
+      (done, total) => setProgress({ done, total }),
+      () => cancel.current,
+    );
     setReports(result);
     setProgress(null);
   };
@@ -46,9 +53,22 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
         </label>
         <label className="field">
           <span>…or a whole folder</span>
-          <input type="file" aria-label="Folder to import" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(e.target.files)} />
+          <input
+            type="file"
+            aria-label="Folder to import"
+            {...{ webkitdirectory: '', directory: '' }}
+            onChange={(e) => choose(e.target.files)}
+          />
         </label>
-        <p className="meta">{files.length} file(s) chosen{files.length > 0 ? `: ${files.slice(0, 3).map((f) => f.name).join(', ')}${files.length > 3 ? '…' : ''}` : ''}</p>
+        <p className="meta">
+          {files.length} file(s) chosen
+          {files.length > 0
+            ? `: ${files
+                .slice(0, 3)
+                .map((f) => f.name)
+                .join(', ')}${files.length > 3 ? '…' : ''}`
+            : ''}
+        </p>
         <label className="field">
           <span>Format</span>
           <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
@@ -66,7 +86,14 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
           </label>
         )}
         {progress && (
-          <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+          >
             <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
             <span>
               {progress.done} / {progress.total}
@@ -77,7 +104,8 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
           <ul className="import-report" aria-label="Import report">
             {reports.map((r) => (
               <li key={r.file} className={r.skipped.length > 0 ? 'problem' : ''}>
-                <strong>{r.file}</strong>: {r.imported.length > 0 ? `imported ${r.imported.length}` : 'nothing imported'}
+                <strong>{r.file}</strong>:{' '}
+                {r.imported.length > 0 ? `imported ${r.imported.length}` : 'nothing imported'}
                 {r.duplicates > 0 ? `; ${r.duplicates} already in the store` : ''}
                 {r.skipped.map((s) => (
                   <div key={s} className="meta">

@@ -9,7 +9,8 @@ export function guessFormat(files: readonly File[]): ImportFormat {
   const names = files.map((f) => f.name.toLowerCase());
   if (names.some((n) => n.endsWith('.ann'))) return 'brat';
   if (names.some((n) => n.endsWith('.jsonld'))) return 'w3c';
-  if (names.length > 0 && names.every((n) => n.endsWith('.json'))) return names.some((n) => n.includes('label-studio')) ? 'label-studio' : 'bundle';
+  if (names.length > 0 && names.every((n) => n.endsWith('.json')))
+    return names.some((n) => n.includes('label-studio')) ? 'label-studio' : 'bundle';
   return 'articles';
 }
 
@@ -37,13 +38,24 @@ export async function importInBatches(
 ): Promise<FileReport[] | null> {
   const reports: FileReport[] = [];
   const together = format === 'brat' || format === 'w3c';
-  const batches = together ? [files] : Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, i * BATCH + BATCH));
+  const batches = together
+    ? [files]
+    : Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, i * BATCH + BATCH));
   let done = 0;
   onProgress(0, files.length);
   for (const batch of batches) {
     if (cancelled()) break;
-    const payload = await Promise.all(batch.map(async (f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, content: await toBase64(f) })));
-    const result: ImportReport | null = await store.query('import/files', { format, files: payload, ...(annotator ? { annotator } : {}) });
+    const payload = await Promise.all(
+      batch.map(async (f) => ({
+        name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+        content: await toBase64(f),
+      })),
+    );
+    const result: ImportReport | null = await store.query('import/files', {
+      format,
+      files: payload,
+      ...(annotator ? { annotator } : {}),
+    });
     if (!result) return null;
     reports.push(...result.files);
     done += batch.length;

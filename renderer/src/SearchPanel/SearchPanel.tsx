@@ -15,8 +15,10 @@ function useAttributeFilters(): AttributeFilter[] {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   return kinds.flatMap((k) =>
     k.attributes.flatMap((a): AttributeFilter[] => {
-      if (a.type === 'choice' || a.type === 'multi-choice') return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: a.options }];
-      if (a.type === 'boolean') return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: [true, false] }];
+      if (a.type === 'choice' || a.type === 'multi-choice')
+        return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: a.options }];
+      if (a.type === 'boolean')
+        return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: [true, false] }];
       return [];
     }),
   );

@@ -32,7 +32,9 @@ export function EventList() {
   const events = useWorkspace((s) => s.events);
   return (
     <nav className="registry-list" aria-label="Events">
-      {events.length === 0 && <p className="hint">Link an event mention to a new event record to create the first one.</p>}
+      {events.length === 0 && (
+        <p className="hint">Link an event mention to a new event record to create the first one.</p>
+      )}
       <ul>
         {events.map((e) => (
           <li key={e.id}>

@@ -18,10 +18,19 @@ export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props
         <code>{kind.kind}</code>
       </td>
       <td>
-        <input aria-label={`Label of ${kind.label}`} value={kind.label} onChange={(e) => onChange({ ...kind, label: e.target.value })} />
+        <input
+          aria-label={`Label of ${kind.label}`}
+          value={kind.label}
+          onChange={(e) => onChange({ ...kind, label: e.target.value })}
+        />
       </td>
       <td>
-        <input aria-label={`Colour of ${kind.label}`} type="color" value={kind.color} onChange={(e) => onChange({ ...kind, color: e.target.value })} />
+        <input
+          aria-label={`Colour of ${kind.label}`}
+          type="color"
+          value={kind.color}
+          onChange={(e) => onChange({ ...kind, color: e.target.value })}
+        />
       </td>
       <td>
         <input
@@ -57,16 +66,32 @@ export function NewKindRow({ onAdd }: { onAdd: (kind: SpanKindDefinition) => voi
   return (
     <tr className="new-kind">
       <td>
-        <input aria-label="New kind id" placeholder="id, e.g. quote" value={kind} onChange={(e) => setKind(e.target.value)} />
+        <input
+          aria-label="New kind id"
+          placeholder="id, e.g. quote"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+        />
       </td>
       <td>
-        <input aria-label="New kind label" placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          aria-label="New kind label"
+          placeholder="Label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
       </td>
       <td>
         <input aria-label="New kind colour" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
       </td>
       <td>
-        <input aria-label="New kind hotkey" className="hotkey" maxLength={1} value={hotkey} onChange={(e) => setHotkey(e.target.value.toLowerCase())} />
+        <input
+          aria-label="New kind hotkey"
+          className="hotkey"
+          maxLength={1}
+          value={hotkey}
+          onChange={(e) => setHotkey(e.target.value.toLowerCase())}
+        />
       </td>
       <td />
       <td>

@@ -4,7 +4,6 @@ import { validateTagset } from '../../../annotations/tagset';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindRow, NewKindRow } from './KindRow';
 
-/** Edits the project's tagset: kinds (label, colour, hotkey, order), and the rest as JSON. */
 /** The tagset without a kind, and without it in relations (a relation left with no end goes too). */
 function withoutKind(tagset: Tagset, kind: string): Tagset {
   const relations = tagset.relations
@@ -13,6 +12,7 @@ function withoutKind(tagset: Tagset, kind: string): Tagset {
   return { ...tagset, kinds: tagset.kinds.filter((k) => k.kind !== kind), relations };
 }
 
+/** Edits the project's tagset: kinds (label, colour, hotkey, order), and the rest as JSON. */
 export function TagsetEditor() {
   const tagset = useWorkspace((s) => s.status?.tagset);
   // A new saved tagset (a save, an undo) starts a fresh draft.
@@ -26,7 +26,8 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
   const [jsonError, setJsonError] = useState<string | null>(null);
   const changed = JSON.stringify(draft) !== JSON.stringify(saved);
 
-  const setKind = (index: number, kind: SpanKindDefinition) => setDraft({ ...draft, kinds: draft.kinds.map((k, i) => (i === index ? kind : k)) });
+  const setKind = (index: number, kind: SpanKindDefinition) =>
+    setDraft({ ...draft, kinds: draft.kinds.map((k, i) => (i === index ? kind : k)) });
   const move = (index: number, step: -1 | 1) => {
     const kinds = [...draft.kinds];
     const [kind] = kinds.splice(index, 1);
@@ -35,7 +36,8 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
   };
   const save = async () => {
     const result = await store.mutate('tagset/update', { tagset: draft });
-    if (result && result.migrated.length > 0) store.notify({ tone: 'info', text: `Tagset saved: ${result.migrated.join('; ')}` });
+    if (result && result.migrated.length > 0)
+      store.notify({ tone: 'info', text: `Tagset saved: ${result.migrated.join('; ')}` });
   };
   const applyJson = () => {
     try {
@@ -88,10 +90,14 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
         </tbody>
       </table>
       <p className="meta">
-        Relations: {draft.relations.map((r) => `${r.label} (${r.from.join('/')} → ${r.to.join('/')})`).join('; ') || 'none'}. Article labels:{' '}
-        {draft.documentLabels.map((d) => d.label).join(', ') || 'none'}.
+        Relations:{' '}
+        {draft.relations.map((r) => `${r.label} (${r.from.join('/')} → ${r.to.join('/')})`).join('; ') || 'none'}.
+        Article labels: {draft.documentLabels.map((d) => d.label).join(', ') || 'none'}.
       </p>
-      <details className="advanced" onToggle={(e) => (e.currentTarget.open ? setJson(JSON.stringify(draft, null, 2)) : setJson(null))}>
+      <details
+        className="advanced"
+        onToggle={(e) => (e.currentTarget.open ? setJson(JSON.stringify(draft, null, 2)) : setJson(null))}
+      >
         <summary>Advanced: the whole tagset as JSON (attributes, relations, article labels)</summary>
         {json !== null && (
           <>

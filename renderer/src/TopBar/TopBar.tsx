@@ -1,7 +1,15 @@
 import { NO_KINDS, NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
-export function TopBar({ onHelp, onExport, onImport }: { onHelp: () => void; onExport: () => void; onImport: () => void }) {
+export function TopBar({
+  onHelp,
+  onExport,
+  onImport,
+}: {
+  onHelp: () => void;
+  onExport: () => void;
+  onImport: () => void;
+}) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
@@ -19,10 +27,20 @@ export function TopBar({ onHelp, onExport, onImport }: { onHelp: () => void; onE
         <span className="save-state" data-testid="save-state">
           {pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
-        <button type="button" disabled={!undo} title={undo ? `Undo ${undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void store.undo()}>
+        <button
+          type="button"
+          disabled={!undo}
+          title={undo ? `Undo ${undo} (Ctrl+Z)` : 'Nothing to undo'}
+          onClick={() => void store.undo()}
+        >
           Undo
         </button>
-        <button type="button" disabled={!redo} title={redo ? `Redo ${redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void store.redo()}>
+        <button
+          type="button"
+          disabled={!redo}
+          title={redo ? `Redo ${redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          onClick={() => void store.redo()}
+        >
           Redo
         </button>
         <button type="button" onClick={() => store.navigate({ name: 'tagset' })}>

@@ -15,13 +15,16 @@ export function createHttpClient(baseUrl: string, doc: Document): FactmarkClient
           body: JSON.stringify(args),
         });
       } catch (error) {
-        throw new Error(`Factmark's server is not answering (${(error as Error).message}); your last change may not be saved`);
+        throw new Error(
+          `Factmark's server is not answering (${(error as Error).message}); your last change may not be saved`,
+        );
       }
       return unwrap((await response.json()) as Envelope<never>);
     },
     onCommand: () => () => undefined,
     async saveFile(file): Promise<SaveResult> {
-      const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+      const body =
+        file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
       const url = URL.createObjectURL(new Blob([body], { type: file.mediaType }));
       const link = doc.createElement('a');
       link.href = url;

@@ -18,7 +18,13 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="overlay-card" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="overlay-card"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
@@ -28,7 +34,10 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
                   <kbd>{k.hotkey}</kbd>
                 </td>
                 <td>
-                  tag the selection as <span className="chip" style={{ backgroundColor: k.color }}>{k.label}</span>
+                  tag the selection as{' '}
+                  <span className="chip" style={{ backgroundColor: k.color }}>
+                    {k.label}
+                  </span>
                 </td>
               </tr>
             ))}

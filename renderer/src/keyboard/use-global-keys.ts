@@ -34,7 +34,8 @@ export function useGlobalKeys(store: WorkspaceStore, toggleHelp: () => void, clo
         closeHelp();
         if (state.linking) store.startLinking(null);
         else store.select(null);
-      } else if ((key === 'Delete' || key === 'Backspace') && state.selectedId && state.route.name === 'article') void store.remove(state.selectedId);
+      } else if ((key === 'Delete' || key === 'Backspace') && state.selectedId && state.route.name === 'article')
+        void store.remove(state.selectedId);
       else handled = false;
       if (handled) event.preventDefault();
     };

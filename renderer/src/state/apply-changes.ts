@@ -17,7 +17,8 @@ function put<T extends { id: string }>(list: readonly T[], id: string, after: T 
   return at < 0 ? [...list, after] : list.map((r) => (r.id === id ? after : r));
 }
 
-const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start - b.start || a.end - b.end;
 
 /**
  * Brings the renderer's copy of the records up to date with changes the core

@@ -1,7 +1,14 @@
 import type { Args, Results, SessionStatus } from '../../../annotations/contract';
 import type { ChangeSet, Mutation } from '../../../annotations/changes';
 import { invert } from '../../../annotations/changes';
-import type { Annotation, Article, ArticleLayer, ArticleSummary, Entity, EventRecord } from '../../../annotations/model';
+import type {
+  Annotation,
+  Article,
+  ArticleLayer,
+  ArticleSummary,
+  Entity,
+  EventRecord,
+} from '../../../annotations/model';
 import type { OperationName } from '../../../annotations/operation-names';
 import { trimSpan } from '../../../annotations/spans';
 import type { FactmarkClient } from '../client/factmark-client';
@@ -85,12 +92,24 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
 
   function applyLocal(changeSet: ChangeSet): void {
     const next = applyChanges(
-      { articleId: state.article?.id ?? null, layer: state.layer, entities: state.entities, events: state.events, tagset: state.status?.tagset ?? null },
+      {
+        articleId: state.article?.id ?? null,
+        layer: state.layer,
+        entities: state.entities,
+        events: state.events,
+        tagset: state.status?.tagset ?? null,
+      },
       changeSet.changes,
     );
     const status = state.status && next.tagset ? { ...state.status, tagset: next.tagset } : state.status;
     const selectedGone = state.selectedId !== null && !next.layer.annotations.some((a) => a.id === state.selectedId);
-    set({ layer: next.layer, entities: next.entities, events: next.events, status, selectedId: selectedGone ? null : state.selectedId });
+    set({
+      layer: next.layer,
+      entities: next.entities,
+      events: next.events,
+      status,
+      selectedId: selectedGone ? null : state.selectedId,
+    });
   }
 
   /** Sends one mutating operation; on success its change set becomes an undo step. */
@@ -99,7 +118,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     try {
       const result = (await client.send(name, args)) as unknown as Mutation<ValueOf<K>>;
       applyLocal(result.changeSet);
-      if (result.changeSet.changes.length > 0) set({ undoStack: [...state.undoStack, result.changeSet], redoStack: [] });
+      if (result.changeSet.changes.length > 0)
+        set({ undoStack: [...state.undoStack, result.changeSet], redoStack: [] });
       return result.value;
     } catch (error) {
       fail(error);
@@ -118,8 +138,18 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       await client.send('history/apply', { changeSet, direction });
       applyLocal(direction === 'undo' ? invert(changeSet) : changeSet);
       const rest = stack.slice(0, -1);
-      if (direction === 'undo') set({ undoStack: rest, redoStack: [...state.redoStack, changeSet], notice: { tone: 'info', text: `Undid: ${changeSet.label}` } });
-      else set({ redoStack: rest, undoStack: [...state.undoStack, changeSet], notice: { tone: 'info', text: `Redid: ${changeSet.label}` } });
+      if (direction === 'undo')
+        set({
+          undoStack: rest,
+          redoStack: [...state.redoStack, changeSet],
+          notice: { tone: 'info', text: `Undid: ${changeSet.label}` },
+        });
+      else
+        set({
+          redoStack: rest,
+          undoStack: [...state.undoStack, changeSet],
+          notice: { tone: 'info', text: `Redid: ${changeSet.label}` },
+        });
     } catch (error) {
       fail(error);
     } finally {
@@ -156,8 +186,16 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     async openArticle(articleId: string, revealId?: string) {
       try {
         if (state.article?.id !== articleId) {
-          const [article, layer] = await Promise.all([client.send('articles/get', { articleId }), client.send('annotations/list', { articleId })]);
-          set({ article, layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) }, selectedId: null, linking: null });
+          const [article, layer] = await Promise.all([
+            client.send('articles/get', { articleId }),
+            client.send('annotations/list', { articleId }),
+          ]);
+          set({
+            article,
+            layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) },
+            selectedId: null,
+            linking: null,
+          });
         }
         set({ route: { name: 'article' } });
         if (revealId) store.reveal(revealId);
@@ -199,8 +237,18 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         updatedAt: now,
       };
       // Shown at once; the core's answer replaces it, or its refusal removes it.
-      set({ layer: { ...state.layer, annotations: [...state.layer.annotations, draft].sort(byPosition) }, selectedId: draft.id });
-      const created = await mutate('annotations/create', { id: draft.id, articleId: article.id, kind, start: draft.start, end: draft.end, quote: draft.quote });
+      set({
+        layer: { ...state.layer, annotations: [...state.layer.annotations, draft].sort(byPosition) },
+        selectedId: draft.id,
+      });
+      const created = await mutate('annotations/create', {
+        id: draft.id,
+        articleId: article.id,
+        kind,
+        start: draft.start,
+        end: draft.end,
+        quote: draft.quote,
+      });
       if (!created && state.article?.id === article.id) {
         set({ layer: { ...state.layer, annotations: state.layer.annotations.filter((a) => a.id !== draft.id) } });
       }
@@ -269,7 +317,10 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     },
 
     startLinking(from: string | null, type: string | null = null) {
-      set({ linking: from ? { from, type } : null, notice: from ? { tone: 'info', text: 'Click the span to link to (Esc cancels).' } : null });
+      set({
+        linking: from ? { from, type } : null,
+        notice: from ? { tone: 'info', text: 'Click the span to link to (Esc cancels).' } : null,
+      });
     },
 
     /** Ends linking mode on `targetId` with the relation chosen, or the first the tagset allows. */
@@ -282,7 +333,9 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       const to = state.layer.annotations.find((a) => a.id === targetId);
       if (!from || !to) return;
       const type =
-        linking.type ?? tagset.relations.find((r) => r.from.includes(from.kind) && r.to.includes(to.kind))?.type ?? null;
+        linking.type ??
+        tagset.relations.find((r) => r.from.includes(from.kind) && r.to.includes(to.kind))?.type ??
+        null;
       if (!type) {
         set({ notice: { tone: 'error', text: `The tagset has no relation from a ${from.kind} to a ${to.kind}` } });
         return;
@@ -299,12 +352,22 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     async exportData(args: Args<'export/file'>, onProgress?: (done: number, total: number) => void) {
       const jobId = newId();
       const poll = onProgress
-        ? setInterval(() => void client.send('jobs/progress', { jobId }).then((p) => p && onProgress(p.done, p.total), () => undefined), 150)
+        ? setInterval(
+            () =>
+              void client.send('jobs/progress', { jobId }).then(
+                (p) => p && onProgress(p.done, p.total),
+                () => undefined,
+              ),
+            150,
+          )
         : null;
       try {
         const file = await client.send('export/file', { ...args, jobId });
         const result = await client.saveFile(file);
-        if (result.saved) set({ notice: { tone: 'info', text: `Exported ${file.fileName}${result.path ? ` to ${result.path}` : ''}` } });
+        if (result.saved)
+          set({
+            notice: { tone: 'info', text: `Exported ${file.fileName}${result.path ? ` to ${result.path}` : ''}` },
+          });
         return result.saved;
       } catch (error) {
         fail(error);
@@ -326,7 +389,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       const open = state.article?.id ?? articles[0]?.id;
       if (open) {
         const layer = await client.send('annotations/list', { articleId: open });
-        if (state.article?.id === open) set({ layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) } });
+        if (state.article?.id === open)
+          set({ layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) } });
         else await store.openArticle(open);
       }
     },
