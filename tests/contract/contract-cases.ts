@@ -12,7 +12,13 @@ export async function ok<T>(send: RawSend, name: string, args: unknown): Promise
   return envelope.result as T;
 }
 
-export async function refused(send: RawSend, name: string, args: unknown, code: string, message: RegExp): Promise<void> {
+export async function refused(
+  send: RawSend,
+  name: string,
+  args: unknown,
+  code: string,
+  message: RegExp,
+): Promise<void> {
   const envelope = await send(name, args);
   expect(envelope.ok).toBe(false);
   if (envelope.ok) return;

@@ -53,7 +53,14 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
 
   it('creates, lists, updates and deletes an annotation, with defaults from the tagset', async () => {
     const created = await value<Annotation>(send, 'annotations/create', await claimArgs('These hired terrorists'));
-    expect(created).toMatchObject({ kind: 'claim', annotator: 'alice', attributes: { verdict: 'unverified', checkWorthy: false, claimType: 'factual' }, note: '', entityId: null, eventId: null });
+    expect(created).toMatchObject({
+      kind: 'claim',
+      annotator: 'alice',
+      attributes: { verdict: 'unverified', checkWorthy: false, claimType: 'factual' },
+      note: '',
+      entityId: null,
+      eventId: null,
+    });
     const updated = await value<Annotation>(send, 'annotations/update', {
       articleId: FIRST,
       id: created.id,
@@ -66,7 +73,11 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
   });
 
   it('keeps annotations when the store is opened again', async () => {
-    const created = await value<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker', note: 'the minister' });
+    const created = await value<Annotation>(send, 'annotations/create', {
+      ...(await claimArgs('General Dehqan')),
+      kind: 'speaker',
+      note: 'the minister',
+    });
     await transport.close();
     transport = await open(storeDir);
     const listed = (await ok<ArticleLayer>(transport.send, 'annotations/list', { articleId: FIRST })).annotations;
@@ -77,21 +88,57 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
   it('refuses spans that are out of range, reversed, empty or mis-quoted, and writes nothing', async () => {
     const good = await claimArgs('Tehran');
     await refused(send, 'annotations/create', { ...good, end: 1_000_000 }, 'invalid-argument', /outside the article/);
-    await refused(send, 'annotations/create', { ...good, start: good.end, end: good.start }, 'invalid-argument', /empty or reversed/);
+    await refused(
+      send,
+      'annotations/create',
+      { ...good, start: good.end, end: good.start },
+      'invalid-argument',
+      /empty or reversed/,
+    );
     await refused(send, 'annotations/create', { ...good, end: good.start }, 'invalid-argument', /empty or reversed/);
     await refused(send, 'annotations/create', { ...good, start: -1 }, 'invalid-argument', /outside the article/);
-    await refused(send, 'annotations/create', { ...good, quote: 'Baghdad' }, 'invalid-argument', /Quote does not match.*"Tehran"/);
+    await refused(
+      send,
+      'annotations/create',
+      { ...good, quote: 'Baghdad' },
+      'invalid-argument',
+      /Quote does not match.*"Tehran"/,
+    );
     await refused(send, 'annotations/create', { ...good, start: 1.5 }, 'invalid-argument', /start/);
     expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([]);
   });
 
   it('refuses unknown kinds, unknown attributes and values the tagset does not allow', async () => {
     const good = await claimArgs('Tehran');
-    await refused(send, 'annotations/create', { ...good, kind: 'rumour' }, 'invalid-argument', /Unknown annotation kind "rumour"/);
-    await refused(send, 'annotations/create', { ...good, attributes: { colour: 'red' } }, 'invalid-argument', /no attribute "colour"/);
-    await refused(send, 'annotations/create', { ...good, attributes: { verdict: 'fake' } }, 'invalid-argument', /verdict.*must be one of/);
+    await refused(
+      send,
+      'annotations/create',
+      { ...good, kind: 'rumour' },
+      'invalid-argument',
+      /Unknown annotation kind "rumour"/,
+    );
+    await refused(
+      send,
+      'annotations/create',
+      { ...good, attributes: { colour: 'red' } },
+      'invalid-argument',
+      /no attribute "colour"/,
+    );
+    await refused(
+      send,
+      'annotations/create',
+      { ...good, attributes: { verdict: 'fake' } },
+      'invalid-argument',
+      /verdict.*must be one of/,
+    );
     const created = await value<Annotation>(send, 'annotations/create', good);
-    await refused(send, 'annotations/update', { articleId: FIRST, id: created.id, attributes: { checkWorthy: 'yes' } }, 'invalid-argument', /true or false/);
+    await refused(
+      send,
+      'annotations/update',
+      { articleId: FIRST, id: created.id, attributes: { checkWorthy: 'yes' } },
+      'invalid-argument',
+      /true or false/,
+    );
     expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([created]);
   });
 
@@ -101,7 +148,13 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     await refused(send, 'articles/get', {}, 'invalid-argument', /articleId/);
     await refused(send, 'articles/get', { articleId: '../../etc/passwd' }, 'invalid-argument', /articleId/);
     await refused(send, 'articles/list', { extra: 1 }, 'invalid-argument', /extra/);
-    await refused(send, 'annotations/delete', { articleId: FIRST, id: 'missing' }, 'not-found', /No annotation "missing" in article/);
+    await refused(
+      send,
+      'annotations/delete',
+      { articleId: FIRST, id: 'missing' },
+      'not-found',
+      /No annotation "missing" in article/,
+    );
   });
 
   it('refuses a second annotation with an id already used', async () => {
@@ -113,8 +166,14 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
   it('exports the whole store as JSONL, one article per line with its annotations', async () => {
     const created = await value<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
     const file = await ok<ExportFile>(send, 'export/file', { format: 'jsonl' });
-    expect(file).toMatchObject({ fileName: expect.stringMatching(/^factmark-jsonl-\d{4}-\d{2}-\d{2}\.jsonl$/), encoding: 'utf8' });
-    const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line) as Article & { annotations: Annotation[] });
+    expect(file).toMatchObject({
+      fileName: expect.stringMatching(/^factmark-jsonl-\d{4}-\d{2}-\d{2}\.jsonl$/),
+      encoding: 'utf8',
+    });
+    const lines = file.content
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Article & { annotations: Annotation[] });
     expect(lines).toHaveLength(5);
     const first = lines[0]!;
     expect(first.id).toBe(FIRST);
@@ -129,22 +188,46 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     await writeFile(broken, garbage);
     transport = await open(storeDir);
     send = transport.send;
-    await refused(transport.send, 'annotations/list', { articleId: FIRST }, 'store-unreadable', /annotations\/000_0032acaf3c30b9bc\.json.*not valid JSON/);
-    await refused(transport.send, 'annotations/create', await claimArgs('Tehran'), 'store-unreadable', /not valid JSON/);
+    await refused(
+      transport.send,
+      'annotations/list',
+      { articleId: FIRST },
+      'store-unreadable',
+      /annotations\/000_0032acaf3c30b9bc\.json.*not valid JSON/,
+    );
+    await refused(
+      transport.send,
+      'annotations/create',
+      await claimArgs('Tehran'),
+      'store-unreadable',
+      /not valid JSON/,
+    );
     const status = await ok<SessionStatus>(transport.send, 'store/status', {});
     expect(status.problems).toEqual([{ file: broken, reason: expect.stringMatching(/not valid JSON/) }]);
     expect(await readFile(broken, 'utf8')).toBe(garbage);
     // Other articles are unaffected.
-    await ok(transport.send, 'annotations/create', { articleId: '004_74bfdcc74ec9356c', kind: 'event', start: 0, end: 4, quote: 'Iran' });
+    await ok(transport.send, 'annotations/create', {
+      articleId: '004_74bfdcc74ec9356c',
+      kind: 'event',
+      start: 0,
+      end: 4,
+      quote: 'Iran',
+    });
   });
 
   it('exports a multi-file format as a zip, with only the chosen articles and kinds', async () => {
     await value<Annotation>(send, 'annotations/create', await claimArgs('Tehran'));
     await value<Annotation>(send, 'annotations/create', { ...(await claimArgs('General Dehqan')), kind: 'speaker' });
     const file = await ok<ExportFile>(send, 'export/file', { format: 'brat', articleIds: [FIRST], kinds: ['speaker'] });
-    expect(file).toMatchObject({ fileName: expect.stringMatching(/^factmark-brat-.*\.zip$/), mediaType: 'application/zip', encoding: 'base64' });
+    expect(file).toMatchObject({
+      fileName: expect.stringMatching(/^factmark-brat-.*\.zip$/),
+      mediaType: 'application/zip',
+      encoding: 'base64',
+    });
     const files = unzipSync(new Uint8Array(Buffer.from(file.content, 'base64')));
-    const names = Object.keys(files).map((n) => n.replace(/^factmark-brat-[\d-]+\//, '')).sort();
+    const names = Object.keys(files)
+      .map((n) => n.replace(/^factmark-brat-[\d-]+\//, ''))
+      .sort();
     expect(names).toEqual([`${FIRST}.ann`, `${FIRST}.txt`, 'annotation.conf']);
     const ann = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.ann'))!]!);
     expect(ann).toMatch(/^T1\tspeaker \d+ \d+\tGeneral Dehqan\n$/);
@@ -153,7 +236,13 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
 
   it('reports the session: annotator, store location, tagset', async () => {
     const status = await ok<SessionStatus>(send, 'store/status', {});
-    expect(status).toMatchObject({ annotator: 'alice', location: storeDir, schemaVersion: 1, articleCount: 5, problems: [] });
+    expect(status).toMatchObject({
+      annotator: 'alice',
+      location: storeDir,
+      schemaVersion: 1,
+      articleCount: 5,
+      problems: [],
+    });
     expect(status.tagset.kinds.map((k) => [k.kind, k.hotkey])).toEqual([
       ['claim', '1'],
       ['speaker', '2'],

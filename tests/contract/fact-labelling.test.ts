@@ -1,231 +1,326 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeSet, EntityPage, EntitySuggestion, EventPage, SearchHit, SessionStatus, TagsetUpdate } from '../../annotations/contract';
-import type { Annotation, Article, ArticleLayer, Entity, EventRecord, Relation } from '../../annotations/model';
+import { describe, expect, it } from 'vitest';
+import type { SessionStatus, TagsetUpdate } from '../../annotations/contract';
+import type { ArticleLayer, DocumentLabels, Entity } from '../../annotations/model';
 import type { Tagset } from '../../annotations/tagset';
-import { makeTempDir } from '../support/temp-dir';
-import type { RawSend } from './contract-cases';
 import { FIRST, ok, refused } from './contract-cases';
-import type { Transport } from './transports';
+import { useLabellingSession } from './labelling-session';
 import { TRANSPORTS } from './transports';
 
-const A002 = '002_7feab6871f0e57f9';
-const A004 = '004_74bfdcc74ec9356c';
+const HIRED = '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"';
+const HOPE = '"I hope this meeting heralds further cooperation in the future …"';
 
-describe.each(TRANSPORTS)('fact-labelling operations over %s', (_name, open) => {
-  let cleanup: () => Promise<void>;
-  let transport: Transport;
-  let send: RawSend;
+const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+/** A layer with its records in id order: undoing a delete puts the record back at the end of its list. */
+const unordered = (layer: ArticleLayer) => ({
+  ...layer,
+  annotations: byId(layer.annotations),
+  relations: byId(layer.relations),
+});
 
-  beforeEach(async () => {
-    const temp = await makeTempDir();
-    cleanup = temp.cleanup;
-    transport = await open(temp.dir);
-    send = transport.send;
-  });
-  afterEach(async () => {
-    await transport.close();
-    await cleanup();
-  });
+const editKind = (tagset: Tagset, kind: string, edit: (k: Tagset['kinds'][number]) => object): Tagset =>
+  ({ ...tagset, kinds: tagset.kinds.map((k) => (k.kind === kind ? { ...k, ...edit(k) } : k)) }) as Tagset;
 
-  const mutate = async <T>(name: string, args: unknown) => ok<{ value: T; changeSet: ChangeSet }>(send, name, args);
-  const layer = (articleId = FIRST) => ok<ArticleLayer>(send, 'annotations/list', { articleId });
-  async function tag(kind: string, needle: string, articleId = FIRST, extra: object = {}, nth = 0): Promise<Annotation> {
-    const { text } = await ok<Article>(send, 'articles/get', { articleId });
-    let start = -1;
-    for (let i = 0; i <= nth; i++) start = text.indexOf(needle, start + 1);
-    expect(start).toBeGreaterThanOrEqual(0);
-    return (await mutate<Annotation>('annotations/create', { articleId, kind, start, end: start + needle.length, quote: needle, ...extra })).value;
-  }
-  const undo = (changeSet: ChangeSet) => ok(send, 'history/apply', { changeSet, direction: 'undo' });
-  const redo = (changeSet: ChangeSet) => ok(send, 'history/apply', { changeSet, direction: 'redo' });
+describe.each(TRANSPORTS)('relations, article labels, tagset and guidelines over %s', (_name, open) => {
+  const s = useLabellingSession(open);
+  const tagsetNow = async () => (await ok<SessionStatus>(s.send, 'store/status', {})).tagset;
 
   it('links a claim to its speaker, and refuses links the tagset does not allow, writing nothing', async () => {
-    const claim = await tag('claim', '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"');
-    const speaker = await tag('speaker', 'General Dehqan');
-    const place = await tag('place', 'Tehran');
-    const { value: saidBy } = await mutate<Relation>('relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id } });
-    expect(saidBy).toMatchObject({ type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id }, annotator: 'alice' });
-    const before = await layer();
+    const claim = await s.tag('claim', HIRED);
+    const speaker = await s.tag('speaker', 'General Dehqan');
+    const obeidi = await s.tag('speaker', 'Khalid al-Obeidi');
+    const place = await s.tag('place', 'Tehran');
+    const saidBy = await s.link('said-by', claim, speaker);
+    expect(saidBy).toMatchObject({
+      articleId: FIRST,
+      type: 'said-by',
+      from: claim.id,
+      to: { kind: 'annotation', id: speaker.id },
+      annotator: 'alice',
+    });
+    const before = await s.layer();
+    expect(before.relations).toEqual([saidBy]);
 
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'said-by', from: speaker.id, to: { kind: 'annotation', id: claim.id } }, 'invalid-argument', /cannot start from a speaker; it starts from claim/);
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: place.id } }, 'invalid-argument', /cannot point to a place/);
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'quoted-in', from: claim.id, to: { kind: 'annotation', id: speaker.id } }, 'invalid-argument', /Unknown relation "quoted-in"/);
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: 'nope' } }, 'not-found', /No annotation "nope"/);
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id } }, 'conflict', /already exists/);
-    await refused(send, 'relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'entity', id: 'x' } }, 'invalid-argument', /cannot point to an entity/);
-    expect(await layer()).toEqual(before);
+    const annotation = (id: string) => ({ kind: 'annotation', id });
+    const cases: [string, string, object, string, RegExp][] = [
+      [
+        'said-by',
+        speaker.id,
+        annotation(claim.id),
+        'invalid-argument',
+        /cannot start from a speaker; it starts from claim/,
+      ],
+      ['said-by', claim.id, annotation(place.id), 'invalid-argument', /cannot point to a place; it points to speaker/],
+      [
+        'quoted-in',
+        claim.id,
+        annotation(speaker.id),
+        'invalid-argument',
+        /Unknown relation "quoted-in"; the tagset has "said-by"/,
+      ],
+      ['said-by', claim.id, annotation('nope'), 'not-found', /No annotation "nope" in article "000_0032acaf3c30b9bc"/],
+      ['said-by', 'ghost', annotation(speaker.id), 'not-found', /No annotation "ghost"/],
+      ['said-by', claim.id, annotation(speaker.id), 'conflict', /That "said-by" relation already exists/],
+      [
+        'said-by',
+        claim.id,
+        { kind: 'entity', id: 'x' },
+        'invalid-argument',
+        /"said-by" relation cannot point to an entity/,
+      ],
+    ];
+    for (const [type, from, to, code, message] of cases)
+      await refused(s.send, 'relations/create', { articleId: FIRST, type, from, to }, code, message);
+    await refused(
+      s.send,
+      'relations/create',
+      { id: saidBy.id, articleId: FIRST, type: 'said-by', from: claim.id, to: annotation(obeidi.id) },
+      'conflict',
+      /Relation ".*" already exists/,
+    );
+    expect(await s.layer()).toEqual(before);
   });
 
-  it('deleting a span takes its links with it, and undo brings both back', async () => {
-    const claim = await tag('claim', 'Iran and Iraq signed a memorandum of understanding');
-    const speaker = await tag('speaker', 'General Dehqan');
-    await mutate('relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id } });
-    const before = await layer();
-    const { changeSet } = await mutate('annotations/delete', { articleId: FIRST, id: speaker.id });
-    expect((await layer()).relations).toEqual([]);
-    await undo(changeSet);
-    expect(await layer()).toEqual(before);
+  it('links an event to a place entity only when that entity exists', async () => {
+    const event = await s.tag('event', 'signed');
+    const tehranSpan = await s.tag('place', 'Tehran');
+    const speaker = await s.tag('speaker', 'General Dehqan');
+    await refused(
+      s.send,
+      'relations/create',
+      {
+        articleId: FIRST,
+        type: 'place',
+        from: event.id,
+        to: { kind: 'entity', id: 'nowhere' },
+      },
+      'not-found',
+      /No entity "nowhere"/,
+    );
+    expect((await s.layer()).relations).toEqual([]);
+
+    const { value: tehran } = await s.mutate<Entity>('entities/create', { name: 'Tehran', type: 'place' });
+    const toEntity = await s.link('place', event, { entity: tehran.id });
+    expect(toEntity).toMatchObject({ type: 'place', from: event.id, to: { kind: 'entity', id: tehran.id } });
+    const toSpan = await s.link('place', event, tehranSpan);
+    expect(toSpan.to).toEqual({ kind: 'annotation', id: tehranSpan.id });
+    await refused(
+      s.send,
+      'relations/create',
+      {
+        articleId: FIRST,
+        type: 'place',
+        from: event.id,
+        to: { kind: 'annotation', id: speaker.id },
+      },
+      'invalid-argument',
+      /cannot point to a speaker; it points to place or entity/,
+    );
+    expect((await s.layer()).relations).toEqual([toEntity, toSpan]);
   });
 
-  it('sets article labels for the annotator and refuses unknown labels and options', async () => {
-    const { value } = await mutate('documentLabels/set', { articleId: FIRST, labels: { stance: 'critical' } });
+  it('deleting a span takes the links from and to it along, and undo brings them back', async () => {
+    const claim = await s.tag('claim', HIRED);
+    const hope = await s.tag('claim', HOPE);
+    const dehqan = await s.tag('speaker', 'General Dehqan');
+    const obeidi = await s.tag('speaker', 'Khalid al-Obeidi');
+    const event = await s.tag('event', 'signed');
+    const tehran = await s.tag('place', 'Tehran');
+    await s.link('said-by', claim, dehqan);
+    await s.link('agent', event, dehqan);
+    const place = await s.link('place', event, tehran);
+    const other = await s.link('said-by', hope, obeidi);
+    const before = await s.layer();
+
+    const { changeSet: speakerGone } = await s.mutate('annotations/delete', { articleId: FIRST, id: dehqan.id });
+    let layer = await s.layer();
+    expect(layer.annotations.map((a) => a.id)).toEqual([claim.id, hope.id, obeidi.id, event.id, tehran.id]);
+    expect(layer.relations).toEqual([place, other]);
+    const { changeSet: eventGone } = await s.mutate('annotations/delete', { articleId: FIRST, id: event.id });
+    expect((await s.layer()).relations).toEqual([other]);
+
+    await s.undo(eventGone);
+    layer = await s.layer();
+    expect(byId(layer.relations)).toEqual(byId([place, other]));
+    await s.undo(speakerGone);
+    expect(unordered(await s.layer())).toEqual(unordered(before));
+    await s.redo(speakerGone);
+    expect(byId((await s.layer()).relations)).toEqual(byId([place, other]));
+  });
+
+  it('sets article labels for the session annotator only, and refuses unknown labels and options', async () => {
+    const { value, changeSet } = await s.mutate<DocumentLabels>('documentLabels/set', {
+      articleId: FIRST,
+      labels: { stance: 'critical' },
+    });
     expect(value).toMatchObject({ annotator: 'alice', labels: { stance: 'critical', reliability: null } });
-    await refused(send, 'documentLabels/set', { articleId: FIRST, labels: { mood: 'sad' } }, 'invalid-argument', /no attribute "mood"/);
-    await refused(send, 'documentLabels/set', { articleId: FIRST, labels: { reliability: 'great' } }, 'invalid-argument', /must be one of/);
-    expect((await layer()).documentLabels).toEqual([value]);
+    expect(changeSet.changes).toEqual([{ type: 'documentLabels', articleId: FIRST, before: null, after: value }]);
+    const { value: both } = await s.mutate<DocumentLabels>('documentLabels/set', {
+      articleId: FIRST,
+      labels: { reliability: 'mixed' },
+    });
+    expect(both.labels).toEqual({ stance: 'critical', reliability: 'mixed' });
+
+    const set = (labels: object) => ({ articleId: FIRST, labels });
+    await refused(
+      s.send,
+      'documentLabels/set',
+      set({ mood: 'sad' }),
+      'invalid-argument',
+      /an article has no attribute "mood"; it has "stance", "reliability"/,
+    );
+    await refused(
+      s.send,
+      'documentLabels/set',
+      set({ reliability: 'great' }),
+      'invalid-argument',
+      /"reliability" of an article must be one of "reliable", .*; got "great"/,
+    );
+    await refused(s.send, 'documentLabels/set', set({ stance: 'neutral', mood: 'sad' }), 'invalid-argument', /mood/);
+    expect((await s.layer()).documentLabels).toEqual([both]);
+
+    await s.reopen('bob');
+    const { value: bobs, changeSet: bobSet } = await s.mutate<DocumentLabels>(
+      'documentLabels/set',
+      set({ stance: 'supportive' }),
+    );
+    expect(bobs).toMatchObject({ annotator: 'bob', labels: { stance: 'supportive', reliability: null } });
+    expect((await s.layer()).documentLabels).toEqual([both, bobs]);
+    await s.undo(bobSet);
+    expect((await s.layer()).documentLabels).toEqual([both]);
   });
 
-  it('edits the tagset, refuses invalid or orphaning tagsets unchanged, migrates a dropped attribute, and undoes', async () => {
-    const tagset = (await ok<SessionStatus>(send, 'store/status', {})).tagset;
-    const relabelled: Tagset = { ...tagset, kinds: tagset.kinds.map((k) => (k.kind === 'claim' ? { ...k, label: 'Statement', color: '#ff0000' } : k)) };
-    await mutate('tagset/update', { tagset: relabelled });
-    expect((await ok<SessionStatus>(send, 'store/status', {})).tagset.kinds[0]).toMatchObject({ label: 'Statement', color: '#ff0000' });
-
-    const clash = { ...relabelled, kinds: relabelled.kinds.map((k) => (k.kind === 'event' ? { ...k, hotkey: '1' } : k)) };
-    await refused(send, 'tagset/update', { tagset: clash }, 'invalid-argument', /hotkey "1" is used by more than one kind/);
-    const dangling = { ...relabelled, relations: [...relabelled.relations, { type: 'cites', label: 'cites', from: ['claim'], to: ['source'] }] };
-    await refused(send, 'tagset/update', { tagset: dangling }, 'invalid-argument', /points to unknown kind "source"/);
-    await refused(send, 'tagset/update', { tagset: { ...relabelled, kinds: [] } }, 'invalid-argument', /at least one span kind/);
-
-    await tag('claim', 'Tehran', FIRST, { attributes: { verdict: 'true' } });
-    const noClaims = { ...relabelled, kinds: relabelled.kinds.filter((k) => k.kind !== 'claim'), relations: relabelled.relations.filter((r) => r.type !== 'said-by') };
-    await refused(send, 'tagset/update', { tagset: noClaims }, 'conflict', /kind "Statement" is used by 1 annotation/);
-    const noFalse = { ...relabelled, kinds: relabelled.kinds.map((k) => (k.kind === 'claim' ? { ...k, attributes: k.attributes.map((a) => (a.name === 'verdict' && a.type === 'choice' ? { ...a, options: a.options.filter((o) => o !== 'true') } : a)) } : k)) };
-    await refused(send, 'tagset/update', { tagset: noFalse }, 'conflict', /option "true" of Statement Verdict is used by 1 annotation/);
-    expect((await ok<SessionStatus>(send, 'store/status', {})).tagset).toEqual(relabelled);
-
-    const noWorth = { ...relabelled, kinds: relabelled.kinds.map((k) => (k.kind === 'claim' ? { ...k, attributes: k.attributes.filter((a) => a.name !== 'checkWorthy') } : k)) };
-    const { value, changeSet } = await mutate<TagsetUpdate>('tagset/update', { tagset: noWorth });
-    expect(value.migrated).toEqual(['removed attribute "checkWorthy" from 1 claim']);
-    expect((await layer()).annotations[0]?.attributes).toEqual({ verdict: 'true', claimType: 'factual' });
-    await undo(changeSet);
-    expect((await layer()).annotations[0]?.attributes).toEqual({ verdict: 'true', checkWorthy: false, claimType: 'factual' });
-    expect((await ok<SessionStatus>(send, 'store/status', {})).tagset).toEqual(relabelled);
-  });
-
-  it('keeps the guidelines, with undo', async () => {
-    const { markdown } = await ok<{ markdown: string }>(send, 'guidelines/get', {});
-    expect(markdown).toMatch(/^# Annotation guidelines/);
-    const { changeSet } = await mutate('guidelines/update', { markdown: '# Ours' });
-    expect(await ok(send, 'guidelines/get', {})).toEqual({ markdown: '# Ours' });
-    await undo(changeSet);
-    expect(await ok(send, 'guidelines/get', {})).toEqual({ markdown });
-  });
-
-  it('suggests entities by alias and fuzzy name, and lists mentions and attributed claims across articles', async () => {
-    const { value: obeidi } = await mutate<Entity>('entities/create', { name: 'Khaled al-Obeidi', type: 'person' });
-    const { value: dehqan } = await mutate<Entity>('entities/create', { name: 'Hossein Dehqan', type: 'person', aliases: ['Dehqan'] });
-    const suggest = (text: string) => ok<EntitySuggestion[]>(send, 'entities/suggest', { text });
-    const khalid = await suggest('Khalid al-Obeidi');
-    expect(khalid[0]?.entity.id).toBe(obeidi.id);
-    expect(khalid[0]?.score).toBeGreaterThanOrEqual(0.8);
-    expect(khalid[0]?.score).toBeLessThan(1);
-    expect((await suggest('General Dehqan'))[0]?.entity.id).toBe(dehqan.id);
-    expect((await suggest('Dehqan'))[0]).toMatchObject({ score: 1, matched: 'Dehqan' });
-    expect(await suggest('Tehran')).toEqual([]);
-    const { value: hiyali } = await mutate<Entity>('entities/create', { name: 'Erfan al-Hiyali', type: 'person' });
-    expect((await suggest('Hayali'))[0]?.entity.id).toBe(hiyali.id);
-
-    const first = await tag('speaker', 'Khalid al-Obeidi', FIRST, { entityId: obeidi.id });
-    await tag('speaker', 'Khaled al-Obeidi', '003_868bd8ac9b581218', { entityId: obeidi.id });
-    const claim = await tag('claim', '"We do not see any other option than cooperation');
-    await mutate('relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: first.id } });
-    await refused(send, 'annotations/update', { articleId: FIRST, id: claim.id, entityId: obeidi.id }, 'invalid-argument', /A claim does not link to an entity/);
-    await refused(send, 'annotations/update', { articleId: FIRST, id: first.id, entityId: 'nobody' }, 'not-found', /No entity "nobody"/);
-
-    const page = await ok<EntityPage>(send, 'entities/page', { id: obeidi.id });
-    expect(page.mentions.map((m) => [m.articleId, m.annotation.quote])).toEqual([
-      [FIRST, 'Khalid al-Obeidi'],
-      ['003_868bd8ac9b581218', 'Khaled al-Obeidi'],
+  it('saves a renamed, recoloured, re-keyed and reordered tagset, and keeps it after reopening', async () => {
+    const original = await tagsetNow();
+    const renamed = editKind(original, 'claim', () => ({ label: 'Statement', color: '#ff0000', hotkey: 'c' }));
+    const place = renamed.kinds.find((k) => k.kind === 'place')!;
+    const edited: Tagset = {
+      ...renamed,
+      kinds: [renamed.kinds[0]!, place, ...renamed.kinds.slice(1).filter((k) => k !== place)],
+    };
+    const { value } = await s.mutate<TagsetUpdate>('tagset/update', { tagset: edited });
+    expect(value).toEqual({ tagset: edited, migrated: [] });
+    const saved = await tagsetNow();
+    expect(saved).toEqual(edited);
+    expect(saved.kinds.map((k) => [k.kind, k.label, k.color, k.hotkey]).slice(0, 3)).toEqual([
+      ['claim', 'Statement', '#ff0000', 'c'],
+      ['place', 'Place', '#0d9488', '6'],
+      ['speaker', 'Speaker', '#3b82f6', '2'],
     ]);
-    expect(page.mentions[0]?.title).toBe('ISIS pursuing US and Israel interests, Iranian DM Says');
-    expect(page.claims.map((c) => c.claim.id)).toEqual([claim.id]);
-    await refused(send, 'entities/delete', { id: obeidi.id }, 'conflict', /still linked from 2 mention/);
+    await s.reopen('alice');
+    expect(await tagsetNow()).toEqual(edited);
   });
 
-  it('merges entities (relinking mentions, keeping the name as an alias) and undoes the merge; splits mentions off', async () => {
-    const { value: a } = await mutate<Entity>('entities/create', { name: 'Erfan al-Hiyali', type: 'person' });
-    const { value: b } = await mutate<Entity>('entities/create', { name: 'Hayali', type: 'person' });
-    const m1 = await tag('speaker', 'Erfan al-Hiyali', A002, { entityId: a.id });
-    const m2 = await tag('speaker', 'Hayali', A004, { entityId: b.id });
-    const entitiesBefore = await ok<Entity[]>(send, 'entities/list', {});
-    const { value: merged, changeSet } = await mutate<Entity>('entities/merge', { into: a.id, from: [b.id] });
-    expect(merged.aliases).toEqual(['Hayali']);
-    expect((await ok<Entity[]>(send, 'entities/list', {})).map((e) => e.id)).toEqual([a.id]);
-    expect((await layer(A004)).annotations.find((x) => x.id === m2.id)?.entityId).toBe(a.id);
-    await undo(changeSet);
-    expect(await ok<Entity[]>(send, 'entities/list', {})).toEqual(entitiesBefore);
-    expect((await layer(A004)).annotations.find((x) => x.id === m2.id)?.entityId).toBe(b.id);
-
-    const { value: split } = await mutate<Entity>('entities/split', { id: a.id, mentions: [{ articleId: A002, annotationId: m1.id }], name: 'Erfan al-Hiyali (2017)' });
-    expect((await layer(A002)).annotations.find((x) => x.id === m1.id)?.entityId).toBe(split.id);
-    await refused(send, 'entities/split', { id: a.id, mentions: [{ articleId: A004, annotationId: m2.id }], name: 'x' }, 'invalid-argument', /not linked to "Erfan al-Hiyali"/);
+  it('refuses an invalid tagset with every problem listed, and keeps the old one', async () => {
+    const original = await tagsetNow();
+    const clash = editKind(original, 'event', () => ({ hotkey: '1' }));
+    const dangling = {
+      ...original,
+      relations: [...original.relations, { type: 'cites', label: 'cites', from: ['claim'], to: ['source'] }],
+    };
+    const bad = (tagset: unknown, message: RegExp) =>
+      refused(s.send, 'tagset/update', { tagset }, 'invalid-argument', message);
+    await bad(clash, /^Invalid tagset: hotkey "1" is used by more than one kind$/);
+    await bad(dangling, /relation "cites" points to unknown kind "source"/);
+    await bad(
+      editKind(original, 'claim', () => ({ color: 'orange' })),
+      /kinds\.0\.color: must be a colour like #e8a317/,
+    );
+    await bad(
+      { ...dangling, kinds: clash.kinds },
+      /hotkey "1" is used by more than one kind; relation "cites" points to unknown kind "source"/,
+    );
+    await bad({ ...original, kinds: [] }, /at least one span kind/);
+    await bad('nonsense', /Invalid tagset/);
+    expect(await tagsetNow()).toEqual(original);
   });
 
-  it('links event mentions in two articles to one event record, whose page has both reports', async () => {
-    const { value: event } = await mutate<EventRecord>('events/create', { title: 'MoU signing, Tehran 2017', type: 'agreement signing', date: '2017-07-23' });
-    await refused(send, 'events/create', { title: 'x', type: 'visit', date: '23 July' }, 'invalid-argument', /date/);
-    const e2 = await tag('event', 'signed', A002, { eventId: event.id, attributes: { eventType: 'agreement signing' } });
-    await tag('event', 'signed', A004, { eventId: event.id });
-    const claim = await tag('claim', 'Iran and Iraq signed an agreement on Sunday', A004);
-    await tag('claim', 'Iran has been providing military advisory assistance', A004);
-    await refused(send, 'annotations/update', { articleId: A002, id: e2.id, eventId: 'nope' }, 'not-found', /No event record "nope"/);
-    const speaker = await tag('speaker', 'Dehqan', A002);
-    await refused(send, 'annotations/update', { articleId: A002, id: speaker.id, eventId: event.id }, 'invalid-argument', /does not link to an event record/);
+  it('refuses a tagset that would orphan kinds, options, types or links in use, and keeps both unchanged', async () => {
+    const original = await tagsetNow();
+    const claim = await s.tag('claim', HIRED, FIRST, { attributes: { verdict: 'true' } });
+    await s.tag('claim', HOPE);
+    await s.link('said-by', claim, await s.tag('speaker', 'General Dehqan'));
+    const before = await s.layer();
+    const conflict = (tagset: Tagset, message: RegExp) =>
+      refused(s.send, 'tagset/update', { tagset }, 'conflict', message);
 
-    const page = await ok<EventPage>(send, 'events/page', { id: event.id });
-    expect(page.reports.map((r) => r.articleId)).toEqual([A002, A004]);
-    expect(page.reports[1]?.claims.map((c) => c.id)).toEqual([claim.id]);
-    await refused(send, 'events/delete', { id: event.id }, 'conflict', /still linked from 2 mention/);
+    const noClaims = {
+      ...original,
+      kinds: original.kinds.filter((k) => k.kind !== 'claim'),
+      relations: original.relations.filter((r) => r.type !== 'said-by'),
+    };
+    await conflict(noClaims, /kind "Claim" is used by 2 annotations; relation "said by" is used by 1 link/);
+    await conflict(
+      editKind(original, 'claim', (k) => ({
+        attributes: k.attributes.map((a) =>
+          a.type === 'choice' ? { ...a, options: a.options.filter((o) => o !== 'true') } : a,
+        ),
+      })),
+      /option "true" of Claim Verdict is used by 1 annotation\b/,
+    );
+    await conflict(
+      editKind(original, 'claim', (k) => ({
+        attributes: k.attributes.map((a) => (a.name === 'checkWorthy' ? { ...a, type: 'text', default: '' } : a)),
+      })),
+      /Claim Check-worthy changes type from boolean to text with 2 values set/,
+    );
+    expect(await tagsetNow()).toEqual(original);
+    expect(await s.layer()).toEqual(before);
+
+    const noDates = {
+      ...original,
+      kinds: original.kinds.filter((k) => k.kind !== 'date'),
+      relations: original.relations.filter((r) => r.type !== 'time'),
+    };
+    await s.mutate('tagset/update', { tagset: noDates });
+    expect((await tagsetNow()).kinds.map((k) => k.kind)).not.toContain('date');
   });
 
-  it('searches text and annotations: "every claim by Dehqan marked false" is one query', async () => {
-    const { value: dehqan } = await mutate<Entity>('entities/create', { name: 'Hossein Dehqan', type: 'person' });
-    const { value: obeidi } = await mutate<Entity>('entities/create', { name: 'Khaled al-Obeidi', type: 'person' });
-    const d = await tag('speaker', 'General Dehqan', FIRST, { entityId: dehqan.id });
-    const o = await tag('speaker', 'al-Obeidi', FIRST, { entityId: obeidi.id }, 2);
-    const falseByDehqan = await tag('claim', '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', FIRST, { attributes: { verdict: 'false' } });
-    const trueByDehqan = await tag('claim', '"I hope this meeting heralds further cooperation in the future …"', FIRST, { attributes: { verdict: 'true' } });
-    const falseByObeidi = await tag('claim', '"We do not see any other option than cooperation', FIRST, { attributes: { verdict: 'false' } });
-    for (const [claim, speaker] of [[falseByDehqan, d], [trueByDehqan, d], [falseByObeidi, o]] as const) {
-      await mutate('relations/create', { articleId: FIRST, type: 'said-by', from: claim.id, to: { kind: 'annotation', id: speaker.id } });
-    }
-    const search = (query: object) => ok<{ hits: SearchHit[]; total: number }>(send, 'search/query', query);
-    const hits = await search({ kind: 'claim', attribute: { name: 'verdict', value: 'false' }, speaker: dehqan.id });
-    expect(hits.hits.map((h) => h.annotation?.id)).toEqual([falseByDehqan.id]);
-    expect((await search({ entity: obeidi.id })).hits.map((h) => h.annotation?.id)).toEqual([o.id]);
-    expect((await search({ kind: 'claim' })).total).toBe(3);
-    expect((await search({ annotator: 'bob' })).total).toBe(0);
+  it('migrates a dropped attribute, says how many it touched, and undo restores tagset and values', async () => {
+    const original = await tagsetNow();
+    await s.tag('claim', HIRED, FIRST, { attributes: { checkWorthy: true } });
+    await s.tag('claim', HOPE);
+    await s.tag('speaker', 'General Dehqan');
+    const before = await s.layer();
+    const noWorth = editKind(original, 'claim', (k) => ({
+      attributes: k.attributes.filter((a) => a.name !== 'checkWorthy'),
+    }));
+    const { value, changeSet } = await s.mutate<TagsetUpdate>('tagset/update', { tagset: noWorth });
+    expect(value).toEqual({ tagset: noWorth, migrated: ['removed attribute "checkWorthy" from 2 claims'] });
+    const migrated = await s.layer();
+    expect(migrated.annotations.map((a) => a.attributes)).toEqual([
+      { verdict: 'unverified', claimType: 'factual' },
+      { verdict: 'unverified', claimType: 'factual' },
+      {},
+    ]);
+    expect(migrated.annotations[2]).toEqual(before.annotations[2]);
 
-    const text = await search({ text: 'TEHRAN', limit: 2 });
-    expect(text.total).toBeGreaterThan(2);
-    expect(text.hits).toHaveLength(2);
-    for (const hit of text.hits) {
-      const article = await ok<Article>(send, 'articles/get', { articleId: hit.articleId });
-      expect(article.text.slice(hit.start, hit.end)).toBe('Tehran');
-    }
+    await s.undo(changeSet);
+    expect(await tagsetNow()).toEqual(original);
+    expect(await s.layer()).toEqual(before);
+    await s.redo(changeSet);
+    expect(await tagsetNow()).toEqual(noWorth);
+    expect(await s.layer()).toEqual(migrated);
   });
 
-  it('undo and redo round-trip exactly; a stale or forged change set is refused and changes nothing', async () => {
-    const { changeSet: created } = await mutate<Annotation>('annotations/create', { articleId: FIRST, kind: 'claim', start: 0, end: 4, quote: 'ISIS' });
-    const afterCreate = await layer();
-    const { changeSet: edited } = await mutate('annotations/update', { articleId: FIRST, id: afterCreate.annotations[0]!.id, attributes: { verdict: 'mixed' } });
-    const afterEdit = await layer();
-    await refused(send, 'history/apply', { changeSet: created, direction: 'undo' }, 'conflict', /changed since/);
-    expect(await layer()).toEqual(afterEdit);
-    await undo(edited);
-    expect(await layer()).toEqual(afterCreate);
-    await undo(created);
-    expect((await layer()).annotations).toEqual([]);
-    await redo(created);
-    await redo(edited);
-    expect(await layer()).toEqual(afterEdit);
-
-    const forged = structuredClone(created);
-    const change = forged.changes[0] as { after: Annotation; before: null };
-    change.after = { ...change.after, id: 'forged', quote: 'IRAN' };
-    await refused(send, 'history/apply', { changeSet: forged, direction: 'redo' }, 'invalid-argument', /Quote does not match/);
-    await refused(send, 'history/apply', { changeSet: { label: 'x', changes: [{ type: 'nonsense' }] }, direction: 'redo' }, 'invalid-argument', /Invalid change/);
-    expect(await layer()).toEqual(afterEdit);
+  it('keeps the guidelines, with undo and redo, and refuses a stale undo', async () => {
+    const { markdown } = await ok<{ markdown: string }>(s.send, 'guidelines/get', {});
+    expect(markdown).toMatch(/^# Annotation guidelines/);
+    const { value, changeSet: first } = await s.mutate('guidelines/update', { markdown: '# Ours' });
+    expect(value).toEqual({ markdown: '# Ours' });
+    expect(await ok(s.send, 'guidelines/get', {})).toEqual({ markdown: '# Ours' });
+    const { changeSet: second } = await s.mutate('guidelines/update', { markdown: '# Ours, v2' });
+    await refused(
+      s.send,
+      'history/apply',
+      { changeSet: first, direction: 'undo' },
+      'conflict',
+      /guidelines was changed since/,
+    );
+    expect(await ok(s.send, 'guidelines/get', {})).toEqual({ markdown: '# Ours, v2' });
+    await s.undo(second);
+    await s.undo(first);
+    expect(await ok(s.send, 'guidelines/get', {})).toEqual({ markdown });
+    await s.redo(first);
+    expect(await ok(s.send, 'guidelines/get', {})).toEqual({ markdown: '# Ours' });
   });
 });

@@ -31,7 +31,15 @@ test.beforeEach(async () => {
   userData = await mkdtemp(join(tmpdir(), 'factmark-electron-'));
   app = await electron.launch({
     executablePath: runtime.path,
-    args: ['.', `--user-data-dir=${userData}`, '--store', join(userData, 'store'), '--annotator', 'alice', '--no-sandbox'],
+    args: [
+      '.',
+      `--user-data-dir=${userData}`,
+      '--store',
+      join(userData, 'store'),
+      '--annotator',
+      'alice',
+      '--no-sandbox',
+    ],
   });
 });
 
@@ -46,7 +54,11 @@ test('opens the sample corpus in a locked-down window and saves a claim over IPC
   // No Node in the page: no require, no process (nodeIntegration off, sandbox and contextIsolation on).
   expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-  expect(await window.evaluate(() => Object.keys((window as unknown as { factmark: { operations: object } }).factmark.operations).sort())).toContain('annotations/create');
+  expect(
+    await window.evaluate(() =>
+      Object.keys((window as unknown as { factmark: { operations: object } }).factmark.operations).sort(),
+    ),
+  ).toContain('annotations/create');
 
   await window.locator('.cm-content').click();
   await window.keyboard.press('Control+Home');

@@ -7,7 +7,15 @@ import { selectWithKeyboard, selectWithMouse } from './text-geometry';
 interface ExportedArticle {
   id: string;
   text: string;
-  annotations: { kind: string; start: number; end: number; quote: string; annotator: string; attributes: Record<string, unknown>; entityId: string | null }[];
+  annotations: {
+    kind: string;
+    start: number;
+    end: number;
+    quote: string;
+    annotator: string;
+    attributes: Record<string, unknown>;
+    entityId: string | null;
+  }[];
   entities: { id: string; name: string }[];
 }
 
@@ -26,7 +34,11 @@ async function offsetOf(page: Page, needle: string): Promise<[number, number]> {
 
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
-test('tags a claim, a speaker and an event, edits them, finds them after a reload and a restart, and exports them', async ({ page, app, downloadsDir }) => {
+test('tags a claim, a speaker and an event, edits them, finds them after a reload and a restart, and exports them', async ({
+  page,
+  app,
+  downloadsDir,
+}) => {
   await page.goto(app.url);
   const articles = page.getByRole('navigation', { name: 'Articles' }).getByRole('button');
   await expect(articles).toHaveCount(5);
@@ -40,7 +52,13 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
   await expect(page.locator('.fm-mark-claim').first()).toContainText('These hired terrorists');
 
   // A speaker, selected with the keyboard.
-  await selectWithKeyboard(page, ...(await offsetOf(page, 'General Dehqan said')).map((n, i) => (i === 1 ? n - ' said'.length : n)) as [number, number]);
+  await selectWithKeyboard(
+    page,
+    ...((await offsetOf(page, 'General Dehqan said')).map((n, i) => (i === 1 ? n - ' said'.length : n)) as [
+      number,
+      number,
+    ]),
+  );
   await page.keyboard.press('2');
   await expect(page.locator('.fm-mark-speaker')).toHaveText('General Dehqan');
 
@@ -87,15 +105,25 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByLabel('Format').selectOption('jsonl');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^factmark-jsonl-.*\.jsonl$/);
     const file = join(downloadsDir, download.suggestedFilename());
     await download.saveAs(file);
-    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as ExportedArticle);
+    const lines = (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ExportedArticle);
     expect(lines).toHaveLength(5);
     const first = lines.find((l) => l.id === '000_0032acaf3c30b9bc')!;
     const byKind = Object.fromEntries(first.annotations.map((a) => [a.kind, a]));
-    expect(byKind.claim).toMatchObject({ quote: claim, annotator: 'alice', attributes: { verdict: 'false', checkWorthy: true } });
+    expect(byKind.claim).toMatchObject({
+      quote: claim,
+      annotator: 'alice',
+      attributes: { verdict: 'false', checkWorthy: true },
+    });
     expect(byKind.speaker).toMatchObject({ quote: 'General Dehqan' });
     expect(first.entities.find((e) => e.id === byKind.speaker?.entityId)?.name).toBe('Hossein Dehqan');
     expect(byKind.event).toMatchObject({ quote: 'a joint press conference', attributes: { eventType: 'meeting' } });

@@ -4,7 +4,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './web-fixture';
 import { tag } from './page-helpers';
 
-test('imports files chosen or dropped on the window, with a report per file, and the new articles open', async ({ page, app }) => {
+test('imports files chosen or dropped on the window, with a report per file, and the new articles open', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
 
@@ -29,8 +32,16 @@ test('imports files chosen or dropped on the window, with a report per file, and
   // Chosen with the Import… button: an HTML page, a JSONL batch with a bad line, and a duplicate.
   await page.getByRole('button', { name: 'Import…' }).click();
   await dialog.getByLabel('Files to import').setInputFiles([
-    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<title>A web page</title><nav>Menu</nav><p>Readable &amp; kept.</p><script>bad()</script>') },
-    { name: 'batch.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"title":"Line one","text":"First."}\n{nope\n') },
+    {
+      name: 'page.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('<title>A web page</title><nav>Menu</nav><p>Readable &amp; kept.</p><script>bad()</script>'),
+    },
+    {
+      name: 'batch.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from('{"title":"Line one","text":"First."}\n{nope\n'),
+    },
     { name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from('Dropped headline\n\nDropped body 👍.') },
   ]);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
@@ -38,7 +49,11 @@ test('imports files chosen or dropped on the window, with a report per file, and
   await expect(report).toContainText('malformed line 2');
   await expect(report).toContainText('again.txt: nothing imported; 1 already in the store');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').filter({ hasText: 'A web page' }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button')
+    .filter({ hasText: 'A web page' })
+    .click();
   await expect(page.locator('.cm-content')).toHaveText('Readable & kept.');
 });
 
@@ -49,7 +64,10 @@ test('exports brat as a zip of .txt, .ann and annotation.conf', async ({ page, a
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByLabel('Format').selectOption('brat');
   await dialog.getByLabel('Only the open article').check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
   const path = join(downloadsDir, download.suggestedFilename());
   await download.saveAs(path);
   const files = unzipSync(new Uint8Array(await readFile(path)));

@@ -21,7 +21,10 @@ async function spanOf(page: Page, needle: string): Promise<[number, number]> {
 const annotationItems = (page: Page) => page.getByRole('region', { name: 'Annotations' }).getByRole('button');
 const selectedItem = (page: Page) => page.getByRole('region', { name: 'Annotations' }).locator('[aria-pressed="true"]');
 
-test('overlapping spans stay visible, and repeated clicks cycle through them, smallest first', async ({ page, app }) => {
+test('overlapping spans stay visible, and repeated clicks cycle through them, smallest first', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.locator('.cm-content')).toContainText('General Dehqan said');
   const sentence = 'General Dehqan said in a joint press conference';
@@ -99,7 +102,8 @@ test('Escape clears the selection and a hotkey without selected text explains it
 test('article text is shown as text, never run as HTML', async ({ page, app }) => {
   await app.stop();
   const repo = await openLowdbRepository(app.storeDir);
-  const hostile = 'Markup test\n\n<img src=x onerror="document.title=\'pwned\'"><b>bold?</b> & <script>alert(1)</script>';
+  const hostile =
+    'Markup test\n\n<img src=x onerror="document.title=\'pwned\'"><b>bold?</b> & <script>alert(1)</script>';
   await repo.addArticle(await articleFromText('zz-markup', hostile, 'test', new Date().toISOString()));
   const { startWebApp } = await import('./web-fixture');
   const again = await startWebApp(app.storeDir);
@@ -129,7 +133,11 @@ test('an unreadable store file is named, explained and left as it was', async ({
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(file, 'utf8')).toBe('{ "schemaVersion": 1, "annotations": [');
     // Other articles still open and save.
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').filter({ hasText: 'Iran, Iraq sign MoU' }).click();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button')
+      .filter({ hasText: 'Iran, Iraq sign MoU' })
+      .click();
     await expect(page.locator('.cm-content')).toContainText('Tasnim news agency');
   } finally {
     await again.stop();

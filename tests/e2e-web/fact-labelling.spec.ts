@@ -7,7 +7,8 @@ const A000 = 'ISIS pursuing US and Israel interests';
 const A003 = 'Iran, Iraq Defense Cooperation Inevitable';
 const A002 = 'Iran and Iraq signed a memorandum';
 const A004 = 'Iran, Iraq sign MoU to boost defense ties';
-const QUOTE = '"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"';
+const QUOTE =
+  '"We do not see any other option than cooperation and being on the same side (with Iran) to uproot the terrorists,"';
 
 async function undoAll(page: Page): Promise<number> {
   let steps = 0;
@@ -42,11 +43,18 @@ test('entities, attribution and events across articles: build, find, undo and re
   await tag(page, '1', QUOTE);
   const saidBy = details(page).getByLabel('Add said by');
   await saidBy.selectOption({ label: 'speaker: al-Obeidi' });
-  await details(page).getByRole('group', { name: 'said by' }).getByRole('button', { name: 'Link', exact: true }).click();
+  await details(page)
+    .getByRole('group', { name: 'said by' })
+    .getByRole('button', { name: 'Link', exact: true })
+    .click();
   await expect(details(page).getByRole('group', { name: 'said by' })).toContainText('al-Obeidi (Khaled al-Obeidi)');
 
   // …and a second claim linked with the hotkey: Alt+L, then a click on the speaker.
-  await tag(page, '1', '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"');
+  await tag(
+    page,
+    '1',
+    '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"',
+  );
   await tag(page, '2', 'General Dehqan');
   await details(page).getByRole('button', { name: 'Create entity “General Dehqan”' }).click();
   await annotationItems(page).filter({ hasText: 'These hired terrorists' }).click();
@@ -77,7 +85,11 @@ test('entities, attribution and events across articles: build, find, undo and re
 
   // The entity page lists both spellings' mentions and the attributed claim.
   await page.getByRole('tab', { name: 'Entities' }).click();
-  await page.getByRole('navigation', { name: 'Entities' }).getByRole('button').filter({ hasText: 'Khaled al-Obeidi' }).click();
+  await page
+    .getByRole('navigation', { name: 'Entities' })
+    .getByRole('button')
+    .filter({ hasText: 'Khaled al-Obeidi' })
+    .click();
   const entity = page.getByRole('region', { name: 'Entity' });
   await expect(entity.getByRole('list', { name: 'Mentions' }).getByRole('listitem')).toHaveCount(3);
   await expect(entity.getByRole('list', { name: 'Claims attributed' }).getByRole('listitem')).toHaveCount(1);

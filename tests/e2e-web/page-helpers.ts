@@ -4,7 +4,9 @@ import { selectWithKeyboard } from './text-geometry';
 
 /** The article text as rendered (all lines: the sample articles are short enough to be rendered whole). */
 export async function renderedText(page: Page): Promise<string> {
-  return page.evaluate(() => Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent ?? '').join('\n'));
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent ?? '').join('\n'),
+  );
 }
 
 /** Offsets of the `nth` occurrence of `needle`, or of `needle` inside the first occurrence of `within`. */
@@ -21,14 +23,18 @@ export async function spanOf(page: Page, needle: string, within?: string): Promi
 export async function openArticle(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: 'Articles' }).click();
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').filter({ hasText: title }).click();
-  await expect(page.locator('.top-bar .article-title')).toHaveText(new RegExp(`^${title.slice(0, 20).replace(/[()]/g, '.')}`));
+  await expect(page.locator('.top-bar .article-title')).toHaveText(
+    new RegExp(`^${title.slice(0, 20).replace(/[()]/g, '.')}`),
+  );
 }
 
 /** Selects `needle` (inside `within`, if given) with the keyboard and presses the kind's hotkey. */
 export async function tag(page: Page, key: string, needle: string, within?: string): Promise<void> {
   await selectWithKeyboard(page, ...(await spanOf(page, needle, within)));
   await page.keyboard.press(key);
-  await expect(page.getByRole('region', { name: 'Annotations' }).locator('[aria-pressed="true"]')).toContainText(needle.slice(0, 30));
+  await expect(page.getByRole('region', { name: 'Annotations' }).locator('[aria-pressed="true"]')).toContainText(
+    needle.slice(0, 30),
+  );
 }
 
 export const details = (page: Page) => page.getByRole('region', { name: 'Details' });

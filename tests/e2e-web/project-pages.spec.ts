@@ -1,7 +1,10 @@
 import { expect, test } from './web-fixture';
 import { annotationItems, details, saved, tag } from './page-helpers';
 
-test('the tagset is edited in the app: relabel, recolour, new hotkey, reorder; bad edits are refused and change nothing', async ({ page, app }) => {
+test('the tagset is edited in the app: relabel, recolour, new hotkey, reorder; bad edits are refused and change nothing', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await tag(page, '1', 'These hired terrorists');
   await page.getByRole('button', { name: 'Tagset' }).click();
@@ -56,7 +59,9 @@ test('guidelines are shown, edited and kept', async ({ page, app }) => {
   await expect(panel.getByRole('heading', { name: 'Project notes' })).toBeVisible();
   await page.reload();
   await page.getByRole('button', { name: 'Guidelines' }).click();
-  await expect(page.getByRole('region', { name: 'Guidelines' }).getByRole('heading', { name: 'Project notes' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Guidelines' }).getByRole('heading', { name: 'Project notes' }),
+  ).toBeVisible();
 });
 
 test('article labels and notes are saved with the article', async ({ page, app }) => {

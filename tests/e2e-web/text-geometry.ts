@@ -5,7 +5,11 @@ import type { Page } from '@playwright/test';
  * through the DOM text CodeMirror renders, scrolling it into view first
  * (the line must be rendered: the sample articles are short enough).
  */
-export async function pointAt(page: Page, offset: number, side: 'before' | 'after' = 'before'): Promise<{ x: number; y: number }> {
+export async function pointAt(
+  page: Page,
+  offset: number,
+  side: 'before' | 'after' = 'before',
+): Promise<{ x: number; y: number }> {
   // Twice: the first call may scroll, and CodeMirror re-measures after a scroll.
   await locate(page, offset, side);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

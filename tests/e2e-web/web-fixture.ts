@@ -29,9 +29,13 @@ export interface WebApp {
 
 /** Starts `dist/server.mjs` on a free port over the given store and waits for its address. */
 export async function startWebApp(storeDir: string, annotator = 'alice'): Promise<WebApp> {
-  const child: ChildProcess = spawn(process.execPath, ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', annotator], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', annotator],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

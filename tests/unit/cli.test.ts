@@ -25,7 +25,10 @@ it('imports a folder, reports stats, validates, exports, and says what is wrong 
 
   const stats = cli('stats', '--store', store);
   expect(stats.out).toMatch(/articles: 5\nannotations: 0/);
-  expect(cli('validate', '--store', store)).toMatchObject({ code: 0, out: expect.stringContaining('valid: no problems found') });
+  expect(cli('validate', '--store', store)).toMatchObject({
+    code: 0,
+    out: expect.stringContaining('valid: no problems found'),
+  });
 
   const exported = cli('export', '--store', store, '--format', 'conll', '--out', join(dir, 'out'));
   expect(exported.code).toBe(0);
@@ -34,14 +37,40 @@ it('imports a folder, reports stats, validates, exports, and says what is wrong 
   // A layer whose quote no longer matches its article.
   const layer = join(store, 'annotations', '000_0032acaf3c30b9bc.json');
   const stamp = '2026-01-01T00:00:00.000Z';
-  await writeFile(layer, JSON.stringify({ schemaVersion: 1, articleId: '000_0032acaf3c30b9bc', annotations: [{ id: 'a1', articleId: '000_0032acaf3c30b9bc', annotator: 'x', kind: 'claim', start: 0, end: 4, quote: 'IRAN', attributes: {}, createdAt: stamp, updatedAt: stamp }] }));
+  await writeFile(
+    layer,
+    JSON.stringify({
+      schemaVersion: 1,
+      articleId: '000_0032acaf3c30b9bc',
+      annotations: [
+        {
+          id: 'a1',
+          articleId: '000_0032acaf3c30b9bc',
+          annotator: 'x',
+          kind: 'claim',
+          start: 0,
+          end: 4,
+          quote: 'IRAN',
+          attributes: {},
+          createdAt: stamp,
+          updatedAt: stamp,
+        },
+      ],
+    }),
+  );
   const invalid = cli('validate', '--store', store);
   expect(invalid.code).toBe(1);
   expect(invalid.out).toMatch(/000_0032acaf3c30b9bc: annotation a1 \(claim 0–4\): Quote does not match/);
 
-  expect(cli('export', '--store', store, '--format', 'docx', '--out', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be one of/) });
+  expect(cli('export', '--store', store, '--format', 'docx', '--out', dir)).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/--format must be one of/),
+  });
   expect(cli('frobnicate').code).toBe(2);
   expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage:') });
   await writeFile(join(store, 'index.json'), '{ broken');
-  expect(cli('stats', '--store', store)).toMatchObject({ code: 3, err: expect.stringMatching(/index\.json.*not valid JSON/) });
+  expect(cli('stats', '--store', store)).toMatchObject({
+    code: 3,
+    err: expect.stringMatching(/index\.json.*not valid JSON/),
+  });
 });

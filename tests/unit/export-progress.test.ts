@@ -11,7 +11,11 @@ let repo: AnnotationRepository;
 beforeEach(async () => {
   const temp = await makeTempDir();
   cleanup = temp.cleanup;
-  ({ repo } = await openWorkspace({ storeDir: join(temp.dir, 'store'), annotator: 'alice', sampleDir: appPaths(findAppRoot(__dirname)).sampleDir }));
+  ({ repo } = await openWorkspace({
+    storeDir: join(temp.dir, 'store'),
+    annotator: 'alice',
+    sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
+  }));
 });
 afterEach(() => cleanup());
 
@@ -20,7 +24,10 @@ it('reports an export’s progress by its job id while it runs, and forgets the 
   const gate = new Promise<void>((resolve) => (release = resolve));
   const third = repo.listArticles()[2]!.id;
   // The third article's layer is slow to read, so the export is caught half-way.
-  const slow: AnnotationRepository = { ...repo, readLayer: async (id) => (id === third ? gate.then(() => repo.readLayer(id)) : repo.readLayer(id)) };
+  const slow: AnnotationRepository = {
+    ...repo,
+    readLayer: async (id) => (id === third ? gate.then(() => repo.readLayer(id)) : repo.readLayer(id)),
+  };
   const handlers = createHandlers(slow, { annotator: 'alice' });
   const running = handlers['export/file']({ format: 'jsonl', jobId: 'job1' });
   await new Promise((resolve) => setTimeout(resolve, 50));

@@ -10,25 +10,83 @@ import type { Annotation, Article, Entity, Relation } from '../../annotations/mo
 const stamp = '2026-01-01T00:00:00.000Z';
 // Emoji (outside the BMP) and combining marks before and inside spans, and a span across a line break.
 const text = 'Dehqān 👍🏽 said: "Iran ❤️ Iraq 🇮🇶 forever."\nThe café\u0301 met\nin Tehran 🕌 on Tuesday.';
-const article: Article = { id: 'emoji', title: 'Emoji test', text, source: 'test', addedAt: stamp, contentHash: `sha256:${'0'.repeat(64)}` };
+const article: Article = {
+  id: 'emoji',
+  title: 'Emoji test',
+  text,
+  source: 'test',
+  addedAt: stamp,
+  contentHash: `sha256:${'0'.repeat(64)}`,
+};
 
-function span(id: string, kind: string, quote: string, attributes: Annotation['attributes'] = {}, extra: Partial<Annotation> = {}): Annotation {
+function span(
+  id: string,
+  kind: string,
+  quote: string,
+  attributes: Annotation['attributes'] = {},
+  extra: Partial<Annotation> = {},
+): Annotation {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(quote);
-  return { id, articleId: 'emoji', annotator: 'alice', kind, start, end: start + quote.length, quote, attributes, note: '', entityId: null, eventId: null, createdAt: stamp, updatedAt: stamp, ...extra };
+  return {
+    id,
+    articleId: 'emoji',
+    annotator: 'alice',
+    kind,
+    start,
+    end: start + quote.length,
+    quote,
+    attributes,
+    note: '',
+    entityId: null,
+    eventId: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...extra,
+  };
 }
 
-const entity: Entity = { id: 'ent1', name: 'Hossein Dehqan', type: 'person', aliases: [], externalId: 'Q5906014', createdAt: stamp, updatedAt: stamp };
+const entity: Entity = {
+  id: 'ent1',
+  name: 'Hossein Dehqan',
+  type: 'person',
+  aliases: [],
+  externalId: 'Q5906014',
+  createdAt: stamp,
+  updatedAt: stamp,
+};
 const annotations = [
   span('s1', 'speaker', 'Dehqān', {}, { entityId: 'ent1' }),
-  span('c1', 'claim', '"Iran ❤️ Iraq 🇮🇶 forever."', { verdict: 'mostly true', checkWorthy: true, claimType: 'opinion' }, { note: 'a note\twith a tab' }),
+  span(
+    'c1',
+    'claim',
+    '"Iran ❤️ Iraq 🇮🇶 forever."',
+    { verdict: 'mostly true', checkWorthy: true, claimType: 'opinion' },
+    { note: 'a note\twith a tab' },
+  ),
   span('p1', 'place', 'Iraq 🇮🇶'),
   span('e1', 'event', 'café\u0301 met\nin', { eventType: 'meeting' }),
   span('p2', 'place', 'Tehran 🕌'),
 ];
 const relations: Relation[] = [
-  { id: 'r1', articleId: 'emoji', annotator: 'alice', type: 'said-by', from: 'c1', to: { kind: 'annotation', id: 's1' }, createdAt: stamp },
-  { id: 'r2', articleId: 'emoji', annotator: 'alice', type: 'place', from: 'e1', to: { kind: 'annotation', id: 'p2' }, createdAt: stamp },
+  {
+    id: 'r1',
+    articleId: 'emoji',
+    annotator: 'alice',
+    type: 'said-by',
+    from: 'c1',
+    to: { kind: 'annotation', id: 's1' },
+    createdAt: stamp,
+  },
+  {
+    id: 'r2',
+    articleId: 'emoji',
+    annotator: 'alice',
+    type: 'place',
+    from: 'e1',
+    to: { kind: 'annotation', id: 'p2' },
+    createdAt: stamp,
+  },
 ];
 const input: ExportInput & { guidelines: string } = {
   articles: [{ article, layer: { annotations, relations, documentLabels: [] } }],
@@ -60,7 +118,12 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
     const ann = file('brat', 'emoji.ann');
     for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) {
       const [, middle, quote] = line.split('\t') as [string, string, string];
-      const pieces = middle.split(' ').slice(1).join(' ').split(';').map((p) => p.split(' ').map(Number) as [number, number]);
+      const pieces = middle
+        .split(' ')
+        .slice(1)
+        .join(' ')
+        .split(';')
+        .map((p) => p.split(' ').map(Number) as [number, number]);
       expect(pieces.map(([s, e]) => codePoints(text, s, e)).join(' ')).toBe(quote);
     }
     expect(ann).toMatch(/^T\d+\tevent \d+ \d+;\d+ \d+\tcafé\u0301 met in$/m);
@@ -70,22 +133,59 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
     expect(ann).toMatch(/^E1\tevent:T4 place:T5$/m);
     expect(ann).toMatch(/^N\d+\tReference T1 Wikidata:Q5906014\tHossein Dehqan$/m);
     expect(ann).toMatch(/^#1\tAnnotatorNotes T2\ta note with a tab$/m);
-    expect(file('brat', 'annotation.conf')).toMatch(/\[events\]\nevent\tagent\*:speaker\|person\|organisation, participant\*:speaker\|person\|organisation, place\*:place, time\*:date/);
+    expect(file('brat', 'annotation.conf')).toMatch(
+      /\[events\]\nevent\tagent\*:speaker\|person\|organisation, participant\*:speaker\|person\|organisation, place\*:place, time\*:date/,
+    );
   });
 
   it('brat round trip gives back the same spans, labels, attributes, links and notes', () => {
-    const parsed = parseBratAnn(text, file('brat', 'emoji.ann'), { articleId: 'emoji', annotator: 'bob', tagset: DEFAULT_TAGSET, entityIds: new Set(['ent1']), eventIds: new Set(), stamp });
+    const parsed = parseBratAnn(text, file('brat', 'emoji.ann'), {
+      articleId: 'emoji',
+      annotator: 'bob',
+      tagset: DEFAULT_TAGSET,
+      entityIds: new Set(['ent1']),
+      eventIds: new Set(),
+      stamp,
+    });
     expect(parsed.errors).toEqual([]);
     const back = parsed.layer!;
-    const strip = (a: Annotation) => [a.kind, a.start, a.end, a.quote, a.attributes, a.entityId, a.note.replace(/\s+/g, ' ')];
+    const strip = (a: Annotation) => [
+      a.kind,
+      a.start,
+      a.end,
+      a.quote,
+      a.attributes,
+      a.entityId,
+      a.note.replace(/\s+/g, ' '),
+    ];
     expect(back.annotations.map(strip)).toEqual(annotations.map(strip));
-    const rel = (r: Relation, list: Annotation[]) => [r.type, list.find((a) => a.id === r.from)?.quote, r.to.kind === 'annotation' ? list.find((a) => a.id === r.to.id)?.quote : r.to.id];
-    expect(back.relations.map((r) => rel(r, back.annotations)).sort()).toEqual(relations.map((r) => rel(r, annotations)).sort());
+    const rel = (r: Relation, list: Annotation[]) => [
+      r.type,
+      list.find((a) => a.id === r.from)?.quote,
+      r.to.kind === 'annotation' ? list.find((a) => a.id === r.to.id)?.quote : r.to.id,
+    ];
+    expect(back.relations.map((r) => rel(r, back.annotations)).sort()).toEqual(
+      relations.map((r) => rel(r, annotations)).sort(),
+    );
   });
 
   it('brat import refuses a malformed file line by line and imports nothing', () => {
-    const bad = ['T1\tclaim 0 6\tDehqan', 'T2\tclaim 0 999\tx', 'T3\trumour 0 1\tD', 'A1\tverdict T9 true', 'R1\tsaid-by Arg1:T1 Arg2:T7', 'X1\twhat'].join('\n');
-    const parsed = parseBratAnn(text, bad, { articleId: 'emoji', annotator: 'bob', tagset: DEFAULT_TAGSET, entityIds: new Set(), eventIds: new Set(), stamp });
+    const bad = [
+      'T1\tclaim 0 6\tDehqan',
+      'T2\tclaim 0 999\tx',
+      'T3\trumour 0 1\tD',
+      'A1\tverdict T9 true',
+      'R1\tsaid-by Arg1:T1 Arg2:T7',
+      'X1\twhat',
+    ].join('\n');
+    const parsed = parseBratAnn(text, bad, {
+      articleId: 'emoji',
+      annotator: 'bob',
+      tagset: DEFAULT_TAGSET,
+      entityIds: new Set(),
+      eventIds: new Set(),
+      stamp,
+    });
     expect(parsed.layer).toBeNull();
     expect(parsed.errors).toEqual([
       'line 1: the text at 0 6 is "Dehqān", not "Dehqan"',
@@ -99,14 +199,22 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
 
   it('W3C: TextPositionSelector in code points, TextQuoteSelector with whole-character context', () => {
     const collection = JSON.parse(file('w3c', 'annotations.jsonld'));
-    const items = collection.first.items as { target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] }; body: { purpose: string; value?: string; id?: string }[] }[];
+    const items = collection.first.items as {
+      target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+      body: { purpose: string; value?: string; id?: string }[];
+    }[];
     expect(items).toHaveLength(annotations.length);
     for (const item of items) {
       const [quote, position] = item.target.selector;
       expect(codePoints(text, position.start, position.end)).toBe(quote.exact);
       expect(text).toContain(`${quote.prefix}${quote.exact}${quote.suffix}`);
     }
-    expect(items[1]!.body).toEqual(expect.arrayContaining([{ type: 'TextualBody', purpose: 'tagging', value: 'claim' }, { type: 'TextualBody', purpose: 'classifying', value: 'verdict=mostly true' }]));
+    expect(items[1]!.body).toEqual(
+      expect.arrayContaining([
+        { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
+        { type: 'TextualBody', purpose: 'classifying', value: 'verdict=mostly true' },
+      ]),
+    );
     expect(items[0]!.body).toContainEqual({ id: 'http://www.wikidata.org/entity/Q5906014', purpose: 'identifying' });
   });
 
@@ -115,22 +223,46 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
     for (const r of task.annotations[0].result.filter((x: { type: string }) => x.type === 'labels')) {
       expect(task.data.text.slice(r.value.start, r.value.end)).toBe(r.value.text);
     }
-    expect(task.annotations[0].result).toContainEqual({ from_id: 'c1', to_id: 's1', type: 'relation', direction: 'right', labels: ['said-by'] });
-    expect(file('label-studio', 'label-studio-config.xml')).toContain('<Choices name="claim.verdict" toName="text" perRegion="true"');
+    expect(task.annotations[0].result).toContainEqual({
+      from_id: 'c1',
+      to_id: 's1',
+      type: 'relation',
+      direction: 'right',
+      labels: ['said-by'],
+    });
+    expect(file('label-studio', 'label-studio-config.xml')).toContain(
+      '<Choices name="claim.verdict" toName="text" perRegion="true"',
+    );
     const line = JSON.parse(file('doccano', 'doccano.jsonl'));
-    for (const [start, end, label] of line.label) expect([line.text.slice(start, end), label]).toEqual([annotations.find((a) => a.start === start)!.quote, annotations.find((a) => a.start === start)!.kind]);
+    for (const [start, end, label] of line.label)
+      expect([line.text.slice(start, end), label]).toEqual([
+        annotations.find((a) => a.start === start)!.quote,
+        annotations.find((a) => a.start === start)!.kind,
+      ]);
   });
 
   it('CSV: both units per row, RFC 4180 quoting', () => {
     const rows = file('csv', 'annotations.csv').trimEnd().split('\r\n');
-    expect(rows[0]).toBe('article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,quote,verdict,checkWorthy,claimType,eventType,entity,event,note,created_at,updated_at');
+    expect(rows[0]).toBe(
+      'article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,quote,verdict,checkWorthy,claimType,eventType,entity,event,note,created_at,updated_at',
+    );
     expect(rows[2]).toContain('"""Iran ❤️ Iraq 🇮🇶 forever."""');
     const claim = annotations[1]!;
-    expect(rows[2]).toContain(`,${claim.start},${claim.end},${Array.from(text.slice(0, claim.start)).length},${Array.from(text.slice(0, claim.end)).length},`);
+    expect(rows[2]).toContain(
+      `,${claim.start},${claim.end},${Array.from(text.slice(0, claim.start)).length},${Array.from(text.slice(0, claim.end)).length},`,
+    );
   });
 
   it('CoNLL IOB2: stated tokenisation, spans off token boundaries reported, not moved', () => {
-    expect(tokenize('al-Obeidi’s 👍🏽 (ISIL).').map((t) => t.text)).toEqual(['al-Obeidi’s', '👍', '🏽', '(', 'ISIL', ')', '.']);
+    expect(tokenize('al-Obeidi’s 👍🏽 (ISIL).').map((t) => t.text)).toEqual([
+      'al-Obeidi’s',
+      '👍',
+      '🏽',
+      '(',
+      'ISIL',
+      ')',
+      '.',
+    ]);
     const conll = file('conll', 'iob2.conll');
     expect(conll).toContain('Dehqān\tB-speaker');
     expect(conll).toContain('Tehran\tB-place\n🕌\tI-place');
@@ -146,8 +278,16 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
       '@type': 'ClaimReview',
       claimReviewed: '"Iran ❤️ Iraq 🇮🇶 forever."',
       reviewRating: { '@type': 'Rating', alternateName: 'mostly true' },
-      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Hossein Dehqan', sameAs: 'https://www.wikidata.org/wiki/Q5906014' }, appearance: { headline: 'Emoji test' } },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Hossein Dehqan', sameAs: 'https://www.wikidata.org/wiki/Q5906014' },
+        appearance: { headline: 'Emoji test' },
+      },
     });
-    expect(JSON.parse(file('fever', 'fever.jsonl'))).toMatchObject({ claim: '"Iran ❤️ Iraq 🇮🇶 forever."', label: 'SUPPORTS', speaker: 'Hossein Dehqan' });
+    expect(JSON.parse(file('fever', 'fever.jsonl'))).toMatchObject({
+      claim: '"Iran ❤️ Iraq 🇮🇶 forever."',
+      label: 'SUPPORTS',
+      speaker: 'Hossein Dehqan',
+    });
   });
 });

@@ -43,16 +43,44 @@ beforeAll(async () => {
     const start = (await text(articleId)).indexOf(quote);
     return call('annotations/create', { articleId, kind, start, end: start + quote.length, quote, ...extra });
   };
-  const dehqan = await call('entities/create', { name: 'Hossein Dehqan', type: 'person', aliases: ['General Dehqan'], externalId: 'Q5906014' });
-  const mou = await call('events/create', { title: 'Iran–Iraq defence MoU, Tehran 2017', type: 'agreement signing', date: '2017-07-23', place: 'Tehran' });
-  const claim = await tag(A000, 'claim', '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"', { attributes: { verdict: 'opinion', claimType: 'opinion' } });
+  const dehqan = await call('entities/create', {
+    name: 'Hossein Dehqan',
+    type: 'person',
+    aliases: ['General Dehqan'],
+    externalId: 'Q5906014',
+  });
+  const mou = await call('events/create', {
+    title: 'Iran–Iraq defence MoU, Tehran 2017',
+    type: 'agreement signing',
+    date: '2017-07-23',
+    place: 'Tehran',
+  });
+  const claim = await tag(
+    A000,
+    'claim',
+    '"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"',
+    { attributes: { verdict: 'opinion', claimType: 'opinion' } },
+  );
   const speaker = await tag(A000, 'speaker', 'General Dehqan', { entityId: dehqan });
   await tag(A000, 'place', 'Tehran');
-  await tag(A000, 'claim', 'Iran and Iraq signed a memorandum of understanding (MoU)', { attributes: { verdict: 'true', checkWorthy: true }, note: 'Confirmed by IRNA.' });
-  await call('relations/create', { articleId: A000, type: 'said-by', from: claim, to: { kind: 'annotation', id: speaker } });
+  await tag(A000, 'claim', 'Iran and Iraq signed a memorandum of understanding (MoU)', {
+    attributes: { verdict: 'true', checkWorthy: true },
+    note: 'Confirmed by IRNA.',
+  });
+  await call('relations/create', {
+    articleId: A000,
+    type: 'said-by',
+    from: claim,
+    to: { kind: 'annotation', id: speaker },
+  });
   const signed = await tag(A002, 'event', 'signed', { attributes: { eventType: 'agreement signing' }, eventId: mou });
   const place = await tag(A002, 'place', 'Tehran');
-  await call('relations/create', { articleId: A002, type: 'place', from: signed, to: { kind: 'annotation', id: place } });
+  await call('relations/create', {
+    articleId: A002,
+    type: 'place',
+    from: signed,
+    to: { kind: 'annotation', id: place },
+  });
   await call('documentLabels/set', { articleId: A002, labels: { stance: 'neutral', reliability: 'reliable' } });
   const input = await readExportInput(repo, { articleIds: [A000, A002] });
   exports = new Map(EXPORT_FORMATS.map((format) => [format, exportFiles(format, { ...input, guidelines: '' }, STAMP)]));

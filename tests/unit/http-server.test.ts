@@ -17,7 +17,11 @@ beforeAll(async () => {
   const temp = await makeTempDir();
   cleanup = temp.cleanup;
   await writeFile(join(temp.dir, 'index.html'), '<!doctype html><title>app</title>');
-  const { handlers } = await openWorkspace({ storeDir: join(temp.dir, 'store'), annotator: 'alice', sampleDir: appPaths(findAppRoot(__dirname)).sampleDir });
+  const { handlers } = await openWorkspace({
+    storeDir: join(temp.dir, 'store'),
+    annotator: 'alice',
+    sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
+  });
   ({ server } = await startWebServer({ handlers, staticDir: temp.dir }));
   port = (server.address() as AddressInfo).port;
 });
@@ -29,11 +33,20 @@ afterAll(async () => {
 /** A raw request, so Host and Origin can be set as an attacker would. */
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -47,8 +60,24 @@ describe('the web mode server', () => {
   it('refuses another Host (DNS rebinding) and a cross-site Origin', async () => {
     expect((await raw('/', { headers: { host: 'evil.example:80' } })).status).toBe(403);
     const json = { 'content-type': 'application/json' };
-    expect((await raw('/api/articles/list', { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
-    expect((await raw('/api/articles/list', { method: 'POST', headers: { ...json, origin: `http://127.0.0.1:${port}` }, body: '{}' })).status).toBe(200);
+    expect(
+      (
+        await raw('/api/articles/list', {
+          method: 'POST',
+          headers: { ...json, origin: 'http://evil.example' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await raw('/api/articles/list', {
+          method: 'POST',
+          headers: { ...json, origin: `http://127.0.0.1:${port}` },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('serves the app with a Content-Security-Policy, falls back to index.html, and never leaves its folder', async () => {
@@ -63,14 +92,32 @@ describe('the web mode server', () => {
   });
 
   it('answers bad API requests with a clear error and the right status', async () => {
-    const bad = await raw('/api/articles/list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"oops"' });
+    const bad = await raw('/api/articles/list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"oops"',
+    });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/not valid JSON/) } });
-    expect((await raw('/api/articles/list', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(JSON.parse(bad.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/not valid JSON/) },
+    });
+    expect(
+      (await raw('/api/articles/list', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }))
+        .status,
+    ).toBe(415);
     expect((await raw('/api/articles/list')).status).toBe(405);
-    const unknown = await raw('/api/articles/burn', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unknown = await raw('/api/articles/burn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(unknown.status).toBe(404);
-    const missing = await raw('/api/articles/get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"articleId":"nope"}' });
+    const missing = await raw('/api/articles/get', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"articleId":"nope"}',
+    });
     expect(missing.status).toBe(404);
   });
 });

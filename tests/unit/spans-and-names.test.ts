@@ -38,8 +38,12 @@ describe('spans', () => {
 
 describe('article text', () => {
   it('keeps a headline as the title, and shortens a first line that is a sentence', () => {
-    expect(titleOf('ISIS pursuing US and Israel interests, Iranian DM Says\n\nBody.')).toBe('ISIS pursuing US and Israel interests, Iranian DM Says');
-    expect(titleOf('Iran and Iraq signed a memorandum of understanding (MoU) to boost their defense.\n')).toBe('Iran and Iraq signed a memorandum of understanding (MoU) to…');
+    expect(titleOf('ISIS pursuing US and Israel interests, Iranian DM Says\n\nBody.')).toBe(
+      'ISIS pursuing US and Israel interests, Iranian DM Says',
+    );
+    expect(titleOf('Iran and Iraq signed a memorandum of understanding (MoU) to boost their defense.\n')).toBe(
+      'Iran and Iraq signed a memorandum of understanding (MoU) to…',
+    );
     expect(titleOf('\n\n  ')).toBe('Untitled');
     expect(titleOf('x'.repeat(200))).toBe('x'.repeat(200));
   });

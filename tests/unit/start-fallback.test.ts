@@ -13,33 +13,45 @@ function electronInstalled(): boolean {
 }
 
 const installed = electronInstalled();
-if (installed) console.log('start-fallback test skipped: an Electron runtime is installed here, so `npm start` opens the desktop app');
+if (installed)
+  console.log(
+    'start-fallback test skipped: an Electron runtime is installed here, so `npm start` opens the desktop app',
+  );
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
 
-it.skipIf(installed)('`npm start` without an Electron runtime says why in one sentence and serves the web mode', async () => {
-  expect(existsSync('dist/server.mjs'), 'the app is built (npm test builds it first)').toBe(true);
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--store', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-        if (match) resolve(match[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`exited with ${String(code)}: ${out}${err}`)));
+it.skipIf(installed)(
+  '`npm start` without an Electron runtime says why in one sentence and serves the web mode',
+  async () => {
+    expect(existsSync('dist/server.mjs'), 'the app is built (npm test builds it first)').toBe(true);
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--store', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(out.split('\n')[0]).toMatch(/^Electron's runtime is not installed here .*opens in web mode/);
-    expect(err).toBe('');
-    const response = await fetch(`${url}/api/articles/list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(((await response.json()) as { result: unknown[] }).result).toHaveLength(5);
-  } finally {
-    child.kill();
-  }
-});
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+          if (match) resolve(match[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${String(code)}: ${out}${err}`)));
+      });
+      expect(out.split('\n')[0]).toMatch(/^Electron's runtime is not installed here .*opens in web mode/);
+      expect(err).toBe('');
+      const response = await fetch(`${url}/api/articles/list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(((await response.json()) as { result: unknown[] }).result).toHaveLength(5);
+    } finally {
+      child.kill();
+    }
+  },
+);

@@ -16,7 +16,19 @@ afterEach(() => cleanup());
 const stamp = '2026-01-01T00:00:00.000Z';
 const article = (id: string, text = `Article ${id}\n\nIran and Iraq.`) => articleFromText(id, text, 'test', stamp);
 const annotation = (articleId: string, id: string): Annotation => ({
-  id, articleId, annotator: 'alice', kind: 'claim', start: 0, end: 4, quote: 'Arti', attributes: {}, note: '', entityId: null, eventId: null, createdAt: stamp, updatedAt: stamp,
+  id,
+  articleId,
+  annotator: 'alice',
+  kind: 'claim',
+  start: 0,
+  end: 4,
+  quote: 'Arti',
+  attributes: {},
+  note: '',
+  entityId: null,
+  eventId: null,
+  createdAt: stamp,
+  updatedAt: stamp,
 });
 
 describe('the atomic JSON file', () => {
@@ -59,10 +71,14 @@ describe('the lowdb store', () => {
     expect(repo.isNew).toBe(true);
     await repo.addArticles([await article('a'), await article('b')]);
     const files = ['index.json', 'project.json', 'articles/a.json', 'articles/b.json'];
-    const before = await Promise.all(files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]));
+    const before = await Promise.all(
+      files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]),
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     await repo.putAnnotation(annotation('a', 'x1'));
-    const after = await Promise.all(files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]));
+    const after = await Promise.all(
+      files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]),
+    );
     expect(after).toEqual(before);
     expect(await readdir(join(dir, 'annotations'))).toEqual(['a.json']);
     expect((await openLowdbRepository(dir)).isNew).toBe(false);

@@ -5,7 +5,10 @@ import { invert, sameJson } from '../../annotations/changes';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import { validateTagset } from '../../annotations/tagset';
 
-const withKinds = (patch: (kinds: typeof DEFAULT_TAGSET.kinds) => unknown[]) => ({ ...DEFAULT_TAGSET, kinds: patch(DEFAULT_TAGSET.kinds) });
+const withKinds = (patch: (kinds: typeof DEFAULT_TAGSET.kinds) => unknown[]) => ({
+  ...DEFAULT_TAGSET,
+  kinds: patch(DEFAULT_TAGSET.kinds),
+});
 
 describe('tagset validation', () => {
   it('accepts the default tagset', () => {
@@ -21,21 +24,38 @@ describe('tagset validation', () => {
       ],
       relations: [...DEFAULT_TAGSET.relations, { type: 'cites', label: 'cites', from: ['source'], to: ['claim'] }],
     };
-    expect(() => validateTagset(bad)).toThrow(/kind "claim" is defined twice.*hotkey "1" is used by more than one kind.*starts from unknown kind "source"/);
+    expect(() => validateTagset(bad)).toThrow(
+      /kind "claim" is defined twice.*hotkey "1" is used by more than one kind.*starts from unknown kind "source"/,
+    );
   });
 
   it('refuses bad colours, hotkeys and defaults that are not options', () => {
     expect(() => validateTagset(withKinds((k) => [{ ...k[0]!, color: 'orange' }]))).toThrow(/must be a colour/);
-    expect(() => validateTagset(withKinds((k) => [{ ...k[0]!, hotkey: 'F1' }]))).toThrow(/one digit or lower-case letter/);
-    const verdictDefault = withKinds((k) => [{ ...k[0]!, attributes: [{ name: 'verdict', label: 'Verdict', type: 'choice', options: ['a'], default: 'b' }] }]);
+    expect(() => validateTagset(withKinds((k) => [{ ...k[0]!, hotkey: 'F1' }]))).toThrow(
+      /one digit or lower-case letter/,
+    );
+    const verdictDefault = withKinds((k) => [
+      { ...k[0]!, attributes: [{ name: 'verdict', label: 'Verdict', type: 'choice', options: ['a'], default: 'b' }] },
+    ]);
     expect(() => validateTagset({ ...verdictDefault, relations: [] })).toThrow(/default "b" is not one of its options/);
   });
 });
 
 describe('attributes', () => {
   it('fills defaults, merges a patch over saved values, and refuses what the tagset does not allow', () => {
-    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {})).toEqual({ verdict: 'unverified', checkWorthy: false, claimType: 'factual' });
-    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { verdict: 'false' }, { verdict: 'true', checkWorthy: true, claimType: 'promise' })).toEqual({
+    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {})).toEqual({
+      verdict: 'unverified',
+      checkWorthy: false,
+      claimType: 'factual',
+    });
+    expect(
+      resolveAttributes(
+        DEFAULT_TAGSET,
+        'claim',
+        { verdict: 'false' },
+        { verdict: 'true', checkWorthy: true, claimType: 'promise' },
+      ),
+    ).toEqual({
       verdict: 'false',
       checkWorthy: true,
       claimType: 'promise',

@@ -37,7 +37,11 @@ describe('the renderer workspace store', () => {
   beforeEach(async () => {
     const temp = await makeTempDir();
     cleanup = temp.cleanup;
-    ({ handlers } = await openWorkspace({ storeDir: join(temp.dir, 'store'), annotator: 'alice', sampleDir: appPaths(findAppRoot(__dirname)).sampleDir }));
+    ({ handlers } = await openWorkspace({
+      storeDir: join(temp.dir, 'store'),
+      annotator: 'alice',
+      sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
+    }));
     store = createWorkspaceStore(directClient(handlers), () => `local-${++ids}`);
     await store.init();
     text = store.getState().article!.text;
@@ -57,7 +61,10 @@ describe('the renderer workspace store', () => {
   });
 
   it('undoes and redoes a tag, an attribute edit, a link and an entity, in order', async () => {
-    await store.tag('claim', ...span('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"'));
+    await store.tag(
+      'claim',
+      ...span('"These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region,"'),
+    );
     const claim = store.getState().selectedId!;
     await store.tag('speaker', ...span('General Dehqan'));
     const speaker = store.getState().selectedId!;
@@ -104,7 +111,10 @@ describe('the renderer workspace store', () => {
     await store.tag('claim', ...span('Tehran'));
     const id = store.getState().selectedId!;
     await store.updateAttributes(id, { verdict: 'fake news' });
-    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/verdict.*must be one of/) });
+    expect(store.getState().notice).toMatchObject({
+      tone: 'error',
+      text: expect.stringMatching(/verdict.*must be one of/),
+    });
     expect(store.getState().layer.annotations[0]?.attributes.verdict).toBe('unverified');
     expect((await saved())[0]?.attributes.verdict).toBe('unverified');
   });

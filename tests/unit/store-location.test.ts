@@ -1,0 +1,134 @@
+import type * as NodeOs from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  defaultUserDataDir,
+  flagValue,
+  resolveAnnotator,
+  resolveStoreDir,
+} from '../../annotations/node/store-location';
+
+/** The home folder and login name the module sees, set per test. */
+const os = vi.hoisted(() => ({ home: '/home/tester', user: (): { username: string } => ({ username: 'tester' }) }));
+
+vi.mock('node:os', async (importOriginal) => {
+  const actual = await importOriginal<typeof NodeOs>();
+  return { ...actual, homedir: () => os.home, userInfo: () => os.user() };
+});
+
+beforeEach(() => {
+  os.home = '/home/tester';
+  os.user = () => ({ username: 'tester' });
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('defaultUserDataDir', () => {
+  it('uses ~/.config/Factmark on Linux when XDG_CONFIG_HOME is unset', () => {
+    expect(defaultUserDataDir({}, 'linux')).toBe(join('/home/tester', '.config', 'Factmark'));
+    os.home = '/srv/other';
+    expect(defaultUserDataDir({}, 'linux')).toBe(join('/srv/other', '.config', 'Factmark'));
+  });
+
+  it('uses XDG_CONFIG_HOME on Linux when it is set', () => {
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg/config' }, 'linux')).toBe(join('/xdg/config', 'Factmark'));
+  });
+
+  it('treats other Unix platforms like Linux', () => {
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'freebsd')).toBe(join('/xdg', 'Factmark'));
+  });
+
+  it('uses ~/Library/Application Support/Factmark on macOS, whatever XDG_CONFIG_HOME says', () => {
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'darwin')).toBe(
+      join('/home/tester', 'Library', 'Application Support', 'Factmark'),
+    );
+  });
+
+  it('uses %APPDATA%\\Factmark on Windows, or the roaming folder under the home when APPDATA is unset', () => {
+    expect(defaultUserDataDir({ APPDATA: '/users/t/AppData/Roaming' }, 'win32')).toBe(
+      join('/users/t/AppData/Roaming', 'Factmark'),
+    );
+    expect(defaultUserDataDir({}, 'win32')).toBe(join('/home/tester', 'AppData', 'Roaming', 'Factmark'));
+  });
+
+  it('reads process.env and process.platform when given nothing', () => {
+    vi.stubEnv('XDG_CONFIG_HOME', '/from/process/env');
+    vi.stubEnv('APPDATA', '/from/process/appdata');
+    const expected = {
+      darwin: join('/home/tester', 'Library', 'Application Support', 'Factmark'),
+      win32: join('/from/process/appdata', 'Factmark'),
+    }[process.platform as string];
+    expect(defaultUserDataDir()).toBe(expected ?? join('/from/process/env', 'Factmark'));
+  });
+});
+
+describe('resolveStoreDir', () => {
+  const userData = '/data/Factmark';
+
+  it('prefers the --store flag over FACTMARK_STORE and the user data folder', () => {
+    expect(resolveStoreDir('/flag/store', userData, { FACTMARK_STORE: '/env/store' })).toBe('/flag/store');
+  });
+
+  it('uses FACTMARK_STORE when there is no flag', () => {
+    expect(resolveStoreDir(undefined, userData, { FACTMARK_STORE: '/env/store' })).toBe('/env/store');
+  });
+
+  it('falls back to <user data>/store', () => {
+    expect(resolveStoreDir(undefined, userData, {})).toBe(join(userData, 'store'));
+  });
+
+  it('reads process.env when no env is given', () => {
+    vi.stubEnv('FACTMARK_STORE', '/process/env/store');
+    expect(resolveStoreDir(undefined, userData)).toBe('/process/env/store');
+  });
+});
+
+describe('resolveAnnotator', () => {
+  it('prefers the --annotator flag, then FACTMARK_ANNOTATOR, then the login name', () => {
+    expect(resolveAnnotator('flag-name', { FACTMARK_ANNOTATOR: 'env-name' })).toBe('flag-name');
+    expect(resolveAnnotator(undefined, { FACTMARK_ANNOTATOR: 'env-name' })).toBe('env-name');
+    expect(resolveAnnotator(undefined, {})).toBe('tester');
+  });
+
+  it('skips an empty flag and an empty FACTMARK_ANNOTATOR', () => {
+    expect(resolveAnnotator('', { FACTMARK_ANNOTATOR: 'env-name' })).toBe('env-name');
+    expect(resolveAnnotator('', { FACTMARK_ANNOTATOR: '' })).toBe('tester');
+  });
+
+  it('says "annotator" when the login name is empty or cannot be read', () => {
+    os.user = () => ({ username: '' });
+    expect(resolveAnnotator(undefined, {})).toBe('annotator');
+    os.user = () => {
+      throw new Error('uv_os_get_passwd returned ENOENT');
+    };
+    expect(resolveAnnotator(undefined, {})).toBe('annotator');
+  });
+
+  it('reads process.env when no env is given', () => {
+    vi.stubEnv('FACTMARK_ANNOTATOR', 'from-process');
+    expect(resolveAnnotator(undefined)).toBe('from-process');
+  });
+});
+
+describe('flagValue', () => {
+  it('reads "--name value"', () => {
+    expect(flagValue(['node', 'cli', '--store', '/s', '--annotator', 'bob'], 'store')).toBe('/s');
+    expect(flagValue(['node', 'cli', '--store', '/s', '--annotator', 'bob'], 'annotator')).toBe('bob');
+  });
+
+  it('reads "--name=value", keeping any "=" inside the value', () => {
+    expect(flagValue(['--store=/tmp/a=b', '--port=0'], 'store')).toBe('/tmp/a=b');
+    expect(flagValue(['--store=/tmp/a=b', '--port=0'], 'port')).toBe('0');
+    expect(flagValue(['--store='], 'store')).toBe('');
+  });
+
+  it('matches the whole flag name only', () => {
+    expect(flagValue(['--store-dir', '/x', '--storex=/y', '-store', '/z'], 'store')).toBeUndefined();
+    expect(flagValue(['--store-dir=/x'], 'store')).toBeUndefined();
+  });
+
+  it('gives undefined when the flag is absent or has no value after it', () => {
+    expect(flagValue([], 'store')).toBeUndefined();
+    expect(flagValue(['--annotator', 'bob'], 'store')).toBeUndefined();
+    expect(flagValue(['--store'], 'store')).toBeUndefined();
+  });
+});
