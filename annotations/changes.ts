@@ -1,4 +1,4 @@
-import type { Annotation, DocumentLabels, Entity, EventRecord, Relation } from './model';
+import type { Annotation, Decision, DocumentLabels, Entity, EventRecord, Relation } from './model';
 import type { Tagset } from './tagset';
 
 /**
@@ -10,6 +10,7 @@ export type Change =
   | { type: 'annotation'; articleId: string; before: Annotation | null; after: Annotation | null }
   | { type: 'relation'; articleId: string; before: Relation | null; after: Relation | null }
   | { type: 'documentLabels'; articleId: string; before: DocumentLabels | null; after: DocumentLabels | null }
+  | { type: 'decision'; articleId: string; before: Decision | null; after: Decision | null }
   | { type: 'entity'; before: Entity | null; after: Entity | null }
   | { type: 'event'; before: EventRecord | null; after: EventRecord | null }
   | { type: 'tagset'; before: Tagset; after: Tagset }

@@ -8,6 +8,7 @@ import type {
   Article,
   ArticleLayer,
   ArticleSummary,
+  Decision,
   DocumentLabels,
   Entity,
   EventRecord,
@@ -15,10 +16,18 @@ import type {
 } from './model';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
+import type { ComparedGroup } from './review/compare';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 
 const ArticleRef = z.strictObject({ articleId: IdSchema });
+/** An annotator's name: any printable text, without surrounding spaces. */
+const AnnotatorName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .regex(/^[^\p{C}]+$/u, 'must not contain control characters');
 const RecordRef = z.strictObject({ id: IdSchema });
 const ArticleRecordRef = z.strictObject({ articleId: IdSchema, id: IdSchema });
 const Text = (max: number) => z.string().trim().max(max);
@@ -75,7 +84,12 @@ export const argumentSchemas = {
     to: RelationTargetSchema,
   }),
   'relations/delete': ArticleRecordRef,
-  'documentLabels/set': z.strictObject({ articleId: IdSchema, labels: AttributesSchema }),
+  'documentLabels/set': z.strictObject({
+    articleId: IdSchema,
+    labels: AttributesSchema.optional(),
+    /** Marks the article finished (or not) in the annotator's layer. */
+    done: z.boolean().optional(),
+  }),
   'tagset/update': z.strictObject({ tagset: z.unknown() }),
   'guidelines/get': z.strictObject({}),
   'guidelines/update': z.strictObject({ markdown: z.string().max(1_000_000) }),
@@ -133,6 +147,27 @@ export const argumentSchemas = {
     annotator: z.string().min(1).max(200).optional(),
   }),
   'jobs/progress': z.strictObject({ jobId: IdSchema }),
+  'settings/update': z.strictObject({ annotator: AnnotatorName }),
+  'review/compare': z.strictObject({ articleId: IdSchema, annotators: z.array(AnnotatorName).min(1).max(20) }),
+  'review/decide': z.strictObject({
+    articleId: IdSchema,
+    annotators: z.array(AnnotatorName).min(1).max(20),
+    /** The compared group's key, as review/compare gave it. */
+    key: z.string().min(1),
+    action: z.enum(['accept', 'accept-all', 'edit', 'reject']),
+    /** accept: whose annotation. */
+    annotator: AnnotatorName.optional(),
+    /** edit: the adjudicator's version. */
+    edit: z
+      .strictObject({
+        kind: z.string().min(1),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        attributes: AttributesSchema.optional(),
+      })
+      .optional(),
+  }),
+  'review/progress': z.strictObject({ annotators: z.array(AnnotatorName).min(2).max(20).optional() }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
     /** Chosen by the client to follow the export's progress with jobs/progress. */
@@ -243,6 +278,37 @@ export interface Results {
   'import/files': ImportReport;
   'jobs/progress': { done: number; total: number } | null;
   'export/file': ExportFile;
+  'settings/update': SessionStatus;
+  'review/compare': ReviewComparison;
+  'review/decide': Mutation<Decision>;
+  'review/progress': ReviewProgressRow[];
+}
+
+export interface AdjudicationState {
+  /** Groups whose layers differ. */
+  differences: number;
+  /** Of those, how many have a decision. */
+  decided: number;
+  /** Every group, agreements included, has a decision. */
+  adjudicated: boolean;
+}
+
+export interface ReviewComparison extends AdjudicationState {
+  annotators: string[];
+  groups: ComparedGroup[];
+  decisions: Decision[];
+  /** Decisions whose annotations have changed since: their group is open again. */
+  stale: Decision[];
+  gold: Annotation[];
+}
+
+export interface ReviewProgressRow extends AdjudicationState {
+  articleId: string;
+  title: string;
+  /** Annotators with annotations on the article, the gold layer excepted. */
+  layers: string[];
+  /** Annotators who marked the article done. */
+  done: string[];
 }
 
 export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Results[K]> };

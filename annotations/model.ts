@@ -26,6 +26,30 @@ export type Article = z.infer<typeof ArticleSchema>;
 /** What the article list shows: everything but the text. */
 export type ArticleSummary = Omit<Article, 'text'> & { length: number };
 
+/** The layer adjudicated annotations go to; no annotator may take this name. */
+export const GOLD = 'gold';
+
+/** One annotation an adjudication decision drew on. */
+export const SourceRefSchema = z.object({ annotator: z.string().min(1).max(200), id: IdSchema });
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/**
+ * How a difference between layers was decided. `agreed`: every layer had the
+ * same annotation; `accept`: one annotator's annotation; `accept-all`: each
+ * layer's annotation; `edit`: the adjudicator's own version; `reject`: none.
+ */
+export const DECISION_ACTIONS = ['agreed', 'accept', 'accept-all', 'edit', 'reject'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** Where a gold annotation came from: whose annotations, what was decided, by whom and when. */
+export const ProvenanceSchema = z.object({
+  action: z.enum(DECISION_ACTIONS),
+  sources: z.array(SourceRefSchema),
+  decidedBy: z.string().min(1).max(200),
+  decidedAt: Stamp,
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 /**
  * One tagged span of an article's text.
  *
@@ -49,6 +73,8 @@ export const AnnotationSchema = z.object({
   entityId: IdSchema.nullable().default(null),
   /** The cross-article event record this mention reports (kinds with `linksEvent`). */
   eventId: IdSchema.nullable().default(null),
+  /** Gold annotations only: the decision that put it there. */
+  provenance: ProvenanceSchema.optional(),
   createdAt: Stamp,
   updatedAt: Stamp,
 });
@@ -77,6 +103,8 @@ export type Relation = z.infer<typeof RelationSchema>;
 export const DocumentLabelsSchema = z.object({
   annotator: z.string().min(1).max(200),
   labels: AttributesSchema,
+  /** The annotator has finished the article (progress on the dashboard). */
+  done: z.boolean().optional(),
   updatedAt: Stamp,
 });
 export type DocumentLabels = z.infer<typeof DocumentLabelsSchema>;
@@ -115,11 +143,28 @@ export const EventRecordSchema = z.object({
 });
 export type EventRecord = z.infer<typeof EventRecordSchema>;
 
+/**
+ * The adjudicator's decision on one group of annotations compared across
+ * layers, named by `key` (the group's annotations, as `annotator:id`, sorted).
+ */
+export const DecisionSchema = z.object({
+  key: z.string().min(1),
+  action: z.enum(DECISION_ACTIONS),
+  sources: z.array(SourceRefSchema),
+  /** The gold annotations the decision created (none for `reject`). */
+  goldIds: z.array(IdSchema),
+  decidedBy: z.string().min(1).max(200),
+  decidedAt: Stamp,
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
 /** Everything annotators added to one article. */
 export interface ArticleLayer {
   annotations: Annotation[];
   relations: Relation[];
   documentLabels: DocumentLabels[];
+  /** Adjudication decisions taken on the article (absent until the first). */
+  decisions?: Decision[];
 }
 
 export function summarize(article: Article): ArticleSummary {

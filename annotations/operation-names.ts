@@ -35,6 +35,10 @@ export const OPERATION_NAMES = [
   'import/files',
   'jobs/progress',
   'export/file',
+  'settings/update',
+  'review/compare',
+  'review/decide',
+  'review/progress',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -22,6 +22,8 @@ export interface ProjectData {
   events: EventRecord[];
   /** The annotation guidelines, in Markdown. */
   guidelines: string;
+  /** The user's settings: the annotator name they chose. */
+  settings?: { annotator?: string };
 }
 
 /**

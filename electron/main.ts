@@ -65,6 +65,7 @@ async function start(): Promise<void> {
     const { handlers } = await openWorkspace({
       storeDir,
       annotator: resolveAnnotator(flagValue(argv, 'annotator')),
+      annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
       sampleDir: paths.sampleDir,
     });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);

@@ -39,7 +39,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 /** The files of one export format. */
 export function exportFiles(
   format: ExportFormat,
-  input: ExportInput & { guidelines: string },
+  input: ExportInput & { guidelines: string; exportedBy?: string },
   stamp: string,
   kinds?: readonly string[],
 ): ExportedFile[] {

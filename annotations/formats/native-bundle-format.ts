@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AnnotationSchema,
   ArticleSchema,
+  DecisionSchema,
   DocumentLabelsSchema,
   EntitySchema,
   EventRecordSchema,
@@ -15,6 +16,8 @@ export const BundleSchema = z.object({
   format: z.literal('factmark-bundle'),
   version: z.literal(1),
   exportedAt: z.iso.datetime(),
+  /** Whose Factmark wrote it: importing a newer bundle of theirs replaces their layer. */
+  exportedBy: z.string().min(1).max(200).optional(),
   tagset: TagsetSchema,
   guidelines: z.string(),
   entities: z.array(EntitySchema),
@@ -25,16 +28,21 @@ export const BundleSchema = z.object({
       annotations: z.array(AnnotationSchema),
       relations: z.array(RelationSchema),
       documentLabels: z.array(DocumentLabelsSchema),
+      decisions: z.array(DecisionSchema).optional(),
     }),
   ),
 });
 export type Bundle = z.infer<typeof BundleSchema>;
 
-export function exportBundle(input: ExportInput & { guidelines: string }, exportedAt: string): ExportedFile[] {
+export function exportBundle(
+  input: ExportInput & { guidelines: string; exportedBy?: string },
+  exportedAt: string,
+): ExportedFile[] {
   const bundle: Bundle = {
     format: 'factmark-bundle',
     version: 1,
     exportedAt,
+    ...(input.exportedBy ? { exportedBy: input.exportedBy } : {}),
     tagset: input.tagset,
     guidelines: input.guidelines,
     entities: input.entities,

@@ -1,9 +1,12 @@
 import type { Args, Handlers, ImportReport } from '../contract';
 import { FactmarkError } from '../errors';
 import { parseBratAnn } from '../formats/brat-standoff-parse';
+import type { Bundle } from '../formats/native-bundle-format';
 import { BundleSchema } from '../formats/native-bundle-format';
+import { sameJson } from '../changes';
+import type { ArticleLayer } from '../model';
+import { GOLD } from '../model';
 import type { ServiceContext } from '../service/context';
-import { replaceById } from '../service/context';
 import { articleFromText } from '../article-text';
 import type { FileReport } from './article-import';
 import { parseDoccano, parseLabelStudio, parseW3C } from '../formats/interchange-parse';
@@ -62,17 +65,67 @@ async function importBundle(ctx: ServiceContext, name: string, text: string, rep
     entities: bundle.entities.reduce((list, e) => (list.some((x) => x.id === e.id) ? list : [...list, e]), p.entities),
     events: bundle.events.reduce((list, e) => (list.some((x) => x.id === e.id) ? list : [...list, e]), p.events),
   }));
+  const owner =
+    bundle.exportedBy && bundle.exportedBy !== ctx.annotator && bundle.exportedBy !== GOLD ? bundle.exportedBy : null;
+  const tally = new Map<string, { added: number; removed: number; changed: number }>();
+  const count = (annotator: string, what: 'added' | 'removed' | 'changed') => {
+    const row = tally.get(annotator) ?? { added: 0, removed: 0, changed: 0 };
+    row[what]++;
+    tally.set(annotator, row);
+  };
+  if (owner) tally.set(owner, { added: 0, removed: 0, changed: 0 });
   for (const item of bundle.articles) {
     const articleId = store.byHash.get(item.article.contentHash) ?? item.article.id;
-    await ctx.repo.updateLayer(articleId, (layer) => ({
-      annotations: item.annotations.reduce((list, a) => replaceById(list, { ...a, articleId }), layer.annotations),
-      relations: item.relations.reduce((list, r) => replaceById(list, { ...r, articleId }), layer.relations),
-      documentLabels: [
-        ...layer.documentLabels.filter((d) => !item.documentLabels.some((x) => x.annotator === d.annotator)),
-        ...item.documentLabels,
-      ],
-    }));
+    await ctx.repo.updateLayer(articleId, (layer) => mergeLayer(layer, item, articleId, owner, count));
   }
+  for (const [annotator, { added, removed, changed }] of tally) {
+    const parts = [added && `${added} added`, removed && `${removed} removed`, changed && `${changed} changed`].filter(
+      Boolean,
+    );
+    report.imported.push(`layer of ${annotator}: ${parts.length > 0 ? parts.join(', ') : 'unchanged'}`);
+  }
+}
+
+/**
+ * Merges one article of a bundle into the store's layer. The layer of the
+ * colleague who exported the bundle is replaced by theirs (a newer export
+ * updates it); every other layer, the user's own and gold included, only
+ * gains annotations it does not have: nothing of theirs is overwritten.
+ */
+function mergeLayer(
+  layer: ArticleLayer,
+  item: Bundle['articles'][number],
+  articleId: string,
+  owner: string | null,
+  count: (annotator: string, what: 'added' | 'removed' | 'changed') => void,
+): ArticleLayer {
+  const mine = <T extends { annotator: string }>(r: T) => owner !== null && r.annotator === owner;
+  const incoming = item.annotations.map((a) => ({ ...a, articleId }));
+  const before = new Map(layer.annotations.filter(mine).map((a) => [a.id, a]));
+  for (const a of incoming.filter(mine)) {
+    const old = before.get(a.id);
+    if (!old) count(a.annotator, 'added');
+    else if (!sameJson(old, a)) count(a.annotator, 'changed');
+    before.delete(a.id);
+  }
+  for (const a of before.values()) count(a.annotator, 'removed');
+  const annotations = layer.annotations.filter((a) => !mine(a));
+  for (const a of incoming) {
+    if (mine(a)) annotations.push(a);
+    else if (!annotations.some((x) => x.id === a.id)) {
+      annotations.push(a);
+      count(a.annotator, 'added');
+    }
+  }
+  const relations = layer.relations.filter((r) => !mine(r));
+  for (const r of item.relations.map((x) => ({ ...x, articleId })))
+    if (mine(r) || !relations.some((x) => x.id === r.id)) relations.push(r);
+  const documentLabels = layer.documentLabels.filter((d) => !mine(d));
+  for (const d of item.documentLabels)
+    if (mine(d) || !documentLabels.some((x) => x.annotator === d.annotator)) documentLabels.push(d);
+  const decisions = [...(layer.decisions ?? [])];
+  for (const d of item.decisions ?? []) if (!decisions.some((x) => x.key === d.key)) decisions.push(d);
+  return { annotations, relations, documentLabels, ...(decisions.length > 0 ? { decisions } : {}) };
 }
 
 /** Imports brat .ann files into the annotator's layer of the article whose text is the matching .txt. */

@@ -125,10 +125,11 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     return db;
   }
 
-  const toLayer = ({ annotations, relations, documentLabels }: AnnotationFile): ArticleLayer => ({
+  const toLayer = ({ annotations, relations, documentLabels, decisions }: AnnotationFile): ArticleLayer => ({
     annotations,
     relations,
     documentLabels,
+    ...(decisions ? { decisions } : {}),
   });
 
   async function readLayer(articleId: string): Promise<ArticleLayer> {
@@ -208,8 +209,8 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     updateLayer,
 
     readProject: (): ProjectData => {
-      const { tagset, entities, events, guidelines } = projectDb.data;
-      return { tagset, entities, events, guidelines };
+      const { tagset, entities, events, guidelines, settings } = projectDb.data;
+      return { tagset, entities, events, guidelines, ...(settings ? { settings } : {}) };
     },
 
     updateProject(edit) {

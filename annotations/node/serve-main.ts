@@ -16,9 +16,14 @@ async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got ${String(port)}`);
 
-  const { handlers } = await openWorkspace({ storeDir, annotator, sampleDir: paths.sampleDir });
+  const { handlers } = await openWorkspace({
+    storeDir,
+    annotator,
+    annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
+    sampleDir: paths.sampleDir,
+  });
   const { url } = await startWebServer({ handlers, staticDir: flagValue(argv, 'static') ?? paths.rendererDir, port });
-  console.log(`Factmark web mode: ${url}  (store: ${storeDir}, annotator: ${annotator})`);
+  console.log(`Factmark web mode: ${url}  (store: ${storeDir})`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

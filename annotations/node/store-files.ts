@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AnnotationSchema,
   ArticleSchema,
+  DecisionSchema,
   DocumentLabelsSchema,
   EntitySchema,
   EventRecordSchema,
@@ -32,6 +33,7 @@ export const AnnotationFileSchema = z.object({
   annotations: z.array(AnnotationSchema),
   relations: z.array(RelationSchema).default([]),
   documentLabels: z.array(DocumentLabelsSchema).default([]),
+  decisions: z.array(DecisionSchema).optional(),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 
@@ -42,6 +44,7 @@ export const ProjectFileSchema = z.object({
   entities: z.array(EntitySchema).default([]),
   events: z.array(EventRecordSchema).default([]),
   guidelines: z.string().default(''),
+  settings: z.object({ annotator: z.string().min(1).max(200).optional() }).optional(),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 

@@ -7,6 +7,8 @@ import { addSampleCorpus } from './sample-corpus';
 export interface WorkspaceOptions {
   storeDir: string;
   annotator: string;
+  /** The name came from a flag or the environment: it wins over the one saved in the settings. */
+  annotatorGiven?: boolean;
   /** Folder of the built-in sample corpus, added to a brand-new store. */
   sampleDir?: string;
 }
@@ -20,5 +22,5 @@ export interface Workspace {
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const repo = await openLowdbRepository(options.storeDir);
   if (repo.isNew && options.sampleDir) await addSampleCorpus(repo, options.sampleDir);
-  return { repo, handlers: createHandlers(repo, { annotator: options.annotator }) };
+  return { repo, handlers: createHandlers(repo, { annotator: options.annotator, annotatorGiven: options.annotatorGiven ?? false }) };
 }

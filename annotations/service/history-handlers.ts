@@ -2,7 +2,7 @@ import type { Handlers } from '../contract';
 import type { Change, ChangeSet } from '../changes';
 import { invert, sameJson } from '../changes';
 import { FactmarkError } from '../errors';
-import { AnnotationSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, RelationSchema } from '../model';
+import { AnnotationSchema, DecisionSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, RelationSchema } from '../model';
 import type { ArticleLayer } from '../model';
 import type { ProjectData } from '../repository';
 import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
@@ -28,6 +28,8 @@ function parseChange(raw: unknown): Change {
         return { ...c, before: parse(RelationSchema, c.before), after: parse(RelationSchema, c.after) };
       case 'documentLabels':
         return { ...c, before: parse(DocumentLabelsSchema, c.before), after: parse(DocumentLabelsSchema, c.after) };
+      case 'decision':
+        return { ...c, before: parse(DecisionSchema, c.before), after: parse(DecisionSchema, c.after) };
       case 'entity':
         return { ...c, before: parse(EntitySchema, c.before), after: parse(EntitySchema, c.after) };
       case 'event':
@@ -67,6 +69,13 @@ function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer 
         throw stale('article labels');
       const others = layer.documentLabels.filter((d) => d.annotator !== annotator);
       return { ...layer, documentLabels: change.after ? [...others, change.after] : others };
+    }
+    case 'decision': {
+      const key = (change.before ?? change.after)!.key;
+      const decisions = layer.decisions ?? [];
+      if (!sameJson(decisions.find((d) => d.key === key) ?? null, change.before)) throw stale('adjudication decision');
+      const others = decisions.filter((d) => d.key !== key);
+      return { ...layer, decisions: change.after ? [...others, change.after] : others };
     }
   }
 }

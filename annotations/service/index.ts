@@ -10,12 +10,17 @@ import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from '../imports/import-handlers';
 import { relationHandlers } from './relation-handlers';
+import { reviewHandlers } from './review-handlers';
+import { FactmarkError } from '../errors';
+import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
 import { tagsetHandlers } from './tagset-handlers';
 
 export interface ServiceOptions {
-  /** Whose layer new annotations go to. */
+  /** Whose layer new annotations go to, unless the user saved a name in the settings. */
   annotator: string;
+  /** The name was given for this session (a flag, the environment): it wins over the settings. */
+  annotatorGiven?: boolean;
   now?: () => Date;
   newId?: () => string;
 }
@@ -24,7 +29,7 @@ export interface ServiceOptions {
 export function createHandlers(repo: AnnotationRepository, options: ServiceOptions): Handlers {
   const ctx: ServiceContext = {
     repo,
-    annotator: options.annotator,
+    annotator: (!options.annotatorGiven && repo.readProject().settings?.annotator) || options.annotator,
     now: () => (options.now?.() ?? new Date()).toISOString(),
     newId: options.newId ?? (() => crypto.randomUUID()),
   };
@@ -42,6 +47,14 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     ...searchHandlers(ctx),
     ...historyHandlers(ctx),
     ...importHandlers(ctx),
+    ...reviewHandlers(ctx),
+    'settings/update': async ({ annotator }) => {
+      if (annotator === GOLD)
+        throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);
+      await repo.updateProject((p) => ({ ...p, settings: { ...p.settings, annotator } }));
+      ctx.annotator = annotator;
+      return { ...repo.status(), annotator, tagset: repo.readProject().tagset };
+    },
     'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
     'export/file': async ({ format, jobId, ...selection }) => {
       const stamp = ctx.now();
@@ -53,7 +66,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
         );
         return packageExport(
           format,
-          exportFiles(format, { ...input, guidelines: repo.readProject().guidelines }, stamp, selection.kinds),
+          exportFiles(format, { ...input, guidelines: repo.readProject().guidelines, exportedBy: ctx.annotator }, stamp, selection.kinds),
           stamp,
         );
       } finally {

@@ -51,7 +51,7 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
       return mutation({ id }, 'Remove link', [change!]);
     },
 
-    'documentLabels/set': async ({ articleId, labels }) => {
+    'documentLabels/set': async ({ articleId, labels = {}, done }) => {
       const { tagset } = project(ctx);
       checkDocumentLabels(tagset, labels);
       let change: Change | null = null;
@@ -61,6 +61,7 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
         const next: DocumentLabels = {
           annotator: ctx.annotator,
           labels: resolveValues(tagset.documentLabels, labels, current?.labels, 'an article'),
+          ...((done ?? current?.done) ? { done: true } : {}),
           updatedAt: ctx.now(),
         };
         change = { type: 'documentLabels', articleId, before: current, after: next };
@@ -70,7 +71,7 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
           documentLabels: [...layer.documentLabels.filter((d) => d.annotator !== ctx.annotator), next],
         };
       });
-      return mutation(result!, 'Label article', [change!]);
+      return mutation(result!, done === undefined ? 'Label article' : done ? 'Mark done' : 'Mark not done', [change!]);
     },
   };
 }

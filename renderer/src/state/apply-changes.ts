@@ -45,6 +45,12 @@ export function applyChanges(records: LocalRecords, changes: readonly Change[]):
         layer = { ...layer, documentLabels: change.after ? [...others, change.after] : others };
         break;
       }
+      case 'decision': {
+        const key = (change.after ?? change.before)!.key;
+        const others = (layer.decisions ?? []).filter((d) => d.key !== key);
+        layer = { ...layer, decisions: change.after ? [...others, change.after] : others };
+        break;
+      }
       case 'entity':
         entities = put(entities, (change.after ?? change.before)!.id, change.after);
         break;

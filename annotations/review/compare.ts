@@ -1,0 +1,126 @@
+import { sameJson } from '../changes';
+import type { Annotation, ArticleLayer } from '../model';
+
+/**
+ * What differs between the layers' versions of one stretch of text, in order
+ * of precedence: `missing` (some layers have no annotation there), `label`
+ * (same span, another kind), `boundary` (overlapping spans of one kind with
+ * other offsets), `attributes` (same span and kind, other values such as the
+ * verdict), `link` (another speaker, entity, event or relation target).
+ */
+export const DIFFERENCE_TYPES = ['missing', 'label', 'boundary', 'attributes', 'link'] as const;
+export type DifferenceType = (typeof DIFFERENCE_TYPES)[number];
+
+/** Annotations of different layers taken to be the same unit: at most one per layer. */
+export interface ComparedGroup {
+  /** The group's annotations as `annotator:id`, sorted and joined by `|`: decisions refer to it. */
+  key: string;
+  start: number;
+  end: number;
+  items: Annotation[];
+  /** Compared layers with no annotation in the group. */
+  missing: string[];
+  /** Every way the layers differ, by precedence; empty when they agree. */
+  differences: DifferenceType[];
+}
+
+export const groupKey = (items: readonly Annotation[]) =>
+  items
+    .map((a) => `${a.annotator}:${a.id}`)
+    .sort()
+    .join('|');
+
+const overlap = (a: Annotation, b: Annotation) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+const sameSpan = (a: Annotation, b: Annotation) => a.start === b.start && a.end === b.end;
+
+/**
+ * How strongly two annotations of different layers pair: the same span and
+ * kind first, then overlapping spans of one kind (by how much they share),
+ * then the same span with another kind. Spans of different kinds that merely
+ * overlap do not pair: a speaker inside someone else's claim is no claim.
+ */
+function pairScore(a: Annotation, b: Annotation): number {
+  const shared = overlap(a, b);
+  if (shared <= 0) return 0;
+  const jaccard = shared / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+  if (a.kind === b.kind) return sameSpan(a, b) ? 3 : 1 + jaccard;
+  return sameSpan(a, b) ? 1 : 0;
+}
+
+/** Pairs annotations greedily, best pairs first, into groups holding at most one annotation per layer. */
+function groupAnnotations(annotations: readonly Annotation[]): Annotation[][] {
+  const sorted = [...annotations].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  const pairs: { i: number; j: number; score: number }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j]!.start < sorted[i]!.end; j++) {
+      if (sorted[i]!.annotator === sorted[j]!.annotator) continue;
+      const score = pairScore(sorted[i]!, sorted[j]!);
+      if (score > 0) pairs.push({ i, j, score });
+    }
+  }
+  pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  const groupOf = sorted.map((_, i) => i);
+  const members = new Map(sorted.map((a, i) => [i, [a]]));
+  for (const { i, j } of pairs) {
+    const gi = groupOf[i]!;
+    const gj = groupOf[j]!;
+    if (gi === gj) continue;
+    const left = members.get(gi)!;
+    const right = members.get(gj)!;
+    if (left.some((a) => right.some((b) => a.annotator === b.annotator))) continue;
+    members.set(gi, [...left, ...right]);
+    members.delete(gj);
+    for (const a of right) groupOf[sorted.indexOf(a)] = gi;
+  }
+  return [...members.values()];
+}
+
+/** An annotation's links, with relation targets named by their group so layers can be compared. */
+function linkSignature(a: Annotation, layer: ArticleLayer, groupIndex: Map<string, number>): string {
+  const relations = layer.relations
+    .filter((r) => r.from === a.id)
+    .map(
+      (r) =>
+        `${r.type}>${r.to.kind === 'entity' ? `entity:${r.to.id}` : `group:${groupIndex.get(r.to.id) ?? r.to.id}`}`,
+    )
+    .sort();
+  return JSON.stringify([a.entityId, a.eventId, relations]);
+}
+
+/**
+ * Compares the layers of the given annotators on one article. Every
+ * annotation of those layers lands in exactly one group; groups come in text
+ * order. Notes and timestamps are not compared.
+ */
+export function compareLayers(layer: ArticleLayer, annotators: readonly string[]): ComparedGroup[] {
+  const chosen = layer.annotations.filter((a) => annotators.includes(a.annotator));
+  const groups = groupAnnotations(chosen).sort(
+    (g, h) => Math.min(...g.map((a) => a.start)) - Math.min(...h.map((a) => a.start)) || g[0]!.end - h[0]!.end,
+  );
+  const groupIndex = new Map(groups.flatMap((g, i) => g.map((a) => [a.id, i] as const)));
+  return groups.map((items) => {
+    const ordered = [...items].sort((a, b) => annotators.indexOf(a.annotator) - annotators.indexOf(b.annotator));
+    const missing = annotators.filter((name) => !items.some((a) => a.annotator === name));
+    const [first, ...rest] = ordered;
+    const differences: DifferenceType[] = [];
+    if (missing.length > 0) differences.push('missing');
+    if (rest.some((a) => a.kind !== first!.kind)) differences.push('label');
+    if (rest.some((a) => !sameSpan(a, first!))) differences.push('boundary');
+    if (rest.some((a) => !sameJson(a.attributes, first!.attributes))) differences.push('attributes');
+    const signature = linkSignature(first!, layer, groupIndex);
+    if (rest.some((a) => linkSignature(a, layer, groupIndex) !== signature)) differences.push('link');
+    return {
+      key: groupKey(ordered),
+      start: Math.min(...ordered.map((a) => a.start)),
+      end: Math.max(...ordered.map((a) => a.end)),
+      items: ordered,
+      missing,
+      differences,
+    };
+  });
+}
+
+/** The annotators with a layer on the article, in first-seen order, the gold layer excepted. */
+export function layerNames(layer: ArticleLayer, gold: string): string[] {
+  return [...new Set(layer.annotations.map((a) => a.annotator))].filter((name) => name !== gold);
+}
