@@ -22,5 +22,8 @@ export interface Workspace {
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const repo = await openLowdbRepository(options.storeDir);
   if (repo.isNew && options.sampleDir) await addSampleCorpus(repo, options.sampleDir);
-  return { repo, handlers: createHandlers(repo, { annotator: options.annotator, annotatorGiven: options.annotatorGiven ?? false }) };
+  return {
+    repo,
+    handlers: createHandlers(repo, { annotator: options.annotator, annotatorGiven: options.annotatorGiven ?? false }),
+  };
 }

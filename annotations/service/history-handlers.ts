@@ -2,7 +2,14 @@ import type { Handlers } from '../contract';
 import type { Change, ChangeSet } from '../changes';
 import { invert, sameJson } from '../changes';
 import { FactmarkError } from '../errors';
-import { AnnotationSchema, DecisionSchema, DocumentLabelsSchema, EntitySchema, EventRecordSchema, RelationSchema } from '../model';
+import {
+  AnnotationSchema,
+  DecisionSchema,
+  DocumentLabelsSchema,
+  EntitySchema,
+  EventRecordSchema,
+  RelationSchema,
+} from '../model';
 import type { ArticleLayer } from '../model';
 import type { ProjectData } from '../repository';
 import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';

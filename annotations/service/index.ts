@@ -66,7 +66,12 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
         );
         return packageExport(
           format,
-          exportFiles(format, { ...input, guidelines: repo.readProject().guidelines, exportedBy: ctx.annotator }, stamp, selection.kinds),
+          exportFiles(
+            format,
+            { ...input, guidelines: repo.readProject().guidelines, exportedBy: ctx.annotator },
+            stamp,
+            selection.kinds,
+          ),
           stamp,
         );
       } finally {
