@@ -124,3 +124,15 @@ export function compareLayers(layer: ArticleLayer, annotators: readonly string[]
 export function layerNames(layer: ArticleLayer, gold: string): string[] {
   return [...new Set(layer.annotations.map((a) => a.annotator))].filter((name) => name !== gold);
 }
+
+/** Where each article stands: how many differences, how many decided, whether every group is decided. */
+export function adjudicationState(layer: ArticleLayer, groups: readonly ComparedGroup[]) {
+  const decided = new Set((layer.decisions ?? []).map((d) => d.key));
+  const differing = groups.filter((g) => g.differences.length > 0);
+  return {
+    differences: differing.length,
+    decided: differing.filter((g) => decided.has(g.key)).length,
+    adjudicated: groups.length > 0 && groups.every((g) => decided.has(g.key)),
+  };
+}
+

@@ -6,7 +6,7 @@ import { GOLD } from '../model';
 import { checkAnnotation, checkRelation } from '../record-checks';
 import { resolveAttributes } from '../attributes';
 import type { ComparedGroup } from '../review/compare';
-import { compareLayers, layerNames } from '../review/compare';
+import { adjudicationState, compareLayers, layerNames } from '../review/compare';
 import type { ServiceContext } from './context';
 import { mutation, project, withoutId } from './context';
 
@@ -20,17 +20,6 @@ function checkLayers(annotators: readonly string[]): void {
     throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer; compare colleagues' layers`);
   if (new Set(annotators).size !== annotators.length)
     throw new FactmarkError('invalid-argument', 'Each layer may be compared once');
-}
-
-/** Where each article stands: how many differences, how many decided, whether every group is decided. */
-export function adjudicationState(layer: ArticleLayer, groups: readonly ComparedGroup[]) {
-  const decided = new Set((layer.decisions ?? []).map((d) => d.key));
-  const differing = groups.filter((g) => g.differences.length > 0);
-  return {
-    differences: differing.length,
-    decided: differing.filter((g) => decided.has(g.key)).length,
-    adjudicated: groups.length > 0 && groups.every((g) => decided.has(g.key)),
-  };
 }
 
 /**
@@ -97,8 +86,17 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
     switch (args.action) {
       case 'reject':
         return [];
-      case 'accept-all':
-        return group.items.map((a) => ({ annotation: copyOf(a), sources: [refOf(a)] }));
+      case 'accept-all': {
+        // Identical versions (same kind, span and values) become one gold annotation naming each source.
+        const picks = new Map<string, { annotation: ReturnType<typeof copyOf>; sources: SourceRef[] }>();
+        for (const a of group.items) {
+          const same = JSON.stringify([a.kind, a.start, a.end, a.attributes, a.entityId, a.eventId]);
+          const pick = picks.get(same);
+          if (pick) pick.sources.push(refOf(a));
+          else picks.set(same, { annotation: copyOf(a), sources: [refOf(a)] });
+        }
+        return [...picks.values()];
+      }
       case 'accept': {
         const chosen = group.items.find((a) => a.annotator === args.annotator);
         if (!chosen)

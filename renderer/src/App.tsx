@@ -7,7 +7,10 @@ import { EntityPage } from './EntityPage/EntityPage';
 import { EventPage } from './EventPage/EventPage';
 import { ExportDialog } from './ExportDialog/ExportDialog';
 import { ImportDialog } from './ImportDialog/ImportDialog';
+import { LayersPanel } from './LayersPanel/LayersPanel';
+import { ReviewPage } from './ReviewPage/ReviewPage';
 import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
+import { SettingsDialog } from './SettingsDialog/SettingsDialog';
 import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
 import { Sidebar } from './Sidebar/Sidebar';
@@ -28,6 +31,10 @@ function Centre() {
       return <TagsetEditor />;
     case 'guidelines':
       return <GuidelinesPanel />;
+    case 'review':
+      return <ReviewPage />;
+    case 'dashboard':
+      return <p className="hint">Loading the dashboard…</p>;
   }
 }
 
@@ -37,6 +44,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   const [exporting, setExporting] = useState(false);
+  const [settings, setSettings] = useState(false);
   const [importing, setImporting] = useState<File[] | null>(null);
   useEffect(
     () =>
@@ -59,19 +67,26 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
         setImporting(Array.from(e.dataTransfer.files));
       }}
     >
-      <TopBar onHelp={toggleHelp} onExport={() => setExporting(true)} onImport={() => setImporting([])} />
+      <TopBar
+        onHelp={toggleHelp}
+        onExport={() => setExporting(true)}
+        onImport={() => setImporting([])}
+        onSettings={() => setSettings(true)}
+      />
       <div className="columns">
         <Sidebar onOpenArticle={onOpenArticle} />
         <main className="editor-column">
           <Centre />
         </main>
         <aside className="side-column">
+          <LayersPanel />
           <DocumentLabels />
           <DetailsPanel />
           <AnnotationList />
         </aside>
       </div>
       {help && <ShortcutsOverlay onClose={closeHelp} />}
+      {settings && <SettingsDialog onClose={() => setSettings(false)} />}
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
     </div>

@@ -151,8 +151,10 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
     expect(layer.relations.filter((r) => r.annotator === 'gold')).toEqual([
       expect.objectContaining({ type: 'said-by', from: goldClaim.id, to: { kind: 'annotation', id: goldSpeaker.id } }),
     ]);
-    // accept-all on a difference present in two layers: each layer's copy (alice's and bob's claims 2 are one span).
-    expect(state.gold.filter((a) => a.quote.startsWith('“The Islamic'))).toHaveLength(2);
+    // accept-all of identical versions: one gold annotation naming both sources.
+    expect(
+      state.gold.filter((a) => a.quote.startsWith('“The Islamic')).map((a) => a.provenance?.sources.map((r) => r.id)),
+    ).toEqual([['alice-claim2', 'bob-claim2']]);
 
     const progress = await ok<ReviewProgressRow[]>(s.send, 'review/progress', {});
     expect(progress.find((r) => r.articleId === REVIEW_ARTICLE)).toMatchObject({

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/model';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
@@ -16,7 +17,8 @@ function summary(annotation: Annotation, entityName: string | undefined, eventTi
 /** The open article's annotations in text order; a click jumps to the span. */
 export function AnnotationList() {
   const store = useWorkspaceStore();
-  const annotations = useWorkspace((s) => s.layer.annotations);
+  const annotations = useWorkspace((s) => s.visible);
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const entities = useWorkspace((s) => s.entities);
@@ -52,7 +54,12 @@ export function AnnotationList() {
                   <span className="chip" style={{ backgroundColor: kind?.color }}>
                     {kind?.label ?? a.kind}
                   </span>
-                  <span className="quote">{a.quote}</span>
+                  <span className="quote">
+                    {a.quote}
+                    {a.annotator !== me && (
+                      <span className={`layer-name${a.annotator === GOLD ? ' gold' : ''}`}>{a.annotator}</span>
+                    )}
+                  </span>
                   <span className="meta">
                     {summary(
                       a,

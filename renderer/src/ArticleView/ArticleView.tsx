@@ -15,7 +15,8 @@ import { annotationsAt, highlightField, setHighlights } from './highlight-field'
 export function ArticleView() {
   const store = useWorkspaceStore();
   const article = useWorkspace((s) => s.article);
-  const annotations = useWorkspace((s) => s.layer.annotations);
+  const annotations = useWorkspace((s) => s.visible);
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
   const host = useRef<HTMLDivElement>(null);
@@ -42,7 +43,7 @@ export function ArticleView() {
       return true;
     };
     const pick = (pos: number): Annotation | null => {
-      const covering = annotationsAt(store.getState().layer.annotations, pos);
+      const covering = annotationsAt(store.getState().visible, pos);
       if (covering.length === 0) return (lastClick.current = null);
       const index = lastClick.current?.pos === pos ? (lastClick.current.index + 1) % covering.length : 0;
       lastClick.current = { pos, index };
@@ -97,8 +98,8 @@ export function ArticleView() {
   }, [article, store]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [] }) });
-  }, [annotations, selectedId, kinds, article]);
+    view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }) });
+  }, [annotations, selectedId, kinds, article, me]);
 
   const revealRequest = useWorkspace((s) => s.revealRequest);
   const linking = useWorkspace((s) => s.linking !== null);

@@ -107,6 +107,13 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
                 <strong>{r.file}</strong>:{' '}
                 {r.imported.length > 0 ? `imported ${r.imported.length}` : 'nothing imported'}
                 {r.duplicates > 0 ? `; ${r.duplicates} already in the store` : ''}
+                {r.imported
+                  .filter((line) => line.startsWith('layer of '))
+                  .map((line) => (
+                    <div key={line} className="meta">
+                      {line}
+                    </div>
+                  ))}
                 {r.skipped.map((s) => (
                   <div key={s} className="meta">
                     skipped: {s}

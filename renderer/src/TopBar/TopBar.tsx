@@ -5,10 +5,12 @@ export function TopBar({
   onHelp,
   onExport,
   onImport,
+  onSettings,
 }: {
   onHelp: () => void;
   onExport: () => void;
   onImport: () => void;
+  onSettings: () => void;
 }) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title);
@@ -16,6 +18,7 @@ export function TopBar({
   const notice = useWorkspace((s) => s.notice);
   const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const annotator = useWorkspace((s) => s.status?.annotator ?? '');
   const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
   const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
 
@@ -49,11 +52,20 @@ export function TopBar({
         <button type="button" onClick={() => store.navigate({ name: 'guidelines' })}>
           Guidelines
         </button>
+        <button type="button" onClick={() => store.navigate({ name: 'review' })}>
+          Review
+        </button>
+        <button type="button" onClick={() => store.navigate({ name: 'dashboard' })}>
+          Agreement
+        </button>
         <button type="button" onClick={onImport}>
           Import…
         </button>
         <button type="button" onClick={onExport}>
           Export…
+        </button>
+        <button type="button" title="Your annotator name" onClick={onSettings}>
+          {annotator || 'Settings'}…
         </button>
       </div>
       <div className="row shortcuts" aria-label="Keyboard shortcuts">

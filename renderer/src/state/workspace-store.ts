@@ -25,7 +25,9 @@ export type Route =
   | { name: 'entity'; id: string }
   | { name: 'event'; id: string }
   | { name: 'tagset' }
-  | { name: 'guidelines' };
+  | { name: 'guidelines' }
+  | { name: 'review' }
+  | { name: 'dashboard' };
 
 export interface WorkspaceState {
   status: SessionStatus | null;
@@ -33,6 +35,10 @@ export interface WorkspaceState {
   article: Article | null;
   /** The open article's layer; annotations ordered by start then end. */
   layer: ArticleLayer;
+  /** Annotators whose annotations the text does not show. */
+  hiddenLayers: string[];
+  /** The layer's annotations of the layers shown, in text order: what the text and the list show. */
+  visible: Annotation[];
   entities: Entity[];
   events: EventRecord[];
   selectedId: string | null;
@@ -68,6 +74,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     articles: [],
     article: null,
     layer: EMPTY_LAYER,
+    hiddenLayers: [],
+    visible: [],
     entities: [],
     events: [],
     selectedId: null,
@@ -83,6 +91,11 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
 
   function set(patch: Partial<WorkspaceState>): void {
     state = { ...state, ...patch };
+    if ('layer' in patch || 'hiddenLayers' in patch) {
+      const hidden = new Set(state.hiddenLayers);
+      state.visible =
+        hidden.size === 0 ? state.layer.annotations : state.layer.annotations.filter((a) => !hidden.has(a.annotator));
+    }
     for (const listener of listeners) listener();
   }
 
@@ -197,7 +210,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
             linking: null,
           });
         }
-        set({ route: { name: 'article' } });
+        // Reviewing goes on article by article; everything else shows the text.
+        if (state.route.name !== 'review' || revealId) set({ route: { name: 'article' } });
         if (revealId) store.reveal(revealId);
       } catch (error) {
         fail(error);
@@ -250,7 +264,10 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         quote: draft.quote,
       });
       if (!created && state.article?.id === article.id) {
-        set({ layer: { ...state.layer, annotations: state.layer.annotations.filter((a) => a.id !== draft.id) } });
+        set({
+          layer: { ...state.layer, annotations: state.layer.annotations.filter((a) => a.id !== draft.id) },
+          selectedId: state.selectedId === draft.id ? null : state.selectedId,
+        });
       }
     },
 
@@ -298,6 +315,36 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       return articleId ? mutate('documentLabels/set', { articleId, labels }) : Promise.resolve(null);
     },
 
+    /** Marks the open article finished (or not) in the user's layer. */
+    setDone(done: boolean) {
+      const articleId = state.article?.id;
+      return articleId ? mutate('documentLabels/set', { articleId, done }) : Promise.resolve(null);
+    },
+
+    /** Shows or hides one annotator's layer in the text and the list. */
+    toggleLayer(annotator: string) {
+      const hidden = state.hiddenLayers.includes(annotator)
+        ? state.hiddenLayers.filter((name) => name !== annotator)
+        : [...state.hiddenLayers, annotator];
+      const selected = state.layer.annotations.find((a) => a.id === state.selectedId);
+      set({
+        hiddenLayers: hidden,
+        selectedId: selected && hidden.includes(selected.annotator) ? null : state.selectedId,
+      });
+    },
+
+    /** Saves the user's annotator name; new annotations go to that layer. */
+    async setAnnotator(annotator: string) {
+      try {
+        const status = await client.send('settings/update', { annotator });
+        set({ status, notice: { tone: 'info', text: `Your annotations now go to the layer of ${status.annotator}` } });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
     select(id: string | null) {
       if (state.selectedId !== id) set({ selectedId: id });
     },
@@ -309,7 +356,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
 
     /** Moves the selection to the next (+1) or previous (-1) annotation in text order. */
     stepAnnotation(step: 1 | -1) {
-      const list = state.layer.annotations;
+      const list = state.visible;
       if (list.length === 0) return;
       const at = list.findIndex((a) => a.id === state.selectedId);
       const next = at < 0 ? (step === 1 ? 0 : list.length - 1) : (at + step + list.length) % list.length;

@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { GOLD } from '../../../annotations/model';
+import { layerStyle } from '../ArticleView/highlight-field';
+import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+
+/**
+ * The open article's layers: the user's own, each colleague's, and gold, each
+ * shown or hidden in the text; whether the user has finished the article; the
+ * way to the comparison once two layers exist.
+ */
+export function LayersPanel() {
+  const store = useWorkspaceStore();
+  const annotations = useWorkspace((s) => s.layer.annotations);
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
+  const hidden = useWorkspace((s) => s.hiddenLayers);
+  const done = useWorkspace((s) => s.layer.documentLabels.some((d) => d.annotator === s.status?.annotator && d.done));
+  const hasArticle = useWorkspace((s) => s.article !== null);
+  const counts = useMemo(() => {
+    const byName = new Map<string, number>([[me, 0]]);
+    for (const a of annotations) byName.set(a.annotator, (byName.get(a.annotator) ?? 0) + 1);
+    const rank = (name: string) => (name === me ? 0 : name === GOLD ? 2 : 1);
+    return [...byName].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  }, [annotations, me]);
+  const colleagues = counts.filter(([name]) => name !== GOLD).length;
+  if (!hasArticle) return null;
+  return (
+    <section className="layers-panel" aria-label="Layers">
+      <h2>Layers</h2>
+      <ul>
+        {counts.map(([name, count]) => (
+          <li key={name}>
+            <label className="check">
+              <input type="checkbox" checked={!hidden.includes(name)} onChange={() => store.toggleLayer(name)} />
+              <span className={`layer-swatch layer-${layerStyle(name, me)}`} aria-hidden="true" />
+              <span>
+                {name}
+                {name === me ? ' (you)' : name === GOLD ? ' (adjudicated)' : ''}
+              </span>
+              <span className="meta">{count}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="row">
+        <label className="check">
+          <input type="checkbox" checked={done} onChange={(e) => void store.setDone(e.target.checked)} />
+          <span>I have finished this article</span>
+        </label>
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          disabled={colleagues < 2}
+          title={colleagues < 2 ? 'Import a colleague’s bundle to compare layers' : undefined}
+          onClick={() => store.navigate({ name: 'review' })}
+        >
+          Compare layers…
+        </button>
+      </div>
+    </section>
+  );
+}

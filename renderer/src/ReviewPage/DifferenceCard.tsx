@@ -1,0 +1,260 @@
+import { useState } from 'react';
+import type { Annotation, Decision } from '../../../annotations/model';
+import type { ComparedGroup, DifferenceType } from '../../../annotations/review/compare';
+import type { AttributeValue } from '../../../annotations/tagset';
+import { AttributeField } from '../DetailsPanel/AttributeField';
+import { NO_KINDS, useWorkspace } from '../state/workspace-context';
+
+const DIFFERENCE_NAMES: Record<DifferenceType, string> = {
+  missing: 'missing in a layer',
+  label: 'different label',
+  boundary: 'different boundaries',
+  attributes: 'different attributes',
+  link: 'different link',
+};
+
+const ACTION_NAMES: Record<Decision['action'], string> = {
+  agreed: 'agreed by all',
+  accept: 'accepted',
+  'accept-all': 'accepted all',
+  edit: 'edited',
+  reject: 'rejected',
+};
+
+type Decide = (action: 'accept' | 'accept-all' | 'reject' | 'edit', extra?: object) => void;
+
+interface Props {
+  index: number;
+  group: ComparedGroup;
+  annotators: string[];
+  text: string;
+  current: boolean;
+  decision: Decision | null;
+  gold: Annotation[];
+  kindLabel: (kind: string) => string;
+  editing: boolean;
+  onFocus: () => void;
+  onDecide: Decide;
+  onEdit: (open: boolean) => void;
+}
+
+function values(a: Annotation): string {
+  return Object.entries(a.attributes)
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join(' · ');
+}
+
+/** One group of annotations across the layers: how they differ, each layer's version, and the decision. */
+export function DifferenceCard(props: Props) {
+  const { group, annotators, text, decision, gold, kindLabel } = props;
+  const relations = useWorkspace((s) => s.layer.relations);
+  const annotations = useWorkspace((s) => s.layer.annotations);
+  const entities = useWorkspace((s) => s.entities);
+  const links = (a: Annotation) =>
+    [
+      a.entityId && `entity: ${entities.find((e) => e.id === a.entityId)?.name ?? a.entityId}`,
+      a.eventId && `event: ${a.eventId}`,
+      ...relations
+        .filter((r) => r.from === a.id)
+        .map((r) =>
+          r.to.kind === 'entity'
+            ? `${r.type} → ${entities.find((e) => e.id === r.to.id)?.name ?? r.to.id}`
+            : `${r.type} → “${annotations.find((x) => x.id === r.to.id)?.quote ?? '?'}”`,
+        ),
+    ].filter(Boolean);
+  const before = text.slice(Math.max(0, group.start - 60), group.start);
+  const after = text.slice(group.end, group.end + 60);
+  const title =
+    group.differences.length === 0
+      ? 'agreement'
+      : group.differences
+          .map((d) =>
+            d === 'missing' ? `only in ${group.items.map((a) => a.annotator).join(', ')}` : DIFFERENCE_NAMES[d],
+          )
+          .join(' · ');
+
+  return (
+    <li
+      className={`difference${props.current ? ' current' : ''}${decision ? ' decided' : ''}`}
+      data-index={props.index}
+      aria-current={props.current ? 'true' : undefined}
+      aria-label={`Difference ${props.index + 1}: ${title}`}
+      onClick={props.onFocus}
+    >
+      <h3>
+        <span className="difference-number">{props.index + 1}</span> {title}
+      </h3>
+      <p className="context">
+        …{before}
+        <mark>{text.slice(group.start, group.end)}</mark>
+        {after}…
+      </p>
+      <div
+        className="layer-columns"
+        style={{ gridTemplateColumns: `repeat(${annotators.length + 1}, minmax(0, 1fr))` }}
+      >
+        {annotators.map((name) => {
+          const a = group.items.find((x) => x.annotator === name);
+          return (
+            <div key={name} className="layer-column" aria-label={`${name}’s version`}>
+              <h4>
+                <kbd>{group.items.indexOf(a!) + 1 || '–'}</kbd> {name}
+              </h4>
+              {a ? (
+                <>
+                  <p>
+                    <span className="chip-text">{kindLabel(a.kind)}</span>{' '}
+                    <span className="meta">
+                      {a.start}–{a.end}
+                    </span>
+                  </p>
+                  <p className="quote">{a.quote}</p>
+                  {values(a) && <p className="meta">{values(a)}</p>}
+                  {links(a).map((l) => (
+                    <p key={String(l)} className="meta">
+                      {l}
+                    </p>
+                  ))}
+                  <button type="button" onClick={() => props.onDecide('accept', { annotator: name })}>
+                    Accept {name}’s
+                  </button>
+                </>
+              ) : (
+                <p className="hint">no annotation</p>
+              )}
+            </div>
+          );
+        })}
+        <div className="layer-column gold-column" aria-label="Gold">
+          <h4>gold</h4>
+          {decision ? (
+            <>
+              <p className="decision">
+                {ACTION_NAMES[decision.action]} · by {decision.decidedBy}
+              </p>
+              {gold.map((a) => (
+                <p key={a.id}>
+                  <span className="chip-text">{kindLabel(a.kind)}</span> <span className="quote">{a.quote}</span>{' '}
+                  {values(a) && `· ${values(a)}`}
+                </p>
+              ))}
+            </>
+          ) : (
+            <p className="hint">undecided</p>
+          )}
+          <div className="row">
+            {group.items.length > 1 && (
+              <button type="button" onClick={() => props.onDecide('accept-all')}>
+                Accept all
+              </button>
+            )}
+            <button type="button" onClick={() => props.onEdit(!props.editing)}>
+              Edit…
+            </button>
+            <button type="button" onClick={() => props.onDecide('reject')}>
+              Reject
+            </button>
+          </div>
+        </div>
+      </div>
+      {props.editing && (
+        <EditForm
+          base={group.items[0]!}
+          textLength={text.length}
+          onCancel={() => props.onEdit(false)}
+          onSave={(edit) => {
+            props.onDecide('edit', { edit });
+            props.onEdit(false);
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+interface Edit {
+  kind: string;
+  start: number;
+  end: number;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** The adjudicator's own version: kind, offsets and attributes, starting from the first layer's. */
+function EditForm({
+  base,
+  textLength,
+  onSave,
+  onCancel,
+}: {
+  base: Annotation;
+  textLength: number;
+  onSave: (edit: Edit) => void;
+  onCancel: () => void;
+}) {
+  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const [edit, setEdit] = useState<Edit>({
+    kind: base.kind,
+    start: base.start,
+    end: base.end,
+    attributes: base.attributes as Record<string, AttributeValue>,
+  });
+  const definition = kinds.find((k) => k.kind === edit.kind);
+  return (
+    <form
+      className="edit-form"
+      aria-label="Adjudicated version"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(edit);
+      }}
+    >
+      <label className="field">
+        <span>Kind</span>
+        <select value={edit.kind} onChange={(e) => setEdit({ ...edit, kind: e.target.value, attributes: {} })}>
+          {kinds.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Start</span>
+        <input
+          type="number"
+          min={0}
+          max={textLength}
+          value={edit.start}
+          onChange={(e) => setEdit({ ...edit, start: Number(e.target.value) })}
+        />
+      </label>
+      <label className="field">
+        <span>End</span>
+        <input
+          type="number"
+          min={0}
+          max={textLength}
+          value={edit.end}
+          onChange={(e) => setEdit({ ...edit, end: Number(e.target.value) })}
+        />
+      </label>
+      {definition?.attributes.map((d) => (
+        <AttributeField
+          key={d.name}
+          idPrefix={`gold-${base.id}`}
+          definition={d}
+          value={edit.attributes[d.name]}
+          onChange={(value) => setEdit({ ...edit, attributes: { ...edit.attributes, [d.name]: value } })}
+        />
+      ))}
+      <div className="row">
+        <button type="submit" className="primary">
+          Save to gold
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

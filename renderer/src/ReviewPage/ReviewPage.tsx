@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/model';
+import type { ComparedGroup } from '../../../annotations/review/compare';
+import { adjudicationState, compareLayers, layerNames } from '../../../annotations/review/compare';
+import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { DifferenceCard } from './DifferenceCard';
+import './review.css';
+
+const inField = (target: EventTarget | null) => {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+};
+
+/**
+ * The open article's layers compared: one row per group of annotations, a
+ * column per layer, each difference classified, and the adjudicator's
+ * decision into gold beside it. j/k move between differences; 1–9 accept a
+ * layer's annotation, a accepts all, r rejects, e edits.
+ */
+export function ReviewPage() {
+  const store = useWorkspaceStore();
+  const article = useWorkspace((s) => s.article);
+  const layer = useWorkspace((s) => s.layer);
+  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const available = useMemo(() => layerNames(layer, GOLD).sort(), [layer]);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const chosen = useMemo(() => available.filter((name) => !excluded.includes(name)), [available, excluded]);
+  const groups = useMemo(() => compareLayers(layer, chosen), [layer, chosen]);
+  const state = adjudicationState(layer, groups);
+  const [differencesOnly, setDifferencesOnly] = useState(true);
+  const shown = differencesOnly ? groups.filter((g) => g.differences.length > 0) : groups;
+  const [current, setCurrent] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const decisions = useMemo(() => new Map((layer.decisions ?? []).map((d) => [d.key, d])), [layer.decisions]);
+  const gold = useMemo(
+    () => new Map(layer.annotations.filter((a) => a.annotator === GOLD).map((a) => [a.id, a])),
+    [layer],
+  );
+
+  const at = Math.min(current, Math.max(shown.length - 1, 0));
+  const focused: ComparedGroup | undefined = shown[at];
+
+  function decide(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject' | 'edit', extra: object = {}) {
+    if (!article) return Promise.resolve(null);
+    return store.mutate('review/decide', {
+      articleId: article.id,
+      annotators: chosen,
+      key: group.key,
+      action,
+      ...extra,
+    });
+  }
+
+  async function decideAndMove(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject', annotator?: string) {
+    const done = await decide(group, action, annotator ? { annotator } : {});
+    if (done) setCurrent((c) => Math.min(c + 1, shown.length - 1));
+  }
+
+  useEffect(() => {
+    list.current?.querySelector(`[data-index="${at}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [at]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const group = focused;
+      let handled = true;
+      if (event.key === 'j' || event.key === 'ArrowDown') setCurrent(Math.min(at + 1, shown.length - 1));
+      else if (event.key === 'k' || event.key === 'ArrowUp') setCurrent(Math.max(at - 1, 0));
+      else if (!group) handled = false;
+      else if (/^[1-9]$/.test(event.key)) {
+        const item = group.items[Number(event.key) - 1];
+        if (item) void decideAndMove(group, 'accept', item.annotator);
+      } else if (event.key === 'a') void decideAndMove(group, 'accept-all');
+      else if (event.key === 'r') void decideAndMove(group, 'reject');
+      else if (event.key === 'e') setEditing(group.key);
+      else handled = false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!article) return <section className="review-page" aria-label="Review" />;
+  const kindLabel = (kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind;
+  const goldOf = (group: ComparedGroup): Annotation[] =>
+    (decisions.get(group.key)?.goldIds ?? []).flatMap((id) => gold.get(id) ?? []);
+
+  return (
+    <section className="review-page" aria-label="Review">
+      <header className="review-header">
+        <div className="record-actions">
+          <p className="record-kind">Compare and adjudicate</p>
+          <button type="button" onClick={() => store.navigate({ name: 'article' })}>
+            Show the text
+          </button>
+        </div>
+        <h1>{article.title}</h1>
+        <fieldset className="review-layers">
+          <legend>Layers compared</legend>
+          {available.map((name) => (
+            <label key={name} className="check">
+              <input
+                type="checkbox"
+                checked={!excluded.includes(name)}
+                onChange={() =>
+                  setExcluded((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]))
+                }
+              />
+              <span>{name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="review-progress">
+          <progress value={state.decided} max={Math.max(state.differences, 1)} aria-label="Differences decided" />
+          <span data-testid="review-progress">
+            {state.decided} of {state.differences} differences decided
+          </span>
+          {state.adjudicated && <span className="badge adjudicated">Adjudicated</span>}
+          <label className="check">
+            <input type="checkbox" checked={differencesOnly} onChange={(e) => setDifferencesOnly(e.target.checked)} />
+            <span>Differences only</span>
+          </label>
+        </div>
+        <p className="hint">
+          <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>1</kbd>–<kbd>{Math.max(chosen.length, 1)}</kbd> accept that
+          layer’s · <kbd>a</kbd> accept all · <kbd>r</kbd> reject · <kbd>e</kbd> edit
+        </p>
+      </header>
+      {chosen.length < 2 ? (
+        <p className="hint">Choose at least two layers to compare.</p>
+      ) : shown.length === 0 ? (
+        <p className="hint">The layers agree everywhere on this article.</p>
+      ) : (
+        <ol className="difference-list" ref={list} aria-label="Differences">
+          {shown.map((group, index) => (
+            <DifferenceCard
+              key={group.key}
+              index={index}
+              group={group}
+              annotators={chosen}
+              text={article.text}
+              current={index === at}
+              decision={decisions.get(group.key) ?? null}
+              gold={goldOf(group)}
+              kindLabel={kindLabel}
+              editing={editing === group.key}
+              onFocus={() => setCurrent(index)}
+              onDecide={(action, extra) => void decide(group, action, extra)}
+              onEdit={(open) => setEditing(open ? group.key : null)}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import type { Article } from '../../annotations/model';
+import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
+import { openArticle } from './page-helpers';
+import { expect, test } from './web-fixture';
+
+const TITLE = 'Iran calls for collective efforts to fight ISIL in region';
+
+/** Becomes "lead" in the settings and imports alice's, bob's and carol's bundles through the Import dialog. */
+async function importColleagues(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'alice…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your annotator name').fill('lead');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'lead…' })).toBeVisible();
+
+  const response = await fetch(`${url}/api/articles/get`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ articleId: REVIEW_ARTICLE }),
+  });
+  const article = ((await response.json()) as { result: Article }).result;
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Files to import').setInputFiles(
+    REVIEW_ANNOTATORS.map((name) => ({
+      name: `${name}-bundle.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(colleagueBundle(name, article))),
+    })),
+  );
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = dialog.getByRole('list', { name: 'Import report' });
+  await expect(report).toContainText('layer of alice: 5 added');
+  await expect(report).toContainText('layer of bob: 6 added');
+  await expect(report).toContainText('layer of carol: 4 added');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openArticle(page, TITLE);
+}
+
+test('colleagues’ layers are shown apart from one’s own and can be hidden', async ({ page, app }) => {
+  await importColleagues(page, app.url);
+  const layers = page.getByRole('region', { name: 'Layers' });
+  await expect(layers.getByRole('listitem')).toHaveText([/lead \(you\)\s*0/, /alice\s*5/, /bob\s*6/, /carol\s*4/]);
+  await expect(page.locator('.cm-content .fm-layer-other').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Annotations' })).toContainText('Annotations (15)');
+  await layers.getByRole('checkbox', { name: /carol/ }).uncheck();
+  await expect(page.getByRole('region', { name: 'Annotations' })).toContainText('Annotations (11)');
+  await page.screenshot({ path: 'test-results/review-layers.png' });
+});
+
+test('compares three layers, moves between differences with the keyboard, and adjudicates into gold', async ({
+  page,
+  app,
+}) => {
+  await importColleagues(page, app.url);
+  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  const differences = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  await expect(differences).toHaveCount(4);
+  await expect(differences.nth(0)).toHaveAttribute('aria-label', 'Difference 1: only in bob');
+  await expect(differences.nth(1)).toHaveAttribute('aria-label', 'Difference 2: different label');
+  await expect(differences.nth(2)).toHaveAttribute(
+    'aria-label',
+    'Difference 3: different boundaries · different attributes · different link',
+  );
+  await expect(differences.nth(3)).toHaveAttribute('aria-label', 'Difference 4: only in alice, bob');
+  await expect(differences.nth(2).getByLabel('bob’s version')).toContainText('verdict: false');
+  await expect(differences.nth(2).getByLabel('alice’s version')).toContainText('said-by → “Brigadier General Dehqan”');
+  await expect(review.getByTestId('review-progress')).toHaveText('0 of 4 differences decided');
+
+  // Keyboard: j and k move; r rejects and moves on; 1 accepts the first layer's.
+  await expect(differences.nth(0)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('j');
+  await expect(differences.nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('k');
+  await expect(differences.nth(0)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('r');
+  await expect(differences.nth(0).getByLabel('Gold')).toContainText('rejected · by lead');
+  await expect(differences.nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('1');
+  await expect(differences.nth(1).getByLabel('Gold')).toContainText('accepted · by lead');
+  await expect(differences.nth(1).getByLabel('Gold')).toContainText('Place Baghdad');
+
+  // e edits: the adjudicator's own verdict for the claim.
+  await expect(differences.nth(2)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('e');
+  const form = differences.nth(2).getByRole('form', { name: 'Adjudicated version' });
+  await form.getByLabel('Verdict').selectOption('mostly false');
+  await form.getByRole('button', { name: 'Save to gold' }).click();
+  await expect(differences.nth(2).getByLabel('Gold')).toContainText('verdict: mostly false');
+
+  await differences.nth(3).getByRole('button', { name: 'Accept all' }).click();
+  await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
+  await expect(review.getByText('Adjudicated', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/review-adjudicated.png', fullPage: true });
+
+  // Undo takes the last decision back; redo puts it again.
+  await page.keyboard.press('Control+z');
+  await expect(review.getByTestId('review-progress')).toHaveText('3 of 4 differences decided');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
+
+  // The gold layer: agreements and decisions, drawn as gold in the text.
+  await review.getByRole('button', { name: 'Show the text' }).click();
+  const layers = page.getByRole('region', { name: 'Layers' });
+  await expect(layers.getByRole('listitem').last()).toHaveText(/gold \(adjudicated\)\s*5/);
+  await expect(page.locator('.cm-content .fm-layer-gold').first()).toBeVisible();
+
+  // Reloaded from the store: the decisions were saved.
+  await page.reload();
+  await openArticle(page, TITLE);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
+});
