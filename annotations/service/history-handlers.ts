@@ -115,6 +115,33 @@ function applyToProject(project: ProjectData, change: ProjectChange): ProjectDat
 }
 
 /**
+ * An entity or event record the change set removes must not be linked from
+ * any article once it is applied (the layers given are as they will be).
+ */
+async function refuseRemovedRecordsInUse(
+  ctx: ServiceContext,
+  changes: readonly ProjectChange[],
+  nextLayers: ReadonlyMap<string, ArticleLayer>,
+): Promise<void> {
+  const removed = (type: 'entity' | 'event') =>
+    new Set(changes.flatMap((c) => (c.type === type && c.before && !c.after ? [c.before.id] : [])));
+  const entities = removed('entity');
+  const events = removed('event');
+  if (entities.size === 0 && events.size === 0) return;
+  for (const summary of ctx.repo.listArticles()) {
+    const layer = nextLayers.get(summary.id) ?? (await ctx.repo.readLayer(summary.id));
+    const user =
+      layer.annotations.find((a) => (a.entityId && entities.has(a.entityId)) || (a.eventId && events.has(a.eventId))) ??
+      layer.relations.find((r) => r.to.kind === 'entity' && entities.has(r.to.id));
+    if (user)
+      throw new FactmarkError(
+        'conflict',
+        `Cannot apply: a record it removes is still linked from article "${summary.id}"; remove those links first`,
+      );
+  }
+}
+
+/**
  * Applies a change set forwards (redo) or backwards (undo). Every record must
  * still be as the change expects, and every resulting record must pass the
  * same checks as a fresh edit; otherwise nothing is written.
@@ -140,8 +167,18 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/ap
           if (c.type === 'relation' && c.after) checkRelation(nextProject.tagset, layer, c.after, nextProject.entities);
           if (c.type === 'documentLabels' && c.after) checkDocumentLabels(nextProject.tagset, c.after.labels);
         }
+        const ids = new Set(layer.annotations.map((a) => a.id));
+        const dangling = layer.relations.find(
+          (r) => !ids.has(r.from) || (r.to.kind === 'annotation' && !ids.has(r.to.id)),
+        );
+        if (dangling)
+          throw new FactmarkError(
+            'conflict',
+            `Cannot apply: a ${dangling.type} link made since would point to an annotation that is no longer there; undo or remove the link first`,
+          );
         nextLayers.set(articleId, layer);
       }
+      await refuseRemovedRecordsInUse(ctx, projectChanges, nextLayers);
 
       // Then write, re-checking each file against what it holds at that moment.
       if (projectChanges.length > 0) await ctx.repo.updateProject((p) => projectChanges.reduce(applyToProject, p));

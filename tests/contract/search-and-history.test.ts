@@ -191,4 +191,36 @@ describe.each(TRANSPORTS)('search and undo/redo over %s', (_name, open) => {
     );
     expect(await s.layer()).toEqual(before);
   });
+
+  it('refuses an undo that would leave a link or an entity reference pointing at nothing', async () => {
+    const speaker = await s.tag('speaker', 'ISIS');
+    const { value: claim, changeSet: createClaim } = await s.mutate<Annotation>('annotations/create', {
+      ...(await s.span(HIRED)),
+      kind: 'claim',
+    });
+    await s.link('said-by', claim, speaker);
+    const before = await s.layer();
+    await refused(
+      s.send,
+      'history/apply',
+      { changeSet: createClaim, direction: 'undo' },
+      'conflict',
+      /said-by link made since would point to an annotation that is no longer there/,
+    );
+    expect(await s.layer()).toEqual(before);
+
+    const { value: entity, changeSet: createEntity } = await s.mutate<Entity>('entities/create', {
+      name: 'Islamic State',
+      type: 'group',
+    });
+    await s.tag('organisation', 'ISIL', A001, { entityId: entity.id });
+    await refused(
+      s.send,
+      'history/apply',
+      { changeSet: createEntity, direction: 'undo' },
+      'conflict',
+      /still linked from article "001_3eea3b6f31cb041f"/,
+    );
+    expect(await ok<Entity[]>(s.send, 'entities/list', {})).toEqual([entity]);
+  });
 });
