@@ -17,6 +17,7 @@ import type {
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
 import type { ComparedGroup } from './review/compare';
+import type { AnnotatorProgress, LabelDistribution } from './review/corpus-figures';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 
@@ -168,6 +169,11 @@ export const argumentSchemas = {
       .optional(),
   }),
   'review/progress': z.strictObject({ annotators: z.array(AnnotatorName).min(2).max(20).optional() }),
+  'agreement/report': z.strictObject({
+    /** The layers to measure (the gold layer may be one); all but gold by default. */
+    annotators: z.array(AnnotatorName).min(1).max(20).optional(),
+    articleIds: z.array(IdSchema).optional(),
+  }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
     /** Chosen by the client to follow the export's progress with jobs/progress. */
@@ -282,6 +288,14 @@ export interface Results {
   'review/compare': ReviewComparison;
   'review/decide': Mutation<Decision>;
   'review/progress': ReviewProgressRow[];
+  'agreement/report': AgreementDashboard;
+}
+
+export interface AgreementDashboard {
+  annotators: string[];
+  articleCount: number;
+  distribution: LabelDistribution;
+  progress: AnnotatorProgress[];
 }
 
 export interface AdjudicationState {

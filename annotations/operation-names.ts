@@ -39,6 +39,7 @@ export const OPERATION_NAMES = [
   'review/compare',
   'review/decide',
   'review/progress',
+  'agreement/report',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

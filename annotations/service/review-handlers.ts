@@ -7,10 +7,11 @@ import { checkAnnotation, checkRelation } from '../record-checks';
 import { resolveAttributes } from '../attributes';
 import type { ComparedGroup } from '../review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../review/compare';
+import { corpusFigures } from '../review/corpus-figures';
 import type { ServiceContext } from './context';
 import { mutation, project, withoutId } from './context';
 
-type ReviewHandlers = Pick<Handlers, 'review/compare' | 'review/decide' | 'review/progress'>;
+type ReviewHandlers = Pick<Handlers, 'review/compare' | 'review/decide' | 'review/progress' | 'agreement/report'>;
 
 const refOf = (a: Annotation): SourceRef => ({ annotator: a.annotator, id: a.id });
 const refKey = (r: SourceRef) => `${r.annotator}:${r.id}`;
@@ -220,6 +221,13 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
         agreed: 'Accept',
       };
       return mutation(decision!, `${label[args.action]} in gold`, changes);
+    },
+
+    'agreement/report': async ({ annotators, articleIds }) => {
+      const ids = articleIds ?? ctx.repo.listArticles().map((a) => a.id);
+      const layers = await Promise.all(ids.map((id) => ctx.repo.readLayer(id)));
+      const figures = corpusFigures(layers, annotators);
+      return { ...figures, articleCount: ids.length };
     },
 
     'review/progress': async ({ annotators }) => {

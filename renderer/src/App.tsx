@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { AnnotationList } from './AnnotationList/AnnotationList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
@@ -18,6 +18,9 @@ import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
 import { TagsetEditor } from './TagsetEditor/TagsetEditor';
 import { TopBar } from './TopBar/TopBar';
 
+// The dashboard brings the chart library: loaded when first opened, so the editor starts as fast as before.
+const Dashboard = lazy(() => import('./Dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+
 function Centre() {
   const route = useWorkspace((s) => s.route);
   switch (route.name) {
@@ -34,7 +37,11 @@ function Centre() {
     case 'review':
       return <ReviewPage />;
     case 'dashboard':
-      return <p className="hint">Loading the dashboard…</p>;
+      return (
+        <Suspense fallback={<p className="hint">Loading the dashboard…</p>}>
+          <Dashboard />
+        </Suspense>
+      );
   }
 }
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Article } from '../../annotations/model';
 import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
@@ -113,4 +115,53 @@ test('compares three layers, moves between differences with the keyboard, and ad
   await openArticle(page, TITLE);
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
+});
+
+test('the agreement dashboard draws its charts and saves them as PNG, SVG and CSV', async ({
+  page,
+  app,
+  downloadsDir,
+}) => {
+  await importColleagues(page, app.url);
+  await page
+    .getByRole('region', { name: 'Layers' })
+    .getByRole('checkbox', { name: 'I have finished this article' })
+    .check();
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  const dashboard = page.getByRole('region', { name: 'Agreement dashboard' });
+  await expect(dashboard.getByRole('heading', { level: 1 })).toHaveText('5 articles · 4 layers');
+  const labels = dashboard.getByRole('figure', { name: 'Labels per annotator' });
+  await expect(labels.locator('canvas')).toBeVisible();
+
+  const save = async (figure: typeof labels, button: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('button', { name: button }).click(),
+    ]);
+    const path = join(downloadsDir, download.suggestedFilename());
+    await download.saveAs(path);
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  };
+  const csv = await save(labels, 'CSV');
+  expect(csv.name).toBe('label-distribution.csv');
+  // The fixture's layers, counted by hand: alice 2 claims, person, place, speaker; bob the same and ISIL; carol one claim,
+  // person, Baghdad as an organisation, speaker; lead nothing.
+  const rows = (who: string, [claim, organisation, person, place, speaker]: number[]) =>
+    `${who},claim,${claim}\r\n${who},organisation,${organisation}\r\n${who},person,${person}\r\n${who},place,${place}\r\n${who},speaker,${speaker}\r\n`;
+  expect(csv.bytes.toString('utf8')).toBe(
+    `annotator,label,annotations\r\n${rows('alice', [2, 0, 1, 1, 1])}${rows('bob', [2, 1, 1, 1, 1])}${rows('carol', [1, 1, 1, 0, 1])}${rows('lead', [0, 0, 0, 0, 0])}`,
+  );
+  const svg = await save(labels, 'SVG');
+  expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.bytes.toString('utf8')).toContain('carol');
+  const png = await save(labels, 'PNG');
+  expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.bytes.length).toBeGreaterThan(5000);
+
+  const progress = dashboard.getByRole('figure', { name: 'Progress per annotator' });
+  const progressCsv = await save(progress, 'CSV');
+  expect(progressCsv.bytes.toString('utf8')).toBe(
+    'annotator,done,annotated,articles\r\nalice,1,1,5\r\nbob,1,1,5\r\ncarol,1,1,5\r\nlead,1,0,5\r\n',
+  );
+  await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
 });

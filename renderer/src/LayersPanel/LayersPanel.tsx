@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { GOLD } from '../../../annotations/model';
 import { layerStyle } from '../ArticleView/highlight-field';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
@@ -15,6 +15,8 @@ export function LayersPanel() {
   const hidden = useWorkspace((s) => s.hiddenLayers);
   const done = useWorkspace((s) => s.layer.documentLabels.some((d) => d.annotator === s.status?.annotator && d.done));
   const hasArticle = useWorkspace((s) => s.article !== null);
+  // Shown checked at once; the saved state takes over when the core answers.
+  const [pendingDone, setPendingDone] = useState<boolean | null>(null);
   const counts = useMemo(() => {
     const byName = new Map<string, number>([[me, 0]]);
     for (const a of annotations) byName.set(a.annotator, (byName.get(a.annotator) ?? 0) + 1);
@@ -43,7 +45,14 @@ export function LayersPanel() {
       </ul>
       <div className="row">
         <label className="check">
-          <input type="checkbox" checked={done} onChange={(e) => void store.setDone(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={pendingDone ?? done}
+            onChange={(e) => {
+              setPendingDone(e.target.checked);
+              void store.setDone(e.target.checked).finally(() => setPendingDone(null));
+            }}
+          />
           <span>I have finished this article</span>
         </label>
       </div>

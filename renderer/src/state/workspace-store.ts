@@ -1,4 +1,4 @@
-import type { Args, Results, SessionStatus } from '../../../annotations/contract';
+import type { Args, ExportFile, Results, SessionStatus } from '../../../annotations/contract';
 import type { ChangeSet, Mutation } from '../../../annotations/changes';
 import { invert } from '../../../annotations/changes';
 import type {
@@ -409,7 +409,18 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           )
         : null;
       try {
-        const file = await client.send('export/file', { ...args, jobId });
+        return await store.saveFile(await client.send('export/file', { ...args, jobId }));
+      } catch (error) {
+        fail(error);
+        return false;
+      } finally {
+        if (poll) clearInterval(poll);
+      }
+    },
+
+    /** Hands a file to the user to save where they choose (a download in the web mode). */
+    async saveFile(file: ExportFile) {
+      try {
         const result = await client.saveFile(file);
         if (result.saved)
           set({
@@ -419,8 +430,6 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       } catch (error) {
         fail(error);
         return false;
-      } finally {
-        if (poll) clearInterval(poll);
       }
     },
 
