@@ -135,4 +135,3 @@ export function adjudicationState(layer: ArticleLayer, groups: readonly Compared
     adjudicated: groups.length > 0 && groups.every((g) => decided.has(g.key)),
   };
 }
-
