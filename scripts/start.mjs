@@ -18,6 +18,8 @@ function electronBinary() {
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+  // Stopping `npm start` stops the app too, rather than leaving it serving.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 }
 
 const electron = electronBinary();

@@ -32,9 +32,10 @@ it.skipIf(installed)(
     });
     let out = '';
     let err = '';
+    let served = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      served = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
@@ -44,14 +45,18 @@ it.skipIf(installed)(
       });
       expect(out.split('\n')[0]).toMatch(/^Electron's runtime is not installed here .*opens in web mode/);
       expect(err).toBe('');
-      const response = await fetch(`${url}/api/articles/list`, {
+      const response = await fetch(`${served}/api/articles/list`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
       expect(((await response.json()) as { result: unknown[] }).result).toHaveLength(5);
     } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
+      await exited;
     }
+    // Stopping it stopped the web server it started: nothing answers any more.
+    await expect(fetch(`${served}/api/articles/list`, { method: 'POST', body: '{}' })).rejects.toThrow();
   },
 );
