@@ -12,8 +12,9 @@ export function titleOf(text: string): string {
   if (firstLine === '') return 'Untitled';
   const looksLikeHeadline = firstLine.length <= MAX_TITLE && !/[.!?…:;,]["”’)]?$/.test(firstLine);
   if (looksLikeHeadline) return firstLine;
-  const words = firstLine.split(/\s+/).slice(0, 10).join(' ');
-  return words.length < firstLine.length ? `${words.replace(/[,;:.]$/, '')}…` : words;
+  const all = firstLine.split(/\s+/);
+  const words = all.slice(0, 10).join(' ');
+  return all.length > 10 ? `${words.replace(/[,;:.]$/, '')}…` : words;
 }
 
 /** Line endings become "\n" so offsets mean the same on every platform; nothing else changes. */

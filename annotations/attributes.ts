@@ -47,7 +47,8 @@ export function requireKind(tagset: Tagset, kind: string): SpanKindDefinition {
 
 /**
  * Merges `patch` over `base` (or over the defaults) and checks every value
- * against the definitions. Unknown names are refused, not dropped.
+ * against the definitions. Unknown names are refused, not dropped. A base
+ * value that is missing, or null where null is not allowed, takes the default.
  */
 export function resolveValues(
   definitions: readonly AttributeDefinition[],
@@ -56,7 +57,12 @@ export function resolveValues(
   owner: string,
 ): Attributes {
   const result: Attributes = {};
-  for (const def of definitions) result[def.name] = base?.[def.name] ?? def.default;
+  for (const def of definitions) {
+    // A saved null stays null where the definition allows it (a choice or number not required).
+    const saved = base?.[def.name];
+    const keep = saved !== undefined && (saved !== null || attributeProblem(def, null) === null);
+    result[def.name] = keep ? saved : def.default;
+  }
   for (const [name, value] of Object.entries(patch)) {
     const def = definitions.find((a) => a.name === name);
     if (!def) {

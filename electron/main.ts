@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { isFactmarkError } from '../annotations/errors';
 import { appPaths } from '../annotations/node/app-paths';
-import { flagValue, resolveAnnotator, resolveStoreDir } from '../annotations/node/store-location';
+import { flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from '../annotations/node/store-location';
 import { openWorkspace } from '../annotations/node/workspace';
 import { serveOverIpc } from './ipc-adapter';
 
@@ -59,6 +59,12 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   const paths = appPaths(root);
   const argv = process.argv;
+  const missing = missingFlagValue(argv, ['store', 'annotator']);
+  if (missing) {
+    dialog.showErrorBox('Factmark cannot start', missing);
+    app.exit(2);
+    return;
+  }
   const storeDir = resolveStoreDir(flagValue(argv, 'store'), app.getPath('userData'));
   const rendererUrl = pathToFileURL(join(paths.rendererDir, 'index.html')).toString();
   try {

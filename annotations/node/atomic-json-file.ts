@@ -66,12 +66,17 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       await handle.writeFile(JSON.stringify(data));
       await handle.sync();
     } catch (error) {
-      await handle.close();
-      await rm(tmp, { force: true });
+      await handle.close().catch(() => undefined);
+      await rm(tmp, { force: true }).catch(() => undefined);
       throw error;
     }
     await handle.close();
-    await rename(tmp, this.path);
+    try {
+      await rename(tmp, this.path);
+    } catch (error) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw error;
+    }
     await fsyncDirectory(dir);
   }
 }

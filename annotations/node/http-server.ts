@@ -93,9 +93,14 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Ha
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }
 
-async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir: string): Promise<void> {
+/** `pathname` is already %-decoded. */
+async function handleStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  staticDir: string,
+  pathname: string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   const root = normalize(staticDir);
   let file = normalize(join(root, pathname));
   if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden', 'text/plain');
@@ -122,9 +127,18 @@ export async function startWebServer(options: WebServerOptions): Promise<{ serve
   const server = createServer((req, res) => {
     if (!isLoopbackRequest(req, port)) return send(res, 403, 'Factmark only answers this machine', 'text/plain');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-argument', message: `Request path ${path} is not valid %-encoded UTF-8` },
+      });
+    }
     const task = path.startsWith('/api/')
       ? handleApi(req, res, options.handlers, path.slice('/api/'.length))
-      : handleStatic(req, res, options.staticDir);
+      : handleStatic(req, res, options.staticDir, decoded);
     task.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
       else res.destroy();

@@ -1,15 +1,17 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isFactmarkError } from '../errors';
+import { FactmarkError, isFactmarkError } from '../errors';
 import { appPaths, findAppRoot } from './app-paths';
 import { startWebServer } from './http-server';
-import { defaultUserDataDir, flagValue, resolveAnnotator, resolveStoreDir } from './store-location';
+import { defaultUserDataDir, flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from './store-location';
 import { openWorkspace } from './workspace';
 
 /** `npm run serve`: the whole app in a browser, over loopback HTTP. */
 async function main(argv: string[]): Promise<void> {
   const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
   const paths = appPaths(root);
+  const missing = missingFlagValue(argv, ['store', 'annotator', 'port', 'static']);
+  if (missing) throw new FactmarkError('invalid-argument', missing);
   const storeDir = resolveStoreDir(flagValue(argv, 'store'), defaultUserDataDir());
   const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
   const port = Number(flagValue(argv, 'port') ?? process.env.FACTMARK_PORT ?? 4717);

@@ -1,19 +1,22 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
+/** An environment variable's value, an empty one counting as unset. */
+const envValue = (env: NodeJS.ProcessEnv, name: string): string | undefined => env[name] || undefined;
+
 /** The folder Electron's `app.getPath('userData')` gives for Factmark, computed without Electron. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Factmark');
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Factmark');
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Factmark');
+  if (platform === 'win32') return join(envValue(env, 'APPDATA') ?? join(homedir(), 'AppData', 'Roaming'), 'Factmark');
+  return join(envValue(env, 'XDG_CONFIG_HOME') ?? join(homedir(), '.config'), 'Factmark');
 }
 
-/** `--store DIR` wins, then `FACTMARK_STORE`, then `<user data>/store`. */
+/** `--store DIR` wins, then `FACTMARK_STORE`, then `<user data>/store`; an empty one counts as unset. */
 export function resolveStoreDir(flag: string | undefined, userDataDir: string, env = process.env): string {
-  return flag ?? env.FACTMARK_STORE ?? join(userDataDir, 'store');
+  return flag || envValue(env, 'FACTMARK_STORE') || join(userDataDir, 'store');
 }
 
-/** `--annotator NAME` wins, then `FACTMARK_ANNOTATOR`, then the login name. */
+/** `--annotator NAME` wins, then `FACTMARK_ANNOTATOR`, then the login name; an empty one counts as unset. */
 export function resolveAnnotator(flag: string | undefined, env = process.env): string {
   if (flag) return flag;
   if (env.FACTMARK_ANNOTATOR) return env.FACTMARK_ANNOTATOR;
@@ -24,10 +27,20 @@ export function resolveAnnotator(flag: string | undefined, env = process.env): s
   }
 }
 
-/** Reads `--name value` or `--name=value` from argv. */
+/**
+ * Reads `--name value` or `--name=value` from argv. A next argument that
+ * starts with `--` is another flag, not a value: `--name` then gives undefined.
+ */
 export function flagValue(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
-  if (at >= 0) return argv[at + 1];
+  const next = at >= 0 ? argv[at + 1] : undefined;
+  if (next !== undefined && !next.startsWith('--')) return next;
   const prefix = `--${name}=`;
   return argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+
+/** Why one of `names` was given as a bare `--name` with no value after it, or null when none was. */
+export function missingFlagValue(argv: readonly string[], names: readonly string[]): string | null {
+  const bare = names.find((name) => argv.includes(`--${name}`) && flagValue(argv, name) === undefined);
+  return bare === undefined ? null : `--${bare} needs a value: --${bare} VALUE or --${bare}=VALUE`;
 }

@@ -90,10 +90,16 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
       return mutation({ id }, `Delete entity ${before.name}`, [{ type: 'entity', before, after: null }]);
     },
 
-    'entities/merge': async ({ into, from }) => {
+    'entities/merge': async ({ into, from: listed }) => {
       const { entities, events } = project(ctx);
       const target = findOrThrow(entities, into, 'entity');
-      if (from.includes(into)) throw new FactmarkError('invalid-argument', 'An entity cannot be merged into itself');
+      if (listed.includes(into))
+        throw new FactmarkError(
+          'invalid-argument',
+          `Entity "${target.name}" cannot be merged into itself; leave "${into}" out of the entities to merge`,
+        );
+      // Each source once: a repeated id would delete the same entity twice, a change set that cannot be undone.
+      const from = [...new Set(listed)];
       const merged = from.map((id) => findOrThrow(entities, id, 'entity'));
       const changes: Change[] = await editMatchingAnnotations(
         ctx,

@@ -1,8 +1,8 @@
 import type { Handlers } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
-import type { Tagset } from '../tagset';
-import { validateTagset } from '../tagset';
+import type { AttributeDefinition, AttributeValue, RelationType, Tagset } from '../tagset';
+import { findKind, validateTagset } from '../tagset';
 import type { ServiceContext } from './context';
 import { eachLayer, editMatchingAnnotations, mutation, project } from './context';
 
@@ -11,34 +11,112 @@ type TagsetHandlers = Pick<Handlers, 'tagset/update' | 'guidelines/get' | 'guide
 interface Usage {
   kinds: Map<string, number>;
   relations: Map<string, number>;
-  /** `kind.attribute=value` → count, for choice values in use. */
+  /** `kind.attribute=value` → count, for choice values in use; article labels under `${ARTICLE}.label=value`. */
   values: Map<string, number>;
-  /** `kind.attribute` → count of annotations holding a value for it. */
+  /** `kind.attribute` → count of annotations holding a value for it; article labels under `${ARTICLE}.label`. */
   attributes: Map<string, number>;
+  /** kind → count of its annotations linked to an entity. */
+  entityLinks: Map<string, number>;
+  /** kind → count of its annotations linked to an event record. */
+  eventLinks: Map<string, number>;
+  /** `type>kind` → count of links of that type starting from a span of that kind. */
+  relationFrom: Map<string, number>;
+  /** `type>kind` → count of links of that type pointing to a span of that kind, or to `entity`. */
+  relationTo: Map<string, number>;
 }
+
+/** Stands for the article in the usage keys of article labels; no kind can take this name. */
+const ARTICLE = '@article';
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
+function bumpValues(usage: Usage, owner: string, values: Record<string, AttributeValue>): void {
+  for (const [name, value] of Object.entries(values)) {
+    bump(usage.attributes, `${owner}.${name}`);
+    for (const v of Array.isArray(value) ? value : [value])
+      if (typeof v === 'string') bump(usage.values, `${owner}.${name}=${v}`);
+  }
+}
+
 async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
-  const usage: Usage = { kinds: new Map(), relations: new Map(), values: new Map(), attributes: new Map() };
+  const usage: Usage = {
+    kinds: new Map(),
+    relations: new Map(),
+    values: new Map(),
+    attributes: new Map(),
+    entityLinks: new Map(),
+    eventLinks: new Map(),
+    relationFrom: new Map(),
+    relationTo: new Map(),
+  };
   for await (const { layer } of eachLayer(ctx.repo)) {
+    const kindOf = new Map(layer.annotations.map((a) => [a.id, a.kind]));
     for (const a of layer.annotations) {
       bump(usage.kinds, a.kind);
-      for (const [name, value] of Object.entries(a.attributes)) {
-        bump(usage.attributes, `${a.kind}.${name}`);
-        for (const v of Array.isArray(value) ? value : [value])
-          if (typeof v === 'string') bump(usage.values, `${a.kind}.${name}=${v}`);
-      }
+      bumpValues(usage, a.kind, a.attributes);
+      if (a.entityId !== null) bump(usage.entityLinks, a.kind);
+      if (a.eventId !== null) bump(usage.eventLinks, a.kind);
     }
-    for (const r of layer.relations) bump(usage.relations, r.type);
+    for (const r of layer.relations) {
+      bump(usage.relations, r.type);
+      const from = kindOf.get(r.from);
+      const to = r.to.kind === 'entity' ? 'entity' : kindOf.get(r.to.id);
+      if (from !== undefined) bump(usage.relationFrom, `${r.type}>${from}`);
+      if (to !== undefined) bump(usage.relationTo, `${r.type}>${to}`);
+    }
+    for (const d of layer.documentLabels) bumpValues(usage, ARTICLE, d.labels);
   }
   return usage;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 link does", "2 links do". */
+const stillDo = (n: number, word: string) => `${plural(n, word)} ${n === 1 ? 'does' : 'do'}`;
 
 /**
- * What a new tagset would orphan: kinds, relation types or choice options
+ * Why changing `attr` to `next` would leave values in use invalid: options
+ * in use that are gone, or a change of type (single to multiple choice too)
+ * while values are set. `owner` keys the usage; `label` and `unit` word it.
+ */
+function attributeConflicts(
+  attr: AttributeDefinition,
+  next: AttributeDefinition,
+  usage: Usage,
+  { owner, label, unit }: { owner: string; label: string; unit: string },
+): string[] {
+  const count = usage.attributes.get(`${owner}.${attr.name}`) ?? 0;
+  if (attr.type !== next.type)
+    return count > 0
+      ? [`${label} ${attr.label} changes type from ${attr.type} to ${next.type} with ${plural(count, 'value')} set`]
+      : [];
+  if (!('options' in attr) || !('options' in next)) return [];
+  return attr.options.flatMap((option) => {
+    const n = usage.values.get(`${owner}.${attr.name}=${option}`) ?? 0;
+    return n > 0 && !next.options.includes(option)
+      ? [`option "${option}" of ${label} ${attr.label} is used by ${plural(n, unit)}`]
+      : [];
+  });
+}
+
+/** Relation ends in use that a changed relation type would no longer allow. */
+function relationConflicts(relation: RelationType, next: RelationType, usage: Usage, kindLabel: (k: string) => string) {
+  const refused: string[] = [];
+  for (const kind of relation.from.filter((k) => !next.from.includes(k))) {
+    const n = usage.relationFrom.get(`${relation.type}>${kind}`) ?? 0;
+    if (n > 0)
+      refused.push(`relation "${relation.label}" no longer starts from ${kindLabel(kind)}, but ${stillDo(n, 'link')}`);
+  }
+  for (const kind of relation.to.filter((k) => !next.to.includes(k))) {
+    const n = usage.relationTo.get(`${relation.type}>${kind}`) ?? 0;
+    if (n > 0)
+      refused.push(`relation "${relation.label}" no longer points to ${kindLabel(kind)}, but ${stillDo(n, 'link')}`);
+  }
+  return refused;
+}
+
+/**
+ * What a new tagset would orphan or make invalid: kinds, relation types,
+ * relation ends, choice options, attribute types or entity and event links
  * still in use. Those are refused; an attribute dropped from a kind is
  * migrated (its values are removed) and reported.
  */
@@ -56,33 +134,44 @@ function orphans(
       if (used > 0) refused.push(`kind "${kind.label}" is used by ${plural(used, 'annotation')}`);
       continue;
     }
+    const entityLinks = usage.entityLinks.get(kind.kind) ?? 0;
+    if (kind.linksEntity && !next.linksEntity && entityLinks > 0)
+      refused.push(`kind "${kind.label}" no longer links to entities, but ${stillDo(entityLinks, 'annotation')}`);
+    const eventLinks = usage.eventLinks.get(kind.kind) ?? 0;
+    if (kind.linksEvent && !next.linksEvent && eventLinks > 0)
+      refused.push(`kind "${kind.label}" no longer links to event records, but ${stillDo(eventLinks, 'annotation')}`);
     for (const attr of kind.attributes) {
       const nextAttr = next.attributes.find((a) => a.name === attr.name);
-      const count = usage.attributes.get(`${kind.kind}.${attr.name}`) ?? 0;
       if (!nextAttr) {
+        const count = usage.attributes.get(`${kind.kind}.${attr.name}`) ?? 0;
         if (count > 0) dropped.push({ kind: kind.kind, name: attr.name, count });
         continue;
       }
-      if (
-        (attr.type === 'choice' || attr.type === 'multi-choice') &&
-        (nextAttr.type === 'choice' || nextAttr.type === 'multi-choice')
-      ) {
-        for (const option of attr.options) {
-          const n = usage.values.get(`${kind.kind}.${attr.name}=${option}`) ?? 0;
-          if (n > 0 && !nextAttr.options.includes(option))
-            refused.push(`option "${option}" of ${kind.label} ${attr.label} is used by ${plural(n, 'annotation')}`);
-        }
-      } else if (attr.type !== nextAttr.type && count > 0) {
-        refused.push(
-          `${kind.label} ${attr.label} changes type from ${attr.type} to ${nextAttr.type} with ${plural(count, 'value')} set`,
-        );
-      }
+      refused.push(
+        ...attributeConflicts(attr, nextAttr, usage, { owner: kind.kind, label: kind.label, unit: 'annotation' }),
+      );
     }
   }
+  for (const label of before.documentLabels) {
+    const next = after.documentLabels.find((l) => l.name === label.name);
+    if (next)
+      refused.push(
+        ...attributeConflicts(label, next, usage, {
+          owner: ARTICLE,
+          label: 'article label',
+          unit: 'article labelling',
+        }),
+      );
+  }
+  const kindLabel = (k: string) => (k === 'entity' ? 'entities' : (findKind(before, k)?.label ?? k));
   for (const relation of before.relations) {
     const used = usage.relations.get(relation.type) ?? 0;
-    if (used > 0 && !after.relations.some((r) => r.type === relation.type))
-      refused.push(`relation "${relation.label}" is used by ${plural(used, 'link')}`);
+    const next = after.relations.find((r) => r.type === relation.type);
+    if (!next) {
+      if (used > 0) refused.push(`relation "${relation.label}" is used by ${plural(used, 'link')}`);
+      continue;
+    }
+    refused.push(...relationConflicts(relation, next, usage, kindLabel));
   }
   return { refused, dropped };
 }

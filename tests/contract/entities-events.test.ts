@@ -167,6 +167,46 @@ describe.each(TRANSPORTS)('entities and event records over %s', (_name, open) =>
     expect({ entities: await entities(), events: await events(), first: await s.layer() }).toEqual(edited);
   });
 
+  it('merges an entity listed twice once, refuses the target among the sources, and undo restores the store', async () => {
+    const khaled = await createEntity('Khaled al-Obeidi');
+    const khalid = await createEntity('Khalid al-Obeidi', { aliases: ['al-Obeidi'] });
+    const other = await createEntity('Obeidi');
+    await s.tag('speaker', 'Khalid al-Obeidi', FIRST, { entityId: khalid.id });
+    await s.link('agent', await s.tag('event', 'signed'), { entity: other.id });
+    await s.mutate('events/create', { title: 'Visit', type: 'visit', participants: [khalid.id, other.id] });
+    // Entities in id order: undoing a delete puts the record back at the end of the list.
+    const snapshot = async () => ({
+      entities: (await entities()).sort((a, b) => a.id.localeCompare(b.id)),
+      events: await events(),
+      first: await s.layer(),
+    });
+    const before = await snapshot();
+
+    await refused(
+      s.send,
+      'entities/merge',
+      { into: khaled.id, from: [khalid.id, khaled.id] },
+      'invalid-argument',
+      /^Entity "Khaled al-Obeidi" cannot be merged into itself; leave ".+" out of the entities to merge$/,
+    );
+    expect(await snapshot()).toEqual(before);
+
+    const { value: merged, changeSet } = await s.mutate<Entity>('entities/merge', {
+      into: khaled.id,
+      from: [khalid.id, other.id, khalid.id],
+    });
+    expect(merged.aliases).toEqual(['Khalid al-Obeidi', 'al-Obeidi', 'Obeidi']);
+    expect(changeSet.changes.filter((c) => c.type === 'entity' && c.after === null)).toHaveLength(2);
+    expect(await entities()).toEqual([merged]);
+    expect((await events())[0]?.participants).toEqual([khaled.id]);
+    const merged1 = await snapshot();
+
+    await s.undo(changeSet);
+    expect(await snapshot()).toEqual(before);
+    await s.redo(changeSet);
+    expect(await snapshot()).toEqual(merged1);
+  });
+
   it('splits chosen mentions off to a new entity, refuses mentions linked elsewhere, and undoes', async () => {
     const obeidi = await createEntity('Khaled al-Obeidi');
     const m1 = await s.tag('speaker', 'Khalid al-Obeidi', FIRST, { entityId: obeidi.id });

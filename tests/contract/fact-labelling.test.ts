@@ -275,6 +275,93 @@ describe.each(TRANSPORTS)('relations, article labels, tagset and guidelines over
     expect((await tagsetNow()).kinds.map((k) => k.kind)).not.toContain('date');
   });
 
+  it('refuses a tagset that would make values, links or article labels in use invalid, and keeps both unchanged', async () => {
+    const original = await tagsetNow();
+    const withTopics = editKind(original, 'claim', (k) => ({
+      attributes: [
+        ...k.attributes,
+        {
+          name: 'topics',
+          label: 'Topics',
+          type: 'multi-choice',
+          options: ['war', 'trade'],
+          default: [],
+          required: false,
+        },
+      ],
+    }));
+    await s.mutate('tagset/update', { tagset: withTopics });
+    const { value: obeidi } = await s.mutate<Entity>('entities/create', { name: 'Khalid al-Obeidi', type: 'person' });
+    const { value: signing } = await s.mutate<{ id: string }>('events/create', { title: 'MoU', type: 'visit' });
+    const claim = await s.tag('claim', HIRED, FIRST, { attributes: { topics: ['war'] } });
+    const speaker = await s.tag('speaker', 'Khalid al-Obeidi', FIRST, { entityId: obeidi.id });
+    const event = await s.tag('event', 'signed', FIRST, { eventId: signing.id });
+    await s.link('said-by', claim, speaker);
+    await s.link('agent', event, { entity: obeidi.id });
+    await s.mutate('documentLabels/set', { articleId: FIRST, labels: { stance: 'critical' } });
+    const before = await s.layer();
+    const conflict = (tagset: Tagset, message: RegExp) =>
+      refused(s.send, 'tagset/update', { tagset }, 'conflict', message);
+    const editAttribute = (name: string, edit: object) =>
+      editKind(withTopics, 'claim', (k) => ({
+        attributes: k.attributes.map((a) => (a.name === name ? { ...a, ...edit } : a)),
+      }));
+    const editRelation = (type: string, edit: object): Tagset => ({
+      ...withTopics,
+      relations: withTopics.relations.map((r) => (r.type === type ? { ...r, ...edit } : r)),
+    });
+    const editLabel = (edit: (l: Tagset['documentLabels'][number]) => object) =>
+      ({
+        ...withTopics,
+        documentLabels: withTopics.documentLabels.map((l) => (l.name === 'stance' ? { ...l, ...edit(l) } : l)),
+      }) as Tagset;
+
+    await conflict(
+      editAttribute('verdict', { type: 'multi-choice', default: [] }),
+      /Claim Verdict changes type from choice to multi-choice with 1 value set/,
+    );
+    await conflict(
+      editAttribute('topics', { type: 'choice', default: null }),
+      /Claim Topics changes type from multi-choice to choice with 1 value set/,
+    );
+    await conflict(
+      editKind(withTopics, 'speaker', () => ({ linksEntity: false })),
+      /kind "Speaker" no longer links to entities, but 1 annotation does/,
+    );
+    await conflict(
+      editKind(withTopics, 'event', () => ({ linksEvent: false })),
+      /kind "Event" no longer links to event records, but 1 annotation does/,
+    );
+    await conflict(
+      editRelation('said-by', { from: ['event'], to: ['person'] }),
+      /relation "said by" no longer starts from Claim, but 1 link does; relation "said by" no longer points to Speaker, but 1 link does/,
+    );
+    await conflict(
+      editRelation('agent', { to: ['speaker', 'person', 'organisation'] }),
+      /relation "agent" no longer points to entities, but 1 link does/,
+    );
+    await conflict(
+      editLabel((l) => ({ options: 'options' in l ? l.options.filter((o) => o !== 'critical') : [] })),
+      /option "critical" of article label Stance is used by 1 article labelling\b/,
+    );
+    await conflict(
+      editLabel(() => ({ type: 'multi-choice', default: [] })),
+      /article label Stance changes type from choice to multi-choice with 1 value set/,
+    );
+    expect(await tagsetNow()).toEqual(withTopics);
+    expect(await s.layer()).toEqual(before);
+
+    // What no record uses may change: an unused option, link or relation end.
+    const loose: Tagset = {
+      ...editKind(editRelation('said-by', { from: ['claim', 'event'] }), 'person', () => ({ linksEntity: false })),
+      documentLabels: editLabel((l) => ({ options: 'options' in l ? l.options.filter((o) => o !== 'unclear') : [] }))
+        .documentLabels,
+    };
+    const { value } = await s.mutate<TagsetUpdate>('tagset/update', { tagset: loose });
+    expect(value).toEqual({ tagset: loose, migrated: [] });
+    expect(await s.layer()).toEqual(before);
+  });
+
   it('migrates a dropped attribute, says how many it touched, and undo restores tagset and values', async () => {
     const original = await tagsetNow();
     await s.tag('claim', HIRED, FIRST, { attributes: { checkWorthy: true } });

@@ -42,6 +42,13 @@ describe('titleOf', () => {
     expect(titleOf('Iran signed the deal on Tuesday.\n\nBody')).toBe('Iran signed the deal on Tuesday.');
   });
 
+  it('adds no ellipsis when runs of white space, not words, were left out', () => {
+    expect(titleOf('Iran  signed the deal\t on Tuesday.\n\nBody')).toBe('Iran signed the deal on Tuesday.');
+    const ten = 'one  two three four five six seven eight nine ten.';
+    expect(titleOf(ten)).toBe('one two three four five six seven eight nine ten.');
+    expect(titleOf(`${ten.slice(0, -1)}  eleven.`)).toBe('one two three four five six seven eight nine ten…');
+  });
+
   it('shortens a first line longer than 120 characters even without a full stop', () => {
     const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
     expect(long.length).toBeGreaterThan(120);

@@ -119,6 +119,15 @@ describe('AtomicJsonFile.write', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('removes its temporary and rejects with the rename error when the rename fails', async () => {
+    const path = join(dir, 'data.json');
+    await mkdir(join(path, 'occupied'), { recursive: true });
+    const error = await rejection(fileAt(path).write({ schemaVersion: 1, items: ['x'] }));
+    expect(error).toMatchObject({ syscall: 'rename', path: expect.stringMatching(/\.tmp$/) });
+    expect(await readdir(dir)).toEqual(['data.json']);
+    expect(await readdir(path)).toEqual(['occupied']);
+  });
+
   it('keeps the old file intact and removes its temporary when the data cannot be serialised', async () => {
     const path = join(dir, 'data.json');
     const file = fileAt(path);

@@ -73,6 +73,16 @@ describe('resolveAttributes with the default tagset', () => {
     });
   });
 
+  it('keeps a null saved in the base where null is allowed, and defaults it where it is not', () => {
+    const base = { verdict: null, checkWorthy: null, claimType: 'opinion' };
+    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {}, base)).toEqual({
+      verdict: null,
+      checkWorthy: false,
+      claimType: 'opinion',
+    });
+    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { claimType: 'factual' }, base).verdict).toBeNull();
+  });
+
   it('refuses an unknown kind, listing the kinds the tagset has', () => {
     const error = refusal(() => resolveAttributes(DEFAULT_TAGSET, 'rumour', {}));
     expect(error.code).toBe('invalid-argument');
@@ -145,6 +155,22 @@ describe('resolveAttributes with text, multi-choice, number and required attribu
     expect(() => resolveAttributes(NOTES_TAGSET, 'note', { score: '3' })).toThrow(/must be a number; got "3"/);
     expect(() => resolveAttributes(NOTES_TAGSET, 'note', { score: Number.NaN })).toThrow(/must be a number/);
     expect(resolveAttributes(NOTES_TAGSET, 'note', { score: null }).score).toBeNull();
+  });
+
+  it('keeps a saved null number, and defaults a saved null for a required choice', () => {
+    const scored = validateTagset({
+      ...NOTES_TAGSET,
+      kinds: [
+        {
+          ...NOTES_TAGSET.kinds[0]!,
+          attributes: NOTES_TAGSET.kinds[0]!.attributes.map((a) =>
+            a.name === 'score' ? { ...a, default: 5 } : a.name === 'source' ? { ...a, default: 'web' } : a,
+          ),
+        },
+      ],
+    });
+    const saved = resolveAttributes(scored, 'note', {}, { comment: 'x', topics: [], score: null, source: null });
+    expect(saved).toEqual({ comment: 'x', topics: [], score: null, source: 'web' });
   });
 
   it('refuses an empty value for a required attribute', () => {

@@ -66,6 +66,27 @@ describe('POST /api/<operation>', () => {
     expect(JSON.parse(invalid.body).error.code).toBe('invalid-argument');
   });
 
+  it('answers a path with malformed %-encoding with 400 invalid-argument, for the API and the app alike', async () => {
+    const replies = [
+      await web.post('%E0%A4%A', '{}'),
+      await web.send('/api/articles/%E0%A4%A'),
+      await web.send('/%E0%A4%A'),
+      await web.send('/article/%ZZ'),
+    ];
+    for (const reply of replies) {
+      expect(reply.status).toBe(400);
+      expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(reply.body)).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: expect.stringMatching(/^Request path \/.* is not valid %-encoded/),
+        },
+      });
+    }
+    expect((await web.send('/article/caf%C3%A9')).status).toBe(200);
+  });
+
   it('answers a conflict with 409', async () => {
     const create = JSON.stringify({
       id: 'twin',

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   defaultUserDataDir,
   flagValue,
+  missingFlagValue,
   resolveAnnotator,
   resolveStoreDir,
 } from '../../annotations/node/store-location';
@@ -50,6 +51,11 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir({}, 'win32')).toBe(join('/home/tester', 'AppData', 'Roaming', 'Factmark'));
   });
 
+  it('treats an empty XDG_CONFIG_HOME or APPDATA as unset', () => {
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '' }, 'linux')).toBe(join('/home/tester', '.config', 'Factmark'));
+    expect(defaultUserDataDir({ APPDATA: '' }, 'win32')).toBe(join('/home/tester', 'AppData', 'Roaming', 'Factmark'));
+  });
+
   it('reads process.env and process.platform when given nothing', () => {
     vi.stubEnv('XDG_CONFIG_HOME', '/from/process/env');
     vi.stubEnv('APPDATA', '/from/process/appdata');
@@ -74,6 +80,12 @@ describe('resolveStoreDir', () => {
 
   it('falls back to <user data>/store', () => {
     expect(resolveStoreDir(undefined, userData, {})).toBe(join(userData, 'store'));
+  });
+
+  it('treats an empty FACTMARK_STORE or an empty --store= as unset', () => {
+    expect(resolveStoreDir(undefined, userData, { FACTMARK_STORE: '' })).toBe(join(userData, 'store'));
+    expect(resolveStoreDir('', userData, { FACTMARK_STORE: '/env/store' })).toBe('/env/store');
+    expect(resolveStoreDir('', userData, { FACTMARK_STORE: '' })).toBe(join(userData, 'store'));
   });
 
   it('reads process.env when no env is given', () => {
@@ -130,5 +142,26 @@ describe('flagValue', () => {
     expect(flagValue([], 'store')).toBeUndefined();
     expect(flagValue(['--annotator', 'bob'], 'store')).toBeUndefined();
     expect(flagValue(['--store'], 'store')).toBeUndefined();
+  });
+
+  it('does not take the next flag as the value', () => {
+    expect(flagValue(['--store', '--annotator', 'x'], 'store')).toBeUndefined();
+    expect(flagValue(['--store', '--annotator', 'x'], 'annotator')).toBe('x');
+    expect(flagValue(['--store', '--annotator=x', '--store=/s'], 'store')).toBe('/s');
+    expect(flagValue(['--annotator', '-bob'], 'annotator')).toBe('-bob');
+  });
+});
+
+describe('missingFlagValue', () => {
+  it('names the first flag given bare, with no value after it', () => {
+    expect(missingFlagValue(['--store', '--annotator', 'x'], ['store', 'annotator'])).toBe(
+      '--store needs a value: --store VALUE or --store=VALUE',
+    );
+    expect(missingFlagValue(['--store', '/s', '--annotator'], ['store', 'annotator'])).toMatch(/^--annotator needs/);
+  });
+
+  it('is null when every named flag has a value or is absent', () => {
+    expect(missingFlagValue(['--store', '/s', '--annotator=bob', '--port'], ['store', 'annotator'])).toBeNull();
+    expect(missingFlagValue([], ['store'])).toBeNull();
   });
 });
