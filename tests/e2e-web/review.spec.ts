@@ -115,6 +115,12 @@ test('compares three layers, moves between differences with the keyboard, and ad
   await openArticle(page, TITLE);
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
+
+  // The dashboard's adjudication table has the article adjudicated, the others with one layer or none.
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  const rows = page.getByRole('table', { name: 'Adjudication progress' }).getByRole('row');
+  await expect(rows.filter({ hasText: TITLE })).toHaveText(/alice, bob, carol.*4 \/ 4\s*adjudicated/);
+  await expect(rows).toHaveCount(6);
 });
 
 test('the agreement dashboard draws its charts and saves them as PNG, SVG and CSV', async ({

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AgreementDashboard } from '../../../annotations/contract';
+import type { AgreementDashboard, ReviewProgressRow } from '../../../annotations/contract';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { Chart } from './Chart';
 import { distributionChart, progressChart } from './chart-options';
@@ -12,9 +12,11 @@ export function Dashboard() {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const layerVersion = useWorkspace((s) => s.undoStack.length + s.redoStack.length);
   const [data, setData] = useState<AgreementDashboard | null>(null);
+  const [adjudication, setAdjudication] = useState<ReviewProgressRow[]>([]);
   useEffect(() => {
     let live = true;
     void store.query('agreement/report', {}).then((result) => live && setData(result));
+    void store.query('review/progress', {}).then((rows) => live && rows && setAdjudication(rows));
     return () => {
       live = false;
     };
@@ -51,6 +53,33 @@ export function Dashboard() {
           />
         )}
       </div>
+      <h2>Adjudication</h2>
+      <table className="figures" aria-label="Adjudication progress">
+        <thead>
+          <tr>
+            <th>Article</th>
+            <th>Layers</th>
+            <th>Done by</th>
+            <th>Differences decided</th>
+            <th>State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {adjudication.map((row) => (
+            <tr key={row.articleId}>
+              <td>
+                <button type="button" className="plain" onClick={() => void store.openArticle(row.articleId)}>
+                  {row.title}
+                </button>
+              </td>
+              <td>{row.layers.join(', ') || '—'}</td>
+              <td>{row.done.join(', ') || '—'}</td>
+              <td className="number">{row.layers.length >= 2 ? `${row.decided} / ${row.differences}` : '—'}</td>
+              <td>{row.adjudicated ? 'adjudicated' : row.layers.length >= 2 ? 'open' : 'one layer'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
