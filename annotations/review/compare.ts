@@ -94,9 +94,13 @@ function linkSignature(a: Annotation, layer: ArticleLayer, groupIndex: Map<strin
  */
 export function compareLayers(layer: ArticleLayer, annotators: readonly string[]): ComparedGroup[] {
   const chosen = layer.annotations.filter((a) => annotators.includes(a.annotator));
-  const groups = groupAnnotations(chosen).sort(
-    (g, h) => Math.min(...g.map((a) => a.start)) - Math.min(...h.map((a) => a.start)) || g[0]!.end - h[0]!.end,
-  );
+  // Text order: by start, the longer (outer) group first, then by key so the order never depends on storage.
+  const extent = (g: Annotation[]) => [Math.min(...g.map((a) => a.start)), Math.max(...g.map((a) => a.end))] as const;
+  const groups = groupAnnotations(chosen).sort((g, h) => {
+    const [gs, ge] = extent(g);
+    const [hs, he] = extent(h);
+    return gs - hs || he - ge || groupKey(g).localeCompare(groupKey(h));
+  });
   const groupIndex = new Map(groups.flatMap((g, i) => g.map((a) => [a.id, i] as const)));
   return groups.map((items) => {
     const ordered = [...items].sort((a, b) => annotators.indexOf(a.annotator) - annotators.indexOf(b.annotator));
