@@ -9,6 +9,7 @@ import { appPaths, findAppRoot } from '../annotations/node/app-paths';
 import { startWebServer } from '../annotations/node/http-server';
 import { openWorkspace } from '../annotations/node/workspace';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
+import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../tests/support/review-layers';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const paths = appPaths(findAppRoot(process.cwd()));
@@ -131,6 +132,15 @@ for (const [articleId, trigger, claimText] of [
   });
 }
 
+// Three colleagues' layers on article 001, for the review and dashboard pictures.
+const reviewed = await repo.getArticle(REVIEW_ARTICLE);
+const bundles = REVIEW_ANNOTATORS.map((name) => ({
+  name: `${name}.json`,
+  content: Buffer.from(JSON.stringify(colleagueBundle(name, reviewed))).toString('base64'),
+}));
+const imported = await dispatch(handlers, 'import/files', { format: 'bundle', files: bundles });
+if (!imported.ok) throw new Error(imported.error.message);
+
 const { server, url } = await startWebServer({ handlers, staticDir: paths.rendererDir });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
@@ -150,6 +160,24 @@ try {
   await page.getByRole('region', { name: 'Event' }).getByRole('article').first().waitFor();
   await page.screenshot({ path: eventShot });
   console.log(`wrote ${eventShot}`);
+
+  const reviewShot = out.replace(/\.png$/, '-review.png');
+  await page.getByRole('tab', { name: 'Articles' }).click();
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').nth(1).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('1');
+  await page.keyboard.press('j');
+  await page.getByRole('region', { name: 'Review' }).getByText('1 of 4 differences decided').waitFor();
+  await page.screenshot({ path: reviewShot });
+  console.log(`wrote ${reviewShot}`);
+
+  const dashboardShot = out.replace(/\.png$/, '-dashboard.png');
+  await page.getByRole('button', { name: 'Agreement' }).click();
+  await page.getByRole('figure').first().locator('canvas').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: dashboardShot, fullPage: true });
+  console.log(`wrote ${dashboardShot}`);
   if (process.env.FACTMARK_SHOT_HOLD) {
     console.log(`holding ${url}`);
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.FACTMARK_SHOT_HOLD)));
