@@ -186,22 +186,31 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
   return problems.length === 0 ? 0 : 1;
 }
 
+const OPTIONS = {
+  store: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  articles: { type: 'string' },
+  kinds: { type: 'string' },
+  annotators: { type: 'string' },
+  annotator: { type: 'string' },
+  bundle: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/** `parseArgs`, its complaints (an unknown option, a flag missing its value…) turned into usage errors. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_'))
+      throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      store: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      articles: { type: 'string' },
-      kinds: { type: 'string' },
-      annotators: { type: 'string' },
-      annotator: { type: 'string' },
-      bundle: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(HELP);
@@ -225,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof UsageError) {
       console.error(`factmark: ${(error as Error).message}\nRun "factmark --help" for usage.`);
       process.exit(2);
     }

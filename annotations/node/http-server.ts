@@ -40,19 +40,32 @@ export interface WebServerOptions {
   port?: number;
 }
 
-function send(res: ServerResponse, status: number, body: string, type: string): void {
+/**
+ * `close` ends the connection after the reply. Refusals sent before the
+ * request body was read use it: that body may come without Content-Length or
+ * chunked framing (Node's http.request sends a GET body so), and a kept-alive
+ * connection would then read it as the start of the next request and break.
+ */
+interface ReplyOptions {
+  close?: boolean;
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string, { close }: ReplyOptions = {}): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
+    ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+function sendJson(res: ServerResponse, status: number, value: unknown, options?: ReplyOptions): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', options);
 }
+
+const CLOSE = { close: true };
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -75,19 +88,19 @@ function isLoopbackRequest(req: IncomingMessage, port: number): boolean {
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Handlers, name: string): Promise<void> {
   if (req.method !== 'POST')
-    return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'Use POST' } });
+    return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'Use POST' } }, CLOSE);
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendJson(res, 415, { ok: false, error: { code: 'invalid-argument', message: 'Send application/json' } });
+    const error = { code: 'invalid-argument', message: 'Send application/json' };
+    return sendJson(res, 415, { ok: false, error }, CLOSE);
   }
   let args: unknown;
   try {
     const body = await readBody(req);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (error) {
-    return sendJson(res, 400, {
-      ok: false,
-      error: { code: 'invalid-argument', message: `Request body is not valid JSON: ${(error as Error).message}` },
-    });
+    // A body over the limit is left partly unread.
+    const message = `Request body is not valid JSON: ${(error as Error).message}`;
+    return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message } }, CLOSE);
   }
   const envelope = await dispatch(handlers, name, args);
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
@@ -100,10 +113,10 @@ async function handleStatic(
   staticDir: string,
   pathname: string,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain', CLOSE);
   const root = normalize(staticDir);
   let file = normalize(join(root, pathname));
-  if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden', 'text/plain');
+  if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'Forbidden', 'text/plain', CLOSE);
   const info = await stat(file).catch(() => null);
   if (!info || info.isDirectory()) file = join(root, 'index.html');
   const type = MEDIA_TYPES[extname(file)] ?? 'application/octet-stream';
@@ -125,22 +138,21 @@ async function handleStatic(
 export async function startWebServer(options: WebServerOptions): Promise<{ server: Server; url: string }> {
   let port = options.port ?? 0;
   const server = createServer((req, res) => {
-    if (!isLoopbackRequest(req, port)) return send(res, 403, 'Factmark only answers this machine', 'text/plain');
+    if (!isLoopbackRequest(req, port)) return send(res, 403, 'Factmark only answers this machine', 'text/plain', CLOSE);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     let decoded: string;
     try {
       decoded = decodeURIComponent(path);
     } catch {
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'invalid-argument', message: `Request path ${path} is not valid %-encoded UTF-8` },
-      });
+      const message = `Request path ${path} is not valid %-encoded UTF-8`;
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message } }, CLOSE);
     }
     const task = path.startsWith('/api/')
       ? handleApi(req, res, options.handlers, path.slice('/api/'.length))
       : handleStatic(req, res, options.staticDir, decoded);
     task.catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } }, CLOSE);
       else res.destroy();
     });
   });

@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { FactmarkError, isFactmarkError } from '../errors';
 import { appPaths, findAppRoot } from './app-paths';
 import { startWebServer } from './http-server';
-import { defaultUserDataDir, flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from './store-location';
+import {
+  defaultUserDataDir,
+  flagValue,
+  missingFlagValue,
+  resolveAnnotator,
+  resolvePort,
+  resolveStoreDir,
+} from './store-location';
 import { openWorkspace } from './workspace';
 
 /** `npm run serve`: the whole app in a browser, over loopback HTTP. */
@@ -14,9 +21,7 @@ async function main(argv: string[]): Promise<void> {
   if (missing) throw new FactmarkError('invalid-argument', missing);
   const storeDir = resolveStoreDir(flagValue(argv, 'store'), defaultUserDataDir());
   const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
-  const port = Number(flagValue(argv, 'port') ?? process.env.FACTMARK_PORT ?? 4717);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, got ${String(port)}`);
+  const port = resolvePort(flagValue(argv, 'port'));
 
   const { handlers } = await openWorkspace({
     storeDir,

@@ -1,5 +1,9 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { FactmarkError } from '../errors';
+
+/** Where the web mode listens when neither `--port` nor `FACTMARK_PORT` says. */
+export const DEFAULT_PORT = 4717;
 
 /** An environment variable's value, an empty one counting as unset. */
 const envValue = (env: NodeJS.ProcessEnv, name: string): string | undefined => env[name] || undefined;
@@ -25,6 +29,20 @@ export function resolveAnnotator(flag: string | undefined, env = process.env): s
   } catch {
     return 'annotator';
   }
+}
+
+/**
+ * `--port N` wins, then `FACTMARK_PORT`, then `DEFAULT_PORT`; an empty one
+ * counts as unset. 0 asks for any free port; anything but a whole number
+ * 0–65535 is refused, naming where it came from.
+ */
+export function resolvePort(flag: string | undefined, env = process.env): number {
+  const [given, source] = flag ? [flag, '--port'] : [envValue(env, 'FACTMARK_PORT'), 'FACTMARK_PORT'];
+  if (given === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(given) ? Number(given) : NaN;
+  if (!(port <= 65535))
+    throw new FactmarkError('invalid-argument', `${source} must be a port number 0–65535, got "${given}"`);
+  return port;
 }
 
 /**

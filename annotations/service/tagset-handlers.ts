@@ -1,6 +1,7 @@
 import type { Handlers } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
+import type { DocumentLabels } from '../model';
 import type { AttributeDefinition, AttributeValue, RelationType, Tagset } from '../tagset';
 import { findKind, validateTagset } from '../tagset';
 import type { ServiceContext } from './context';
@@ -15,6 +16,8 @@ interface Usage {
   values: Map<string, number>;
   /** `kind.attribute` → count of annotations holding a value for it; article labels under `${ARTICLE}.label`. */
   attributes: Map<string, number>;
+  /** The same keys → count of those values that are empty: null, "" or []. */
+  empty: Map<string, number>;
   /** kind → count of its annotations linked to an entity. */
   entityLinks: Map<string, number>;
   /** kind → count of its annotations linked to an event record. */
@@ -30,9 +33,13 @@ const ARTICLE = '@article';
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
+const isEmpty = (value: AttributeValue) =>
+  value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
 function bumpValues(usage: Usage, owner: string, values: Record<string, AttributeValue>): void {
   for (const [name, value] of Object.entries(values)) {
     bump(usage.attributes, `${owner}.${name}`);
+    if (isEmpty(value)) bump(usage.empty, `${owner}.${name}`);
     for (const v of Array.isArray(value) ? value : [value])
       if (typeof v === 'string') bump(usage.values, `${owner}.${name}=${v}`);
   }
@@ -44,6 +51,7 @@ async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
     relations: new Map(),
     values: new Map(),
     attributes: new Map(),
+    empty: new Map(),
     entityLinks: new Map(),
     eventLinks: new Map(),
     relationFrom: new Map(),
@@ -72,11 +80,40 @@ async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "1 link does", "2 links do". */
 const stillDo = (n: number, word: string) => `${plural(n, word)} ${n === 1 ? 'does' : 'do'}`;
+/** "a", "a and b", "a, b and c". */
+const andList = (words: readonly string[]) =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+
+/** Records a tagset change can break. */
+type Records = 'annotations' | 'links' | 'article labels';
+
+/** One reason to refuse a tagset change: it leaves records of some sort without a definition, or invalid. */
+interface Refusal {
+  reason: string;
+  effect: 'orphan' | 'invalidate';
+  records: Records;
+}
+
+/** A definition dropped while values for it are held: an attribute of `owner` (a kind, or `ARTICLE`). */
+interface Dropped {
+  owner: string;
+  name: string;
+  count: number;
+}
+
+function refusalMessage(refused: readonly Refusal[]): string {
+  const effects = (['orphan', 'invalidate'] as const).filter((e) => refused.some((r) => r.effect === e));
+  const records = andList(
+    (['annotations', 'links', 'article labels'] as const).filter((k) => refused.some((r) => r.records === k)),
+  );
+  return `The tagset change would ${effects.join(' or ')} existing ${records}: ${refused.map((r) => r.reason).join('; ')}. Change or delete those ${records} first.`;
+}
 
 /**
  * Why changing `attr` to `next` would leave values in use invalid: options
- * in use that are gone, or a change of type (single to multiple choice too)
- * while values are set. `owner` keys the usage; `label` and `unit` word it.
+ * in use that are gone, a change of type (single to multiple choice too)
+ * while values are set, or becoming required while values are empty.
+ * `owner` keys the usage; `label` and `unit` word it.
  */
 function attributeConflicts(
   attr: AttributeDefinition,
@@ -84,18 +121,26 @@ function attributeConflicts(
   usage: Usage,
   { owner, label, unit }: { owner: string; label: string; unit: string },
 ): string[] {
-  const count = usage.attributes.get(`${owner}.${attr.name}`) ?? 0;
+  const key = `${owner}.${attr.name}`;
+  const count = usage.attributes.get(key) ?? 0;
   if (attr.type !== next.type)
     return count > 0
       ? [`${label} ${attr.label} changes type from ${attr.type} to ${next.type} with ${plural(count, 'value')} set`]
       : [];
-  if (!('options' in attr) || !('options' in next)) return [];
-  return attr.options.flatMap((option) => {
-    const n = usage.values.get(`${owner}.${attr.name}=${option}`) ?? 0;
-    return n > 0 && !next.options.includes(option)
-      ? [`option "${option}" of ${label} ${attr.label} is used by ${plural(n, unit)}`]
-      : [];
-  });
+  const refused: string[] = [];
+  // Empty values kept under a definition that was already required do not block other edits.
+  const empty = usage.empty.get(key) ?? 0;
+  if (next.required && !attr.required && empty > 0)
+    refused.push(
+      `${label} ${attr.label} becomes required, but ${plural(empty, unit)} ${empty === 1 ? 'has' : 'have'} no value for it`,
+    );
+  if (!('options' in attr) || !('options' in next)) return refused;
+  for (const option of attr.options) {
+    const n = usage.values.get(`${key}=${option}`) ?? 0;
+    if (n > 0 && !next.options.includes(option))
+      refused.push(`option "${option}" of ${label} ${attr.label} is used by ${plural(n, unit)}`);
+  }
+  return refused;
 }
 
 /** Relation ends in use that a changed relation type would no longer allow. */
@@ -116,64 +161,92 @@ function relationConflicts(relation: RelationType, next: RelationType, usage: Us
 
 /**
  * What a new tagset would orphan or make invalid: kinds, relation types,
- * relation ends, choice options, attribute types or entity and event links
- * still in use. Those are refused; an attribute dropped from a kind is
- * migrated (its values are removed) and reported.
+ * relation ends, choice options, attribute types, empty values of attributes
+ * made required, or entity and event links still in use. Those are refused;
+ * an attribute dropped from a kind, or an article label dropped, is migrated
+ * (its values are removed) and reported.
  */
-function orphans(
-  before: Tagset,
-  after: Tagset,
-  usage: Usage,
-): { refused: string[]; dropped: { kind: string; name: string; count: number }[] } {
-  const refused: string[] = [];
-  const dropped: { kind: string; name: string; count: number }[] = [];
+function orphans(before: Tagset, after: Tagset, usage: Usage): { refused: Refusal[]; dropped: Dropped[] } {
+  const refused: Refusal[] = [];
+  const dropped: Dropped[] = [];
+  const refuse = (effect: Refusal['effect'], records: Records, reasons: string[]) =>
+    refused.push(...reasons.map((reason) => ({ reason, effect, records })));
+  const attributes = (
+    owner: string,
+    definitions: readonly AttributeDefinition[],
+    nextDefinitions: readonly AttributeDefinition[],
+    words: { label: string; unit: string; records: Records },
+  ) => {
+    for (const attr of definitions) {
+      const next = nextDefinitions.find((a) => a.name === attr.name);
+      const count = usage.attributes.get(`${owner}.${attr.name}`) ?? 0;
+      if (!next) {
+        if (count > 0) dropped.push({ owner, name: attr.name, count });
+        continue;
+      }
+      refuse('invalidate', words.records, attributeConflicts(attr, next, usage, { owner, ...words }));
+    }
+  };
   for (const kind of before.kinds) {
     const next = after.kinds.find((k) => k.kind === kind.kind);
     const used = usage.kinds.get(kind.kind) ?? 0;
     if (!next) {
-      if (used > 0) refused.push(`kind "${kind.label}" is used by ${plural(used, 'annotation')}`);
+      if (used > 0) refuse('orphan', 'annotations', [`kind "${kind.label}" is used by ${plural(used, 'annotation')}`]);
       continue;
     }
     const entityLinks = usage.entityLinks.get(kind.kind) ?? 0;
     if (kind.linksEntity && !next.linksEntity && entityLinks > 0)
-      refused.push(`kind "${kind.label}" no longer links to entities, but ${stillDo(entityLinks, 'annotation')}`);
+      refuse('invalidate', 'annotations', [
+        `kind "${kind.label}" no longer links to entities, but ${stillDo(entityLinks, 'annotation')}`,
+      ]);
     const eventLinks = usage.eventLinks.get(kind.kind) ?? 0;
     if (kind.linksEvent && !next.linksEvent && eventLinks > 0)
-      refused.push(`kind "${kind.label}" no longer links to event records, but ${stillDo(eventLinks, 'annotation')}`);
-    for (const attr of kind.attributes) {
-      const nextAttr = next.attributes.find((a) => a.name === attr.name);
-      if (!nextAttr) {
-        const count = usage.attributes.get(`${kind.kind}.${attr.name}`) ?? 0;
-        if (count > 0) dropped.push({ kind: kind.kind, name: attr.name, count });
-        continue;
-      }
-      refused.push(
-        ...attributeConflicts(attr, nextAttr, usage, { owner: kind.kind, label: kind.label, unit: 'annotation' }),
-      );
-    }
+      refuse('invalidate', 'annotations', [
+        `kind "${kind.label}" no longer links to event records, but ${stillDo(eventLinks, 'annotation')}`,
+      ]);
+    attributes(kind.kind, kind.attributes, next.attributes, {
+      label: kind.label,
+      unit: 'annotation',
+      records: 'annotations',
+    });
   }
-  for (const label of before.documentLabels) {
-    const next = after.documentLabels.find((l) => l.name === label.name);
-    if (next)
-      refused.push(
-        ...attributeConflicts(label, next, usage, {
-          owner: ARTICLE,
-          label: 'article label',
-          unit: 'article labelling',
-        }),
-      );
-  }
+  attributes(ARTICLE, before.documentLabels, after.documentLabels, {
+    label: 'article label',
+    unit: 'article labelling',
+    records: 'article labels',
+  });
   const kindLabel = (k: string) => (k === 'entity' ? 'entities' : (findKind(before, k)?.label ?? k));
   for (const relation of before.relations) {
     const used = usage.relations.get(relation.type) ?? 0;
     const next = after.relations.find((r) => r.type === relation.type);
     if (!next) {
-      if (used > 0) refused.push(`relation "${relation.label}" is used by ${plural(used, 'link')}`);
+      if (used > 0) refuse('orphan', 'links', [`relation "${relation.label}" is used by ${plural(used, 'link')}`]);
       continue;
     }
-    refused.push(...relationConflicts(relation, next, usage, kindLabel));
+    refuse('invalidate', 'links', relationConflicts(relation, next, usage, kindLabel));
   }
   return { refused, dropped };
+}
+
+/** Removes article label `name` from every article labelling that holds it; returns the changes. */
+async function dropArticleLabel(ctx: ServiceContext, name: string): Promise<Change[]> {
+  const changes: Change[] = [];
+  const holds = (d: DocumentLabels) => Object.hasOwn(d.labels, name);
+  for (const summary of ctx.repo.listArticles()) {
+    if (!(await ctx.repo.readLayer(summary.id)).documentLabels.some(holds)) continue;
+    await ctx.repo.updateLayer(summary.id, (layer) => ({
+      ...layer,
+      documentLabels: layer.documentLabels.map((d) => {
+        if (!holds(d)) return d;
+        const labels = { ...d.labels };
+        delete labels[name];
+        const after = { ...d, labels, updatedAt: ctx.now() };
+        changes.push({ type: 'documentLabels', articleId: summary.id, before: d, after });
+        return after;
+      }),
+    }));
+  }
+  return changes;
 }
 
 export function tagsetHandlers(ctx: ServiceContext): TagsetHandlers {
@@ -182,19 +255,19 @@ export function tagsetHandlers(ctx: ServiceContext): TagsetHandlers {
       const after = validateTagset(raw);
       const before = project(ctx).tagset;
       const { refused, dropped } = orphans(before, after, await corpusUsage(ctx));
-      if (refused.length > 0) {
-        throw new FactmarkError(
-          'conflict',
-          `The tagset change would orphan existing annotations: ${refused.join('; ')}. Change or delete those annotations first.`,
-        );
-      }
+      if (refused.length > 0) throw new FactmarkError('conflict', refusalMessage(refused));
       const changes: Change[] = [];
       const migrated: string[] = [];
-      for (const { kind, name, count } of dropped) {
+      for (const { owner, name, count } of dropped) {
+        if (owner === ARTICLE) {
+          changes.push(...(await dropArticleLabel(ctx, name)));
+          migrated.push(`removed article label "${name}" from ${plural(count, 'article labelling')}`);
+          continue;
+        }
         changes.push(
           ...(await editMatchingAnnotations(
             ctx,
-            (a) => a.kind === kind && name in a.attributes,
+            (a) => a.kind === owner && Object.hasOwn(a.attributes, name),
             (a) => {
               const attributes = { ...a.attributes };
               delete attributes[name];
@@ -202,7 +275,7 @@ export function tagsetHandlers(ctx: ServiceContext): TagsetHandlers {
             },
           )),
         );
-        migrated.push(`removed attribute "${name}" from ${plural(count, kind)}`);
+        migrated.push(`removed attribute "${name}" from ${plural(count, owner)}`);
       }
       await ctx.repo.updateProject((p) => ({ ...p, tagset: after }));
       changes.push({ type: 'tagset', before, after });

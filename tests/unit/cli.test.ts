@@ -74,3 +74,20 @@ it('imports a folder, reports stats, validates, exports, and says what is wrong 
     err: expect.stringMatching(/index\.json.*not valid JSON/),
   });
 });
+
+it('exits 2, with a pointer to --help, when a flag is unknown or misses its value', () => {
+  const store = join(dir, 'store');
+  const usage = [
+    ['import', 'annotations/sample-corpus', '--store', '--annotator', 'bob'],
+    ['import', 'annotations/sample-corpus', '--annotator', 'bob', '--store'],
+    ['stats', '--store'],
+    ['stats', '--store', store, '--help=yes'],
+    ['stats', '--store', store, '--colour'],
+  ];
+  for (const args of usage)
+    expect(cli(...args), args.join(' ')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^factmark: .*--(store|help|colour)[\s\S]*Run "factmark --help" for usage\.\n$/),
+    });
+  expect(existsSync(store), 'nothing was imported').toBe(false);
+});

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import type { Agent, Server } from 'node:http';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ export const FIRST_ARTICLE = '000_0032acaf3c30b9bc';
 export const JSON_TYPE = { 'content-type': 'application/json' };
 
 export type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-export type RequestOptions = { method?: string; headers?: Record<string, string>; body?: string };
+/** `agent`: a keep-alive agent with one socket puts requests on the same connection, one after another. */
+export type RequestOptions = { method?: string; headers?: Record<string, string>; body?: string; agent?: Agent };
 
 /**
  * The web server over a fresh store with the sample corpus. Its static folder
@@ -43,7 +44,8 @@ export async function startTestServer() {
   const send = (path: string, options: RequestOptions = {}) =>
     new Promise<Reply>((resolve, reject) => {
       const headers = { host: `127.0.0.1:${port}`, ...options.headers };
-      const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers }, (res) => {
+      const { method = 'GET', agent } = options;
+      const req = request({ host: '127.0.0.1', port, path, method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>

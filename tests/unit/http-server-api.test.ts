@@ -1,6 +1,8 @@
+import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../annotations/node/http-server';
-import { FIRST_ARTICLE, startTestServer } from './http-harness';
+import type { RequestOptions } from './http-harness';
+import { FIRST_ARTICLE, JSON_TYPE, startTestServer } from './http-harness';
 
 let web: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => void (web = await startTestServer()));
@@ -100,5 +102,31 @@ describe('POST /api/<operation>', () => {
     const again = await web.post('annotations/create', create);
     expect(again.status).toBe(409);
     expect(JSON.parse(again.body).error.code).toBe('conflict');
+  });
+});
+
+describe('keep-alive connections', () => {
+  it('close after a refusal that leaves a request body unread, so the next request on it still works', async () => {
+    // Node's http.request sends a GET body with neither Content-Length nor chunked
+    // encoding: read as the start of the next request, it breaks the connection.
+    const refusals: [string, RequestOptions, number][] = [
+      ['/api/articles/list', { method: 'GET', headers: JSON_TYPE, body: '{}' }, 405],
+      ['/api/articles/list', { method: 'GET', headers: { ...JSON_TYPE, 'content-length': '2' }, body: '{}' }, 405],
+      ['/api/articles/list', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(1e5) }, 415],
+      ['/index.html', { method: 'POST', headers: JSON_TYPE, body: '{}' }, 405],
+    ];
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const [path, options, status] of refusals) {
+        const refused = await web.send(path, { ...options, agent });
+        expect(refused.status, `${options.method} ${path}`).toBe(status);
+        expect(refused.headers.connection).toBe('close');
+        const next = await web.send('/api/articles/list', { method: 'POST', headers: JSON_TYPE, body: '{}', agent });
+        expect(next.status, `after ${options.method} ${path}`).toBe(200);
+        expect(next.headers.connection).toBe('keep-alive');
+      }
+    } finally {
+      agent.destroy();
+    }
   });
 });

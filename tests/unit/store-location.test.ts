@@ -6,6 +6,7 @@ import {
   flagValue,
   missingFlagValue,
   resolveAnnotator,
+  resolvePort,
   resolveStoreDir,
 } from '../../annotations/node/store-location';
 
@@ -118,6 +119,38 @@ describe('resolveAnnotator', () => {
   it('reads process.env when no env is given', () => {
     vi.stubEnv('FACTMARK_ANNOTATOR', 'from-process');
     expect(resolveAnnotator(undefined)).toBe('from-process');
+  });
+});
+
+describe('resolvePort', () => {
+  it('prefers the --port flag, then FACTMARK_PORT, then 4717', () => {
+    expect(resolvePort('8080', { FACTMARK_PORT: '9090' })).toBe(8080);
+    expect(resolvePort(undefined, { FACTMARK_PORT: '9090' })).toBe(9090);
+    expect(resolvePort(undefined, {})).toBe(4717);
+  });
+
+  it('treats an empty FACTMARK_PORT or an empty --port= as unset, not as port 0', () => {
+    expect(resolvePort(undefined, { FACTMARK_PORT: '' })).toBe(4717);
+    expect(resolvePort('', { FACTMARK_PORT: '9090' })).toBe(9090);
+    expect(resolvePort('', { FACTMARK_PORT: '' })).toBe(4717);
+  });
+
+  it('takes an explicit 0 (any free port) and 65535', () => {
+    expect(resolvePort('0', {})).toBe(0);
+    expect(resolvePort(undefined, { FACTMARK_PORT: '65535' })).toBe(65535);
+  });
+
+  it('refuses anything but a whole number 0–65535, naming where it came from', () => {
+    for (const bad of ['65536', '-1', '80.5', ' ', '0x50', '1e3', 'http'])
+      expect(() => resolvePort(bad, {}), bad).toThrow(`--port must be a port number 0–65535, got "${bad}"`);
+    expect(() => resolvePort(undefined, { FACTMARK_PORT: ' 80' })).toThrow(/^FACTMARK_PORT must be a port number/);
+  });
+
+  it('reads process.env when no env is given', () => {
+    vi.stubEnv('FACTMARK_PORT', '5001');
+    expect(resolvePort(undefined)).toBe(5001);
+    vi.stubEnv('FACTMARK_PORT', '');
+    expect(resolvePort(undefined)).toBe(4717);
   });
 });
 
