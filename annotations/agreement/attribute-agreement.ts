@@ -1,0 +1,85 @@
+import type { Coefficient, PairCoefficient } from './coefficients';
+import { krippendorffAlphaNominalDetail, pairwiseKappa } from './coefficients';
+import type { LabelledSpan } from './span-scores';
+
+/** Per annotator, one value per unit: null when the annotator lacks the span or gave no value. */
+export type AttributeUnits = (string | null)[][];
+
+/** Agreement on one attribute over spans that at least two annotators marked identically. */
+export interface AttributeAgreement {
+  label: string;
+  name: string;
+  /** Distinct (start, end, label) spans at least two annotators have exactly. */
+  units: number;
+  /** Unordered pairs of annotators with a value on the same unit, and how many of them agree. */
+  pairs: number;
+  agreeing: number;
+  /** agreeing / pairs; null when there is no pair. */
+  observed: number | null;
+  cohen: PairCoefficient[];
+  krippendorff: Coefficient;
+}
+
+/** The attribute's value as a category: JSON text, or null when absent, undefined or null. */
+export function attributeValue(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * The units of one attribute in one article: every distinct span of `label`
+ * that at least two layers have with the same start and end (a layer's first
+ * copy counts), ordered by start and end. `layers` is per annotator, null when
+ * missing.
+ */
+export function attributeUnits(
+  layers: readonly (readonly (LabelledSpan & { attributes: Record<string, unknown> })[] | null)[],
+  label: string,
+  name: string,
+): AttributeUnits {
+  const found = new Map<string, { start: number; end: number; values: Map<number, string | null> }>();
+  layers.forEach((spans, k) => {
+    for (const s of spans ?? []) {
+      if (s.label !== label) continue;
+      const key = `${s.start}:${s.end}`;
+      const unit = found.get(key) ?? { start: s.start, end: s.end, values: new Map<number, string | null>() };
+      found.set(key, unit);
+      if (!unit.values.has(k)) unit.values.set(k, attributeValue(s.attributes[name]));
+    }
+  });
+  const units = [...found.values()]
+    .filter((u) => u.values.size >= 2)
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+  return layers.map((_, k) => units.map((u) => u.values.get(k) ?? null));
+}
+
+/** Pools the units of several articles (`parts`, each per annotator) and measures them. */
+export function attributeAgreement(
+  names: readonly string[],
+  label: string,
+  name: string,
+  parts: readonly AttributeUnits[],
+): AttributeAgreement {
+  const data = names.map((_, k) => parts.flatMap((p) => p[k] ?? []));
+  const units = data[0]?.length ?? 0;
+  let pairs = 0;
+  let agreeing = 0;
+  for (let u = 0; u < units; u++) {
+    const values = data.map((column) => column[u]).filter((v): v is string => v !== null && v !== undefined);
+    values.forEach((v, i) => {
+      for (const w of values.slice(i + 1)) {
+        pairs++;
+        if (v === w) agreeing++;
+      }
+    });
+  }
+  return {
+    label,
+    name,
+    units,
+    pairs,
+    agreeing,
+    observed: pairs === 0 ? null : agreeing / pairs,
+    cohen: pairwiseKappa(names, data),
+    krippendorff: krippendorffAlphaNominalDetail(data),
+  };
+}

@@ -1,0 +1,100 @@
+import { tokenize } from '../formats/conll-iob2-format';
+import type { AttributeUnits } from './attribute-agreement';
+import { attributeUnits } from './attribute-agreement';
+import { fleissKappaDetail, indexPairs, krippendorffAlphaNominalDetail, pairwiseKappa } from './coefficients';
+import type { AgreementInput, AgreementSpan, PairSpanAgreement, TokenAgreement, UnitizingAgreement } from './report';
+import { scoresFromCounts, spanCounts } from './span-scores';
+import type { TokenCategory } from './token-labels';
+import { categoriesOf } from './token-labels';
+import type { Segment } from './unitizing-alpha';
+import { unitizingAlpha } from './unitizing-alpha';
+
+/** One article, prepared for pooling. */
+export interface Part {
+  length: number;
+  /** Per annotator: spans of the measured labels, or null when missing. */
+  layers: (AgreementSpan[] | null)[];
+  /** Per label, per annotator: one value per token (null when missing). */
+  tokens: Record<string, (TokenCategory | null)[][]>;
+  attributes: AttributeUnits[];
+}
+
+type Counts = Record<string, { tp: number; fp: number; fn: number }>;
+
+export function prepare(input: AgreementInput, article: AgreementInput['articles'][number]): Part {
+  const layers = input.annotators.map(
+    (name) => article.layers[name]?.spans.filter((s) => input.labels.includes(s.label)) ?? null,
+  );
+  const words = tokenize(article.text);
+  const tokens = Object.fromEntries(
+    input.labels.map((label) => [
+      label,
+      layers.map((spans) => (spans ? categoriesOf(words, spans, label) : words.map(() => null))),
+    ]),
+  );
+  const attributes = input.attributes.map((a) =>
+    attributeUnits(
+      input.annotators.map((name) => article.layers[name]?.spans ?? null),
+      a.label,
+      a.name,
+    ),
+  );
+  return { length: article.text.length, layers, tokens, attributes };
+}
+
+export function spanFigures(input: AgreementInput, parts: readonly Part[]): PairSpanAgreement[] {
+  return indexPairs(input.annotators).map(([i, j]) => {
+    const pooled = { strict: {} as Counts, lenient: {} as Counts };
+    for (const mode of ['strict', 'lenient'] as const) {
+      for (const label of input.labels) pooled[mode][label] = { tp: 0, fp: 0, fn: 0 };
+    }
+    let articles = 0;
+    for (const { layers } of parts) {
+      const a = layers[i];
+      const b = layers[j];
+      if (!a || !b) continue;
+      articles++;
+      for (const mode of ['strict', 'lenient'] as const) {
+        for (const [label, c] of Object.entries(spanCounts(a, b, mode))) {
+          const into = pooled[mode][label]!;
+          into.tp += c.tp;
+          into.fp += c.fp;
+          into.fn += c.fn;
+        }
+      }
+    }
+    const [a, b] = [input.annotators[i]!, input.annotators[j]!];
+    return { a, b, articles, strict: scoresFromCounts(pooled.strict), lenient: scoresFromCounts(pooled.lenient) };
+  });
+}
+
+export function tokenFigures(names: readonly string[], data: (TokenCategory | null)[][]): TokenAgreement {
+  const units = data[0]?.length ?? 0;
+  const rows = Array.from({ length: units }, (_, t) => data.map((column) => column[t]!));
+  return {
+    cohen: pairwiseKappa(names, data),
+    fleiss: names.length < 2 ? { value: null, units: 0 } : fleissKappaDetail(rows),
+    krippendorff: krippendorffAlphaNominalDetail(data),
+  };
+}
+
+/** Article scope: the annotators with a layer. Corpus scope: all annotators, over the articles where all have one. */
+export function unitizingFigures(
+  parts: readonly Part[],
+  label: string,
+  scope: 'article' | 'corpus',
+): UnitizingAgreement {
+  const used = scope === 'corpus' ? parts.filter((p) => p.layers.every((l) => l !== null)) : parts;
+  const who = (used[0]?.layers ?? []).flatMap((_, i) => (used.every((p) => p.layers[i]) ? [i] : []));
+  const coders = who.map((): Segment[] => []);
+  let offset = 0;
+  for (const part of used) {
+    who.forEach((i, c) => {
+      for (const s of part.layers[i]!) {
+        if (s.label === label) coders[c]!.push({ start: offset + s.start, end: offset + Math.min(part.length, s.end) });
+      }
+    });
+    offset += part.length;
+  }
+  return { value: unitizingAlpha(offset, coders), coders: who.length, articles: used.length, length: offset };
+}
