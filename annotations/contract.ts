@@ -18,6 +18,7 @@ import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from '
 import type { OperationName } from './operation-names';
 import type { ComparedGroup } from './review/compare';
 import type { AnnotatorProgress, LabelDistribution } from './review/corpus-figures';
+import type { AgreementReport } from './agreement/report';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 
@@ -170,7 +171,7 @@ export const argumentSchemas = {
   }),
   'review/progress': z.strictObject({ annotators: z.array(AnnotatorName).min(2).max(20).optional() }),
   'agreement/report': z.strictObject({
-    /** The layers to measure (the gold layer may be one); all but gold by default. */
+    /** The layers to measure (the gold layer may be one); by default every layer with annotations but gold. */
     annotators: z.array(AnnotatorName).min(1).max(20).optional(),
     articleIds: z.array(IdSchema).optional(),
   }),
@@ -292,10 +293,13 @@ export interface Results {
 }
 
 export interface AgreementDashboard {
+  /** Every layer with annotations or progress, gold last: the distribution and progress cover these. */
   annotators: string[];
   articleCount: number;
   distribution: LabelDistribution;
   progress: AnnotatorProgress[];
+  /** Agreement between the layers measured (those asked for; else every layer with annotations but gold). */
+  agreement: AgreementReport;
 }
 
 export interface AdjudicationState {

@@ -174,9 +174,11 @@ try {
 
   const dashboardShot = out.replace(/\.png$/, '-dashboard.png');
   await page.getByRole('button', { name: 'Agreement' }).click();
-  await page.getByRole('figure').first().locator('canvas').waitFor();
+  await page.getByRole('figure').first().locator('canvas').first().waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: dashboardShot, fullPage: true });
+  await page.screenshot({ path: dashboardShot });
+  await page.getByRole('table', { name: 'Span agreement per pair' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: dashboardShot.replace(/\.png$/, '-figures.png') });
   console.log(`wrote ${dashboardShot}`);
   if (process.env.FACTMARK_SHOT_HOLD) {
     console.log(`holding ${url}`);

@@ -7,6 +7,7 @@ import { checkAnnotation, checkRelation } from '../record-checks';
 import { resolveAttributes } from '../attributes';
 import type { ComparedGroup } from '../review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../review/compare';
+import { agreementReport } from '../agreement/report';
 import { corpusFigures } from '../review/corpus-figures';
 import type { ServiceContext } from './context';
 import { mutation, project, withoutId } from './context';
@@ -71,6 +72,18 @@ function goldRecords(
     });
   }
   return { annotations, relations };
+}
+
+/**
+ * One annotator's spans on an article for the agreement report, or null when
+ * they have not annotated it (no annotation, no article label, not marked done).
+ */
+function layerOf(layer: ArticleLayer, annotator: string) {
+  const spans = layer.annotations
+    .filter((a) => a.annotator === annotator)
+    .map((a) => ({ start: a.start, end: a.end, label: a.kind, attributes: a.attributes }));
+  const touched = spans.length > 0 || layer.documentLabels.some((d) => d.annotator === annotator);
+  return touched ? { spans } : null;
 }
 
 const copyOf = ({ id: _id, annotator: _annotator, provenance: _provenance, ...rest }: Annotation) => rest;
@@ -225,9 +238,32 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
 
     'agreement/report': async ({ annotators, articleIds }) => {
       const ids = articleIds ?? ctx.repo.listArticles().map((a) => a.id);
-      const layers = await Promise.all(ids.map((id) => ctx.repo.readLayer(id)));
-      const figures = corpusFigures(layers, annotators);
-      return { ...figures, articleCount: ids.length };
+      const articles = await Promise.all(
+        ids.map(async (id) => ({ article: await ctx.repo.getArticle(id), layer: await ctx.repo.readLayer(id) })),
+      );
+      const figures = corpusFigures(articles.map((a) => a.layer));
+      // By default every layer with annotations but gold: someone who only marked articles done has nothing to compare.
+      const measured =
+        annotators ??
+        figures.annotators.filter(
+          (name) => name !== GOLD && Object.values(figures.distribution[name] ?? {}).some((n) => n > 0),
+        );
+      const { tagset } = project(ctx);
+      const agreement = agreementReport({
+        annotators: measured,
+        labels: tagset.kinds.map((k) => k.kind),
+        attributes: tagset.kinds.flatMap((k) =>
+          k.attributes
+            .filter((d) => d.type === 'choice' || d.type === 'boolean' || d.type === 'multi-choice')
+            .map((d) => ({ label: k.kind, name: d.name })),
+        ),
+        articles: articles.map(({ article, layer }) => ({
+          id: article.id,
+          text: article.text,
+          layers: Object.fromEntries(measured.map((name) => [name, layerOf(layer, name)])),
+        })),
+      });
+      return { ...figures, articleCount: ids.length, agreement };
     },
 
     'review/progress': async ({ annotators }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type {
+  AgreementDashboard,
   ChangeSet,
   ImportReport,
   ReviewComparison,
@@ -196,6 +197,45 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
       ['gold', 'speaker', 'Brigadier General Dehqan', 'agreed'],
       ['gold', 'place', 'Baghdad', 'accept'],
     ]);
+  });
+
+  it('measures agreement between the layers: span F1 strict and lenient, attribute agreement, label counts', async () => {
+    await importColleagues(s);
+    const report = await ok<AgreementDashboard>(s.send, 'agreement/report', {});
+    expect(report.agreement.annotators).toEqual(ALL);
+    const pair = (a: string, b: string) => report.agreement.corpus.spans.find((p) => p.a === a && p.b === b)!;
+    // By hand from the fixture (see tests/support/review-layers.ts):
+    // alice–bob: 5 shared exactly, bob's ISIL extra: tp 5, fp 1, fn 0 → F1 = 10/11 strict and lenient.
+    // alice–carol: person and speaker exact (tp 2); carol's Baghdad (organisation) and trimmed claim unmatched (fp 2);
+    //   alice's place, claim 1, claim 2 unmatched (fn 3) → 4/9; lenient adds the overlapping claim: 6/9.
+    // bob–carol: tp 2, fp 2, fn 4 → 4/10; lenient tp 3, fp 1, fn 3 → 6/10.
+    const close = (x: number | null | undefined, v: number) => expect(Math.abs((x ?? NaN) - v)).toBeLessThan(1e-9);
+    close(pair('alice', 'bob').strict.overall.f1, 10 / 11);
+    close(pair('alice', 'bob').lenient.overall.f1, 10 / 11);
+    close(pair('alice', 'carol').strict.overall.f1, 4 / 9);
+    close(pair('alice', 'carol').lenient.overall.f1, 2 / 3);
+    close(pair('bob', 'carol').strict.overall.f1, 2 / 5);
+    close(pair('bob', 'carol').lenient.overall.f1, 3 / 5);
+    expect(pair('alice', 'bob').strict.perLabel.organisation).toMatchObject({ tp: 0, fp: 1, fn: 0, f1: 0 });
+    expect(pair('alice', 'bob').articles).toBe(1);
+
+    // Verdict on the claims two or more annotators marked exactly alike (claims 1 and 2 of alice and bob):
+    // opinion/false and unverified/unverified → observed 1/2; nominal alpha with n = 4 values,
+    // 2 off-diagonal coincidences, Σ n_c n_k (c ≠ k) = 16 − (1 + 1 + 4) = 10 → α = 1 − 3·2/10 = 2/5.
+    const verdict = report.agreement.corpus.attributes.find((a) => a.label === 'claim' && a.name === 'verdict')!;
+    expect(verdict).toMatchObject({ units: 2, pairs: 2, agreeing: 1 });
+    close(verdict.observed, 1 / 2);
+    close(verdict.krippendorff.value, 2 / 5);
+    const checkWorthy = report.agreement.corpus.attributes.find((a) => a.name === 'checkWorthy')!;
+    close(checkWorthy.krippendorff.value, 1);
+
+    expect(report.distribution.bob).toEqual({ person: 1, place: 1, claim: 2, speaker: 1, organisation: 1 });
+    expect(report.progress.find((p) => p.annotator === 'carol')).toEqual({
+      annotator: 'carol',
+      done: 1,
+      annotated: 1,
+      total: 5,
+    });
   });
 
   it('refuses a stale difference, the gold layer as a compared layer, and gold as an annotator name', async () => {

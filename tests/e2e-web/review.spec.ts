@@ -136,8 +136,36 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
   await page.getByRole('button', { name: 'Agreement' }).click();
   const dashboard = page.getByRole('region', { name: 'Agreement dashboard' });
   await expect(dashboard.getByRole('heading', { level: 1 })).toHaveText('5 articles · 4 layers');
+  // The fixture's figures, derived by hand in tests/contract/review.test.ts: F1 alice–bob 10/11, alice–carol 4/9
+  // strict and 2/3 lenient, bob–carol 2/5 and 3/5; the verdict's alpha 2/5 on the two claims marked alike.
+  const spans = dashboard.getByRole('table', { name: 'Span agreement per pair' });
+  await expect(spans.getByRole('row', { name: /alice – bob/ })).toHaveText(
+    /alice – bob\s*1\s*0\.833\s*1\.000\s*0\.909/,
+  );
+  await expect(spans.getByRole('row', { name: /alice – carol/ })).toContainText('0.444');
+  await expect(spans.getByRole('row', { name: /alice – carol/ })).toContainText('0.667');
+  await expect(spans.getByRole('row', { name: /bob – carol/ })).toContainText('0.400');
+  const attributes = dashboard.getByRole('table', { name: 'Attribute agreement on matched spans' });
+  await expect(attributes.getByRole('row', { name: /Claim · verdict/ })).toHaveText(
+    /Claim · verdict\s*2\s*0\.500.*0\.400$/,
+  );
+  // lead only marked the article done: not measured unless chosen.
+  const measured = dashboard.getByRole('group', { name: 'Layers measured' });
+  await expect(measured.getByRole('checkbox', { name: 'lead' })).not.toBeChecked();
+  await expect(spans.getByRole('row')).toHaveCount(5);
+  await measured.getByRole('checkbox', { name: 'lead' }).check();
+  await expect(spans.getByRole('row', { name: /alice – lead/ })).toContainText('0.000');
+  await measured.getByRole('checkbox', { name: 'lead' }).uncheck();
+  await expect(spans.getByRole('row')).toHaveCount(5);
+  const heatmap = dashboard.getByRole('figure', { name: 'Span F1 between annotators (strict)' });
+  await expect(heatmap.locator('canvas').first()).toBeVisible();
+  await dashboard.getByLabel('Span match').selectOption('lenient');
+  await expect(dashboard.getByRole('figure', { name: 'Span F1 between annotators (lenient)' })).toBeVisible();
+  await expect(dashboard.getByRole('figure', { name: 'Agreement per label' }).locator('canvas').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/dashboard-agreement.png', fullPage: true });
+
   const labels = dashboard.getByRole('figure', { name: 'Labels per annotator' });
-  await expect(labels.locator('canvas')).toBeVisible();
+  await expect(labels.locator('canvas').first()).toBeVisible();
 
   const save = async (figure: typeof labels, button: string) => {
     const [download] = await Promise.all([
@@ -163,6 +191,11 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
   const png = await save(labels, 'PNG');
   expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.bytes.length).toBeGreaterThan(5000);
+
+  const pairs = await save(dashboard.getByRole('figure', { name: 'Span F1 between annotators (lenient)' }), 'CSV');
+  expect(pairs.name).toBe('pairwise-f1-lenient-corpus.csv');
+  expect(pairs.bytes.toString('utf8')).toContain('alice,bob,strict,(all),5,1,0,0.833333,1,0.909091\r\n');
+  expect(pairs.bytes.toString('utf8')).toContain('alice,carol,lenient,(all),3,1,2,0.75,0.6,0.666667\r\n');
 
   const progress = dashboard.getByRole('figure', { name: 'Progress per annotator' });
   const progressCsv = await save(progress, 'CSV');

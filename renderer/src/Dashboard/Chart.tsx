@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import type { EChartsCoreOption } from 'echarts/core';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { init, use as registerParts } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useWorkspaceStore } from '../state/workspace-context';
@@ -28,21 +28,6 @@ function svgOf(option: EChartsCoreOption, height: number): string {
   return svg;
 }
 
-/** PNG bytes in base64 from the on-screen chart, at twice its size. */
-function pngOf(element: HTMLElement): string | null {
-  const canvas = element.querySelector('canvas');
-  if (!canvas) return null;
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = copy.getContext('2d');
-  if (!context) return null;
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, copy.width, copy.height);
-  context.drawImage(canvas, 0, 0);
-  return copy.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
-}
-
 /**
  * One figure of the dashboard: drawn on a canvas, saved as PNG or as SVG.
  * `title` names the figure for assistive technology and the file.
@@ -63,15 +48,26 @@ export function Chart({
 }) {
   const store = useWorkspaceStore();
   const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
   useEffect(() => {
     if (!host.current) return;
-    const chart = init(host.current, null, { renderer: 'canvas', width: WIDTH, height, devicePixelRatio: 2 });
-    chart.setOption({ ...option, animation: false });
-    return () => chart.dispose();
+    const drawn = init(host.current, null, { renderer: 'canvas', width: WIDTH, height, devicePixelRatio: 2 });
+    drawn.setOption({ ...option, animation: false });
+    chart.current = drawn;
+    return () => {
+      drawn.dispose();
+      chart.current = null;
+    };
   }, [option, height]);
 
   const save = (format: 'png' | 'svg') => {
-    const content = format === 'svg' ? svgOf(option, height) : host.current && pngOf(host.current);
+    // PNG: every layer of the on-screen chart composed at twice its size, on white.
+    const content =
+      format === 'svg'
+        ? svgOf(option, height)
+        : chart.current
+            ?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })
+            .replace(/^data:image\/png;base64,/, '');
     if (!content) return;
     void store.saveFile({
       fileName: `${fileName}.${format}`,

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AgreementDashboard, ReviewProgressRow } from '../../../annotations/contract';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { Chart } from './Chart';
-import { distributionChart, progressChart } from './chart-options';
-import { distributionCsv, progressCsv } from './dashboard-csv';
+import { AgreementTables } from './AgreementTables';
+import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
+import { attributesCsv, distributionCsv, labelsCsv, pairsCsv, progressCsv } from './dashboard-csv';
 import './dashboard.css';
 
 /** Agreement and progress over the corpus, as pictures first and figures second; every part saves as CSV, PNG or SVG. */
@@ -12,18 +13,37 @@ export function Dashboard() {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const layerVersion = useWorkspace((s) => s.undoStack.length + s.redoStack.length);
   const [data, setData] = useState<AgreementDashboard | null>(null);
+  /** The layers measured; null: the core's default (every layer with annotations but gold). */
+  const [measured, setMeasured] = useState<string[] | null>(null);
   const [adjudication, setAdjudication] = useState<ReviewProgressRow[]>([]);
   useEffect(() => {
     let live = true;
-    void store.query('agreement/report', {}).then((result) => live && setData(result));
+    void store
+      .query('agreement/report', measured && measured.length > 0 ? { annotators: measured } : {})
+      .then((result) => live && setData(result));
     void store.query('review/progress', {}).then((rows) => live && rows && setAdjudication(rows));
     return () => {
       live = false;
     };
-  }, [store, layerVersion]);
+  }, [store, layerVersion, measured]);
   const labels = useMemo(() => kinds.map((k) => ({ kind: k.kind, label: k.label, color: k.color })), [kinds]);
   const distribution = useMemo(() => data && distributionChart(data, labels), [data, labels]);
   const progress = useMemo(() => data && progressChart(data), [data]);
+  const articles = useWorkspace((s) => s.articles);
+  const [scope, setScope] = useState('corpus');
+  const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
+  const figures = data
+    ? scope === 'corpus'
+      ? data.agreement.corpus
+      : (data.agreement.articles.find((a) => a.id === scope) ?? data.agreement.corpus)
+    : null;
+  const heatmap = useMemo(
+    () => data && figures && pairHeatmap(data.agreement.annotators, figures, mode),
+    [data, figures, mode],
+  );
+  const perLabel = useMemo(() => figures && perLabelChart(figures, labels), [figures, labels]);
+  const labelName = (kind: string) => labels.find((l) => l.kind === kind)?.label ?? kind;
+  const suffix = scope === 'corpus' ? 'corpus' : scope;
 
   if (!data) return <section className="dashboard" aria-label="Agreement dashboard" aria-busy="true" />;
   return (
@@ -34,6 +54,88 @@ export function Dashboard() {
           {data.articleCount} articles · {data.annotators.length} layers
         </h1>
       </header>
+      <h2>Agreement</h2>
+      <div className="dashboard-controls">
+        <label className="field">
+          <span>Measured on</span>
+          <select value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="corpus">the whole corpus (pooled)</option>
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field measured-layers">
+          <legend>Layers measured</legend>
+          <div className="measured-list">
+            {data.annotators.map((name) => (
+              <label key={name} className="check">
+                <input
+                  type="checkbox"
+                  checked={(measured ?? data.agreement.annotators).includes(name)}
+                  onChange={(e) => {
+                    const now = measured ?? data.agreement.annotators;
+                    setMeasured(e.target.checked ? [...now, name] : now.filter((n) => n !== name));
+                  }}
+                />
+                <span>{name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="field">
+          <span>Span match</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as 'strict' | 'lenient')}>
+            <option value="strict">strict: same offsets and label</option>
+            <option value="lenient">lenient: overlapping, same label</option>
+          </select>
+        </label>
+      </div>
+      {data.agreement.annotators.length < 2 ? (
+        <p className="hint">Agreement needs two layers: import a colleague’s bundle.</p>
+      ) : (
+        figures && (
+          <>
+            <div className="dashboard-grid">
+              {heatmap && (
+                <Chart
+                  title={`Span F1 between annotators (${mode})`}
+                  fileName={`pairwise-f1-${mode}-${suffix}`}
+                  option={heatmap}
+                  height={200 + 40 * data.agreement.annotators.length}
+                  csv={() => pairsCsv(figures)}
+                />
+              )}
+              {perLabel && (
+                <Chart
+                  title="Agreement per label"
+                  fileName={`agreement-per-label-${suffix}`}
+                  option={perLabel}
+                  csv={() => labelsCsv(figures)}
+                />
+              )}
+            </div>
+            <AgreementTables figures={figures} labelName={labelName} />
+            <button
+              type="button"
+              className="plain"
+              onClick={() =>
+                void store.saveFile({
+                  fileName: `attribute-agreement-${suffix}.csv`,
+                  mediaType: 'text/csv',
+                  content: attributesCsv(figures),
+                  encoding: 'utf8',
+                })
+              }
+            >
+              Attribute agreement as CSV
+            </button>
+          </>
+        )
+      )}
+      <h2>Labels and progress</h2>
       <div className="dashboard-grid">
         {distribution && (
           <Chart

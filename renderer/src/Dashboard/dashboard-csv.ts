@@ -1,3 +1,4 @@
+import type { AgreementFigures, TokenAgreement } from '../../../annotations/agreement/report';
 import type { AgreementDashboard } from '../../../annotations/contract';
 
 /** One CSV field, quoted when it must be (RFC 4180). */
@@ -23,4 +24,48 @@ export function progressCsv(data: AgreementDashboard): string {
     ['annotator', 'done', 'annotated', 'articles'],
     ...data.progress.map((p) => [p.annotator, p.done, p.annotated, p.total]),
   ]);
+}
+
+const num = (v: number | null | undefined) => (typeof v === 'number' ? Number(v.toFixed(6)) : null);
+
+/** Span precision, recall and F1 per pair, strict and lenient, overall and per label. */
+export function pairsCsv(figures: AgreementFigures): string {
+  const rows: (string | number | null)[][] = [
+    ['a', 'b', 'mode', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'],
+  ];
+  for (const pair of figures.spans)
+    for (const mode of ['strict', 'lenient'] as const) {
+      const scores = pair[mode];
+      for (const [label, s] of [['(all)', scores.overall] as const, ...Object.entries(scores.perLabel)])
+        rows.push([pair.a, pair.b, mode, label, s.tp, s.fp, s.fn, num(s.precision), num(s.recall), num(s.f1)]);
+    }
+  return csvOf(rows);
+}
+
+/** Token-level coefficients and unitizing alpha per label, and overall. */
+export function labelsCsv(figures: AgreementFigures): string {
+  const rows: (string | number | null)[][] = [['label', 'measure', 'pair', 'value', 'units']];
+  const token = (label: string, t: TokenAgreement) => {
+    for (const c of t.cohen) rows.push([label, "Cohen's kappa", `${c.a}–${c.b}`, num(c.value), c.units]);
+    rows.push([label, "Fleiss' kappa", '', num(t.fleiss.value), t.fleiss.units]);
+    rows.push([label, "Krippendorff's alpha", '', num(t.krippendorff.value), t.krippendorff.units]);
+  };
+  token('(all)', figures.tokens.overall);
+  for (const [label, t] of Object.entries(figures.tokens.perLabel)) {
+    token(label, t);
+    const u = figures.unitizing[label];
+    if (u) rows.push([label, 'unitizing alpha', '', num(u.value), u.length]);
+  }
+  return csvOf(rows);
+}
+
+/** Attribute agreement on matched spans. */
+export function attributesCsv(figures: AgreementFigures): string {
+  const rows: (string | number | null)[][] = [['label', 'attribute', 'measure', 'pair', 'value', 'units']];
+  for (const a of figures.attributes) {
+    rows.push([a.label, a.name, 'observed agreement', '', num(a.observed), a.pairs]);
+    for (const c of a.cohen) rows.push([a.label, a.name, "Cohen's kappa", `${c.a}–${c.b}`, num(c.value), c.units]);
+    rows.push([a.label, a.name, "Krippendorff's alpha", '', num(a.krippendorff.value), a.krippendorff.units]);
+  }
+  return csvOf(rows);
 }
