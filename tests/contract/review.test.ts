@@ -1,13 +1,16 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type {
   AgreementDashboard,
   ChangeSet,
+  ExportFile,
   ImportReport,
   ReviewComparison,
   ReviewProgressRow,
   SessionStatus,
 } from '../../annotations/contract';
 import type { Annotation, Article, ArticleLayer, Decision } from '../../annotations/model';
+import { EXPORT_FORMATS } from '../../annotations/formats/export-formats';
 import { REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
 import { ok, refused } from './contract-cases';
 import type { LabellingSession } from './labelling-session';
@@ -236,6 +239,33 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
       annotated: 1,
       total: 5,
     });
+  });
+
+  it('exports the gold layer in every dataset format, with the adjudicated spans', async () => {
+    await importColleagues(s);
+    const groups = (await compare(s)).groups;
+    await s.mutate('review/decide', {
+      articleId: REVIEW_ARTICLE,
+      annotators: ALL,
+      key: groups[3]!.key,
+      action: 'accept',
+      annotator: 'bob',
+    });
+    for (const format of EXPORT_FORMATS) {
+      const file = await ok<ExportFile>(s.send, 'export/file', {
+        format,
+        annotators: ['gold'],
+        articleIds: [REVIEW_ARTICLE],
+      });
+      const texts =
+        file.encoding === 'utf8'
+          ? [file.content]
+          : Object.values(unzipSync(new Uint8Array(Buffer.from(file.content, 'base64')))).map((b) => strFromU8(b));
+      const all = texts.join('\n');
+      // bob's claim 1 (verdict false) is in gold beside the agreements, in every format's own shape.
+      if (format === 'claimreview' || format === 'fever') expect(all, format).toContain('The ISIL is a threat');
+      else expect(all, format).toMatch(/Hossein|Dehqan/);
+    }
   });
 
   it('refuses a stale difference, the gold layer as a compared layer, and gold as an annotator name', async () => {
