@@ -5,7 +5,7 @@ import { FactmarkError } from '../errors';
 import type { Annotation } from '../model';
 import { checkAnnotation } from '../record-checks';
 import type { ServiceContext } from './context';
-import { findOrThrow, mutation, project, replaceById, withoutId } from './context';
+import { findOrThrow, mutation, project, replaceById, requireWritable, withoutId } from './context';
 
 type AnnotationHandlers = Pick<
   Handlers,
@@ -53,6 +53,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       let updated: Annotation | null = null;
       await ctx.repo.updateLayer(articleId, (layer) => {
         const current = findOrThrow(layer.annotations, id, 'annotation', `article "${articleId}"`);
+        requireWritable(ctx, current, 'annotation');
         const next: Annotation = {
           ...current,
           attributes: attributes
@@ -75,6 +76,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const changes: Change[] = [];
       await ctx.repo.updateLayer(articleId, (layer) => {
         const current = findOrThrow(layer.annotations, id, 'annotation', `article "${articleId}"`);
+        requireWritable(ctx, current, 'annotation');
         // Relations from or to it go with it (and come back with an undo).
         const attached = layer.relations.filter((r) => r.from === id || (r.to.kind === 'annotation' && r.to.id === id));
         for (const relation of attached) changes.push({ type: 'relation', articleId, before: relation, after: null });

@@ -1,6 +1,7 @@
 import type { Change, ChangeSet, Mutation } from '../changes';
 import { FactmarkError } from '../errors';
 import type { Annotation, Article, ArticleLayer } from '../model';
+import { GOLD } from '../model';
 import type { AnnotationRepository, ProjectData } from '../repository';
 
 /** What every handler works with. */
@@ -70,6 +71,19 @@ export async function editMatchingAnnotations(
     }));
   }
   return changes;
+}
+
+/**
+ * A colleague's layer is theirs: the user changes only their own layer and
+ * the gold layer (the adjudicator's corrections). Imports and adjudication
+ * are how a colleague's work moves.
+ */
+export function requireWritable(ctx: ServiceContext, record: { annotator: string }, what: string): void {
+  if (record.annotator === ctx.annotator || record.annotator === GOLD) return;
+  throw new FactmarkError(
+    'conflict',
+    `That ${what} is in ${record.annotator}'s layer, which only they change; compare the layers to take it into gold`,
+  );
 }
 
 export function project(ctx: ServiceContext): ProjectData {

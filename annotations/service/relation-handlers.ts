@@ -5,7 +5,7 @@ import type { DocumentLabels, Relation } from '../model';
 import { checkDocumentLabels, checkRelation } from '../record-checks';
 import { resolveValues } from '../attributes';
 import type { ServiceContext } from './context';
-import { findOrThrow, mutation, project, withoutId } from './context';
+import { findOrThrow, mutation, project, requireWritable, withoutId } from './context';
 
 type RelationHandlers = Pick<Handlers, 'relations/create' | 'relations/delete' | 'documentLabels/set'>;
 
@@ -13,10 +13,20 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
   return {
     'relations/create': async (args) => {
       const { tagset, entities } = project(ctx);
+      const layerNow = await ctx.repo.readLayer(args.articleId);
+      const from = findOrThrow(layerNow.annotations, args.from, 'annotation', `article "${args.articleId}"`);
+      requireWritable(ctx, from, 'annotation');
+      const target = args.to.kind === 'annotation' ? layerNow.annotations.find((a) => a.id === args.to.id) : undefined;
+      if (target && target.annotator !== from.annotator)
+        throw new FactmarkError(
+          'invalid-argument',
+          `A link joins annotations of one layer; that one is in ${target.annotator}'s layer, not ${from.annotator}'s`,
+        );
       const relation: Relation = {
         id: args.id ?? ctx.newId(),
         articleId: args.articleId,
-        annotator: ctx.annotator,
+        // A link between gold annotations is gold too.
+        annotator: from.annotator,
         type: args.type,
         from: args.from,
         to: args.to,
@@ -45,6 +55,7 @@ export function relationHandlers(ctx: ServiceContext): RelationHandlers {
       let change: Change | null = null;
       await ctx.repo.updateLayer(articleId, (layer) => {
         const current = findOrThrow(layer.relations, id, 'relation', `article "${articleId}"`);
+        requireWritable(ctx, current, 'link');
         change = { type: 'relation', articleId, before: current, after: null };
         return { ...layer, relations: withoutId(layer.relations, id) };
       });

@@ -269,6 +269,56 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
     }
   });
 
+  it('keeps a colleague’s layer theirs: no edit, delete or link of it, while gold stays editable', async () => {
+    await importColleagues(s);
+    const before = await s.layer(REVIEW_ARTICLE);
+    const theirs = /in bob's layer, which only they change; compare the layers to take it into gold/;
+    const args = { articleId: REVIEW_ARTICLE, id: 'bob-claim1' };
+    await refused(s.send, 'annotations/update', { ...args, note: 'mine now' }, 'conflict', theirs);
+    await refused(s.send, 'annotations/delete', args, 'conflict', theirs);
+    await refused(s.send, 'relations/delete', { ...args, id: 'bob-claim1-said-by' }, 'conflict', theirs);
+    const mine = await s.tag('claim', 'Iran is pursuing the policy', REVIEW_ARTICLE);
+    await refused(
+      s.send,
+      'relations/create',
+      { articleId: REVIEW_ARTICLE, type: 'said-by', from: mine.id, to: { kind: 'annotation', id: 'bob-speaker' } },
+      'invalid-argument',
+      /A link joins annotations of one layer; that one is in bob's layer, not lead's/,
+    );
+    expect((await s.layer(REVIEW_ARTICLE)).annotations.filter((a) => a.annotator !== 'lead')).toEqual(
+      before.annotations,
+    );
+
+    // Gold: the adjudicator corrects it directly, and a link between gold annotations is gold.
+    const groups = (await compare(s)).groups;
+    await s.mutate('review/decide', {
+      articleId: REVIEW_ARTICLE,
+      annotators: ALL,
+      key: groups[3]!.key,
+      action: 'reject',
+    });
+    const gold = (await compare(s)).gold;
+    const person = gold.find((a) => a.kind === 'person')!;
+    const speaker = gold.find((a) => a.kind === 'speaker')!;
+    const edited = await s.mutate<Annotation>('annotations/update', {
+      articleId: REVIEW_ARTICLE,
+      id: person.id,
+      note: 'checked',
+    });
+    expect(edited.value).toMatchObject({ annotator: 'gold', note: 'checked' });
+    const claim = await s.mutate<Annotation>('review/decide', {
+      articleId: REVIEW_ARTICLE,
+      annotators: ALL,
+      key: groups[5]!.key,
+      action: 'accept',
+      annotator: 'alice',
+    });
+    const goldClaim = (await compare(s)).gold.find((a) => a.kind === 'claim')!;
+    expect(claim.changeSet.changes.length).toBeGreaterThan(0);
+    const link = await s.link('said-by', goldClaim, speaker);
+    expect(link.annotator).toBe('gold');
+  });
+
   it('refuses a stale difference, the gold layer as a compared layer, and gold as an annotator name', async () => {
     await importColleagues(s, ['alice', 'bob']);
     await refused(

@@ -47,6 +47,18 @@ test('colleagues’ layers are shown apart from one’s own and can be hidden', 
   await expect(layers.getByRole('listitem')).toHaveText([/lead \(you\)\s*0/, /alice\s*5/, /bob\s*6/, /carol\s*4/]);
   await expect(page.locator('.cm-content .fm-layer-other').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Annotations' })).toContainText('Annotations (15)');
+  // A colleague's annotation is read-only here: the details say so, and Delete is refused with the reason.
+  await page
+    .getByRole('region', { name: 'Annotations' })
+    .getByRole('button')
+    .filter({ hasText: /^OrganisationISILbob/ })
+    .click();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details).toContainText('In bob’s layer: only they change it.');
+  await expect(details.getByRole('button', { name: 'Delete annotation' })).toBeDisabled();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alert')).toContainText("That annotation is in bob's layer, which only they change");
+  await expect(page.getByRole('region', { name: 'Annotations' })).toContainText('Annotations (15)');
   await layers.getByRole('checkbox', { name: /carol/ }).uncheck();
   await expect(page.getByRole('region', { name: 'Annotations' })).toContainText('Annotations (11)');
   await page.screenshot({ path: 'test-results/review-layers.png' });

@@ -1,3 +1,4 @@
+import { GOLD } from '../../../annotations/model';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { AttributeField } from './AttributeField';
 import { EntityLink } from './EntityLink';
@@ -10,6 +11,7 @@ export function DetailsPanel() {
   const store = useWorkspaceStore();
   const selected = useWorkspace((s) => s.layer.annotations.find((a) => a.id === s.selectedId) ?? null);
   const kind = useWorkspace((s) => s.status?.tagset.kinds.find((k) => k.kind === selected?.kind));
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
 
   if (!selected) {
     return (
@@ -19,6 +21,7 @@ export function DetailsPanel() {
       </section>
     );
   }
+  const readOnly = selected.annotator !== me && selected.annotator !== GOLD;
   return (
     <section className="details-panel" aria-label="Details">
       <h2>
@@ -31,25 +34,32 @@ export function DetailsPanel() {
       <p className="meta">
         {selected.start}–{selected.end} · by {selected.annotator}
       </p>
-      {kind?.attributes.map((definition) => (
-        <AttributeField
-          key={`${selected.id}-${definition.name}`}
-          definition={definition}
-          value={selected.attributes[definition.name]}
-          onChange={(value) => void store.updateAttributes(selected.id, { [definition.name]: value })}
+      {readOnly && (
+        <p className="hint read-only-note">
+          In {selected.annotator}’s layer: only they change it. Compare the layers to take it into gold.
+        </p>
+      )}
+      <fieldset className="details-fields" disabled={readOnly}>
+        {kind?.attributes.map((definition) => (
+          <AttributeField
+            key={`${selected.id}-${definition.name}`}
+            definition={definition}
+            value={selected.attributes[definition.name]}
+            onChange={(value) => void store.updateAttributes(selected.id, { [definition.name]: value })}
+          />
+        ))}
+        {kind?.linksEntity && <EntityLink key={`entity-${selected.id}`} annotation={selected} />}
+        {kind?.linksEvent && <EventLink key={`event-${selected.id}`} annotation={selected} />}
+        <RelationsSection annotation={selected} />
+        <NoteField
+          key={`note-${selected.id}-${selected.note}`}
+          value={selected.note}
+          onCommit={(note) => void store.updateAnnotation(selected.id, { note })}
         />
-      ))}
-      {kind?.linksEntity && <EntityLink key={`entity-${selected.id}`} annotation={selected} />}
-      {kind?.linksEvent && <EventLink key={`event-${selected.id}`} annotation={selected} />}
-      <RelationsSection annotation={selected} />
-      <NoteField
-        key={`note-${selected.id}-${selected.note}`}
-        value={selected.note}
-        onCommit={(note) => void store.updateAnnotation(selected.id, { note })}
-      />
-      <button type="button" className="danger" onClick={() => void store.remove(selected.id)}>
-        Delete annotation
-      </button>
+        <button type="button" className="danger" onClick={() => void store.remove(selected.id)}>
+          Delete annotation
+        </button>
+      </fieldset>
     </section>
   );
 }
