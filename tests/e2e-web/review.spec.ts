@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Article } from '../../annotations/model';
 import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
 import { openArticle } from './page-helpers';
@@ -125,7 +127,7 @@ test('compares three layers, moves between differences with the keyboard, and ad
   // Reloaded from the store: the decisions were saved.
   await page.reload();
   await openArticle(page, TITLE);
-  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
   await expect(review.getByTestId('review-progress')).toHaveText('4 of 4 differences decided');
 
   // The dashboard's adjudication table has the article adjudicated, the others with one layer or none.
@@ -215,4 +217,80 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
     'annotator,done,annotated,articles\r\nalice,1,1,5\r\nbob,1,1,5\r\ncarol,1,1,5\r\nlead,1,0,5\r\n',
   );
   await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+});
+
+test('a long article with hundreds of differences stays a short page: only the cards in view are drawn', async ({
+  page,
+  app,
+}) => {
+  const lines = Array.from({ length: 600 }, (_, i) => `Claim number ${i} says something checkable about the region.`);
+  const text = `A long reviewed article\n\n${lines.join('\n')}`;
+  const article: Article = {
+    id: 'long-review',
+    title: 'A long reviewed article',
+    text,
+    source: 'review test',
+    addedAt: '2026-11-25T00:00:00.000Z',
+    contentHash: `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`,
+  };
+  const bundle = (annotator: string, verdictOf: (i: number) => string) => ({
+    format: 'factmark-bundle',
+    version: 1,
+    exportedAt: article.addedAt,
+    exportedBy: annotator,
+    tagset: DEFAULT_TAGSET,
+    guidelines: '',
+    entities: [],
+    events: [],
+    articles: [
+      {
+        article,
+        annotations: lines.map((line, i) => {
+          const start = text.indexOf(line);
+          return {
+            id: `${annotator}-${i}`,
+            articleId: article.id,
+            annotator,
+            kind: 'claim',
+            start,
+            end: start + line.length,
+            quote: line,
+            attributes: { verdict: verdictOf(i), checkWorthy: true, claimType: 'factual' },
+            note: '',
+            entityId: null,
+            eventId: null,
+            createdAt: article.addedAt,
+            updatedAt: article.addedAt,
+          };
+        }),
+        relations: [],
+        documentLabels: [],
+      },
+    ],
+  });
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Files to import').setInputFiles(
+    [bundle('bob', () => 'true'), bundle('carol', (i) => (i % 2 === 0 ? 'false' : 'true'))].map((b) => ({
+      name: `${b.exportedBy}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(b)),
+    })),
+  );
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('list', { name: 'Import report' })).toContainText('layer of carol: 600 added');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openArticle(page, 'A long reviewed article');
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  await expect(review.getByTestId('review-progress')).toHaveText('0 of 300 differences decided');
+  const cards = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  expect(await cards.count()).toBeLessThan(20);
+  for (let i = 0; i < 40; i++) await page.keyboard.press('j');
+  const fortyFirst = review.getByRole('listitem', { name: /^Difference 41: different attributes$/ });
+  await expect(fortyFirst).toHaveAttribute('aria-current', 'true');
+  await expect(fortyFirst).toBeInViewport();
+  await expect(fortyFirst).toContainText('Claim number 80 says');
+  expect(await cards.count()).toBeLessThan(20);
 });

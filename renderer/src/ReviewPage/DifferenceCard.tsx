@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useState } from 'react';
 import type { Annotation, Decision } from '../../../annotations/model';
 import type { ComparedGroup, DifferenceType } from '../../../annotations/review/compare';
@@ -24,6 +25,9 @@ const ACTION_NAMES: Record<Decision['action'], string> = {
 type Decide = (action: 'accept' | 'accept-all' | 'reject' | 'edit', extra?: object) => void;
 
 interface Props {
+  ref?: Ref<HTMLLIElement>;
+  /** Where the card sits in the virtual list. */
+  offset: number;
   index: number;
   group: ComparedGroup;
   annotators: string[];
@@ -45,7 +49,7 @@ function values(a: Annotation): string {
 }
 
 /** One group of annotations across the layers: how they differ, each layer's version, and the decision. */
-export function DifferenceCard(props: Props) {
+export function DifferenceCard({ ref, ...props }: Props) {
   const { group, annotators, text, decision, gold, kindLabel } = props;
   const relations = useWorkspace((s) => s.layer.relations);
   const annotations = useWorkspace((s) => s.layer.annotations);
@@ -75,7 +79,9 @@ export function DifferenceCard(props: Props) {
 
   return (
     <li
+      ref={ref}
       className={`difference${props.current ? ' current' : ''}${decision ? ' decided' : ''}`}
+      style={{ transform: `translateY(${props.offset}px)` }}
       data-index={props.index}
       aria-current={props.current ? 'true' : undefined}
       aria-label={`Difference ${props.index + 1}: ${title}`}

@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
@@ -33,6 +34,15 @@ export function ReviewPage() {
   const [current, setCurrent] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const page = useRef<HTMLElement>(null);
+  // Only the cards near the view are in the page: a long article's hundreds of differences stay quick.
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => page.current,
+    estimateSize: () => 280,
+    overscan: 4,
+    scrollMargin: list.current?.offsetTop ?? 0,
+  });
   const decisions = useMemo(() => new Map((layer.decisions ?? []).map((d) => [d.key, d])), [layer.decisions]);
   const gold = useMemo(
     () => new Map(layer.annotations.filter((a) => a.annotator === GOLD).map((a) => [a.id, a])),
@@ -59,7 +69,8 @@ export function ReviewPage() {
   }
 
   useEffect(() => {
-    list.current?.querySelector(`[data-index="${at}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (shown.length > 0) rows.scrollToIndex(at, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the current difference moves
   }, [at]);
 
   useEffect(() => {
@@ -89,7 +100,7 @@ export function ReviewPage() {
     (decisions.get(group.key)?.goldIds ?? []).flatMap((id) => gold.get(id) ?? []);
 
   return (
-    <section className="review-page" aria-label="Review">
+    <section className="review-page" aria-label="Review" ref={page}>
       <header className="review-header">
         <div className="record-actions">
           <p className="record-kind">Compare and adjudicate</p>
@@ -134,24 +145,29 @@ export function ReviewPage() {
       ) : shown.length === 0 ? (
         <p className="hint">The layers agree everywhere on this article.</p>
       ) : (
-        <ol className="difference-list" ref={list} aria-label="Differences">
-          {shown.map((group, index) => (
-            <DifferenceCard
-              key={group.key}
-              index={index}
-              group={group}
-              annotators={chosen}
-              text={article.text}
-              current={index === at}
-              decision={decisions.get(group.key) ?? null}
-              gold={goldOf(group)}
-              kindLabel={kindLabel}
-              editing={editing === group.key}
-              onFocus={() => setCurrent(index)}
-              onDecide={(action, extra) => void decide(group, action, extra)}
-              onEdit={(open) => setEditing(open ? group.key : null)}
-            />
-          ))}
+        <ol className="difference-list" ref={list} aria-label="Differences" style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map(({ index, start }) => {
+            const group = shown[index]!;
+            return (
+              <DifferenceCard
+                key={group.key}
+                ref={rows.measureElement}
+                offset={start - rows.options.scrollMargin}
+                index={index}
+                group={group}
+                annotators={chosen}
+                text={article.text}
+                current={index === at}
+                decision={decisions.get(group.key) ?? null}
+                gold={goldOf(group)}
+                kindLabel={kindLabel}
+                editing={editing === group.key}
+                onFocus={() => setCurrent(index)}
+                onDecide={(action, extra) => void decide(group, action, extra)}
+                onEdit={(open) => setEditing(open ? group.key : null)}
+              />
+            );
+          })}
         </ol>
       )}
     </section>
