@@ -4,6 +4,8 @@
 //  2. In headless Chromium, a 100,000-word article with 2,000 annotations:
 //     time to first render (target < 500 ms) and keypress-to-highlight
 //     (target < 50 ms).
+//  3. Review on that article: three layers of 2,000 annotations each,
+//     compared (target < 100 ms) and measured for agreement (target < 1 s).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,8 @@ import { chromium } from '@playwright/test';
 import { dispatch } from '../annotations/dispatch';
 import { openLowdbRepository } from '../annotations/node/lowdb-repository';
 import { startWebServer } from '../annotations/node/http-server';
+import { agreementReport } from '../annotations/agreement/report';
+import { compareLayers } from '../annotations/review/compare';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
@@ -112,6 +116,55 @@ async function renderCost(): Promise<{ firstRender: number[]; keypress: number[]
   return { firstRender, keypress };
 }
 
+/** Three layers of the long article: the same spans, each annotator moving or relabelling some. */
+async function reviewCost(): Promise<{ compare: number[]; agreement: number[]; groups: number }> {
+  const article = await syntheticArticle('long', 100_000, 7);
+  const base = syntheticAnnotations(article, 2000);
+  const layer = (annotator: string, every: number) =>
+    base.map((a, i) => ({
+      ...a,
+      id: `${annotator}-${i}`,
+      annotator,
+      ...(i % every === 0 ? { end: a.end - 1, quote: a.quote.slice(0, -1) } : {}),
+      ...(i % (every + 1) === 0 ? { kind: a.kind === 'claim' ? 'event' : 'claim' } : {}),
+    }));
+  const annotations = [...layer('a', 7), ...layer('b', 11), ...layer('c', 13)];
+  const articleLayer = { annotations, relations: [], documentLabels: [] };
+  const names = ['a', 'b', 'c'];
+  const compare: number[] = [];
+  const agreement: number[] = [];
+  let groups = 0;
+  for (let run = 0; run < 7; run++) {
+    let t = performance.now();
+    groups = compareLayers(articleLayer, names).length;
+    compare.push(performance.now() - t);
+    t = performance.now();
+    agreementReport({
+      annotators: names,
+      labels: ['claim', 'speaker', 'event'],
+      attributes: [{ label: 'claim', name: 'verdict' }],
+      articles: [
+        {
+          id: article.id,
+          text: article.text,
+          layers: Object.fromEntries(
+            names.map((n) => [
+              n,
+              {
+                spans: annotations
+                  .filter((a) => a.annotator === n)
+                  .map((a) => ({ start: a.start, end: a.end, label: a.kind, attributes: a.attributes })),
+              },
+            ]),
+          ),
+        },
+      ],
+    });
+    agreement.push(performance.now() - t);
+  }
+  return { compare, agreement, groups };
+}
+
 async function main(): Promise<void> {
   console.log('Factmark benchmark\n');
   console.log(
@@ -133,6 +186,17 @@ async function main(): Promise<void> {
   );
   console.log(
     `  keypress → new highlight painted, median of ${keypress.length}: ${ms(kp)} (max ${ms(Math.max(...keypress))})   (target < 50 ms: ${kp < 50 ? 'met' : 'MISSED'})`,
+  );
+
+  console.log('\n3. Review of that article: three layers of 2,000 annotations each, median of 7');
+  const review = await reviewCost();
+  const cmp = median(review.compare);
+  const agr = median(review.agreement);
+  console.log(
+    `  compare the layers (${review.groups} groups): ${ms(cmp)}   (target < 100 ms: ${cmp < 100 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  agreement report (spans, tokens, unitizing, attributes): ${ms(agr)}   (target < 1000 ms: ${agr < 1000 ? 'met' : 'MISSED'})`,
   );
 }
 

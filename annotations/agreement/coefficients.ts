@@ -21,8 +21,13 @@ export function indexPairs(names: readonly unknown[]): [number, number][] {
 export function pairwiseKappa(
   names: readonly string[],
   data: readonly (readonly (string | null)[])[],
+  weights?: readonly number[],
 ): PairCoefficient[] {
-  return indexPairs(names).map(([i, j]) => ({ a: names[i]!, b: names[j]!, ...cohenKappaDetail(data[i]!, data[j]!) }));
+  return indexPairs(names).map(([i, j]) => ({
+    a: names[i]!,
+    b: names[j]!,
+    ...cohenKappaDetail(data[i]!, data[j]!, weights),
+  }));
 }
 
 function tally<T>(values: Iterable<T>): Map<T, number> {
@@ -31,28 +36,42 @@ function tally<T>(values: Iterable<T>): Map<T, number> {
   return counts;
 }
 
+/*
+ * Every coefficient here is a sum over units, so a unit may stand for
+ * `weights[u]` identical units (default 1): token units of a long corpus are
+ * passed as their few distinct patterns with counts, and give the same figures.
+ */
+
 /**
  * Cohen's kappa with the number of units kept (both values present). Null
  * when no unit is kept or when the expected agreement is 1 (both raters used
  * one and the same category throughout).
  */
-export function cohenKappaDetail(a: readonly (string | null)[], b: readonly (string | null)[]): Coefficient {
+export function cohenKappaDetail(
+  a: readonly (string | null)[],
+  b: readonly (string | null)[],
+  weights?: readonly number[],
+): Coefficient {
   if (a.length !== b.length) {
     throw new FactmarkError(
       'invalid-argument',
       `Cohen's kappa needs two equally long lists; got ${a.length} and ${b.length}`,
     );
   }
-  const kept: [string, string][] = [];
+  let n = 0;
+  let agree = 0;
+  const countsA = new Map<string, number>();
+  const countsB = new Map<string, number>();
   a.forEach((x, i) => {
     const y = b[i];
-    if (x !== null && y !== null && y !== undefined) kept.push([x, y]);
+    if (x === null || y === null || y === undefined) return;
+    const w = weights?.[i] ?? 1;
+    n += w;
+    if (x === y) agree += w;
+    countsA.set(x, (countsA.get(x) ?? 0) + w);
+    countsB.set(y, (countsB.get(y) ?? 0) + w);
   });
-  const n = kept.length;
   if (n < 1) return { value: null, units: 0 };
-  const agree = kept.filter(([x, y]) => x === y).length;
-  const countsA = tally(kept.map(([x]) => x));
-  const countsB = tally(kept.map(([, y]) => y));
   let chance = 0; // n² · expected agreement
   for (const [category, na] of countsA) chance += na * (countsB.get(category) ?? 0);
   // κ = (po − pe) / (1 − pe) with po = agree/n and pe = chance/n².
@@ -69,24 +88,29 @@ export function cohenKappa(a: readonly (string | null)[], b: readonly (string | 
  * Fleiss' kappa with the number of complete units. Null when no complete unit
  * is left or when the expected agreement is 1 (one category throughout).
  */
-export function fleissKappaDetail(units: readonly (readonly (string | null)[])[]): Coefficient {
+export function fleissKappaDetail(
+  units: readonly (readonly (string | null)[])[],
+  weights?: readonly number[],
+): Coefficient {
   const raters = units[0]?.length ?? 0;
   if (units.some((row) => row.length !== raters)) {
     throw new FactmarkError('invalid-argument', "Fleiss' kappa needs the same number of raters for every unit");
   }
-  const complete = units.filter((row): row is readonly string[] => row.every((v) => v !== null));
-  const count = complete.length;
+  const complete = units.flatMap((row, u) =>
+    row.every((v) => v !== null) ? [{ row: row as readonly string[], w: weights?.[u] ?? 1 }] : [],
+  );
+  const count = complete.reduce((sum, c) => sum + c.w, 0);
   if (count === 0) return { value: null, units: 0 };
   if (raters < 2) throw new FactmarkError('invalid-argument', "Fleiss' kappa needs at least two raters");
   const totals = new Map<string, number>();
   let meanAgreement = 0; // P̄
-  for (const row of complete) {
+  for (const { row, w } of complete) {
     let squares = 0;
     for (const [category, k] of tally(row)) {
       squares += k * k;
-      totals.set(category, (totals.get(category) ?? 0) + k);
+      totals.set(category, (totals.get(category) ?? 0) + k * w);
     }
-    meanAgreement += (squares - raters) / (raters * (raters - 1));
+    meanAgreement += (w * (squares - raters)) / (raters * (raters - 1));
   }
   meanAgreement /= count;
   let expected = 0; // P̄e = Σ p_j², p_j = share of all ratings in category j
@@ -105,7 +129,10 @@ export function fleissKappa(units: readonly (readonly (string | null)[])[]): num
  * Null when no value is pairable or all pairable values are one category
  * (expected disagreement 0).
  */
-export function krippendorffAlphaNominalDetail(data: readonly (readonly (string | null)[])[]): Coefficient {
+export function krippendorffAlphaNominalDetail(
+  data: readonly (readonly (string | null)[])[],
+  weights?: readonly number[],
+): Coefficient {
   const unitCount = data[0]?.length ?? 0;
   if (data.some((row) => row.length !== unitCount)) {
     throw new FactmarkError('invalid-argument', "Krippendorff's alpha needs one value (or null) per rater and unit");
@@ -122,14 +149,15 @@ export function krippendorffAlphaNominalDetail(data: readonly (readonly (string 
     }
     const m = values.length;
     if (m < 2) continue;
-    units++;
-    pairable += m;
+    const w = weights?.[u] ?? 1;
+    units += w;
+    pairable += m * w;
     let squares = 0;
     for (const [category, k] of tally(values)) {
       squares += k * k;
-      totals.set(category, (totals.get(category) ?? 0) + k);
+      totals.set(category, (totals.get(category) ?? 0) + k * w);
     }
-    disagreement += (m * m - squares) / (m - 1);
+    disagreement += (w * (m * m - squares)) / (m - 1);
   }
   let chance = pairable * pairable; // Σ_{c≠k} n_c·n_k = n..² − Σ_c n_c²
   for (const total of totals.values()) chance -= total * total;

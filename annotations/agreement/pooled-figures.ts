@@ -69,12 +69,24 @@ export function spanFigures(input: AgreementInput, parts: readonly Part[]): Pair
 }
 
 export function tokenFigures(names: readonly string[], data: (TokenCategory | null)[][]): TokenAgreement {
+  // Token units take a handful of distinct patterns (in, out or missing per annotator): measure each pattern once,
+  // weighted by how many tokens have it. The figures are the same; a long corpus costs one pass over its tokens.
   const units = data[0]?.length ?? 0;
-  const rows = Array.from({ length: units }, (_, t) => data.map((column) => column[t]!));
+  const patterns = new Map<string, { row: (TokenCategory | null)[]; count: number }>();
+  for (let t = 0; t < units; t++) {
+    const row = data.map((column) => column[t] ?? null);
+    const key = row.join('|');
+    const seen = patterns.get(key);
+    if (seen) seen.count++;
+    else patterns.set(key, { row, count: 1 });
+  }
+  const rows = [...patterns.values()].map((p) => p.row);
+  const weights = [...patterns.values()].map((p) => p.count);
+  const columns = data.map((_, k) => rows.map((row) => row[k]!));
   return {
-    cohen: pairwiseKappa(names, data),
-    fleiss: names.length < 2 ? { value: null, units: 0 } : fleissKappaDetail(rows),
-    krippendorff: krippendorffAlphaNominalDetail(data),
+    cohen: pairwiseKappa(names, columns, weights),
+    fleiss: names.length < 2 ? { value: null, units: 0 } : fleissKappaDetail(rows, weights),
+    krippendorff: krippendorffAlphaNominalDetail(columns, weights),
   };
 }
 

@@ -17,6 +17,19 @@ export function tokenCategories(text: string, spans: readonly LabelledSpan[], la
 
 /** `tokenCategories` over tokens already computed, so a report tokenises each text once. */
 export function categoriesOf(tokens: readonly Token[], spans: readonly LabelledSpan[], label: string): TokenCategory[] {
-  const mine = spans.filter((s) => s.label === label);
-  return tokens.map((t) => (mine.some((s) => s.start < t.end && t.start < s.end) ? 'in' : 'out'));
+  // Tokens are in text order and do not overlap: each span marks the run of tokens it shares a character with,
+  // found by binary search, so a long article costs tokens + spans · log(tokens), not tokens × spans.
+  const result: TokenCategory[] = tokens.map(() => 'out');
+  for (const s of spans) {
+    if (s.label !== label) continue;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k]!.start < s.end; k++) result[k] = 'in';
+  }
+  return result;
 }

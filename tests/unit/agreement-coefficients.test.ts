@@ -164,3 +164,31 @@ describe("Krippendorff's alpha (nominal)", () => {
     expect(krippendorffAlphaNominal([])).toBeNull();
   });
 });
+
+describe('weighted units', () => {
+  it('give the same figures as the units repeated, for every coefficient', () => {
+    // Three raters over four distinct patterns (one with a missing value), repeated 5, 1, 3 and 2 times.
+    const patterns: (string | null)[][] = [
+      ['in', 'in', 'in'],
+      ['in', 'out', 'in'],
+      ['out', 'out', 'out'],
+      ['out', null, 'in'],
+    ];
+    const counts = [5, 1, 3, 2];
+    const expanded = patterns.flatMap((row, i) => Array.from({ length: counts[i]! }, () => row));
+    const byRater = (rows: (string | null)[][]) => [0, 1, 2].map((k) => rows.map((row) => row[k]!));
+    const close = (a: number | null, b: number | null) => expect(Math.abs(a! - b!)).toBeLessThan(1e-12);
+
+    const [a, b] = byRater(patterns);
+    const [ea, eb] = byRater(expanded);
+    const weighted = cohenKappaDetail(a!, b!, counts);
+    const plain = cohenKappaDetail(ea!, eb!);
+    close(weighted.value, plain.value);
+    expect(weighted.units).toBe(plain.units);
+    close(fleissKappaDetail(patterns, counts).value, fleissKappaDetail(expanded).value);
+    expect(fleissKappaDetail(patterns, counts).units).toBe(9);
+    const alpha = krippendorffAlphaNominalDetail(byRater(patterns), counts);
+    close(alpha.value, krippendorffAlphaNominalDetail(byRater(expanded)).value);
+    expect(alpha.units).toBe(11);
+  });
+});
