@@ -173,9 +173,20 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
           );
         const decide = (g: ComparedGroup, action: DecisionAction, picks: ReturnType<typeof picksFor>) => {
           const before = (layer.decisions ?? []).find((d) => d.key === g.key) ?? null;
-          if (before) {
+          // A decision whose group changed since (a colleague's newer layer) and that drew on the same
+          // annotations is replaced too, so gold never holds two results for one stretch of text.
+          const live = new Set(groups.map((x) => x.key));
+          const sources = new Set(g.items.map((a) => `${a.annotator}:${a.id}`));
+          const stale = (layer.decisions ?? []).filter(
+            (d) => d.key !== g.key && !live.has(d.key) && d.sources.some((s) => sources.has(refKey(s))),
+          );
+          for (const d of stale) {
+            changes.push({ type: 'decision', articleId: args.articleId, before: d, after: null });
+            layer = { ...layer, decisions: (layer.decisions ?? []).filter((x) => x.key !== d.key) };
+          }
+          for (const earlier of [...stale, ...(before ? [before] : [])]) {
             // Deciding again replaces what the earlier decision put into gold.
-            for (const id of before.goldIds) {
+            for (const id of earlier.goldIds) {
               const old = layer.annotations.find((a) => a.id === id);
               if (!old) continue;
               for (const r of layer.relations.filter((r) => r.from === id || r.to.id === id)) {

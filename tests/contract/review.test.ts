@@ -319,6 +319,40 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
     expect(link.annotator).toBe('gold');
   });
 
+  it('a colleague’s newer layer reopens the differences it changed; deciding again leaves one result in gold', async () => {
+    await importColleagues(s);
+    const baghdad = (await compare(s)).groups[2]!;
+    expect(baghdad.items.map((a) => a.quote)).toEqual(['Baghdad', 'Baghdad', 'Baghdad']);
+    const decide = (key: string) =>
+      s.mutate('review/decide', {
+        articleId: REVIEW_ARTICLE,
+        annotators: ALL,
+        key,
+        action: 'accept',
+        annotator: 'alice',
+      });
+    await decide(baghdad.key);
+
+    // bob's newer bundle no longer marks Baghdad: that group is alice's and carol's now, and undecided.
+    const article = await ok<Article>(s.send, 'articles/get', { articleId: REVIEW_ARTICLE });
+    const newer = colleagueBundle('bob', article);
+    newer.articles[0]!.annotations = newer.articles[0]!.annotations.filter((a) => a.id !== 'bob-baghdad');
+    await ok(s.send, 'import/files', {
+      format: 'bundle',
+      files: [{ name: 'bob-newer.json', content: b64(JSON.stringify(newer)) }],
+    });
+    const reopened = await compare(s);
+    const group = reopened.groups.find((g) => g.items[0]!.quote === 'Baghdad')!;
+    expect(group.items.map((a) => a.annotator)).toEqual(['alice', 'carol']);
+    expect(reopened.stale.map((d) => d.key)).toEqual([baghdad.key]);
+    expect(reopened.adjudicated).toBe(false);
+
+    await decide(group.key);
+    const after = await compare(s);
+    expect(after.gold.filter((a) => a.quote === 'Baghdad')).toHaveLength(1);
+    expect(after.stale).toEqual([]);
+  });
+
   it('refuses a stale difference, the gold layer as a compared layer, and gold as an annotator name', async () => {
     await importColleagues(s, ['alice', 'bob']);
     await refused(
