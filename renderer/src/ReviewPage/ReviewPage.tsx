@@ -29,6 +29,9 @@ export function ReviewPage() {
   const chosen = useMemo(() => available.filter((name) => !excluded.includes(name)), [available, excluded]);
   const groups = useMemo(() => compareLayers(layer, chosen), [layer, chosen]);
   const state = adjudicationState(layer, groups);
+  const live = new Set(groups.map((g) => g.key));
+  // Counted when every layer is compared: with fewer, every group has other keys.
+  const stale = excluded.length > 0 ? 0 : (layer.decisions ?? []).filter((d) => !live.has(d.key)).length;
   const [differencesOnly, setDifferencesOnly] = useState(true);
   const shown = differencesOnly ? groups.filter((g) => g.differences.length > 0) : groups;
   const [current, setCurrent] = useState(0);
@@ -135,6 +138,12 @@ export function ReviewPage() {
             <span>Differences only</span>
           </label>
         </div>
+        {stale > 0 && (
+          <p className="hint" role="status">
+            {stale} earlier decision{stale === 1 ? '' : 's'} no longer match{stale === 1 ? 'es' : ''} a difference: a
+            layer changed since. Decide those differences again; the earlier result in gold is then replaced.
+          </p>
+        )}
         <p className="hint">
           <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>1</kbd>–<kbd>{Math.max(chosen.length, 1)}</kbd> accept that
           layer’s · <kbd>a</kbd> accept all · <kbd>r</kbd> reject · <kbd>e</kbd> edit

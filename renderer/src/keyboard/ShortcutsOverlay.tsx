@@ -11,6 +11,9 @@ const FIXED: [string, string][] = [
   ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
   ['Esc', 'clear the selection, cancel linking, close this'],
   ['?', 'show or hide these shortcuts'],
+  ['j  /  k (review page)', 'next / previous difference'],
+  ['1 … 9 (review page)', 'accept that layer’s annotation into gold'],
+  ['a  /  e  /  r (review page)', 'accept all / edit your own version / reject'],
 ];
 
 /** The `?` overlay: every shortcut, the tagset's hotkeys first. */
