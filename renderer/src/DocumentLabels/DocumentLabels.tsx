@@ -9,7 +9,9 @@ export function DocumentLabels() {
   const mine: Labels | null = useWorkspace(
     (s) => s.layer.documentLabels.find((d) => d.annotator === s.status?.annotator) ?? null,
   );
-  if (!definitions || definitions.length === 0) return null;
+  // Until an article is open there is nothing to label: a choice made then would be lost.
+  const open = useWorkspace((s) => s.article !== null);
+  if (!open || !definitions || definitions.length === 0) return null;
   return (
     <section className="document-labels" aria-label="Article labels">
       <h2>Article labels</h2>
