@@ -163,6 +163,15 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
   await expect(attributes.getByRole('row', { name: /Claim · verdict/ })).toHaveText(
     /Claim · verdict\s*2\s*0\.500.*0\.400$/,
   );
+  // One article: the reviewed one gives the same figures; one nobody annotated gives none ("—").
+  const scope = dashboard.getByLabel('Measured on');
+  await scope.selectOption({ label: TITLE });
+  await expect(spans.getByRole('row', { name: /alice – bob/ })).toHaveText(
+    /alice – bob\s*1\s*0\.833\s*1\.000\s*0\.909/,
+  );
+  await scope.selectOption({ index: 1 });
+  await expect(spans.getByRole('row', { name: /alice – bob/ })).toHaveText(/alice – bob\s*0\s*—\s*—\s*—/);
+  await scope.selectOption('corpus');
   // lead only marked the article done: not measured unless chosen.
   const measured = dashboard.getByRole('group', { name: 'Layers measured' });
   await expect(measured.getByRole('checkbox', { name: 'lead' })).not.toBeChecked();
