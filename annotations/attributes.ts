@@ -59,7 +59,8 @@ export function resolveValues(
   const result: Attributes = {};
   for (const def of definitions) {
     // A saved null stays null where the definition allows it (a choice or number not required).
-    const saved = base?.[def.name];
+    // Own keys only: a name like "constructor" must not pick up what Object.prototype holds.
+    const saved = base !== undefined && Object.hasOwn(base, def.name) ? base[def.name] : undefined;
     const keep = saved !== undefined && (saved !== null || attributeProblem(def, null) === null);
     result[def.name] = keep ? saved : def.default;
   }

@@ -67,12 +67,16 @@ function sendJson(res: ServerResponse, status: number, value: unknown, options?:
 
 const CLOSE = { close: true };
 
+/** Thrown by `readBody` past `MAX_BODY_BYTES`, to be told apart from a body that does not parse. */
+class BodyTooLarge extends Error {}
+
+/** The body as text; throws `BodyTooLarge` past `MAX_BODY_BYTES`, leaving the rest unread. */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -98,7 +102,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Ha
     const body = await readBody(req);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (error) {
-    // A body over the limit is left partly unread.
+    if (error instanceof BodyTooLarge) {
+      // The body is left partly unread: CLOSE keeps its rest from being read as the next request.
+      const message = `Request body is larger than the limit of ${MAX_BODY_BYTES / (1024 * 1024)} MiB`;
+      return sendJson(res, 413, { ok: false, error: { code: 'invalid-argument', message } }, CLOSE);
+    }
     const message = `Request body is not valid JSON: ${(error as Error).message}`;
     return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message } }, CLOSE);
   }

@@ -10,7 +10,7 @@ import {
   EventRecordSchema,
   RelationSchema,
 } from '../model';
-import type { ArticleLayer } from '../model';
+import type { Annotation, ArticleLayer } from '../model';
 import type { ProjectData } from '../repository';
 import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
 import { validateTagset } from '../tagset';
@@ -52,6 +52,31 @@ function parseChange(raw: unknown): Change {
   throw new FactmarkError('invalid-argument', `Invalid change in change set: ${JSON.stringify(raw).slice(0, 200)}`);
 }
 
+/**
+ * `records` with `record` in place of the one with its id, or, when it is
+ * absent (undoing a delete, redoing a create), inserted before the first
+ * record that `compare` sorts after it. Edits append to these lists, so they
+ * are in the order records were made, and a record put back by that order
+ * returns where it was instead of going to the end. The records already
+ * there are never reordered (exports follow the stored order).
+ */
+function putBack<T extends { id: string }>(records: readonly T[], record: T, compare: (a: T, b: T) => number): T[] {
+  if (records.some((r) => r.id === record.id)) return replaceById(records, record);
+  const at = records.findIndex((r) => compare(r, record) > 0);
+  return at < 0 ? [...records, record] : [...records.slice(0, at), record, ...records.slice(at)];
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byCreation = <T extends { id: string; createdAt: string }>(a: T, b: T) =>
+  compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id);
+/**
+ * Creation order, then text order for annotations that share a time (made at
+ * once, as by an import). Text order alone would move an annotation tagged
+ * after others but earlier in the text ahead of them on undo.
+ */
+const annotationOrder = (a: Annotation, b: Annotation) =>
+  compareText(a.createdAt, b.createdAt) || a.start - b.start || a.end - b.end || compareText(a.id, b.id);
+
 function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer {
   switch (change.type) {
     case 'annotation': {
@@ -59,7 +84,9 @@ function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer 
       if (!sameJson(layer.annotations.find((a) => a.id === id) ?? null, change.before)) throw stale('annotation');
       return {
         ...layer,
-        annotations: change.after ? replaceById(layer.annotations, change.after) : withoutId(layer.annotations, id),
+        annotations: change.after
+          ? putBack(layer.annotations, change.after, annotationOrder)
+          : withoutId(layer.annotations, id),
       };
     }
     case 'relation': {
@@ -67,7 +94,7 @@ function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer 
       if (!sameJson(layer.relations.find((r) => r.id === id) ?? null, change.before)) throw stale('link');
       return {
         ...layer,
-        relations: change.after ? replaceById(layer.relations, change.after) : withoutId(layer.relations, id),
+        relations: change.after ? putBack(layer.relations, change.after, byCreation) : withoutId(layer.relations, id),
       };
     }
     case 'documentLabels': {
@@ -94,7 +121,7 @@ function applyToProject(project: ProjectData, change: ProjectChange): ProjectDat
       if (!sameJson(project.entities.find((e) => e.id === id) ?? null, change.before)) throw stale('entity');
       return {
         ...project,
-        entities: change.after ? replaceById(project.entities, change.after) : withoutId(project.entities, id),
+        entities: change.after ? putBack(project.entities, change.after, byCreation) : withoutId(project.entities, id),
       };
     }
     case 'event': {
@@ -102,7 +129,7 @@ function applyToProject(project: ProjectData, change: ProjectChange): ProjectDat
       if (!sameJson(project.events.find((e) => e.id === id) ?? null, change.before)) throw stale('event record');
       return {
         ...project,
-        events: change.after ? replaceById(project.events, change.after) : withoutId(project.events, id),
+        events: change.after ? putBack(project.events, change.after, byCreation) : withoutId(project.events, id),
       };
     }
     case 'tagset':

@@ -18,6 +18,8 @@ interface Usage {
   attributes: Map<string, number>;
   /** The same keys → count of those values that are empty: null, "" or []. */
   empty: Map<string, number>;
+  /** kind (or `ARTICLE`) → count of its annotations (or article labellings), whichever attributes they hold. */
+  records: Map<string, number>;
   /** kind → count of its annotations linked to an entity. */
   entityLinks: Map<string, number>;
   /** kind → count of its annotations linked to an event record. */
@@ -37,6 +39,7 @@ const isEmpty = (value: AttributeValue) =>
   value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 function bumpValues(usage: Usage, owner: string, values: Record<string, AttributeValue>): void {
+  bump(usage.records, owner);
   for (const [name, value] of Object.entries(values)) {
     bump(usage.attributes, `${owner}.${name}`);
     if (isEmpty(value)) bump(usage.empty, `${owner}.${name}`);
@@ -52,6 +55,7 @@ async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
     values: new Map(),
     attributes: new Map(),
     empty: new Map(),
+    records: new Map(),
     entityLinks: new Map(),
     eventLinks: new Map(),
     relationFrom: new Map(),
@@ -110,6 +114,18 @@ function refusalMessage(refused: readonly Refusal[]): string {
 }
 
 /**
+ * How many records of `owner` would hold no value for `def`: those holding an
+ * empty one, and those lacking the key (made before the attribute existed)
+ * unless `def` has a non-empty default, which `resolveValues` fills in.
+ */
+function emptyValues(def: AttributeDefinition, usage: Usage, owner: string): number {
+  const key = `${owner}.${def.name}`;
+  const empty = usage.empty.get(key) ?? 0;
+  if (!isEmpty(def.default)) return empty;
+  return empty + (usage.records.get(owner) ?? 0) - (usage.attributes.get(key) ?? 0);
+}
+
+/**
  * Why changing `attr` to `next` would leave values in use invalid: options
  * in use that are gone, a change of type (single to multiple choice too)
  * while values are set, or becoming required while values are empty.
@@ -129,7 +145,7 @@ function attributeConflicts(
       : [];
   const refused: string[] = [];
   // Empty values kept under a definition that was already required do not block other edits.
-  const empty = usage.empty.get(key) ?? 0;
+  const empty = emptyValues(next, usage, owner);
   if (next.required && !attr.required && empty > 0)
     refused.push(
       `${label} ${attr.label} becomes required, but ${plural(empty, unit)} ${empty === 1 ? 'has' : 'have'} no value for it`,
@@ -185,6 +201,14 @@ function orphans(before: Tagset, after: Tagset, usage: Usage): { refused: Refusa
         continue;
       }
       refuse('invalidate', words.records, attributeConflicts(attr, next, usage, { owner, ...words }));
+    }
+    for (const next of nextDefinitions) {
+      if (!next.required || definitions.some((a) => a.name === next.name)) continue;
+      const empty = emptyValues(next, usage, owner);
+      if (empty > 0)
+        refuse('invalidate', words.records, [
+          `${words.label} ${next.label} is added as required, but ${plural(empty, words.unit)} ${empty === 1 ? 'has' : 'have'} no value for it`,
+        ]);
     }
   };
   for (const kind of before.kinds) {

@@ -133,6 +133,30 @@ describe.each(TRANSPORTS)('search and undo/redo over %s', (_name, open) => {
     expect(await s.layer()).toEqual(afterDelete);
   });
 
+  it('puts a deleted annotation or entity back where it was on undo, not at the end of its list', async () => {
+    const quotes = [HIRED, HOPE, WE_DO_NOT_SEE];
+    const spans = await Promise.all(quotes.map((q) => s.span(q)));
+    const inTextOrder = [...quotes].sort((a, b) => spans[quotes.indexOf(a)]!.start - spans[quotes.indexOf(b)]!.start);
+    const tagged: Annotation[] = [];
+    for (const quote of inTextOrder) tagged.push(await s.tag('claim', quote));
+    const before = await s.layer();
+    const { changeSet: remove } = await s.mutate('annotations/delete', { articleId: FIRST, id: tagged[1]!.id });
+    await s.undo(remove);
+    expect(await s.layer()).toEqual(before);
+
+    const entities = () => ok<Entity[]>(s.send, 'entities/list', {});
+    for (const [id, name] of [
+      ['e1', 'Hossein Dehqan'],
+      ['e2', 'Bashar al-Assad'],
+      ['e3', 'Ali Shamkhani'],
+    ])
+      await s.mutate('entities/create', { id, name, type: 'person' });
+    const registry = await entities();
+    const { changeSet: drop } = await s.mutate('entities/delete', { id: 'e2' });
+    await s.undo(drop);
+    expect(await entities()).toEqual(registry);
+  });
+
   it('refuses to undo or redo over later work, and changes nothing', async () => {
     const { value: created, changeSet: create } = await s.mutate<Annotation>('annotations/create', {
       ...(await s.span('ISIS')),

@@ -119,6 +119,43 @@ describe.each(TRANSPORTS)('tagset/update over %s', (_name, open) => {
     expect((await s.mutate<TagsetUpdate>('tagset/update', { tagset: required })).value.migrated).toEqual([]);
   });
 
+  it('counts annotations and labellings made before an attribute existed as holding no value for it', async () => {
+    const original = await tagsetNow();
+    await s.tag('claim', HIRED);
+    await s.mutate('documentLabels/set', { articleId: FIRST, labels: { stance: 'critical' } });
+    const note = { name: 'note', label: 'Note', type: 'text', default: '', required: false };
+    const withNote = editKind(original, 'claim', (k) => ({ attributes: [...k.attributes, note] }));
+    await s.mutate('tagset/update', { tagset: withNote });
+    expect(Object.hasOwn((await s.layer()).annotations[0]!.attributes, 'note')).toBe(false);
+    const conflict = (tagset: Tagset, message: RegExp) =>
+      refused(s.send, 'tagset/update', { tagset }, 'conflict', message);
+
+    await conflict(
+      editAttribute(withNote, 'claim', 'note', { required: true }),
+      /^The tagset change would invalidate existing annotations: Claim Note becomes required, but 1 annotation has no value for it\. /,
+    );
+    await conflict(
+      editKind(withNote, 'claim', (k) => ({
+        attributes: [...k.attributes, { ...note, name: 'summary', label: 'Summary', required: true }],
+      })),
+      /^The tagset change would invalidate existing annotations: Claim Summary is added as required, but 1 annotation has no value for it\. /,
+    );
+    const source = { name: 'source', label: 'Source', type: 'choice', options: ['wire', 'staff'], required: true };
+    await conflict(
+      { ...withNote, documentLabels: [...withNote.documentLabels, { ...source, default: null }] } as Tagset,
+      /^The tagset change would invalidate existing article labels: article label Source is added as required, but 1 article labelling has no value for it\. /,
+    );
+    expect(await tagsetNow()).toEqual(withNote);
+
+    // A non-empty default fills the missing value in, so the change is allowed.
+    const filled = editAttribute(withNote, 'claim', 'note', { required: true, default: 'unsourced' });
+    expect((await s.mutate<TagsetUpdate>('tagset/update', { tagset: filled })).value.migrated).toEqual([]);
+    const withSource = { ...filled, documentLabels: [...filled.documentLabels, { ...source, default: 'wire' }] };
+    expect((await s.mutate<TagsetUpdate>('tagset/update', { tagset: withSource as Tagset })).value.tagset).toEqual(
+      withSource,
+    );
+  });
+
   it('words its refusal after what the change would do, and to which records', async () => {
     const original = await tagsetNow();
     const claim = await s.tag('claim', HIRED, FIRST, { attributes: { verdict: 'true' } });

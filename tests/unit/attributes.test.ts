@@ -180,6 +180,29 @@ describe('resolveAttributes with text, multi-choice, number and required attribu
       );
     }
   });
+
+  it('reads only own keys of the base, so "constructor" or "toString" take their defaults', () => {
+    const inherited = validateTagset({
+      name: 'Inherited names',
+      kinds: [
+        {
+          kind: 'note',
+          label: 'Note',
+          color: '#123456',
+          hotkey: 'n',
+          attributes: [
+            { name: 'constructor', label: 'Constructor', type: 'text', default: '' },
+            { name: 'toString', label: 'To string', type: 'choice', options: ['a'], default: null },
+          ],
+        },
+      ],
+    });
+    expect(resolveAttributes(inherited, 'note', {}, {})).toEqual({ constructor: '', toString: null });
+    expect(resolveAttributes(inherited, 'note', { constructor: 'x' }, {})).toEqual({
+      constructor: 'x',
+      toString: null,
+    });
+  });
 });
 
 describe('requireKind', () => {

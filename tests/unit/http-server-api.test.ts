@@ -37,6 +37,17 @@ describe('POST /api/<operation>', () => {
     });
   });
 
+  it('answers a body over the 64 MiB limit with 413 and its own message, closing the connection', async () => {
+    const reply = await web.post('articles/list', `"${'x'.repeat(64 * 1024 * 1024)}"`);
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Request body is larger than the limit of 64 MiB' },
+    });
+    expect((await web.post('articles/list', '{}')).status).toBe(200);
+  });
+
   it('answers 415 to a POST that is not application/json', async () => {
     const types: Record<string, string>[] = [{ 'content-type': 'text/plain' }, { 'content-type': 'text/json' }, {}];
     for (const headers of types) {
