@@ -190,13 +190,14 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         ]);
         set({ status, articles, entities, events });
         const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
-        if (first) await store.openArticle(first.id);
+        // The user may have gone to another page while the store loaded: stay there.
+        if (first) await store.openArticle(first.id, undefined, true);
       } catch (error) {
         fail(error);
       }
     },
 
-    async openArticle(articleId: string, revealId?: string) {
+    async openArticle(articleId: string, revealId?: string, keepRoute = false) {
       try {
         if (state.article?.id !== articleId) {
           const [article, layer] = await Promise.all([
@@ -211,7 +212,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           });
         }
         // Reviewing goes on article by article; everything else shows the text.
-        if (state.route.name !== 'review' || revealId) set({ route: { name: 'article' } });
+        if (!keepRoute && (state.route.name !== 'review' || revealId)) set({ route: { name: 'article' } });
         if (revealId) store.reveal(revealId);
       } catch (error) {
         fail(error);
