@@ -4,14 +4,10 @@ import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import type { ComparedGroup } from '../../../annotations/review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../../../annotations/review/compare';
+import { inField } from '../keyboard/use-global-keys';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DifferenceCard } from './DifferenceCard';
 import './review.css';
-
-const inField = (target: EventTarget | null) => {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
-};
 
 /**
  * The open article's layers compared: one row per group of annotations, a

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { WorkspaceStore } from '../state/workspace-store';
 
 /** True when the key belongs to a form field (typing, native undo), not to Factmark. */
-function inField(target: EventTarget | null): boolean {
+export function inField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
