@@ -3,6 +3,7 @@ import { createHandlers } from '../service/index';
 import type { LowdbRepository } from './lowdb-repository';
 import { openLowdbRepository } from './lowdb-repository';
 import { addSampleCorpus } from './sample-corpus';
+import type { StoreOwner } from './store-lock';
 
 export interface WorkspaceOptions {
   storeDir: string;
@@ -11,6 +12,8 @@ export interface WorkspaceOptions {
   annotatorGiven?: boolean;
   /** Folder of the built-in sample corpus, added to a brand-new store. */
   sampleDir?: string;
+  /** Who opens the store: named to a second process that finds it taken. */
+  owner?: StoreOwner;
 }
 
 export interface Workspace {
@@ -20,7 +23,7 @@ export interface Workspace {
 
 /** Opens (or creates, with the sample corpus) the store and builds the handler table over it. */
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
-  const repo = await openLowdbRepository(options.storeDir);
+  const repo = await openLowdbRepository(options.storeDir, { owner: options.owner });
   if (repo.isNew && options.sampleDir) await addSampleCorpus(repo, options.sampleDir);
   return {
     repo,

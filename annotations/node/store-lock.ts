@@ -1,0 +1,102 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { FactmarkError } from '../errors';
+
+/** Who holds a store open: shown to a second process that finds it taken. */
+export interface StoreOwner {
+  /** "the desktop app", "web mode", "the command line". */
+  kind: string;
+  /** Where the web mode serves, so a client can be sent there. */
+  url?: string;
+}
+
+interface OwnerRecord extends StoreOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export interface StoreLock {
+  /** Set once the lock was lost (its folder removed or not kept fresh): writing must stop. */
+  readonly lost: Error | null;
+  release(): Promise<void>;
+}
+
+/** The lock folder inside the store: proper-lockfile makes it with mkdir, which is atomic on every file system. */
+export const LOCK_NAME = 'store.lock';
+const OWNER_FILE = 'owner.json';
+
+function readOwner(lockDir: string): OwnerRecord | null {
+  try {
+    return JSON.parse(readFileSync(join(lockDir, OWNER_FILE), 'utf8')) as OwnerRecord;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The sentence a second process shows: which process has the store, since when. */
+export function describeOwner(dir: string, owner: OwnerRecord | null): string {
+  if (!owner)
+    return `The store ${dir} is open in another Factmark process (it is starting or did not say which); close it first, or open another store with --store.`;
+  const since = owner.since.replace('T', ' ').slice(0, 16);
+  const where = owner.url ? ` at ${owner.url}` : '';
+  return `The store ${dir} is open in Factmark ${owner.kind}${where} (process ${owner.pid} on ${owner.host}, since ${since} UTC); close it first, or open another store with --store.`;
+}
+
+/**
+ * Takes the store's lock for this process, or refuses with who holds it.
+ * A lock left by a process that died (kill -9, power loss) is taken over: at
+ * once when its owner was a process of this machine that no longer runs,
+ * otherwise once proper-lockfile finds it stale (not refreshed for two minutes).
+ */
+export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLock> {
+  const lockDir = join(dir, LOCK_NAME);
+  let lost: Error | null = null;
+  const options = {
+    lockfilePath: lockDir,
+    realpath: false,
+    stale: 120_000,
+    onCompromised: (error: Error) => {
+      lost = error;
+    },
+  };
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dir, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const holder = readOwner(lockDir);
+    const deadHere = holder && holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
+    if (!deadHere) throw new FactmarkError('conflict', describeOwner(dir, holder));
+    rmSync(lockDir, { recursive: true, force: true });
+    try {
+      release = await lockfile.lock(dir, options);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
+      throw new FactmarkError('conflict', describeOwner(dir, readOwner(lockDir)));
+    }
+  }
+  const record: OwnerRecord = { ...owner, pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  writeFileSync(join(lockDir, OWNER_FILE), JSON.stringify(record));
+  return {
+    get lost() {
+      return lost;
+    },
+    async release() {
+      // proper-lockfile removes the folder with rmdir: empty it first.
+      rmSync(join(lockDir, OWNER_FILE), { force: true });
+      await release().catch(() => undefined);
+    },
+  };
+}
