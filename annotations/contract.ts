@@ -53,6 +53,8 @@ const EventFields = {
 /** Argument schemas of every operation: both transports parse with these before a handler runs. */
 export const argumentSchemas = {
   'store/status': z.strictObject({}),
+  /** Puts back the last good copy of an article's unreadable annotations file. */
+  'store/restore': ArticleRef,
   'articles/list': z.strictObject({}),
   'articles/get': ArticleRef,
   'annotations/list': ArticleRef,
@@ -255,6 +257,7 @@ export interface ImportReport {
 /** What each operation resolves to. */
 export interface Results {
   'store/status': SessionStatus;
+  'store/restore': SessionStatus;
   'articles/list': ArticleSummary[];
   'articles/get': Article;
   'annotations/list': ArticleLayer;

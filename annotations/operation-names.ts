@@ -5,6 +5,7 @@
  */
 export const OPERATION_NAMES = [
   'store/status',
+  'store/restore',
   'articles/list',
   'articles/get',
   'annotations/list',

@@ -5,6 +5,10 @@ import type { Tagset } from './tagset';
 export interface StoreProblem {
   file: string;
   reason: string;
+  /** The article the file belongs to, when it is one article's text or annotations. */
+  articleId?: string;
+  /** A last good copy of the file is kept, and `store/restore` puts it back. */
+  restorable?: boolean;
 }
 
 export interface StoreStatus {
@@ -27,12 +31,10 @@ export interface ProjectData {
 }
 
 /**
- * Persistence behind the service. Implementations keep the cost of one
- * annotation edit independent of how many articles the store holds.
- * Edits of one article (or of the project) run one after another; an edit
- * function that throws writes nothing.
+ * What one operation sees of the store. Inside a transaction, reads see the
+ * transaction's own updates, and nothing is written until it ends.
  */
-export interface AnnotationRepository {
+export interface StoreView {
   status(): StoreStatus;
   listArticles(): ArticleSummary[];
   getArticle(articleId: string): Promise<Article>;
@@ -52,4 +54,24 @@ export interface AnnotationRepository {
   /** Inserts or replaces several annotations of one article in one write. */
   putAnnotations(articleId: string, annotations: readonly Annotation[]): Promise<void>;
   deleteAnnotation(articleId: string, annotationId: string): Promise<void>;
+}
+
+/**
+ * Persistence behind the service. Implementations keep the cost of one
+ * annotation edit independent of how many articles the store holds.
+ *
+ * Changes run one at a time (`transact`), never alongside a read that could
+ * see half of one (`snapshot`). A transaction is all or nothing: its updates
+ * are written together when its work returns, or not at all when it throws,
+ * even across several files and a crash midway. The write methods of the
+ * repository itself are each a transaction of their own.
+ */
+export interface AnnotationRepository extends StoreView {
+  transact<T>(work: (tx: StoreView) => Promise<T>): Promise<T>;
+  /** Runs a read that sees no change halfway. */
+  snapshot<T>(work: (view: StoreView) => Promise<T>): Promise<T>;
+  /** Puts back the last good copy of an article's unreadable annotations file. */
+  restoreLayer(articleId: string): Promise<void>;
+  /** Releases the store for other processes. */
+  close(): Promise<void>;
 }

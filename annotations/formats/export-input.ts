@@ -1,5 +1,5 @@
 import type { Article, ArticleLayer, Entity, EventRecord } from '../model';
-import type { AnnotationRepository } from '../repository';
+import type { StoreView } from '../repository';
 import type { Tagset } from '../tagset';
 
 /** What an exporter reads: the chosen articles with their (filtered) layers, and the project. */
@@ -19,7 +19,7 @@ export interface ExportSelection {
 
 /** Reads the selection from the store. Relations whose ends were filtered out are dropped too. */
 export async function readExportInput(
-  repo: AnnotationRepository,
+  repo: StoreView,
   selection: ExportSelection = {},
   onArticle?: (done: number, total: number) => void,
 ): Promise<ExportInput> {

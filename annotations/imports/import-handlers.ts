@@ -26,6 +26,33 @@ function storeContext(ctx: ServiceContext) {
   };
 }
 
+/** A file refused for these reasons: its transaction is dropped, and the reasons reported. */
+class Refused extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.join('; '));
+  }
+}
+
+/**
+ * Runs the import of one file as a transaction of its own: all of it is
+ * saved, or, when it is refused or fails, nothing, with the reasons in its
+ * report line.
+ */
+async function inTransaction(
+  ctx: ServiceContext,
+  report: FileReport,
+  work: (tx: ServiceContext) => Promise<void>,
+): Promise<void> {
+  try {
+    await ctx.transact((repo) => work({ ...ctx, repo }));
+  } catch (error) {
+    report.imported = [];
+    report.duplicates = 0;
+    if (error instanceof Refused) report.skipped.push(...error.reasons);
+    else report.skipped.push((error as Error).message);
+  }
+}
+
 /** Imports a Factmark bundle: articles (matched by content), entities, events, and every layer in it. */
 async function importBundle(ctx: ServiceContext, name: string, text: string, report: FileReport): Promise<void> {
   let json: unknown;
@@ -135,60 +162,63 @@ async function importBrat(
   annotator: string,
   reports: FileReport[],
 ): Promise<void> {
-  const store = storeContext(ctx);
-  const { tagset, entities, events } = ctx.repo.readProject();
   for (const ann of files.filter((f) => f.name.endsWith('.ann'))) {
     const report: FileReport = { file: ann.name, imported: [], duplicates: 0, skipped: [] };
     reports.push(report);
-    const txt = files.find((f) => f.name === ann.name.replace(/\.ann$/, '.txt'));
-    const decoded = txt
-      ? decodeArticleBytes(bytesOf(txt.content))
-      : { reason: `no ${ann.name.replace(/\.ann$/, '.txt')} beside it` };
-    const annText = decodeArticleBytes(bytesOf(ann.content));
-    if ('reason' in decoded) {
-      report.skipped.push(decoded.reason);
-      continue;
-    }
-    const text = decoded.text;
-    let articleId = store.byHash.get((await articleFromText('x', text, '', store.stamp)).contentHash);
-    if (!articleId) {
-      const article = await articleFromText(
-        ann.name.replace(/\.ann$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-'),
-        text,
-        txt!.name,
-        store.stamp,
-      );
-      if (article.text !== text) {
-        report.skipped.push('the .txt has Windows line endings; offsets would not match once normalised');
-        continue;
-      }
-      if (store.takenIds.has(article.id)) article.id = `${article.id}-${store.takenIds.size}`;
-      await ctx.repo.addArticle(article);
-      store.takenIds.add(article.id);
-      articleId = article.id;
-    }
-    const parsed = parseBratAnn(text, 'text' in annText ? annText.text : '', {
-      articleId,
-      annotator,
-      tagset,
-      stamp: store.stamp,
-      entityIds: new Set(entities.map((e) => e.id)),
-      eventIds: new Set(events.map((e) => e.id)),
-    });
-    if (!parsed.layer) {
-      report.skipped.push(...parsed.errors);
-      continue;
-    }
-    const { annotations, relations } = parsed.layer;
-    await ctx.repo.updateLayer(articleId, (layer) => ({
-      ...layer,
-      annotations: [...layer.annotations.filter((a) => !annotations.some((x) => x.id === a.id)), ...annotations],
-      relations: [...layer.relations.filter((r) => !relations.some((x) => x.id === r.id)), ...relations],
-    }));
-    report.imported.push(
-      `${annotations.length} annotations and ${relations.length} links into ${articleId} (${annotator})`,
-    );
+    await inTransaction(ctx, report, (tx) => importBratFile(tx, ann, files, annotator, report));
   }
+}
+
+/** One brat .ann file with its .txt, in the transaction `ctx` runs in: a refusal throws, so nothing of it is saved. */
+async function importBratFile(
+  ctx: ServiceContext,
+  ann: Args<'import/files'>['files'][number],
+  files: Args<'import/files'>['files'],
+  annotator: string,
+  report: FileReport,
+): Promise<void> {
+  const store = storeContext(ctx);
+  const { tagset, entities, events } = ctx.repo.readProject();
+  const txt = files.find((f) => f.name === ann.name.replace(/\.ann$/, '.txt'));
+  const decoded = txt
+    ? decodeArticleBytes(bytesOf(txt.content))
+    : { reason: `no ${ann.name.replace(/\.ann$/, '.txt')} beside it` };
+  const annText = decodeArticleBytes(bytesOf(ann.content));
+  if ('reason' in decoded) throw new Refused([decoded.reason]);
+  const text = decoded.text;
+  let articleId = store.byHash.get((await articleFromText('x', text, '', store.stamp)).contentHash);
+  if (!articleId) {
+    const article = await articleFromText(
+      ann.name.replace(/\.ann$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-'),
+      text,
+      txt!.name,
+      store.stamp,
+    );
+    if (article.text !== text)
+      throw new Refused(['the .txt has Windows line endings; offsets would not match once normalised']);
+    if (store.takenIds.has(article.id)) article.id = `${article.id}-${store.takenIds.size}`;
+    await ctx.repo.addArticle(article);
+    store.takenIds.add(article.id);
+    articleId = article.id;
+  }
+  const parsed = parseBratAnn(text, 'text' in annText ? annText.text : '', {
+    articleId,
+    annotator,
+    tagset,
+    stamp: store.stamp,
+    entityIds: new Set(entities.map((e) => e.id)),
+    eventIds: new Set(events.map((e) => e.id)),
+  });
+  if (!parsed.layer) throw new Refused(parsed.errors);
+  const { annotations, relations } = parsed.layer;
+  await ctx.repo.updateLayer(articleId, (layer) => ({
+    ...layer,
+    annotations: [...layer.annotations.filter((a) => !annotations.some((x) => x.id === a.id)), ...annotations],
+    relations: [...layer.relations.filter((r) => !relations.some((x) => x.id === r.id)), ...relations],
+  }));
+  report.imported.push(
+    `${annotations.length} annotations and ${relations.length} links into ${articleId} (${annotator})`,
+  );
 }
 
 /** Label Studio tasks, doccano JSONL, or W3C annotations (with their texts beside them). */
@@ -238,7 +268,7 @@ async function importInterchange(
       outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
     }
     if (outcome.errors.length > 0) report.skipped.push(...outcome.errors);
-    else await importDocuments(ctx, outcome.documents, annotator, report);
+    else await inTransaction(ctx, report, (tx) => importDocuments(tx, outcome.documents, annotator, report));
   }
 }
 
@@ -261,20 +291,19 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/file
           reports.push(report);
           const decoded = decodeArticleBytes(bytesOf(file.content));
           if ('reason' in decoded) report.skipped.push(decoded.reason);
-          else
-            await importBundle(ctx, file.name, decoded.text, report).catch((e: unknown) =>
-              report.skipped.push((e as Error).message),
-            );
+          else await inTransaction(ctx, report, (tx) => importBundle(tx, file.name, decoded.text, report));
         }
       } else {
-        const store = storeContext(ctx);
-        const batch = [];
-        for (const file of files) {
-          const { articles, report } = await articlesFromFile(file.name, bytesOf(file.content), store);
-          reports.push(report);
-          batch.push(...articles);
-        }
-        await ctx.repo.addArticles(batch);
+        await ctx.transact(async (repo) => {
+          const store = storeContext({ ...ctx, repo });
+          const batch = [];
+          for (const file of files) {
+            const { articles, report } = await articlesFromFile(file.name, bytesOf(file.content), store);
+            reports.push(report);
+            batch.push(...articles);
+          }
+          await repo.addArticles(batch);
+        });
       }
       const result: ImportReport = { files: reports, articles: ctx.repo.listArticles() };
       return result;

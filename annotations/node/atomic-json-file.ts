@@ -1,7 +1,7 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { StoreUnreadableError } from '../errors';
+import { FactmarkError, StoreUnreadableError } from '../errors';
 
 let tmpCounter = 0;
 
@@ -9,7 +9,19 @@ export function unreadable(file: string, reason: string): StoreUnreadableError {
   return new StoreUnreadableError(file, reason);
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Called before each step that changes a file; a crash test stops the process there. */
+export type WriteStepHook = (step: string) => void;
+
+export interface AtomicJsonFileOptions {
+  /** Where the file's previous version is kept, as its last good copy. */
+  backupPath?: string;
+  onStep?: WriteStepHook;
+}
+
+/** The temporary files a write leaves only when it is killed midway: `.<name>.<pid>.<n>.tmp`. */
+export const isTemporaryFile = (name: string) => /^\..+\.tmp$/.test(name);
+
+export async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
@@ -29,10 +41,31 @@ async function fsyncDirectory(dir: string): Promise<void> {
 export class AtomicJsonFile<T> implements Adapter<T> {
   readonly path: string;
   private readonly parse: (json: unknown) => T;
+  private readonly options: AtomicJsonFileOptions;
 
-  constructor(path: string, parse: (json: unknown) => T) {
+  constructor(path: string, parse: (json: unknown) => T, options: AtomicJsonFileOptions = {}) {
     this.path = path;
     this.parse = parse;
+    this.options = options;
+  }
+
+  /**
+   * The file's text for `data`, read back through the same parser that reads
+   * the file: what cannot be read back is refused here, before anything is
+   * written.
+   */
+  serialize(data: T): string {
+    const text = JSON.stringify(data);
+    try {
+      this.parse(JSON.parse(text));
+    } catch (error) {
+      const reason = error instanceof StoreUnreadableError ? error.reason : (error as Error).message;
+      throw new FactmarkError(
+        'invalid-argument',
+        `Refused: ${basename(this.path)} would be saved in a form Factmark cannot read back (${reason.replace(/^it /, 'it would ')}); nothing was saved`,
+      );
+    }
+    return text;
   }
 
   async read(): Promise<T | null> {
@@ -59,11 +92,41 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
+    await this.writeText(this.serialize(data));
+  }
+
+  /** Keeps the file as it is now (if there is one) as its last good copy. */
+  private async keepBackup(): Promise<void> {
+    const { backupPath, onStep } = this.options;
+    if (!backupPath) return;
+    const dir = dirname(backupPath);
+    const tmp = join(dir, `.${basename(backupPath)}.${process.pid}.${++tmpCounter}.tmp`);
+    onStep?.(`backup ${basename(this.path)}`);
+    try {
+      await link(this.path, tmp);
+    } catch (error) {
+      // No file yet (or no backup folder): nothing to keep.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      // A file system without hard links: a copy does the same.
+      await copyFile(this.path, tmp);
+    }
+    await rename(tmp, backupPath);
+  }
+
+  /**
+   * Writes text already checked by `serialize`. `keepBackup: false` leaves
+   * the last good copy as it is (restoring from it must not replace it with
+   * the damaged file).
+   */
+  async writeText(text: string, { keepBackup = true } = {}): Promise<void> {
+    const { onStep } = this.options;
     const dir = dirname(this.path);
     const tmp = join(dir, `.${basename(this.path)}.${process.pid}.${++tmpCounter}.tmp`);
+    onStep?.(`write ${basename(this.path)}`);
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data));
+      await handle.writeFile(text);
+      onStep?.(`flush ${basename(this.path)}`);
       await handle.sync();
     } catch (error) {
       await handle.close().catch(() => undefined);
@@ -72,6 +135,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     }
     await handle.close();
     try {
+      if (keepBackup) await this.keepBackup();
+      onStep?.(`rename ${basename(this.path)}`);
       await rename(tmp, this.path);
     } catch (error) {
       await rm(tmp, { force: true }).catch(() => undefined);

@@ -1,14 +1,17 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { DEFAULT_GUIDELINES } from '../default-guidelines';
 import { DEFAULT_TAGSET } from '../default-tagset';
 import { FactmarkError, StoreUnreadableError } from '../errors';
-import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../model';
+import type { Article, ArticleSummary } from '../model';
 import { summarize } from '../model';
-import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus } from '../repository';
-import { AtomicJsonFile } from './atomic-json-file';
+import { createReadWriteLock } from '../read-write-lock';
+import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus, StoreView } from '../repository';
+import type { WriteStepHook } from './atomic-json-file';
+import { AtomicJsonFile, isTemporaryFile } from './atomic-json-file';
 import type { AnnotationFile, ArticleFile, IndexFile, ProjectFile } from './store-files';
 import {
   AnnotationFileSchema,
@@ -18,40 +21,50 @@ import {
   ProjectFileSchema,
   STORE_SCHEMA_VERSION,
 } from './store-files';
+import type { JournalEntry } from './store-journal';
+import { clearJournal, recoverJournal, writeJournal } from './store-journal';
+import type { StoreLock, StoreOwner } from './store-lock';
+import { lockStore } from './store-lock';
+import { storeView, toLayer, toProject } from './store-view';
+import type { Staged } from './store-view';
 
 export interface LowdbRepository extends AnnotationRepository {
   /** True when the store folder held no index yet: a brand-new store. */
   readonly isNew: boolean;
 }
 
-function jsonFile<T>(path: string, schema: z.ZodType<T, unknown>): AtomicJsonFile<T> {
-  return new AtomicJsonFile(path, parserFor(path, schema));
+export interface RepositoryOptions {
+  /** Who opens the store, for the sentence a second process shows. */
+  owner?: StoreOwner;
+  /** Called before each step that changes a file (crash tests stop the process there). */
+  onWriteStep?: WriteStepHook;
 }
 
-/** A queue per key: tasks of one key run one after another, whatever happens to the one before. */
-function createQueues() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const next = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(task);
-    tails.set(key, next);
-    return next;
-  };
-}
+const BACKUP = 'backup';
 
-/** Sets `db.data` to `next` only once it is safely on disk. */
-async function commit<T>(db: Low<T>, next: T): Promise<void> {
-  const before = db.data;
-  db.data = next;
-  try {
-    await db.write();
-  } catch (error) {
-    db.data = before;
-    throw new FactmarkError(
-      'internal',
-      `Could not save ${(db.adapter as AtomicJsonFile<T>).path}: ${(error as Error).message}`,
-    );
+/** Removes what killed writes left behind: `.name.pid.n.tmp` files. The store is locked, so no write is under way. */
+async function removeTemporaryFiles(dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter(isTemporaryFile).map((name) => rm(join(dir, name), { force: true })));
   }
 }
+
+const emptyLayerFile = (articleId: string): AnnotationFile => ({
+  schemaVersion: STORE_SCHEMA_VERSION,
+  articleId,
+  annotations: [],
+  relations: [],
+  documentLabels: [],
+});
+
+const defaultProject = (): ProjectFile => ({
+  schemaVersion: STORE_SCHEMA_VERSION,
+  tagset: DEFAULT_TAGSET,
+  entities: [],
+  events: [],
+  guidelines: DEFAULT_GUIDELINES,
+});
 
 /**
  * The lowdb store. Layout, chosen so that saving one edit costs the same
@@ -61,40 +74,87 @@ async function commit<T>(db: Low<T>, next: T): Promise<void> {
  *     project.json               tagset, entities, events, guidelines
  *     articles/<id>.json         one article's text (written once)
  *     annotations/<id>.json      one article's layer (rewritten per edit)
+ *     backup/…                   the previous version of each rewritten file
+ *     journal.json               only while a change of several files is written
+ *     store.lock/                held by the one process that has the store open
  *
- * Files are read lazily and cached; every write is atomic. A file that cannot
- * be read is reported and never written over.
+ * Files are read lazily and cached; every write is atomic and every change
+ * all or nothing (see store-journal.ts). A file that cannot be read is
+ * reported and never written over.
  */
-export async function openLowdbRepository(dir: string): Promise<LowdbRepository> {
-  await mkdir(join(dir, 'articles'), { recursive: true });
-  await mkdir(join(dir, 'annotations'), { recursive: true });
+export async function openLowdbRepository(dir: string, options: RepositoryOptions = {}): Promise<LowdbRepository> {
+  const onStep = options.onWriteStep;
+  for (const sub of ['articles', 'annotations', join(BACKUP, 'annotations')])
+    await mkdir(join(dir, sub), { recursive: true });
+  const lock: StoreLock = await lockStore(dir, options.owner ?? { kind: 'another Factmark process' });
+  try {
+    return await openLocked(dir, lock, onStep);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
 
-  const indexFile = jsonFile<IndexFile>(join(dir, 'index.json'), IndexFileSchema);
+async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | undefined): Promise<LowdbRepository> {
+  const paths = {
+    index: 'index.json',
+    project: 'project.json',
+    layer: (articleId: string) => `annotations/${articleId}.json`,
+    article: (articleId: string) => `articles/${articleId}.json`,
+  };
+  function jsonFile<T>(path: string, schema: z.ZodType<T, unknown>, backup = true): AtomicJsonFile<T> {
+    const full = join(dir, path);
+    return new AtomicJsonFile(full, parserFor(full, schema), {
+      onStep,
+      ...(backup ? { backupPath: join(dir, BACKUP, path) } : {}),
+    });
+  }
+  const fileFor = (path: string): AtomicJsonFile<unknown> =>
+    path === paths.index
+      ? jsonFile(path, IndexFileSchema)
+      : path === paths.project
+        ? jsonFile(path, ProjectFileSchema)
+        : jsonFile(path, AnnotationFileSchema);
+
+  await removeTemporaryFiles([
+    dir,
+    join(dir, 'articles'),
+    join(dir, 'annotations'),
+    join(dir, BACKUP),
+    join(dir, BACKUP, 'annotations'),
+  ]);
+  const finishJournal = () => recoverJournal(dir, (entry) => fileFor(entry.path).writeText(entry.text), onStep);
+  const recovery = await finishJournal();
+  const problems = new Map<string, Omit<StoreProblem, 'file'>>();
+  if (recovery.outcome === 'set-aside')
+    problems.set(recovery.file, {
+      reason: `an interrupted change could not be finished: its journal is damaged (${recovery.reason})`,
+    });
+
+  const indexFile = jsonFile<IndexFile>(paths.index, IndexFileSchema);
   const indexFound = await indexFile.read();
   const indexDb = new Low<IndexFile>(indexFile, indexFound ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] });
 
-  const projectFile = jsonFile<ProjectFile>(join(dir, 'project.json'), ProjectFileSchema);
-  const projectFound = await projectFile.read();
-  const projectDb = new Low<ProjectFile>(
-    projectFile,
-    projectFound ?? {
-      schemaVersion: STORE_SCHEMA_VERSION,
-      tagset: DEFAULT_TAGSET,
-      entities: [],
-      events: [],
-      guidelines: DEFAULT_GUIDELINES,
-    },
-  );
+  const projectFile = jsonFile<ProjectFile>(paths.project, ProjectFileSchema);
+  let projectOnDisk = (await projectFile.read()) !== null;
+  const projectDb = new Low<ProjectFile>(projectFile, (await projectFile.read()) ?? defaultProject());
 
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
   const articleCache = new Map<string, Article>();
   const layerDbs = new Map<string, Promise<Low<AnnotationFile>>>();
-  const queue = createQueues();
-  const problems = new Map<string, string>();
+  const rw = createReadWriteLock();
+  /** A change whose journal is written but whose files are not all replaced yet (a write failed). */
+  let pending = false;
 
-  function report(error: unknown): never {
-    if (error instanceof StoreUnreadableError) problems.set(error.file, error.reason);
-    throw error;
+  function report(articleId: string) {
+    return (error: unknown): never => {
+      if (error instanceof StoreUnreadableError) {
+        const restorable =
+          error.file === join(dir, paths.layer(articleId)) && existsSync(join(dir, BACKUP, paths.layer(articleId)));
+        problems.set(error.file, { reason: error.reason, articleId, restorable });
+      }
+      throw error;
+    };
   }
 
   function requireArticle(articleId: string): ArticleSummary {
@@ -108,16 +168,10 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     let db = layerDbs.get(articleId);
     if (!db) {
       const low = new Low<AnnotationFile>(
-        jsonFile(join(dir, 'annotations', `${articleId}.json`), AnnotationFileSchema),
-        {
-          schemaVersion: STORE_SCHEMA_VERSION,
-          articleId,
-          annotations: [],
-          relations: [],
-          documentLabels: [],
-        },
+        jsonFile(paths.layer(articleId), AnnotationFileSchema),
+        emptyLayerFile(articleId),
       );
-      db = low.read().then(() => low, report);
+      db = low.read().then(() => low, report(articleId));
       // A failed read is not cached: the user may repair the file and try again.
       db.catch(() => layerDbs.delete(articleId));
       layerDbs.set(articleId, db);
@@ -125,109 +179,137 @@ export async function openLowdbRepository(dir: string): Promise<LowdbRepository>
     return db;
   }
 
-  const toLayer = ({ annotations, relations, documentLabels, decisions }: AnnotationFile): ArticleLayer => ({
-    annotations,
-    relations,
-    documentLabels,
-    ...(decisions ? { decisions } : {}),
-  });
-
-  async function readLayer(articleId: string): Promise<ArticleLayer> {
-    return toLayer((await layerDb(articleId)).data);
+  async function getArticle(articleId: string): Promise<Article> {
+    requireArticle(articleId);
+    const cached = articleCache.get(articleId);
+    if (cached) return cached;
+    const file = jsonFile(paths.article(articleId), ArticleFileSchema, false);
+    const data = await file.read().catch(report(articleId));
+    if (!data) return report(articleId)(new StoreUnreadableError(file.path, 'the file is missing'));
+    articleCache.set(articleId, data.article);
+    return data.article;
   }
 
-  function updateLayer(articleId: string, edit: (layer: ArticleLayer) => ArticleLayer): Promise<ArticleLayer> {
-    return queue(`layer:${articleId}`, async () => {
-      const db = await layerDb(articleId);
-      const next = edit(toLayer(db.data));
-      await commit(db, { ...db.data, ...next });
-      return next;
-    });
-  }
+  const committed: Staged['committed'] = {
+    listArticles: () => indexDb.data.articles,
+    hasArticle: (id) => byId.has(id),
+    getArticle,
+    readLayerFile: async (id) => (await layerDb(id)).data,
+    readProjectFile: () => projectDb.data,
+  };
 
-  async function addArticles(articles: readonly Article[]): Promise<void> {
-    const seen = new Set<string>();
-    for (const article of articles) {
-      if (byId.has(article.id) || seen.has(article.id))
-        throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
-      seen.add(article.id);
+  /** Writes what a transaction staged: every file checked first, then one file alone or several through the journal. */
+  async function commit(staged: Staged): Promise<void> {
+    if (lock.lost)
+      throw new FactmarkError(
+        'conflict',
+        `Factmark lost its hold on the store ${dir} (${lock.lost.message}); nothing was saved. Close Factmark and open it again.`,
+      );
+    const articles = staged.newArticles.map((article) => ({
+      file: jsonFile<ArticleFile>(paths.article(article.id), ArticleFileSchema, false),
+      data: { schemaVersion: STORE_SCHEMA_VERSION, article } as ArticleFile,
+    }));
+    const nextIndex: IndexFile | null =
+      staged.newArticles.length > 0
+        ? { ...indexDb.data, articles: [...indexDb.data.articles, ...staged.newArticles.map(summarize)] }
+        : null;
+    // A new store gets its project file with its first articles.
+    const nextProject = staged.project ?? (nextIndex && !projectOnDisk ? projectDb.data : null);
+    const entries: JournalEntry[] = [];
+    if (nextIndex) entries.push({ path: paths.index, text: indexFile.serialize(nextIndex) });
+    if (nextProject) entries.push({ path: paths.project, text: projectFile.serialize(nextProject) });
+    for (const [articleId, layer] of staged.layers)
+      entries.push({ path: paths.layer(articleId), text: fileFor(paths.layer(articleId)).serialize(layer) });
+    const texts = articles.map(({ file, data }) => file.serialize(data));
+
+    // Article texts are new files no record names until the index does: written first, outside the journal.
+    for (const [i, { file }] of articles.entries()) await file.writeText(texts[i]!);
+    if (entries.length > 1) await writeJournal(dir, entries, onStep);
+    try {
+      for (const entry of entries) await fileFor(entry.path).writeText(entry.text);
+      if (entries.length > 1) await clearJournal(dir, onStep);
+    } catch (error) {
+      // With a journal on disk the change is made: the next change (or the next start) finishes it.
+      if (entries.length <= 1) throw error;
+      pending = true;
     }
-    await queue('index', async () => {
-      // Text files first: the index never names an article whose text is not on disk.
-      for (const article of articles) {
-        const file = jsonFile<ArticleFile>(join(dir, 'articles', `${article.id}.json`), ArticleFileSchema);
-        await file.write({ schemaVersion: STORE_SCHEMA_VERSION, article });
+
+    if (nextIndex) {
+      indexDb.data = nextIndex;
+      for (const summary of nextIndex.articles.slice(-staged.newArticles.length)) byId.set(summary.id, summary);
+    }
+    for (const article of staged.newArticles) articleCache.set(article.id, article);
+    if (nextProject) {
+      projectDb.data = nextProject;
+      projectOnDisk = true;
+    }
+    for (const [articleId, layer] of staged.layers) {
+      const low = new Low<AnnotationFile>(jsonFile(paths.layer(articleId), AnnotationFileSchema), layer);
+      low.data = layer;
+      layerDbs.set(articleId, Promise.resolve(low));
+      const file = join(dir, paths.layer(articleId));
+      problems.delete(file);
+    }
+  }
+
+  function transact<T>(work: (tx: StoreView) => Promise<T>): Promise<T> {
+    return rw.write(async () => {
+      if (pending) {
+        await finishJournal();
+        pending = false;
       }
-      const summaries = articles.map(summarize);
-      await commit(indexDb, { ...indexDb.data, articles: [...indexDb.data.articles, ...summaries] });
-      for (const summary of summaries) byId.set(summary.id, summary);
-      if (projectFound === null && indexFound === null) await projectDb.write();
+      const staged: Staged = { committed, newArticles: [], layers: new Map(), project: null };
+      const result = await work(storeView(staged, status));
+      await commit(staged);
+      return result;
     });
   }
 
-  function putAnnotations(articleId: string, incoming: readonly Annotation[]): Promise<void> {
-    return updateLayer(articleId, (layer) => {
-      const annotations = [...layer.annotations];
-      const at = new Map(annotations.map((a, i) => [a.id, i]));
-      for (const annotation of incoming) {
-        const index = at.get(annotation.id);
-        if (index === undefined) {
-          at.set(annotation.id, annotations.length);
-          annotations.push(annotation);
-        } else {
-          annotations[index] = annotation;
-        }
-      }
-      return { ...layer, annotations };
-    }).then(() => undefined);
+  function status(): StoreStatus {
+    const list: StoreProblem[] = [...problems].map(([file, problem]) => ({ file, ...problem }));
+    return { location: dir, schemaVersion: STORE_SCHEMA_VERSION, articleCount: byId.size, problems: list };
   }
+
+  const readOnly = storeView({ committed, newArticles: [], layers: new Map(), project: null }, status, {
+    readOnly: true,
+  });
 
   return {
     isNew: indexFound === null,
-
-    status(): StoreStatus {
-      const list: StoreProblem[] = [...problems].map(([file, reason]) => ({ file, reason }));
-      return { location: dir, schemaVersion: STORE_SCHEMA_VERSION, articleCount: byId.size, problems: list };
-    },
-
+    status,
     listArticles: () => indexDb.data.articles,
+    getArticle,
+    readLayer: async (articleId) => toLayer((await layerDb(articleId)).data),
+    readProject: (): ProjectData => toProject(projectDb.data),
+    listAnnotations: async (articleId) => toLayer((await layerDb(articleId)).data).annotations,
 
-    async getArticle(articleId) {
-      requireArticle(articleId);
-      const cached = articleCache.get(articleId);
-      if (cached) return cached;
-      const file = jsonFile(join(dir, 'articles', `${articleId}.json`), ArticleFileSchema);
-      const data = await file.read().catch(report);
-      if (!data) report(new StoreUnreadableError(file.path, 'the file is missing'));
-      articleCache.set(articleId, data.article);
-      return data.article;
-    },
+    transact,
+    snapshot: (work) => rw.read(() => work(readOnly)),
 
-    addArticle: (article) => addArticles([article]),
-    addArticles,
-    readLayer,
-    updateLayer,
+    addArticle: (article) => transact((tx) => tx.addArticle(article)),
+    addArticles: (articles) => transact((tx) => tx.addArticles(articles)),
+    updateLayer: (articleId, edit) => transact((tx) => tx.updateLayer(articleId, edit)),
+    updateProject: (edit) => transact((tx) => tx.updateProject(edit)),
+    putAnnotation: (annotation) => transact((tx) => tx.putAnnotation(annotation)),
+    putAnnotations: (articleId, annotations) => transact((tx) => tx.putAnnotations(articleId, annotations)),
+    deleteAnnotation: (articleId, id) => transact((tx) => tx.deleteAnnotation(articleId, id)),
 
-    readProject: (): ProjectData => {
-      const { tagset, entities, events, guidelines, settings } = projectDb.data;
-      return { tagset, entities, events, guidelines, ...(settings ? { settings } : {}) };
-    },
+    restoreLayer: (articleId) =>
+      rw.write(async () => {
+        requireArticle(articleId);
+        const path = paths.layer(articleId);
+        const backup = jsonFile<AnnotationFile>(join(BACKUP, path), AnnotationFileSchema, false);
+        const good = await backup.read().catch(() => null);
+        if (!good)
+          throw new FactmarkError(
+            'not-found',
+            `No readable copy of ${path} is kept; repair the file by hand or move it away`,
+          );
+        await fileFor(path).writeText(backup.serialize(good), { keepBackup: false });
+        layerDbs.delete(articleId);
+        problems.delete(join(dir, path));
+      }),
 
-    updateProject(edit) {
-      return queue('project', async () => {
-        const next = edit({ ...projectDb.data });
-        await commit(projectDb, { ...projectDb.data, ...next });
-        return next;
-      });
-    },
-
-    listAnnotations: async (articleId) => (await readLayer(articleId)).annotations,
-    putAnnotation: (annotation) => putAnnotations(annotation.articleId, [annotation]),
-    putAnnotations,
-    deleteAnnotation: (articleId, annotationId) =>
-      updateLayer(articleId, (layer) => ({
-        ...layer,
-        annotations: layer.annotations.filter((a) => a.id !== annotationId),
-      })).then(() => undefined),
+    close: () => rw.write(() => lock.release()),
   };
 }

@@ -6,7 +6,7 @@ import { FactmarkError } from '../errors';
 
 /** Who holds a store open: shown to a second process that finds it taken. */
 export interface StoreOwner {
-  /** "the desktop app", "web mode", "the command line". */
+  /** A phrase that ends "the store is open in …": "the Factmark desktop app", "Factmark's web mode". */
   kind: string;
   /** Where the web mode serves, so a client can be sent there. */
   url?: string;
@@ -51,7 +51,7 @@ export function describeOwner(dir: string, owner: OwnerRecord | null): string {
     return `The store ${dir} is open in another Factmark process (it is starting or did not say which); close it first, or open another store with --store.`;
   const since = owner.since.replace('T', ' ').slice(0, 16);
   const where = owner.url ? ` at ${owner.url}` : '';
-  return `The store ${dir} is open in Factmark ${owner.kind}${where} (process ${owner.pid} on ${owner.host}, since ${since} UTC); close it first, or open another store with --store.`;
+  return `The store ${dir} is open in ${owner.kind}${where} (process ${owner.pid} on ${owner.host}, since ${since} UTC); close it first, or open another store with --store.`;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface WorkspaceOptions {
 export interface Workspace {
   repo: LowdbRepository;
   handlers: Handlers;
+  /** Lets the store go: other processes may open it. */
+  close(): Promise<void>;
 }
 
 /** Opens (or creates, with the sample corpus) the store and builds the handler table over it. */
@@ -28,5 +30,6 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   return {
     repo,
     handlers: createHandlers(repo, { annotator: options.annotator, annotatorGiven: options.annotatorGiven ?? false }),
+    close: () => repo.close(),
   };
 }

@@ -2,11 +2,18 @@ import type { Change, ChangeSet, Mutation } from '../changes';
 import { FactmarkError } from '../errors';
 import type { Annotation, Article, ArticleLayer } from '../model';
 import { GOLD } from '../model';
-import type { AnnotationRepository, ProjectData } from '../repository';
+import type { ProjectData, StoreView } from '../repository';
 
 /** What every handler works with. */
 export interface ServiceContext {
-  repo: AnnotationRepository;
+  /** The store as this operation sees it: inside its transaction, or a read that no change interleaves. */
+  repo: StoreView;
+  /**
+   * Runs `work` as a transaction of its own: all of it is saved, or nothing.
+   * Only operations that save in several steps (an import, file by file) use
+   * it; every other operation is one transaction already.
+   */
+  transact<T>(work: (tx: StoreView) => Promise<T>): Promise<T>;
   /** Whose layer new annotations go to. */
   annotator: string;
   now(): string;
@@ -42,9 +49,7 @@ export function withoutId<T extends { id: string }>(records: readonly T[], id: s
 }
 
 /** Every article with its layer, one at a time: for corpus-wide reads (search, entity pages, migrations). */
-export async function* eachLayer(
-  repo: AnnotationRepository,
-): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
+export async function* eachLayer(repo: StoreView): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
   for (const summary of repo.listArticles()) {
     yield { article: await repo.getArticle(summary.id), layer: await repo.readLayer(summary.id) };
   }

@@ -2,7 +2,9 @@ import type { Handlers } from '../contract';
 import { exportFiles } from '../formats/export-formats';
 import { readExportInput } from '../formats/export-input';
 import { packageExport } from '../formats/export-package';
-import type { AnnotationRepository } from '../repository';
+import type { OperationName } from '../operation-names';
+import { OPERATION_NAMES } from '../operation-names';
+import type { AnnotationRepository, StoreView } from '../repository';
 import { annotationHandlers } from './annotation-handlers';
 import type { ServiceContext } from './context';
 import { entityHandlers } from './entity-handlers';
@@ -25,58 +27,132 @@ export interface ServiceOptions {
   newId?: () => string;
 }
 
+/**
+ * How each operation meets the store: `change` runs as one transaction (all
+ * or nothing, one change at a time); `read` as a snapshot no change
+ * interleaves with; `batch` saves in transactions of its own (an import, file
+ * by file); `free` reads only what is in memory (so a progress poll is never
+ * kept waiting behind the export it follows).
+ */
+const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
+  'store/status': 'free',
+  'store/restore': 'free',
+  'articles/list': 'read',
+  'articles/get': 'read',
+  'annotations/list': 'read',
+  'annotations/create': 'change',
+  'annotations/update': 'change',
+  'annotations/delete': 'change',
+  'relations/create': 'change',
+  'relations/delete': 'change',
+  'documentLabels/set': 'change',
+  'tagset/update': 'change',
+  'guidelines/get': 'read',
+  'guidelines/update': 'change',
+  'entities/list': 'read',
+  'entities/create': 'change',
+  'entities/update': 'change',
+  'entities/delete': 'change',
+  'entities/merge': 'change',
+  'entities/split': 'change',
+  'entities/suggest': 'read',
+  'entities/page': 'read',
+  'events/list': 'read',
+  'events/create': 'change',
+  'events/update': 'change',
+  'events/delete': 'change',
+  'events/page': 'read',
+  'search/query': 'read',
+  'history/apply': 'change',
+  'import/files': 'batch',
+  'jobs/progress': 'free',
+  'export/file': 'read',
+  'settings/update': 'change',
+  'review/compare': 'read',
+  'review/decide': 'change',
+  'review/progress': 'read',
+  'agreement/report': 'read',
+};
+
 /** The one handler table both transports serve. */
 export function createHandlers(repo: AnnotationRepository, options: ServiceOptions): Handlers {
-  const ctx: ServiceContext = {
-    repo,
+  const session = {
     annotator: (!options.annotatorGiven && repo.readProject().settings?.annotator) || options.annotator,
-    now: () => (options.now?.() ?? new Date()).toISOString(),
-    newId: options.newId ?? (() => crypto.randomUUID()),
   };
+  const now = () => (options.now?.() ?? new Date()).toISOString();
+  const newId = options.newId ?? (() => crypto.randomUUID());
   /** Progress of long operations, by the id the client chose, while they run. */
   const jobs = new Map<string, { done: number; total: number }>();
-  return {
-    'store/status': async () => ({ ...repo.status(), annotator: ctx.annotator, tagset: repo.readProject().tagset }),
-    'articles/list': async () => repo.listArticles(),
-    'articles/get': async ({ articleId }) => repo.getArticle(articleId),
-    ...annotationHandlers(ctx),
-    ...relationHandlers(ctx),
-    ...tagsetHandlers(ctx),
-    ...entityHandlers(ctx),
-    ...eventHandlers(ctx),
-    ...searchHandlers(ctx),
-    ...historyHandlers(ctx),
-    ...importHandlers(ctx),
-    ...reviewHandlers(ctx),
-    'settings/update': async ({ annotator }) => {
-      if (annotator === GOLD)
-        throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);
-      await repo.updateProject((p) => ({ ...p, settings: { ...p.settings, annotator } }));
-      ctx.annotator = annotator;
-      return { ...repo.status(), annotator, tagset: repo.readProject().tagset };
-    },
-    'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
-    'export/file': async ({ format, jobId, ...selection }) => {
-      const stamp = ctx.now();
-      try {
-        const input = await readExportInput(
-          repo,
-          selection,
-          (done, total) => jobId && jobs.set(jobId, { done, total }),
-        );
-        return packageExport(
-          format,
-          exportFiles(
+
+  /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
+  function tableOver(view: StoreView, transact: ServiceContext['transact'] = (work) => work(view)): Handlers {
+    const ctx: ServiceContext = { repo: view, transact, annotator: session.annotator, now, newId };
+    const status = () => ({ ...repo.status(), annotator: session.annotator, tagset: repo.readProject().tagset });
+    return {
+      'store/status': async () => status(),
+      'store/restore': async ({ articleId }) => {
+        await repo.restoreLayer(articleId);
+        return status();
+      },
+      'articles/list': async () => view.listArticles(),
+      'articles/get': async ({ articleId }) => view.getArticle(articleId),
+      ...annotationHandlers(ctx),
+      ...relationHandlers(ctx),
+      ...tagsetHandlers(ctx),
+      ...entityHandlers(ctx),
+      ...eventHandlers(ctx),
+      ...searchHandlers(ctx),
+      ...historyHandlers(ctx),
+      ...importHandlers(ctx),
+      ...reviewHandlers(ctx),
+      'settings/update': async ({ annotator }) => {
+        if (annotator === GOLD)
+          throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);
+        await view.updateProject((p) => ({ ...p, settings: { ...p.settings, annotator } }));
+        session.annotator = annotator;
+        return { ...repo.status(), annotator, tagset: view.readProject().tagset };
+      },
+      'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
+      'export/file': async ({ format, jobId, ...selection }) => {
+        const stamp = ctx.now();
+        try {
+          const input = await readExportInput(
+            view,
+            selection,
+            (done, total) => jobId && jobs.set(jobId, { done, total }),
+          );
+          return packageExport(
             format,
-            { ...input, guidelines: repo.readProject().guidelines, exportedBy: ctx.annotator },
+            exportFiles(
+              format,
+              { ...input, guidelines: view.readProject().guidelines, exportedBy: ctx.annotator },
+              stamp,
+              selection.kinds,
+            ),
             stamp,
-            selection.kinds,
-          ),
-          stamp,
-        );
-      } finally {
-        if (jobId) jobs.delete(jobId);
+          );
+        } finally {
+          if (jobId) jobs.delete(jobId);
+        }
+      },
+    };
+  }
+
+  const table = {} as Record<OperationName, (args: never) => Promise<unknown>>;
+  for (const name of OPERATION_NAMES) {
+    const run = (view: StoreView, args: never) => (tableOver(view)[name] as (args: never) => Promise<unknown>)(args);
+    table[name] = (args) => {
+      switch (ACCESS[name]) {
+        case 'change':
+          return repo.transact((tx) => run(tx, args));
+        case 'read':
+          return repo.snapshot((view) => run(view, args));
+        case 'batch':
+          return (tableOver(repo, (work) => repo.transact(work))[name] as (args: never) => Promise<unknown>)(args);
+        case 'free':
+          return run(repo, args);
       }
-    },
-  };
+    };
+  }
+  return table as unknown as Handlers;
 }

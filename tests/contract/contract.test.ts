@@ -203,7 +203,9 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
       /not valid JSON/,
     );
     const status = await ok<SessionStatus>(transport.send, 'store/status', {});
-    expect(status.problems).toEqual([{ file: broken, reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(status.problems).toEqual([
+      { file: broken, reason: expect.stringMatching(/not valid JSON/), articleId: FIRST, restorable: false },
+    ]);
     expect(await readFile(broken, 'utf8')).toBe(garbage);
     // Other articles are unaffected.
     await ok(transport.send, 'annotations/create', {

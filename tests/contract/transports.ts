@@ -16,13 +16,13 @@ export interface Transport {
 
 /** The handler table called directly, as the Electron IPC adapter does. */
 export async function direct(storeDir: string, annotator = 'alice'): Promise<Transport> {
-  const { handlers } = await openWorkspace({ storeDir, annotator, sampleDir });
-  return { send: (name, args) => dispatch(handlers, name, args), close: async () => undefined };
+  const { handlers, close } = await openWorkspace({ storeDir, annotator, sampleDir });
+  return { send: (name, args) => dispatch(handlers, name, args), close };
 }
 
 /** The same table over the web mode's loopback HTTP server. */
 export async function overHttp(storeDir: string, annotator = 'alice'): Promise<Transport> {
-  const { handlers } = await openWorkspace({ storeDir, annotator, sampleDir });
+  const { handlers, close } = await openWorkspace({ storeDir, annotator, sampleDir });
   const { server, url } = await startWebServer({ handlers, staticDir: join(storeDir, 'no-renderer') });
   const send: RawSend = async (name, args) => {
     const response = await fetch(`${url}/api/${name}`, {
@@ -32,7 +32,13 @@ export async function overHttp(storeDir: string, annotator = 'alice'): Promise<T
     });
     return (await response.json()) as Envelope;
   };
-  return { send, close: () => new Promise<void>((resolve) => (server as Server).close(() => resolve())) };
+  return {
+    send,
+    close: async () => {
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await close();
+    },
+  };
 }
 
 export const TRANSPORTS = [

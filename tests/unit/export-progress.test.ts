@@ -17,16 +17,23 @@ beforeEach(async () => {
     sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
   }));
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await repo.close();
+  await cleanup();
+});
 
 it('reports an export’s progress by its job id while it runs, and forgets the job when it ends', async () => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const third = repo.listArticles()[2]!.id;
   // The third article's layer is slow to read, so the export is caught half-way.
+  const slowly = <T extends Pick<AnnotationRepository, 'readLayer'>>(view: T): T => ({
+    ...view,
+    readLayer: async (id: string) => (id === third ? gate.then(() => view.readLayer(id)) : view.readLayer(id)),
+  });
   const slow: AnnotationRepository = {
-    ...repo,
-    readLayer: async (id) => (id === third ? gate.then(() => repo.readLayer(id)) : repo.readLayer(id)),
+    ...slowly(repo),
+    snapshot: (work) => repo.snapshot((view) => work(slowly(view))),
   };
   const handlers = createHandlers(slow, { annotator: 'alice' });
   const running = handlers['export/file']({ format: 'jsonl', jobId: 'job1' });

@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleFromText } from '../../annotations/article-text';
 import type { FactmarkError } from '../../annotations/errors';
 import type { Annotation } from '../../annotations/model';
-import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
+import { useStoreOpener } from '../support/open-store';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+const openStore = useStoreOpener();
 afterEach(() => cleanup());
 
 const stamp = '2026-01-01T00:00:00.000Z';
@@ -47,28 +48,28 @@ const fingerprint = async (path: string) => {
 
 describe('openLowdbRepository', () => {
   it('says a store is new until articles are added, and not new when reopened', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     expect(repo.isNew).toBe(true);
     expect(repo.listArticles()).toEqual([]);
     await repo.addArticle(await article('a'));
-    expect((await openLowdbRepository(dir)).isNew).toBe(false);
+    expect((await openStore(dir)).isNew).toBe(false);
   });
 
   it('adds an article: getArticle returns it whole, listArticles its summary, also after reopening', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     const a = await article('a');
     await repo.addArticle(a);
     expect(await repo.getArticle('a')).toEqual(a);
     const { text, ...summary } = a;
     expect(repo.listArticles()).toEqual([{ ...summary, length: text.length }]);
-    const reopened = await openLowdbRepository(dir);
+    const reopened = await openStore(dir);
     expect(await reopened.getArticle('a')).toEqual(a);
     expect(reopened.listArticles().map((s) => s.id)).toEqual(['a']);
     expect(reopened.status()).toMatchObject({ location: dir, articleCount: 1, problems: [] });
   });
 
   it('refuses an article id already in the store with conflict, and keeps the first', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     const twin = { ...(await article('a')), title: 'Other' };
     const error = await rejection(repo.addArticle(twin));
@@ -81,7 +82,7 @@ describe('openLowdbRepository', () => {
   });
 
   it('answers not-found for an article it does not hold', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     expect((await rejection(repo.getArticle('nope'))).code).toBe('not-found');
     expect((await rejection(repo.listAnnotations('nope'))).code).toBe('not-found');
   });
@@ -89,7 +90,7 @@ describe('openLowdbRepository', () => {
 
 describe('annotation writes', () => {
   it('rewrite only annotations/<id>.json of that article, never the index or other files', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticles([await article('a'), await article('b')]);
     await repo.putAnnotation(annotation('b', 'b1'));
     const others = ['index.json', 'project.json', 'articles/a.json', 'articles/b.json', 'annotations/b.json'];
@@ -103,30 +104,30 @@ describe('annotation writes', () => {
   });
 
   it('replaces an annotation with the same id instead of adding a second one', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     await repo.putAnnotation(annotation('a', 'x'));
     await repo.putAnnotation({ ...annotation('a', 'x'), note: 'second' });
-    const saved = await (await openLowdbRepository(dir)).listAnnotations('a');
+    const saved = await (await openStore(dir)).listAnnotations('a');
     expect(saved).toEqual([{ ...annotation('a', 'x'), note: 'second' }]);
   });
 
   it('keep all of 50 concurrent puts on one article', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     await Promise.all(Array.from({ length: 50 }, (_, i) => repo.putAnnotation(annotation('a', `n${i}`))));
-    const ids = (await (await openLowdbRepository(dir)).listAnnotations('a')).map((a) => a.id);
+    const ids = (await (await openStore(dir)).listAnnotations('a')).map((a) => a.id);
     expect(new Set(ids)).toEqual(new Set(Array.from({ length: 50 }, (_, i) => `n${i}`)));
     expect(ids).toHaveLength(50);
   });
 
   it('deletes one annotation and keeps the others', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     await repo.putAnnotations('a', [annotation('a', 'x'), annotation('a', 'y'), annotation('a', 'z')]);
     await repo.deleteAnnotation('a', 'y');
     expect((await repo.listAnnotations('a')).map((a) => a.id)).toEqual(['x', 'z']);
-    expect((await (await openLowdbRepository(dir)).listAnnotations('a')).map((a) => a.id)).toEqual(['x', 'z']);
+    expect((await (await openStore(dir)).listAnnotations('a')).map((a) => a.id)).toEqual(['x', 'z']);
   });
 });
 
@@ -135,7 +136,7 @@ describe('unreadable store files', () => {
     const index = join(dir, 'index.json');
     const content = '{"schemaVersion": 2, "articles": [], "future": true}';
     await writeFile(index, content);
-    const error = await rejection(openLowdbRepository(dir));
+    const error = await rejection(openStore(dir));
     expect(error.code).toBe('store-unreadable');
     expect(error.message).toMatch(/newer/);
     expect(error.message).toContain(index);
@@ -146,7 +147,7 @@ describe('unreadable store files', () => {
     const index = join(dir, 'index.json');
     const content = '{"schemaVersion": 1, "articles": [';
     await writeFile(index, content);
-    const error = await rejection(openLowdbRepository(dir));
+    const error = await rejection(openStore(dir));
     expect(error.code).toBe('store-unreadable');
     expect(error.message).toContain(index);
     expect(error.message).toMatch(/not valid JSON/);
@@ -154,24 +155,26 @@ describe('unreadable store files', () => {
   });
 
   it('reports a broken article file in getArticle and in status().problems, and keeps it', async () => {
-    await (await openLowdbRepository(dir)).addArticles([await article('a'), await article('b')]);
+    await (await openStore(dir)).addArticles([await article('a'), await article('b')]);
     const broken = join(dir, 'articles', 'a.json');
     await writeFile(broken, '{"schemaVersion": 1, "article": ');
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     expect(repo.status().problems).toEqual([]);
     const error = await rejection(repo.getArticle('a'));
     expect(error.code).toBe('store-unreadable');
     expect(error.message).toContain(broken);
-    expect(repo.status().problems).toEqual([{ file: broken, reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(repo.status().problems).toEqual([
+      { file: broken, reason: expect.stringMatching(/not valid JSON/), articleId: 'a', restorable: false },
+    ]);
     expect((await repo.getArticle('b')).id).toBe('b');
     expect(await readFile(broken, 'utf8')).toBe('{"schemaVersion": 1, "article": ');
   });
 
   it('refuses to write over an unreadable layer file', async () => {
-    await (await openLowdbRepository(dir)).addArticle(await article('a'));
+    await (await openStore(dir)).addArticle(await article('a'));
     const layer = join(dir, 'annotations', 'a.json');
     await writeFile(layer, 'not json');
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     expect((await rejection(repo.putAnnotation(annotation('a', 'x')))).code).toBe('store-unreadable');
     expect(await readFile(layer, 'utf8')).toBe('not json');
     expect(repo.status().problems.map((p) => p.file)).toEqual([layer]);

@@ -5,12 +5,13 @@ import { articleFromText } from '../../annotations/article-text';
 import { StoreUnreadableError } from '../../annotations/errors';
 import type { Annotation } from '../../annotations/model';
 import { AtomicJsonFile } from '../../annotations/node/atomic-json-file';
-import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
+import { useStoreOpener } from '../support/open-store';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+const openStore = useStoreOpener();
 afterEach(() => cleanup());
 
 const stamp = '2026-01-01T00:00:00.000Z';
@@ -67,7 +68,7 @@ describe('the atomic JSON file', () => {
 
 describe('the lowdb store', () => {
   it('saves one edit by rewriting only that article’s layer file', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     expect(repo.isNew).toBe(true);
     await repo.addArticles([await article('a'), await article('b')]);
     const files = ['index.json', 'project.json', 'articles/a.json', 'articles/b.json'];
@@ -81,22 +82,22 @@ describe('the lowdb store', () => {
     );
     expect(after).toEqual(before);
     expect(await readdir(join(dir, 'annotations'))).toEqual(['a.json']);
-    expect((await openLowdbRepository(dir)).isNew).toBe(false);
+    expect((await openStore(dir)).isNew).toBe(false);
   });
 
   it('keeps every one of many concurrent edits of one article', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     await Promise.all(Array.from({ length: 50 }, (_, i) => repo.putAnnotation(annotation('a', `n${i}`))));
     await repo.deleteAnnotation('a', 'n7');
-    const reopened = await openLowdbRepository(dir);
+    const reopened = await openStore(dir);
     const ids = (await reopened.listAnnotations('a')).map((a) => a.id);
     expect(ids).toHaveLength(49);
     expect(ids).not.toContain('n7');
   });
 
   it('refuses a second article with the same id', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
     await expect(repo.addArticle(await article('a'))).rejects.toThrow(/already in the store/);
     expect(repo.listArticles()).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('the lowdb store', () => {
     const index = join(dir, 'index.json');
     for (const content of ['{"schemaVersion": 2, "articles": []}', '{"schemaVersion": 1, "articles": [']) {
       await writeFile(index, content);
-      const error = await openLowdbRepository(dir).catch((e: unknown) => e);
+      const error = await openStore(dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnreadableError);
       expect((error as Error).message).toContain(index);
       expect((error as Error).message).toMatch(content.includes('2,') ? /newer than this Factmark/ : /not valid JSON/);
@@ -116,18 +117,20 @@ describe('the lowdb store', () => {
   });
 
   it('reports an unreadable article file, keeps it, and lets the user try again once it is repaired', async () => {
-    const repo = await openLowdbRepository(dir);
+    const repo = await openStore(dir);
     await repo.addArticle(await article('a'));
-    const reopened = await openLowdbRepository(dir);
+    const reopened = await openStore(dir);
     const file = join(dir, 'articles', 'a.json');
     const good = await readFile(file, 'utf8');
     await writeFile(file, '{"schemaVersion":1,"article":{"id":"a"}}');
     await expect(reopened.getArticle('a')).rejects.toThrow(/does not have the expected shape/);
-    expect(reopened.status().problems).toEqual([{ file, reason: expect.stringMatching(/expected shape/) }]);
+    expect(reopened.status().problems).toEqual([
+      { file, reason: expect.stringMatching(/expected shape/), articleId: 'a', restorable: false },
+    ]);
     await writeFile(file, good);
     expect((await reopened.getArticle('a')).id).toBe('a');
     await rm(file);
-    const fresh = await openLowdbRepository(dir);
+    const fresh = await openStore(dir);
     await expect(fresh.getArticle('a')).rejects.toThrow(/missing/);
   });
 });
