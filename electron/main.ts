@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { isFactmarkError } from '../annotations/errors';
 import { appPaths } from '../annotations/node/app-paths';
 import { flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from '../annotations/node/store-location';
 import { openWorkspace } from '../annotations/node/workspace';
 import { serveOverIpc } from './ipc-adapter';
+import { allowsDevTools, lockDownContents, lockDownSession } from './security-policy';
+
+/** One Factmark per user profile: a second launch hands over to the first (see 'second-instance') and quits. */
+const isFirstInstance = app.requestSingleInstanceLock();
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -20,10 +25,12 @@ function createWindow(rendererUrl: string): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: allowsDevTools(app.isPackaged),
+      // Middle-click would otherwise be a way to open links; nothing in the page uses it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  lockDownContents(window.webContents);
   void window.loadURL(rendererUrl);
   return window;
 }
@@ -50,12 +57,38 @@ function buildMenu(storeDir: string): void {
         ],
       },
       { role: 'editMenu' },
-      { role: 'viewMenu' },
+      viewMenu(allowsDevTools(app.isPackaged)),
     ]),
   );
 }
 
+/** The standard View menu, with developer tools only where the window allows them. */
+function viewMenu(devTools: boolean): MenuItemConstructorOptions {
+  return {
+    label: 'View',
+    submenu: [
+      { role: 'reload' },
+      { role: 'forceReload' },
+      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
+
+function showMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
 async function start(): Promise<void> {
+  lockDownSession(session.defaultSession);
   const root = app.getAppPath();
   const paths = appPaths(root);
   const argv = process.argv;
@@ -73,9 +106,11 @@ async function start(): Promise<void> {
       annotator: resolveAnnotator(flagValue(argv, 'annotator')),
       annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
       sampleDir: paths.sampleDir,
+      owner: { kind: 'the desktop app' },
     });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);
   } catch (error) {
+    // A FactmarkError's message is the sentence to show; for 'conflict' it names the process holding the store.
     dialog.showErrorBox('Factmark cannot open its store', isFactmarkError(error) ? error.message : String(error));
     app.exit(2);
     return;
@@ -85,9 +120,12 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
-app.on('window-all-closed', () => app.quit());
-void app.whenReady().then(start);
+if (!isFirstInstance) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('session-created', lockDownSession);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

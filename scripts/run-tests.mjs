@@ -1,5 +1,6 @@
-// `npm test`: typecheck, lint, format check, build, then every suite (unit and contract
-// under Vitest; web and Electron e2e under Playwright). Ends with one line
+// `npm test`: typecheck, lint, format check, build, Electron security checks
+// (electronegativity), then every suite (unit and contract under Vitest; web
+// and Electron e2e under Playwright). Ends with one line
 // summing them all: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +40,7 @@ check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.renderer.json']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 check('format', 'npx', ['prettier', '--check', '.']);
 const built = check('build', 'npm', ['run', 'build', '--silent']);
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 
 const vitestOk = run('unit + contract', 'npx', [
   'vitest',

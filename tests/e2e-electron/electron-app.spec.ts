@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -26,21 +27,21 @@ test.skip('missing' in runtime, 'missing' in runtime ? runtime.missing : '');
 let app: ElectronApplication;
 let userData: string;
 
+/** The command line of a Factmark on the test's user data and store. */
+const appArgs = () => [
+  '.',
+  `--user-data-dir=${userData}`,
+  '--store',
+  join(userData, 'store'),
+  '--annotator',
+  'alice',
+  '--no-sandbox',
+];
+
 test.beforeEach(async () => {
   if (!('path' in runtime)) return;
   userData = await mkdtemp(join(tmpdir(), 'factmark-electron-'));
-  app = await electron.launch({
-    executablePath: runtime.path,
-    args: [
-      '.',
-      `--user-data-dir=${userData}`,
-      '--store',
-      join(userData, 'store'),
-      '--annotator',
-      'alice',
-      '--no-sandbox',
-    ],
-  });
+  app = await electron.launch({ executablePath: runtime.path, args: appArgs() });
 });
 
 test.afterEach(async () => {
@@ -74,4 +75,34 @@ test('opens the sample corpus in a locked-down window and saves a claim over IPC
   });
   const again = await app.firstWindow();
   await expect(again.locator('.fm-mark-claim')).toHaveText('ISIS');
+});
+
+test('a second launch on the same user data hands over to the first and quits', async () => {
+  const page = await app.firstWindow();
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+  const second = spawn((runtime as { path: string }).path, appArgs(), { stdio: 'ignore' });
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the second instance did not quit within 15 s')), 15_000);
+    second.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+  expect(exitCode).toBe(0);
+  // The first one is still there, with its store, and no second window opened.
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('denies every permission request, and the page cannot navigate away', async () => {
+  const page = await app.firstWindow();
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+  expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+  expect(await page.evaluate(() => Notification.permission)).toBe('denied');
+
+  const home = page.url();
+  await page.evaluate(() => globalThis.location.assign('https://example.com/'));
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(home);
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
 });
