@@ -111,6 +111,9 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       await copyFile(this.path, tmp);
     }
     await rename(tmp, backupPath);
+    // Renaming a link over another link to the same file does nothing (POSIX): when a crash left the
+    // backup linked to the current file, the temporary name is still there.
+    await rm(tmp, { force: true });
   }
 
   /**
