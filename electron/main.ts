@@ -106,7 +106,7 @@ async function start(): Promise<void> {
       annotator: resolveAnnotator(flagValue(argv, 'annotator')),
       annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
       sampleDir: paths.sampleDir,
-      owner: { kind: 'the desktop app' },
+      owner: { kind: 'the Factmark desktop app' },
     });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);
   } catch (error) {

@@ -28,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
     annotator,
     annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
     sampleDir: paths.sampleDir,
+    owner: { kind: "Factmark's web mode", ...(port ? { url: `http://127.0.0.1:${port}` } : {}) },
   });
   const { url } = await startWebServer({ handlers, staticDir: flagValue(argv, 'static') ?? paths.rendererDir, port });
   console.log(`Factmark web mode: ${url}  (store: ${storeDir})`);

@@ -24,9 +24,34 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
+/** The store is open in another process: the message is the one sentence that says which. */
+export class StoreLockedError extends FactmarkError {
+  constructor(message: string) {
+    super('conflict', message);
+    this.name = 'StoreLockedError';
+  }
+}
+
 /** The lock folder inside the store: proper-lockfile makes it with mkdir, which is atomic on every file system. */
 export const LOCK_NAME = 'store.lock';
 const OWNER_FILE = 'owner.json';
+
+/**
+ * Owner files of the locks this process holds. proper-lockfile removes its
+ * lock folder when the process exits, with rmdir, which fails on a folder
+ * that still holds the owner file: this removes them first (listeners of
+ * 'exit' run in the order they were added, and this one is added before the
+ * first lock is taken).
+ */
+const heldOwnerFiles = new Set<string>();
+let exitHookAdded = false;
+function removeOwnerFilesOnExit(): void {
+  if (exitHookAdded) return;
+  exitHookAdded = true;
+  process.on('exit', () => {
+    for (const file of heldOwnerFiles) rmSync(file, { force: true });
+  });
+}
 
 function readOwner(lockDir: string): OwnerRecord | null {
   try {
@@ -63,6 +88,7 @@ export function describeOwner(dir: string, owner: OwnerRecord | null): string {
 export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLock> {
   const lockDir = join(dir, LOCK_NAME);
   let lost: Error | null = null;
+  removeOwnerFilesOnExit();
   const options = {
     lockfilePath: lockDir,
     realpath: false,
@@ -78,24 +104,27 @@ export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLo
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = readOwner(lockDir);
     const deadHere = holder && holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
-    if (!deadHere) throw new FactmarkError('conflict', describeOwner(dir, holder));
+    if (!deadHere) throw new StoreLockedError(describeOwner(dir, holder));
     rmSync(lockDir, { recursive: true, force: true });
     try {
       release = await lockfile.lock(dir, options);
     } catch (again) {
       if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
-      throw new FactmarkError('conflict', describeOwner(dir, readOwner(lockDir)));
+      throw new StoreLockedError(describeOwner(dir, readOwner(lockDir)));
     }
   }
   const record: OwnerRecord = { ...owner, pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  writeFileSync(join(lockDir, OWNER_FILE), JSON.stringify(record));
+  const ownerFile = join(lockDir, OWNER_FILE);
+  writeFileSync(ownerFile, JSON.stringify(record));
+  heldOwnerFiles.add(ownerFile);
   return {
     get lost() {
       return lost;
     },
     async release() {
       // proper-lockfile removes the folder with rmdir: empty it first.
-      rmSync(join(lockDir, OWNER_FILE), { force: true });
+      heldOwnerFiles.delete(ownerFile);
+      rmSync(ownerFile, { force: true });
       await release().catch(() => undefined);
     },
   };

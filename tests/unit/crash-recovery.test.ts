@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../annotations/contract';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
@@ -12,6 +11,7 @@ import type { AnnotationRepository } from '../../annotations/repository';
 import { createHandlers } from '../../annotations/service/index';
 import type { ScenarioBase } from '../crash/crash-scenario';
 import { scenarioHandlers, scenarioSteps, setUpBase } from '../crash/crash-scenario';
+import { bundleEntry } from '../support/bundle-entry';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -148,17 +148,7 @@ beforeAll(async () => {
   ({ dir: root, cleanup } = await makeTempDir('factmark-crash-'));
   await prepare();
   await expectedStates();
-  child = join(root, 'crash-child.mjs');
-  await build({
-    entryPoints: [join(__dirname, '../crash/crash-child.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  child = await bundleEntry(join(__dirname, '../crash/crash-child.ts'), root, 'crash-child');
 }, 120_000);
 afterAll(() => cleanup());
 
