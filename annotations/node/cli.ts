@@ -1,15 +1,17 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport } from '../contract';
+import type { ImportReport, LeftOut } from '../contract';
 import { dispatch } from '../dispatch';
 import { isFactmarkError } from '../errors';
 import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
 import { readExportInput } from '../formats/export-input';
 import { BundleSchema } from '../formats/native-bundle-format';
+import { eachLayer } from '../service/context';
 import { createHandlers } from '../service/index';
 import { openLowdbRepository } from './lowdb-repository';
+import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
 import { layerProblems } from './validate-store';
 
@@ -26,9 +28,12 @@ Options:
   --help          this text
 
 Formats: ${EXPORT_FORMATS.join(', ')}
-Exit codes: 0 done; 1 problems found or some files not imported; 2 bad usage; 3 the store cannot be read.`;
+Exit codes: 0 done; 1 problems found or some files not imported; 2 bad usage; 3 the store cannot be read, or is open in the app.`;
 
 class UsageError extends Error {}
+
+/** The store, held for this command: a store open in the app or the web mode is refused with who has it. */
+const openStore = (storeDir: string) => openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
 
 const IMPORT_FORMATS = ['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c'];
 
@@ -65,7 +70,7 @@ async function runImport(
     (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
   if (!IMPORT_FORMATS.includes(chosen))
     throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
-  const handlers = createHandlers(await openLowdbRepository(storeDir), { annotator });
+  const handlers = createHandlers(await openStore(storeDir), { annotator });
   const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
   // brat pairs must travel together; other files go in batches, each saved as it completes.
   const batches =
@@ -105,7 +110,7 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (!out) throw new UsageError('export needs --out DIR');
-  const repo = await openLowdbRepository(storeDir);
+  const repo = await openStore(storeDir);
   const selection = {
     articleIds: list(text('articles')),
     kinds: list(text('kinds')),
@@ -124,16 +129,24 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
     await writeFile(path, file.content, 'utf8');
   }
   console.log(`wrote ${files.length} file(s) of ${format} for ${input.articles.length} article(s) to ${out}`);
-  return 0;
+  return reportLeftOut(input.leftOut);
+}
+
+/** Names on stderr the articles a command left out because a file of theirs cannot be read; 1 if any. */
+function reportLeftOut(leftOut: readonly LeftOut[]): number {
+  if (leftOut.length === 0) return 0;
+  console.error(`left out ${leftOut.length} damaged article(s):`);
+  for (const l of leftOut) console.error(`  ${l.articleId} (${l.title}): ${l.file}: ${l.reason}`);
+  return 1;
 }
 
 async function runStats(storeDir: string): Promise<number> {
-  const repo = await openLowdbRepository(storeDir);
+  const repo = await openStore(storeDir);
   const byKind = new Map<string, number>();
   const byAnnotator = new Map<string, number>();
   let relations = 0;
-  for (const summary of repo.listArticles()) {
-    const layer = await repo.readLayer(summary.id);
+  const leftOut: LeftOut[] = [];
+  for await (const { layer } of eachLayer(repo, leftOut)) {
     for (const a of layer.annotations) {
       byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
       byAnnotator.set(a.annotator, (byAnnotator.get(a.annotator) ?? 0) + 1);
@@ -147,7 +160,7 @@ async function runStats(storeDir: string): Promise<number> {
   console.log('annotators:');
   for (const [who, n] of [...byAnnotator].sort()) console.log(`  ${who}: ${n}`);
   console.log(`links: ${relations}\nentities: ${entities.length}\nevent records: ${events.length}`);
-  return 0;
+  return reportLeftOut(leftOut);
 }
 
 async function runValidate(storeDir: string, bundlePath: string | undefined): Promise<number> {
@@ -164,7 +177,7 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
           ),
         );
   } else {
-    const repo = await openLowdbRepository(storeDir);
+    const repo = await openStore(storeDir);
     const { tagset, entities, events } = repo.readProject();
     const summaries = repo.listArticles();
     for (const [i, summary] of summaries.entries()) {
@@ -239,6 +252,8 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     console.error(`factmark: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(isFactmarkError(error) && error.code === 'store-unreadable' ? 3 : 1);
+    const storeProblem =
+      error instanceof StoreLockedError || (isFactmarkError(error) && error.code === 'store-unreadable');
+    process.exit(storeProblem ? 3 : 1);
   },
 );
