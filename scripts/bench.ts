@@ -34,6 +34,7 @@ async function editCost(articleCount: number): Promise<{ median: number; openMs:
     for (const article of articles.slice(0, Math.min(articleCount, 50))) {
       await seedRepo.putAnnotations(article.id, syntheticAnnotations(article, 20));
     }
+    await seedRepo.close();
     const t0 = performance.now();
     const repo = await openLowdbRepository(dir);
     const openMs = performance.now() - t0;
@@ -52,6 +53,7 @@ async function editCost(articleCount: number): Promise<{ median: number; openMs:
       times.push(performance.now() - start);
       if (!envelope.ok) throw new Error(envelope.error.message);
     }
+    await repo.close();
     return { median: median(times), openMs };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -52,12 +52,14 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   /**
    * The file's text for `data`, read back through the same parser that reads
    * the file: what cannot be read back is refused here, before anything is
-   * written.
+   * written. `checked`, when given, is what to read back instead: `data`
+   * with only its records that are not already in the file, so that saving
+   * one edit does not check every record again.
    */
-  serialize(data: T): string {
+  serialize(data: T, checked: T = data): string {
     const text = JSON.stringify(data);
     try {
-      this.parse(JSON.parse(text));
+      this.parse(JSON.parse(checked === data ? text : JSON.stringify(checked)));
     } catch (error) {
       const reason = error instanceof StoreUnreadableError ? error.reason : (error as Error).message;
       throw new FactmarkError(

@@ -58,6 +58,25 @@ const emptyLayerFile = (articleId: string): AnnotationFile => ({
   documentLabels: [],
 });
 
+/**
+ * `next` with only the records that `before` (the file as read, or as last
+ * written: checked already) does not hold as they are: what a save must
+ * check. Records an edit left alone keep their identity.
+ */
+function onlyNew(next: AnnotationFile, before: AnnotationFile): AnnotationFile {
+  const fresh = <T>(records: readonly T[], old: readonly T[] | undefined): T[] => {
+    const kept = new Set(old ?? []);
+    return records.filter((r) => !kept.has(r));
+  };
+  return {
+    ...next,
+    annotations: fresh(next.annotations, before.annotations),
+    relations: fresh(next.relations, before.relations),
+    documentLabels: fresh(next.documentLabels, before.documentLabels),
+    ...(next.decisions ? { decisions: fresh(next.decisions, before.decisions) } : {}),
+  };
+}
+
 const defaultProject = (): ProjectFile => ({
   schemaVersion: STORE_SCHEMA_VERSION,
   tagset: DEFAULT_TAGSET,
@@ -216,10 +235,19 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     // A new store gets its project file with its first articles.
     const nextProject = staged.project ?? (nextIndex && !projectOnDisk ? projectDb.data : null);
     const entries: JournalEntry[] = [];
-    if (nextIndex) entries.push({ path: paths.index, text: indexFile.serialize(nextIndex) });
+    if (nextIndex)
+      entries.push({
+        path: paths.index,
+        text: indexFile.serialize(nextIndex, { ...nextIndex, articles: staged.newArticles.map(summarize) }),
+      });
     if (nextProject) entries.push({ path: paths.project, text: projectFile.serialize(nextProject) });
-    for (const [articleId, layer] of staged.layers)
-      entries.push({ path: paths.layer(articleId), text: fileFor(paths.layer(articleId)).serialize(layer) });
+    for (const [articleId, layer] of staged.layers) {
+      const before = byId.has(articleId) ? await layerDbs.get(articleId) : undefined;
+      entries.push({
+        path: paths.layer(articleId),
+        text: fileFor(paths.layer(articleId)).serialize(layer, before ? onlyNew(layer, before.data) : layer),
+      });
+    }
     const texts = articles.map(({ file, data }) => file.serialize(data));
 
     // Article texts are new files no record names until the index does: written first, outside the journal.

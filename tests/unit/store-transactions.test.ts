@@ -1,0 +1,203 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleFromText } from '../../annotations/article-text';
+import type { Annotation } from '../../annotations/model';
+import { createReadWriteLock } from '../../annotations/read-write-lock';
+import type { LowdbRepository } from '../../annotations/node/lowdb-repository';
+import { useStoreOpener } from '../support/open-store';
+import { makeTempDir } from '../support/temp-dir';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const openStore = useStoreOpener();
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+afterEach(() => cleanup());
+
+const stamp = '2026-01-01T00:00:00.000Z';
+const article = (id: string) => articleFromText(id, `Headline ${id}\n\nIran and Iraq met.`, 'test', stamp);
+const annotation = (articleId: string, id: string): Annotation => ({
+  id,
+  articleId,
+  annotator: 'alice',
+  kind: 'claim',
+  start: 0,
+  end: 4,
+  quote: 'Head',
+  attributes: {},
+  note: '',
+  entityId: null,
+  eventId: null,
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+/** Every file of the store but the lock, name → bytes. */
+async function files(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.includes('store.lock')) continue;
+    out[path.slice(dir.length + 1)] = (await readFile(path)).toString('base64');
+  }
+  return out;
+}
+
+async function withTwoArticles(): Promise<LowdbRepository> {
+  const repo = await openStore(dir);
+  await repo.addArticles([await article('a'), await article('b')]);
+  await repo.putAnnotation(annotation('a', 'a1'));
+  await repo.putAnnotation(annotation('b', 'b1'));
+  return repo;
+}
+
+describe('a transaction', () => {
+  it('writes nothing when its work throws, and reads the store as before', async () => {
+    const repo = await withTwoArticles();
+    const before = await files();
+    await expect(
+      repo.transact(async (tx) => {
+        await tx.putAnnotation(annotation('a', 'a2'));
+        await tx.updateProject((p) => ({ ...p, guidelines: 'changed' }));
+        expect((await tx.readLayer('a')).annotations.map((x) => x.id)).toEqual(['a1', 'a2']);
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await files()).toEqual(before);
+    expect((await repo.readLayer('a')).annotations.map((x) => x.id)).toEqual(['a1']);
+    expect(repo.readProject().guidelines).not.toBe('changed');
+  });
+
+  it('refuses a record that would not read back, naming the file, and writes none of the change', async () => {
+    const repo = await withTwoArticles();
+    const before = await files();
+    const error = await repo
+      .transact(async (tx) => {
+        await tx.putAnnotation(annotation('a', 'a2'));
+        await tx.putAnnotation(annotation('b', 'T1 x'));
+      })
+      .catch((e: unknown) => e as Error & { code: string });
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(
+      /^Refused: b\.json would be saved in a form Factmark cannot read back \(.*at annotations\.0\.id\)/,
+    );
+    expect(await files()).toEqual(before);
+    expect((await repo.readLayer('a')).annotations).toHaveLength(1);
+  });
+
+  it('an operation that only reads cannot write', async () => {
+    const repo = await withTwoArticles();
+    await expect(repo.snapshot((view) => view.putAnnotation(annotation('a', 'a3')))).rejects.toThrow(
+      /attempted by an operation that only reads/,
+    );
+  });
+
+  it('keeps the previous version of a rewritten file, and restores it when the file is damaged', async () => {
+    const repo = await withTwoArticles();
+    await repo.putAnnotation(annotation('a', 'a2'));
+    const backup = JSON.parse(await readFile(join(dir, 'backup/annotations/a.json'), 'utf8')) as {
+      annotations: Annotation[];
+    };
+    expect(backup.annotations.map((a) => a.id)).toEqual(['a1']);
+    await repo.close();
+    await writeFile(join(dir, 'annotations/a.json'), 'garbage');
+    const reopened = await openStore(dir);
+    await expect(reopened.readLayer('a')).rejects.toThrow(/not valid JSON/);
+    expect(reopened.status().problems).toEqual([
+      expect.objectContaining({ articleId: 'a', restorable: true, file: join(dir, 'annotations/a.json') }),
+    ]);
+    await reopened.restoreLayer('a');
+    expect((await reopened.readLayer('a')).annotations.map((a) => a.id)).toEqual(['a1']);
+    expect(reopened.status().problems).toEqual([]);
+    // Restoring does not replace the last good copy with the damaged file.
+    expect(JSON.parse(await readFile(join(dir, 'backup/annotations/a.json'), 'utf8'))).toEqual(backup);
+  });
+});
+
+describe('opening a store', () => {
+  it('finishes a change a crash interrupted after its journal was written', async () => {
+    const repo = await withTwoArticles();
+    await repo.close();
+    const layer = (id: string, annotationId: string) =>
+      JSON.stringify({
+        schemaVersion: 1,
+        articleId: id,
+        annotations: [annotation(id, annotationId)],
+        relations: [],
+        documentLabels: [],
+      });
+    const journal = {
+      schemaVersion: 1,
+      files: [
+        { path: 'annotations/a.json', text: layer('a', 'a9') },
+        { path: 'annotations/b.json', text: layer('b', 'b9') },
+      ],
+    };
+    await writeFile(join(dir, 'journal.json'), JSON.stringify(journal));
+    const reopened = await openStore(dir);
+    expect((await reopened.readLayer('a')).annotations.map((a) => a.id)).toEqual(['a9']);
+    expect((await reopened.readLayer('b')).annotations.map((a) => a.id)).toEqual(['b9']);
+    expect(await readdir(dir)).not.toContain('journal.json');
+  });
+
+  it('sets a damaged journal aside and reports it, changing no store file', async () => {
+    const repo = await withTwoArticles();
+    await repo.close();
+    const before = await files();
+    await writeFile(join(dir, 'journal.json'), '{"schemaVersion":1,"files":[{"path":"../outside.json","text":"x"}]}');
+    const reopened = await openStore(dir);
+    const [problem] = reopened.status().problems;
+    expect(problem?.reason).toMatch(/an interrupted change could not be finished: its journal is damaged/);
+    expect(problem?.file).toMatch(/journal-damaged-\d+\.json$/);
+    const after = await files();
+    expect(Object.keys(after).filter((f) => !f.startsWith('journal-damaged'))).toEqual(Object.keys(before));
+    expect(await readdir(join(dir, '..'))).not.toContain('outside.json');
+  });
+
+  it('removes the temporary files of writes a crash interrupted', async () => {
+    const repo = await withTwoArticles();
+    await repo.close();
+    await writeFile(join(dir, 'annotations', '.a.json.123.4.tmp'), '{"half');
+    await writeFile(join(dir, '.index.json.123.5.tmp'), '');
+    await openStore(dir);
+    expect(Object.keys(await files()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the read-write lock', () => {
+  it('runs readers together, a writer alone, and readers that come after a waiting writer after it', async () => {
+    const lock = createReadWriteLock();
+    const log: string[] = [];
+    const step = (name: string, ms: number) => async () => {
+      log.push(`${name} start`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      log.push(`${name} end`);
+    };
+    await Promise.all([
+      lock.read(step('r1', 20)),
+      lock.read(step('r2', 5)),
+      lock.write(step('w', 5)),
+      lock.read(step('r3', 1)),
+      lock.write(step('w2', 1)).catch(() => undefined),
+    ]);
+    expect(log).toEqual([
+      'r1 start',
+      'r2 start',
+      'r2 end',
+      'r1 end',
+      'w start',
+      'w end',
+      'r3 start',
+      'r3 end',
+      'w2 start',
+      'w2 end',
+    ]);
+  });
+
+  it('goes on after a task fails', async () => {
+    const lock = createReadWriteLock();
+    await expect(lock.write(async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(await lock.write(async () => 1)).toBe(1);
+  });
+});
