@@ -197,6 +197,24 @@ export interface ExportFile {
   encoding: 'utf8' | 'base64';
 }
 
+/**
+ * An article a corpus-wide operation left out because one of its files
+ * cannot be read; the operation went ahead on the rest.
+ */
+export interface LeftOut {
+  articleId: string;
+  title: string;
+  /** The store file that could not be read, as `store/status` names it. */
+  file: string;
+  reason: string;
+}
+
+/** What `export/file` gives: the file, and the articles it could not include. */
+export interface ExportResult extends ExportFile {
+  /** Articles left out because a file of theirs cannot be read; absent when none was. */
+  leftOut?: LeftOut[];
+}
+
 export interface SessionStatus extends StoreStatus {
   annotator: string;
   tagset: Tagset;
@@ -220,6 +238,8 @@ export interface EntityPage {
   mentions: (ArticleRef & { annotation: Annotation })[];
   /** Claims linked by a said-by relation to a mention of the entity. */
   claims: (ArticleRef & { claim: Annotation; speaker: Annotation })[];
+  /** Articles left out because a file of theirs cannot be read; absent when none was. */
+  leftOut?: LeftOut[];
 }
 
 export interface EventPage {
@@ -231,6 +251,8 @@ export interface EventPage {
     claims: Annotation[];
     roles: { relation: Relation; target: Annotation | Entity | null }[];
   })[];
+  /** Articles left out because a file of theirs cannot be read; absent when none was. */
+  leftOut?: LeftOut[];
 }
 
 export interface SearchHit extends ArticleRef {
@@ -240,6 +262,13 @@ export interface SearchHit extends ArticleRef {
   end: number;
   /** The matched span with some context, for the result list. */
   snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** Articles left out because a file of theirs cannot be read; absent when none was. */
+  leftOut?: LeftOut[];
 }
 
 export interface TagsetUpdate {
@@ -283,11 +312,11 @@ export interface Results {
   'events/update': Mutation<EventRecord>;
   'events/delete': Mutation<{ id: string }>;
   'events/page': EventPage;
-  'search/query': { hits: SearchHit[]; total: number };
+  'search/query': SearchResult;
   'history/apply': Mutation<null>;
   'import/files': ImportReport;
   'jobs/progress': { done: number; total: number } | null;
-  'export/file': ExportFile;
+  'export/file': ExportResult;
   'settings/update': SessionStatus;
   'review/compare': ReviewComparison;
   'review/decide': Mutation<Decision>;
@@ -298,11 +327,14 @@ export interface Results {
 export interface AgreementDashboard {
   /** Every layer with annotations or progress, gold last: the distribution and progress cover these. */
   annotators: string[];
+  /** The articles measured: those left out are not counted. */
   articleCount: number;
   distribution: LabelDistribution;
   progress: AnnotatorProgress[];
   /** Agreement between the layers measured (those asked for; else every layer with annotations but gold). */
   agreement: AgreementReport;
+  /** Articles left out because a file of theirs cannot be read; absent when none was. */
+  leftOut?: LeftOut[];
 }
 
 export interface AdjudicationState {
@@ -330,6 +362,8 @@ export interface ReviewProgressRow extends AdjudicationState {
   layers: string[];
   /** Annotators who marked the article done. */
   done: string[];
+  /** Set when the article's file cannot be read: the row is empty, and says why. */
+  problem?: { file: string; reason: string };
 }
 
 export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Results[K]> };

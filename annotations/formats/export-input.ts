@@ -1,5 +1,7 @@
+import type { LeftOut } from '../contract';
 import type { Article, ArticleLayer, Entity, EventRecord } from '../model';
 import type { StoreView } from '../repository';
+import { eachLayer } from '../service/context';
 import type { Tagset } from '../tagset';
 
 /** What an exporter reads: the chosen articles with their (filtered) layers, and the project. */
@@ -17,20 +19,23 @@ export interface ExportSelection {
   kinds?: readonly string[];
 }
 
-/** Reads the selection from the store. Relations whose ends were filtered out are dropped too. */
+/**
+ * Reads the selection from the store. Relations whose ends were filtered out
+ * are dropped too. A chosen article whose files cannot be read is left out,
+ * and named in `leftOut`.
+ */
 export async function readExportInput(
   repo: StoreView,
   selection: ExportSelection = {},
   onArticle?: (done: number, total: number) => void,
-): Promise<ExportInput> {
+): Promise<ExportInput & { leftOut: LeftOut[] }> {
   const ids = repo
     .listArticles()
     .map((a) => a.id)
     .filter((id) => !selection.articleIds || selection.articleIds.includes(id));
   const articles: ExportInput['articles'] = [];
-  for (const id of ids) {
-    const article = await repo.getArticle(id);
-    const full = await repo.readLayer(id);
+  const leftOut: LeftOut[] = [];
+  for await (const { article, layer: full } of eachLayer(repo, leftOut, ids)) {
     const annotations = full.annotations.filter(
       (a) =>
         (!selection.annotators || selection.annotators.includes(a.annotator)) &&
@@ -42,10 +47,10 @@ export async function readExportInput(
       (d) => !selection.annotators || selection.annotators.includes(d.annotator),
     );
     articles.push({ article, layer: { annotations, relations, documentLabels } });
-    onArticle?.(articles.length, ids.length);
+    onArticle?.(articles.length + leftOut.length, ids.length);
   }
   const { tagset, entities, events } = repo.readProject();
-  return { articles, tagset, entities, events };
+  return { articles, tagset, entities, events, leftOut };
 }
 
 /** A file of an export: its path inside the export, and its text. */

@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
 import { readExportInput } from '../formats/export-input';
 import { BundleSchema } from '../formats/native-bundle-format';
+import { describeLayer, summaryOf } from '../imports/import-report';
 import { eachLayer } from '../service/context';
 import { createHandlers } from '../service/index';
 import { openLowdbRepository } from './lowdb-repository';
@@ -89,12 +90,8 @@ async function runImport(
     const envelope = await dispatch(handlers, 'import/files', { format: chosen, files: payload, annotator });
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
     for (const r of (envelope.result as ImportReport).files) {
-      const parts = [
-        r.imported.length > 0 ? `imported ${r.imported.length}` : '',
-        r.duplicates > 0 ? `${r.duplicates} already in the store` : '',
-        ...r.skipped.map((s) => `skipped: ${s}`),
-      ].filter(Boolean);
-      console.log(`${r.file}: ${parts.join('; ') || 'nothing to import'}`);
+      const parts = [summaryOf(r), ...(r.layers ?? []).map(describeLayer), ...r.skipped.map((s) => `skipped: ${s}`)];
+      console.log(`${r.file}: ${parts.join('; ')}`);
       if (r.skipped.length > 0) failures++;
     }
     done += batch.length;

@@ -1,5 +1,6 @@
 import type { Change, ChangeSet, Mutation } from '../changes';
-import { FactmarkError } from '../errors';
+import type { LeftOut } from '../contract';
+import { FactmarkError, StoreUnreadableError } from '../errors';
 import type { Annotation, Article, ArticleLayer } from '../model';
 import { GOLD } from '../model';
 import type { ProjectData, StoreView } from '../repository';
@@ -48,11 +49,64 @@ export function withoutId<T extends { id: string }>(records: readonly T[], id: s
   return records.filter((r) => r.id !== id);
 }
 
-/** Every article with its layer, one at a time: for corpus-wide reads (search, entity pages, migrations). */
-export async function* eachLayer(repo: StoreView): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
-  for (const summary of repo.listArticles()) {
-    yield { article: await repo.getArticle(summary.id), layer: await repo.readLayer(summary.id) };
+/**
+ * Every article with its layer, one at a time: for corpus-wide reads (search,
+ * entity pages, migrations). An article whose text or annotations file cannot
+ * be read is skipped and added to `leftOut`, so damage to one file stays
+ * local; a change that the skipped layers might contradict refuses with
+ * `refuseUnchecked`. `articleIds` (in its order) narrows the walk.
+ */
+export async function* eachLayer(
+  repo: StoreView,
+  leftOut: LeftOut[],
+  articleIds?: readonly string[],
+): AsyncGenerator<{ article: Article; layer: ArticleLayer }> {
+  const titles = new Map(repo.listArticles().map((a) => [a.id, a.title]));
+  for (const articleId of articleIds ?? titles.keys()) {
+    const read = await readArticleLayer(repo, articleId);
+    if ('article' in read) yield read;
+    else leftOut.push({ articleId, title: titles.get(articleId) ?? articleId, ...read });
   }
+}
+
+/** An article and its layer, or the file of the two that cannot be read and why. */
+async function readArticleLayer(
+  repo: StoreView,
+  articleId: string,
+): Promise<{ article: Article; layer: ArticleLayer } | { file: string; reason: string }> {
+  try {
+    return { article: await repo.getArticle(articleId), layer: await repo.readLayer(articleId) };
+  } catch (error) {
+    if (error instanceof StoreUnreadableError) return { file: error.file, reason: error.reason };
+    throw error;
+  }
+}
+
+/** `result` with `leftOut` when an article was left out; as it was when none was. */
+export function withLeftOut<T extends object>(result: T, leftOut: readonly LeftOut[]): T & { leftOut?: LeftOut[] } {
+  return leftOut.length > 0 ? { ...result, leftOut: [...leftOut] } : result;
+}
+
+/** Reads every layer only to learn which cannot be read. */
+export async function unreadableArticles(repo: StoreView): Promise<LeftOut[]> {
+  const leftOut: LeftOut[] = [];
+  const walk = eachLayer(repo, leftOut);
+  while (!(await walk.next()).done);
+  return leftOut;
+}
+
+/**
+ * Refuses a change that a layer left out might contradict (a link to what
+ * would be deleted, a value a tagset change would orphan): the user restores
+ * or repairs the file first, rather than risk it.
+ */
+export function refuseUnchecked(leftOut: readonly LeftOut[], what: string): void {
+  if (leftOut.length === 0) return;
+  const articles = leftOut.map((l) => `cannot check article "${l.title}" (${l.file}: ${l.reason})`);
+  throw new FactmarkError(
+    'conflict',
+    `${what}: ${articles.join('; ')}; restore or repair ${leftOut.length === 1 ? 'it' : 'them'} first`,
+  );
 }
 
 /** Applies one edit to the layer of each article that has annotations matching `pick`; returns the changes. */
@@ -65,6 +119,29 @@ export async function editMatchingAnnotations(
   for (const summary of ctx.repo.listArticles()) {
     const layer = await ctx.repo.readLayer(summary.id);
     if (!layer.annotations.some(pick)) continue;
+    await ctx.repo.updateLayer(summary.id, (current) => ({
+      ...current,
+      annotations: current.annotations.map((a) => {
+        if (!pick(a)) return a;
+        const after = edit(a);
+        changes.push({ type: 'annotation', articleId: summary.id, before: a, after });
+        return after;
+      }),
+    }));
+  }
+  return changes;
+}
+
+/** Like `editMatchingAnnotations`, over the named articles only: the others are not read. */
+export async function editAnnotationsIn(
+  ctx: ServiceContext,
+  articleIds: ReadonlySet<string>,
+  pick: (a: Annotation) => boolean,
+  edit: (a: Annotation) => Annotation,
+): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const summary of ctx.repo.listArticles()) {
+    if (!articleIds.has(summary.id)) continue;
     await ctx.repo.updateLayer(summary.id, (current) => ({
       ...current,
       annotations: current.annotations.map((a) => {

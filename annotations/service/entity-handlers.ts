@@ -1,10 +1,21 @@
-import type { EntityPage, EntitySuggestion, Handlers } from '../contract';
+import type { EntityPage, EntitySuggestion, Handlers, LeftOut } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
 import type { Entity } from '../model';
 import { nameSimilarity } from '../name-match';
 import type { ServiceContext } from './context';
-import { eachLayer, editMatchingAnnotations, findOrThrow, mutation, project, replaceById } from './context';
+import {
+  eachLayer,
+  editAnnotationsIn,
+  editMatchingAnnotations,
+  findOrThrow,
+  mutation,
+  project,
+  refuseUnchecked,
+  replaceById,
+  unreadableArticles,
+  withLeftOut,
+} from './context';
 
 type EntityHandlers = Pick<
   Handlers,
@@ -25,19 +36,20 @@ function uniqueAliases(entity: Pick<Entity, 'name'>, aliases: readonly string[])
   return [...new Set(aliases.map((a) => a.trim()))].filter((a) => a !== '' && a !== entity.name);
 }
 
-/** Counts what links to an entity, across the corpus. */
+/** Counts what links to an entity, across the corpus; `leftOut` names the layers that could not be counted. */
 async function links(
   ctx: ServiceContext,
   id: string,
-): Promise<{ mentions: number; relations: number; events: number }> {
+): Promise<{ mentions: number; relations: number; events: number; leftOut: LeftOut[] }> {
   let mentions = 0;
   let relations = 0;
-  for await (const { layer } of eachLayer(ctx.repo)) {
+  const leftOut: LeftOut[] = [];
+  for await (const { layer } of eachLayer(ctx.repo, leftOut)) {
     mentions += layer.annotations.filter((a) => a.entityId === id).length;
     relations += layer.relations.filter((r) => r.to.kind === 'entity' && r.to.id === id).length;
   }
   const events = project(ctx).events.filter((e) => e.participants.includes(id)).length;
-  return { mentions, relations, events };
+  return { mentions, relations, events, leftOut };
 }
 
 export function entityHandlers(ctx: ServiceContext): EntityHandlers {
@@ -86,6 +98,8 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
           `Entity "${before.name}" is still linked from ${used.mentions} mention(s), ${used.relations} relation(s) and ${used.events} event record(s); unlink or merge it first`,
         );
       }
+      // A layer that cannot be read may link it too: deleting the entity would leave those links dangling.
+      refuseUnchecked(used.leftOut, `Entity "${before.name}" cannot be deleted`);
       await ctx.repo.updateProject((p) => ({ ...p, entities: p.entities.filter((e) => e.id !== id) }));
       return mutation({ id }, `Delete entity ${before.name}`, [{ type: 'entity', before, after: null }]);
     },
@@ -101,6 +115,8 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
       // Each source once: a repeated id would delete the same entity twice, a change set that cannot be undone.
       const from = [...new Set(listed)];
       const merged = from.map((id) => findOrThrow(entities, id, 'entity'));
+      // A layer that cannot be read may link a merged entity, and would keep a link to one that is gone.
+      refuseUnchecked(await unreadableArticles(ctx.repo), `Cannot merge into "${target.name}"`);
       const changes: Change[] = await editMatchingAnnotations(
         ctx,
         (a) => a.entityId !== null && from.includes(a.entityId),
@@ -170,9 +186,11 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
       }
       await ctx.repo.updateProject((p) => ({ ...p, entities: [...p.entities, entity] }));
       const changes: Change[] = [{ type: 'entity', before: null, after: entity }];
+      // Only the mentions' articles are touched: a damaged layer elsewhere keeps its links to the source entity.
       changes.push(
-        ...(await editMatchingAnnotations(
+        ...(await editAnnotationsIn(
           ctx,
+          new Set(mentions.map((m) => m.articleId)),
           (a) => wanted.has(`${a.articleId}/${a.id}`),
           (a) => ({ ...a, entityId: entity.id, updatedAt: ctx.now() }),
         )),
@@ -198,7 +216,8 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
     'entities/page': async ({ id }) => {
       const entity = findOrThrow(project(ctx).entities, id, 'entity');
       const page: EntityPage = { entity, mentions: [], claims: [] };
-      for await (const { article, layer } of eachLayer(ctx.repo)) {
+      const leftOut: LeftOut[] = [];
+      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
         const ref = { articleId: article.id, title: article.title };
         const mentions = layer.annotations.filter((a) => a.entityId === id);
         for (const annotation of mentions) page.mentions.push({ ...ref, annotation });
@@ -210,7 +229,7 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
           if (speaker && claim) page.claims.push({ ...ref, claim, speaker });
         }
       }
-      return page;
+      return withLeftOut(page, leftOut);
     },
   };
 }

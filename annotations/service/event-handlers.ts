@@ -1,8 +1,8 @@
-import type { EventPage, Handlers } from '../contract';
+import type { EventPage, Handlers, LeftOut } from '../contract';
 import { FactmarkError } from '../errors';
 import type { Annotation, Entity, EventRecord } from '../model';
 import type { ServiceContext } from './context';
-import { eachLayer, findOrThrow, mutation, project, replaceById } from './context';
+import { eachLayer, findOrThrow, mutation, project, refuseUnchecked, replaceById, withLeftOut } from './context';
 
 type EventHandlers = Pick<
   Handlers,
@@ -59,13 +59,16 @@ export function eventHandlers(ctx: ServiceContext): EventHandlers {
     'events/delete': async ({ id }) => {
       const before = findOrThrow(project(ctx).events, id, 'event record');
       let mentions = 0;
-      for await (const { layer } of eachLayer(ctx.repo))
+      const leftOut: LeftOut[] = [];
+      for await (const { layer } of eachLayer(ctx.repo, leftOut))
         mentions += layer.annotations.filter((a) => a.eventId === id).length;
       if (mentions > 0)
         throw new FactmarkError(
           'conflict',
           `Event "${before.title}" is still linked from ${mentions} mention(s); unlink them first`,
         );
+      // A layer that cannot be read may link it too: deleting the record would leave those mentions dangling.
+      refuseUnchecked(leftOut, `Event "${before.title}" cannot be deleted`);
       await ctx.repo.updateProject((p) => ({ ...p, events: p.events.filter((e) => e.id !== id) }));
       return mutation({ id }, `Delete event ${before.title}`, [{ type: 'event', before, after: null }]);
     },
@@ -78,7 +81,8 @@ export function eventHandlers(ctx: ServiceContext): EventHandlers {
         participants: entities.filter((e) => event.participants.includes(e.id)),
         reports: [],
       };
-      for await (const { article, layer } of eachLayer(ctx.repo)) {
+      const leftOut: LeftOut[] = [];
+      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
         const mentions = layer.annotations.filter((a) => a.eventId === id);
         if (mentions.length === 0) continue;
         const paragraphs = mentions.map((m) => paragraphAround(article.text, m.start));
@@ -97,7 +101,7 @@ export function eventHandlers(ctx: ServiceContext): EventHandlers {
           });
         page.reports.push({ articleId: article.id, title: article.title, mentions, claims, roles });
       }
-      return page;
+      return withLeftOut(page, leftOut);
     },
   };
 }

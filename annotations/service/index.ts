@@ -7,6 +7,7 @@ import { OPERATION_NAMES } from '../operation-names';
 import type { AnnotationRepository, StoreView } from '../repository';
 import { annotationHandlers } from './annotation-handlers';
 import type { ServiceContext } from './context';
+import { withLeftOut } from './context';
 import { entityHandlers } from './entity-handlers';
 import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
@@ -121,16 +122,13 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
             selection,
             (done, total) => jobId && jobs.set(jobId, { done, total }),
           );
-          return packageExport(
+          const files = exportFiles(
             format,
-            exportFiles(
-              format,
-              { ...input, guidelines: view.readProject().guidelines, exportedBy: ctx.annotator },
-              stamp,
-              selection.kinds,
-            ),
+            { ...input, guidelines: view.readProject().guidelines, exportedBy: ctx.annotator },
             stamp,
+            selection.kinds,
           );
+          return withLeftOut(packageExport(format, files, stamp), input.leftOut);
         } finally {
           if (jobId) jobs.delete(jobId);
         }

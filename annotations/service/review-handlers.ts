@@ -1,4 +1,4 @@
-import type { Args, Handlers } from '../contract';
+import type { Args, Handlers, LeftOut, ReviewProgressRow } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
 import type { Annotation, ArticleLayer, Decision, DecisionAction, Relation, SourceRef } from '../model';
@@ -10,7 +10,7 @@ import { adjudicationState, compareLayers, layerNames } from '../review/compare'
 import { agreementReport } from '../agreement/report';
 import { corpusFigures } from '../review/corpus-figures';
 import type { ServiceContext } from './context';
-import { mutation, project, withoutId } from './context';
+import { eachLayer, mutation, project, withLeftOut, withoutId } from './context';
 
 type ReviewHandlers = Pick<Handlers, 'review/compare' | 'review/decide' | 'review/progress' | 'agreement/report'>;
 
@@ -248,10 +248,9 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
     },
 
     'agreement/report': async ({ annotators, articleIds }) => {
-      const ids = articleIds ?? ctx.repo.listArticles().map((a) => a.id);
-      const articles = await Promise.all(
-        ids.map(async (id) => ({ article: await ctx.repo.getArticle(id), layer: await ctx.repo.readLayer(id) })),
-      );
+      const leftOut: LeftOut[] = [];
+      const articles = [];
+      for await (const read of eachLayer(ctx.repo, leftOut, articleIds)) articles.push(read);
       const figures = corpusFigures(articles.map((a) => a.layer));
       // By default every layer with annotations but gold: someone who only marked articles done has nothing to compare.
       const measured =
@@ -274,24 +273,36 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
           layers: Object.fromEntries(measured.map((name) => [name, layerOf(layer, name)])),
         })),
       });
-      return { ...figures, articleCount: ids.length, agreement };
+      return withLeftOut({ ...figures, articleCount: articles.length, agreement }, leftOut);
     },
 
     'review/progress': async ({ annotators }) => {
-      const rows = [];
-      for (const summary of ctx.repo.listArticles()) {
-        const layer = await ctx.repo.readLayer(summary.id);
+      const rows = new Map<string, ReviewProgressRow>();
+      const leftOut: LeftOut[] = [];
+      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
         const names = annotators ?? layerNames(layer, GOLD);
         const groups = names.length >= 2 ? compareLayers(layer, names) : [];
-        rows.push({
-          articleId: summary.id,
-          title: summary.title,
+        rows.set(article.id, {
+          articleId: article.id,
+          title: article.title,
           layers: layerNames(layer, GOLD),
           done: layer.documentLabels.filter((d) => d.done).map((d) => d.annotator),
           ...adjudicationState(layer, groups),
         });
       }
-      return rows;
+      // A damaged article keeps its row, in its place, saying why it is empty.
+      for (const { articleId, title, file, reason } of leftOut)
+        rows.set(articleId, {
+          articleId,
+          title,
+          layers: [],
+          done: [],
+          differences: 0,
+          decided: 0,
+          adjudicated: false,
+          problem: { file, reason },
+        });
+      return ctx.repo.listArticles().flatMap((a) => rows.get(a.id) ?? []);
     },
   };
 }

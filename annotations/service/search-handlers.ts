@@ -1,7 +1,7 @@
-import type { Args, Handlers, SearchHit } from '../contract';
+import type { Args, Handlers, LeftOut, SearchHit } from '../contract';
 import type { Annotation, ArticleLayer } from '../model';
 import type { ServiceContext } from './context';
-import { eachLayer } from './context';
+import { eachLayer, withLeftOut } from './context';
 
 const CONTEXT = 60;
 
@@ -39,12 +39,13 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
         query.kind || query.attribute || query.speaker || query.entity || query.event || query.annotator,
       );
       const hits: SearchHit[] = [];
+      const leftOut: LeftOut[] = [];
       let total = 0;
       const add = (hit: SearchHit) => {
         total++;
         if (hits.length < limit) hits.push(hit);
       };
-      for await (const { article, layer } of eachLayer(ctx.repo)) {
+      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
         const ref = { articleId: article.id, title: article.title };
         for (const a of layer.annotations) {
           if (query.kind && a.kind !== query.kind) continue;
@@ -72,7 +73,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
           }
         }
       }
-      return { hits, total };
+      return withLeftOut({ hits, total }, leftOut);
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { Handlers } from '../contract';
+import type { Handlers, LeftOut } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
 import type { DocumentLabels } from '../model';
 import type { AttributeDefinition, AttributeValue, RelationType, Tagset } from '../tagset';
 import { findKind, validateTagset } from '../tagset';
 import type { ServiceContext } from './context';
-import { eachLayer, editMatchingAnnotations, mutation, project } from './context';
+import { eachLayer, editMatchingAnnotations, mutation, project, refuseUnchecked } from './context';
 
 type TagsetHandlers = Pick<Handlers, 'tagset/update' | 'guidelines/get' | 'guidelines/update'>;
 
@@ -48,20 +48,32 @@ function bumpValues(usage: Usage, owner: string, values: Record<string, Attribut
   }
 }
 
-async function corpusUsage(ctx: ServiceContext): Promise<Usage> {
-  const usage: Usage = {
-    kinds: new Map(),
-    relations: new Map(),
-    values: new Map(),
-    attributes: new Map(),
-    empty: new Map(),
-    records: new Map(),
-    entityLinks: new Map(),
-    eventLinks: new Map(),
-    relationFrom: new Map(),
-    relationTo: new Map(),
+function usageOf(count: () => Map<string, number>): Usage {
+  return {
+    kinds: count(),
+    relations: count(),
+    values: count(),
+    attributes: count(),
+    empty: count(),
+    records: count(),
+    entityLinks: count(),
+    eventLinks: count(),
+    relationFrom: count(),
+    relationTo: count(),
   };
-  for await (const { layer } of eachLayer(ctx.repo)) {
+}
+
+/** One of everything: what a layer that cannot be read might hold, for all anyone knows. */
+class AnyCount extends Map<string, number> {
+  override get(): number {
+    return 1;
+  }
+}
+
+/** What the readable layers use; those that cannot be read go to `leftOut`. */
+async function corpusUsage(ctx: ServiceContext, leftOut: LeftOut[]): Promise<Usage> {
+  const usage = usageOf(() => new Map());
+  for await (const { layer } of eachLayer(ctx.repo, leftOut)) {
     const kindOf = new Map(layer.annotations.map((a) => [a.id, a.kind]));
     for (const a of layer.annotations) {
       bump(usage.kinds, a.kind);
@@ -278,8 +290,19 @@ export function tagsetHandlers(ctx: ServiceContext): TagsetHandlers {
     'tagset/update': async ({ tagset: raw }) => {
       const after = validateTagset(raw);
       const before = project(ctx).tagset;
-      const { refused, dropped } = orphans(before, after, await corpusUsage(ctx));
+      const leftOut: LeftOut[] = [];
+      const { refused, dropped } = orphans(before, after, await corpusUsage(ctx, leftOut));
       if (refused.length > 0) throw new FactmarkError('conflict', refusalMessage(refused));
+      if (leftOut.length > 0) {
+        // Approved only if it could orphan, invalidate or migrate nothing, whatever the damaged layers hold.
+        const unknown = orphans(
+          before,
+          after,
+          usageOf(() => new AnyCount()),
+        );
+        if (unknown.refused.length + unknown.dropped.length > 0)
+          refuseUnchecked(leftOut, 'The tagset change could orphan or invalidate records in a damaged file');
+      }
       const changes: Change[] = [];
       const migrated: string[] = [];
       for (const { owner, name, count } of dropped) {

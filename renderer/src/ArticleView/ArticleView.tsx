@@ -4,6 +4,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { DamagedArticle } from './DamagedArticle';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
 
 /**
@@ -15,6 +16,7 @@ import { annotationsAt, highlightField, setHighlights } from './highlight-field'
 export function ArticleView() {
   const store = useWorkspaceStore();
   const article = useWorkspace((s) => s.article);
+  const damaged = useWorkspace((s) => s.damaged);
   const annotations = useWorkspace((s) => s.visible);
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const selectedId = useWorkspace((s) => s.selectedId);
@@ -116,6 +118,7 @@ export function ArticleView() {
     }
   }, [revealRequest, store]);
 
+  if (damaged) return <DamagedArticle damaged={damaged} />;
   if (!article) return <div className="article-view empty">No article open.</div>;
   return <div className={`article-view${linking ? ' linking' : ''}`} ref={host} data-article-id={article.id} />;
 }

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AgreementDashboard, ReviewProgressRow } from '../../../annotations/contract';
+import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
+import { leftOutOf } from '../state/left-out';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { Chart } from './Chart';
 import { AgreementTables } from './AgreementTables';
@@ -53,6 +55,7 @@ export function Dashboard() {
         <h1>
           {data.articleCount} articles · {data.annotators.length} layers
         </h1>
+        <LeftOutLine leftOut={data.leftOut} />
       </header>
       <h2>Agreement</h2>
       <div className="dashboard-controls">
@@ -156,6 +159,7 @@ export function Dashboard() {
         )}
       </div>
       <h2>Adjudication</h2>
+      <LeftOutLine leftOut={leftOutOf(adjudication)} />
       <table className="figures" aria-label="Adjudication progress">
         <thead>
           <tr>
@@ -177,7 +181,15 @@ export function Dashboard() {
               <td>{row.layers.join(', ') || '—'}</td>
               <td>{row.done.join(', ') || '—'}</td>
               <td className="number">{row.layers.length >= 2 ? `${row.decided} / ${row.differences}` : '—'}</td>
-              <td>{row.adjudicated ? 'adjudicated' : row.layers.length >= 2 ? 'open' : 'one layer'}</td>
+              <td title={row.problem && `${row.problem.file}: ${row.problem.reason}`}>
+                {row.problem
+                  ? 'damaged: cannot be read'
+                  : row.adjudicated
+                    ? 'adjudicated'
+                    : row.layers.length >= 2
+                      ? 'open'
+                      : 'one layer'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import type { EntityPage as EntityPageData } from '../../../annotations/contract';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { EntityFields } from './EntityFields';
 import { EntityMentions } from './EntityMentions';
 import { MergeForm } from './MergeForm';
@@ -40,6 +41,7 @@ export function EntityPage({ id }: { id: string }) {
             {entity.externalId ? ` · ${entity.externalId}` : ''}
           </p>
         )}
+        {page && <LeftOutLine leftOut={page.leftOut} />}
       </header>
       <EntityFields entity={entity} />
       {page ? (

@@ -1,5 +1,6 @@
 import { RecordPage, plural } from '../EntityPage/page-parts';
 import { usePage } from '../EntityPage/use-page';
+import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { EventFields } from './EventFields';
 import { ReportColumn } from './ReportColumn';
@@ -36,6 +37,7 @@ export function EventPage({ id }: { id: string }) {
         <p className="record-kind">Event · {event.type}</p>
         <h1>{event.title}</h1>
         <p className="meta">{summary.filter(Boolean).join(' · ')}</p>
+        {page && <LeftOutLine leftOut={page.leftOut} />}
       </header>
       <EventFields event={event} />
       <h2>

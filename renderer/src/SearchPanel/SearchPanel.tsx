@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Args, SearchHit } from '../../../annotations/contract';
+import type { Args, SearchResult } from '../../../annotations/contract';
+import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 type Query = Args<'search/query'>;
@@ -37,7 +38,7 @@ export function SearchPanel() {
   const [speaker, setSpeaker] = useState('');
   const [entity, setEntity] = useState('');
   const [annotator, setAnnotator] = useState('');
-  const [result, setResult] = useState<{ hits: SearchHit[]; total: number } | null>(null);
+  const [result, setResult] = useState<SearchResult | null>(null);
   const chosenFilter = filters.find((f) => f.key === attribute);
 
   const run = async () => {
@@ -145,6 +146,7 @@ export function SearchPanel() {
             {result.total} result{result.total === 1 ? '' : 's'}
             {result.total > result.hits.length ? ` (first ${result.hits.length} shown)` : ''}
           </p>
+          <LeftOutLine leftOut={result.leftOut} />
           <ul className="search-results" aria-label="Search results">
             {result.hits.map((hit) => {
               const k = kinds.find((x) => x.kind === hit.annotation?.kind);

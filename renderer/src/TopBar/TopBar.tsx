@@ -13,7 +13,7 @@ export function TopBar({
   onSettings: () => void;
 }) {
   const store = useWorkspaceStore();
-  const title = useWorkspace((s) => s.article?.title);
+  const title = useWorkspace((s) => s.article?.title ?? s.damaged?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
   const notice = useWorkspace((s) => s.notice);
   const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);

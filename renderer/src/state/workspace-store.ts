@@ -12,7 +12,11 @@ import type {
 import type { OperationName } from '../../../annotations/operation-names';
 import { trimSpan } from '../../../annotations/spans';
 import type { FactmarkClient } from '../client/factmark-client';
+import { ClientError } from '../client/factmark-client';
 import { applyChanges } from './apply-changes';
+import { damageActions } from './damaged-article';
+import type { DamagedArticle } from './damaged-article';
+import { leftOutOf, leftOutText } from './left-out';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -33,6 +37,8 @@ export interface WorkspaceState {
   status: SessionStatus | null;
   articles: ArticleSummary[];
   article: Article | null;
+  /** The article opened that cannot be read (then `article` is null). */
+  damaged: DamagedArticle | null;
   /** The open article's layer; annotations ordered by start then end. */
   layer: ArticleLayer;
   /** Annotators whose annotations the text does not show. */
@@ -73,6 +79,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     status: null,
     articles: [],
     article: null,
+    damaged: null,
     layer: EMPTY_LAYER,
     hiddenLayers: [],
     visible: [],
@@ -142,6 +149,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     }
   }
 
+  const { refreshStatus, showDamaged } = damageActions(client, () => state, set);
+
   async function replay(direction: 'undo' | 'redo'): Promise<void> {
     const stack = direction === 'undo' ? state.undoStack : state.redoStack;
     const changeSet = stack.at(-1);
@@ -206,6 +215,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           ]);
           set({
             article,
+            damaged: null,
             layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) },
             selectedId: null,
             linking: null,
@@ -215,15 +225,34 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         if (!keepRoute && (state.route.name !== 'review' || revealId)) set({ route: { name: 'article' } });
         if (revealId) store.reveal(revealId);
       } catch (error) {
+        if (error instanceof ClientError && error.code === 'store-unreadable') {
+          // The article's panel names the file and the reason, and offers its last good copy.
+          await showDamaged(articleId, error);
+          if (!keepRoute) set({ route: { name: 'article' } });
+          return;
+        }
         fail(error);
-        const status = await client.send('store/status', {}).catch(() => null);
-        if (status) set({ status });
+        await refreshStatus();
       }
+    },
+
+    /** Puts back the last good copy of an article's annotations file, then opens the article again. */
+    async restore(articleId: string) {
+      try {
+        set({ status: await client.send('store/restore', { articleId }) });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      await store.openArticle(articleId);
+      if (state.article?.id === articleId)
+        set({ notice: { tone: 'info', text: `Restored the last good copy of “${state.article.title}”` } });
     },
 
     /** Opens the next (+1) or previous (-1) article of the list. */
     async stepArticle(step: 1 | -1) {
-      const at = state.articles.findIndex((a) => a.id === state.article?.id);
+      const open = state.article?.id ?? state.damaged?.articleId;
+      const at = state.articles.findIndex((a) => a.id === open);
       const next = state.articles[at + step];
       if (next) await store.openArticle(next.id);
     },
@@ -410,7 +439,13 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           )
         : null;
       try {
-        return await store.saveFile(await client.send('export/file', { ...args, jobId }));
+        const { leftOut = [], ...file } = await client.send('export/file', { ...args, jobId });
+        const saved = await store.saveFile(file);
+        if (saved && leftOut.length > 0) {
+          await refreshStatus();
+          set({ notice: { tone: 'error', text: `${state.notice?.text ?? 'Exported'}. ${leftOutText(leftOut)}` } });
+        }
+        return saved;
       } catch (error) {
         fail(error);
         return false;
@@ -443,7 +478,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         client.send('events/list', {}),
       ]);
       set({ status, articles, entities, events });
-      const open = state.article?.id ?? articles[0]?.id;
+      const open = state.article?.id ?? state.damaged?.articleId ?? articles[0]?.id;
       if (open) {
         const layer = await client.send('annotations/list', { articleId: open });
         if (state.article?.id === open)
@@ -455,7 +490,10 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     /** Runs a read-only operation, reporting failure in the notice line. */
     async query<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K] | null> {
       try {
-        return await client.send(name, args);
+        const result = await client.send(name, args);
+        // Files found damaged on the way: the article list marks them.
+        if (leftOutOf(result).length > 0) await refreshStatus();
+        return result;
       } catch (error) {
         fail(error);
         return null;
