@@ -155,7 +155,7 @@ describe('the Electron main process', () => {
         'setWindowOpenHandler',
       ]),
     );
-    expect(electron.openWorkspace.options[0]).toMatchObject({ owner: { kind: 'the desktop app' } });
+    expect(electron.openWorkspace.options[0]).toMatchObject({ owner: { kind: 'the Factmark desktop app' } });
 
     electron.appEvents.get('second-instance')!();
     expect(window!.calls).toEqual(['restore', 'show', 'focus']);
