@@ -23,15 +23,25 @@ async function main(argv: string[]): Promise<void> {
   const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
   const port = resolvePort(flagValue(argv, 'port'));
 
-  const { handlers } = await openWorkspace({
+  const workspace = await openWorkspace({
     storeDir,
     annotator,
     annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
     sampleDir: paths.sampleDir,
     owner: { kind: "Factmark's web mode", ...(port ? { url: `http://127.0.0.1:${port}` } : {}) },
   });
-  const { url } = await startWebServer({ handlers, staticDir: flagValue(argv, 'static') ?? paths.rendererDir, port });
+  const { server, url } = await startWebServer({
+    handlers: workspace.handlers,
+    staticDir: flagValue(argv, 'static') ?? paths.rendererDir,
+    port,
+  });
   console.log(`Factmark web mode: ${url}  (store: ${storeDir})`);
+  // On a stop signal, a change under way is finished and the store let go before the process ends.
+  const stop = () => {
+    server.close();
+    void workspace.close().finally(() => process.exit(0));
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, stop);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -105,6 +105,7 @@ test('article text is shown as text, never run as HTML', async ({ page, app }) =
   const hostile =
     'Markup test\n\n<img src=x onerror="document.title=\'pwned\'"><b>bold?</b> & <script>alert(1)</script>';
   await repo.addArticle(await articleFromText('zz-markup', hostile, 'test', new Date().toISOString()));
+  await repo.close();
   const { startWebApp } = await import('./web-fixture');
   const again = await startWebApp(app.storeDir);
   try {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +176,21 @@ describe('another process on an open store', () => {
     expect(code).toBe(2);
     expect(err).toMatch(sentence());
     expect(out).not.toMatch(/web mode: http/);
+  });
+
+  it('the web mode lets the store go when it is stopped', async () => {
+    const other = join(dir, 'served-store');
+    const proc = spawn(process.execPath, [server, '--store', other, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      proc.stdout.on('data', (d: Buffer) => /web mode: http/.test(d.toString()) && resolve()),
+    );
+    expect(existsSync(join(other, 'store.lock'))).toBe(true);
+    proc.kill('SIGTERM');
+    const code = await new Promise((resolve) => proc.once('close', resolve));
+    expect(code).toBe(0);
+    expect(existsSync(join(other, 'store.lock'))).toBe(false);
   });
 
   it('a store left locked by a process that was killed opens at once', async () => {
