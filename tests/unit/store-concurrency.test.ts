@@ -209,6 +209,7 @@ describe('another process on an open store', () => {
     const { code, out } = await run(cli, ['stats', '--store', join(dir, 'store')]);
     expect(code).toBe(0);
     expect(out).toMatch(/articles: 5/);
+    expect(existsSync(join(dir, 'store', 'store.lock'))).toBe(false);
     workspace = await openWorkspace({ storeDir: join(dir, 'store'), annotator: 'alice', sampleDir });
   });
 });
