@@ -29,7 +29,8 @@ Options:
   --help          this text
 
 Formats: ${EXPORT_FORMATS.join(', ')}
-Exit codes: 0 done; 1 problems found or some files not imported; 2 bad usage; 3 the store cannot be read, or is open in the app.`;
+Exit codes: 0 done; 1 problems found, some files not imported, or damaged articles left out; 2 bad usage;
+3 the store cannot be read, or is open in the app or the web mode.`;
 
 class UsageError extends Error {}
 

@@ -190,7 +190,11 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
         jsonFile(paths.layer(articleId), AnnotationFileSchema),
         emptyLayerFile(articleId),
       );
-      db = low.read().then(() => low, report(articleId));
+      db = low.read().then(() => {
+        // Readable again (repaired by hand): no longer a problem.
+        problems.delete(join(dir, paths.layer(articleId)));
+        return low;
+      }, report(articleId));
       // A failed read is not cached: the user may repair the file and try again.
       db.catch(() => layerDbs.delete(articleId));
       layerDbs.set(articleId, db);
@@ -205,6 +209,7 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     const file = jsonFile(paths.article(articleId), ArticleFileSchema, false);
     const data = await file.read().catch(report(articleId));
     if (!data) return report(articleId)(new StoreUnreadableError(file.path, 'the file is missing'));
+    problems.delete(file.path);
     articleCache.set(articleId, data.article);
     return data.article;
   }
@@ -326,6 +331,16 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
       rw.write(async () => {
         requireArticle(articleId);
         const path = paths.layer(articleId);
+        layerDbs.delete(articleId);
+        const current = await layerDb(articleId).then(
+          () => true,
+          () => false,
+        );
+        if (current)
+          throw new FactmarkError(
+            'conflict',
+            `The annotations of "${articleId}" read fine; there is nothing to restore (a copy would undo their last edit)`,
+          );
         const backup = jsonFile<AnnotationFile>(join(BACKUP, path), AnnotationFileSchema, false);
         const good = await backup.read().catch(() => null);
         if (!good)

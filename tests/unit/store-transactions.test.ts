@@ -115,6 +115,28 @@ describe('a transaction', () => {
   });
 });
 
+describe('a damaged file', () => {
+  it('is no longer reported once it reads again (repaired by hand)', async () => {
+    const repo = await withTwoArticles();
+    await repo.close();
+    const file = join(dir, 'annotations/a.json');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, 'garbage');
+    const reopened = await openStore(dir);
+    await expect(reopened.readLayer('a')).rejects.toThrow(/not valid JSON/);
+    await writeFile(file, good);
+    expect((await reopened.readLayer('a')).annotations).toHaveLength(1);
+    expect(reopened.status().problems).toEqual([]);
+  });
+
+  it('is restored only when unreadable: a copy never undoes the last edit of a file that reads fine', async () => {
+    const repo = await withTwoArticles();
+    await repo.putAnnotation(annotation('a', 'a2'));
+    await expect(repo.restoreLayer('a')).rejects.toThrow(/read fine; there is nothing to restore/);
+    expect((await repo.readLayer('a')).annotations.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+});
+
 describe('opening a store', () => {
   it('finishes a change a crash interrupted after its journal was written', async () => {
     const repo = await withTwoArticles();
