@@ -151,12 +151,21 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     });
 
   const indexFile = jsonFile<IndexFile>(paths.index, IndexFileSchema);
-  const indexFound = await indexFile.read();
+  /** A whole-store file that cannot be read stops the store opening: the message says where its last good copy is. */
+  const readWhole = async <T>(file: AtomicJsonFile<T>, path: string): Promise<T | null> =>
+    file.read().catch((error: unknown) => {
+      const copy = join(dir, BACKUP, path);
+      if (error instanceof StoreUnreadableError && existsSync(copy))
+        throw new StoreUnreadableError(error.file, `${error.reason}; its last good copy is ${copy}`);
+      throw error;
+    });
+  const indexFound = await readWhole(indexFile, paths.index);
   const indexDb = new Low<IndexFile>(indexFile, indexFound ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] });
 
   const projectFile = jsonFile<ProjectFile>(paths.project, ProjectFileSchema);
-  let projectOnDisk = (await projectFile.read()) !== null;
-  const projectDb = new Low<ProjectFile>(projectFile, (await projectFile.read()) ?? defaultProject());
+  const projectFound = await readWhole(projectFile, paths.project);
+  let projectOnDisk = projectFound !== null;
+  const projectDb = new Low<ProjectFile>(projectFile, projectFound ?? defaultProject());
 
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
   const articleCache = new Map<string, Article>();

@@ -138,6 +138,17 @@ describe('a damaged file', () => {
 });
 
 describe('opening a store', () => {
+  it('with a damaged project file names its last good copy', async () => {
+    const repo = await withTwoArticles();
+    await repo.updateProject((p) => ({ ...p, guidelines: 'v2' }));
+    await repo.close();
+    await writeFile(join(dir, 'project.json'), '{');
+    const error = await openStore(dir).catch((e: unknown) => e as Error);
+    expect(error.message).toMatch(
+      /project\.json: it is not valid JSON .*; its last good copy is .*backup\/project\.json/,
+    );
+  });
+
   it('finishes a change a crash interrupted after its journal was written', async () => {
     const repo = await withTwoArticles();
     await repo.close();
