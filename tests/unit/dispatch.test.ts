@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../annotations/contract';
-import { dispatch } from '../../annotations/dispatch';
+import { MAX_ARGUMENT_DEPTH, dispatch, nestingDepth } from '../../annotations/dispatch';
 import { FactmarkError } from '../../annotations/errors';
 import { OPERATION_NAMES } from '../../annotations/operation-names';
 
@@ -155,5 +155,114 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'internal', message: 'Unexpected error: sync boom' },
     });
+  });
+
+  it('refuses arguments nested deeper than the limit before any schema or handler sees them', async () => {
+    const { handlers, calls } = fakeHandlers();
+    // The change set of the report: 20,000 arrays deep in `before`, built from its JSON text as a client sends it.
+    const levels = 20_000;
+    const text = `{"changeSet":{"label":"x","changes":[{"type":"annotation","before":${'['.repeat(levels)}${']'.repeat(levels)}}]},"direction":"undo"}`;
+    const envelope = await dispatch(handlers, 'history/apply', JSON.parse(text));
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: `Arguments are nested ${levels + 4} levels deep; at most ${MAX_ARGUMENT_DEPTH} are allowed`,
+      },
+    });
+    // Deep objects too, under any operation, even one whose schema would refuse them anyway.
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const objects = await dispatch(handlers, 'articles/get', deep);
+    expect(objects.ok).toBe(false);
+    if (!objects.ok)
+      expect(objects.error.message).toBe('Arguments are nested 100000 levels deep; at most 64 are allowed');
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts arguments exactly at the depth limit', async () => {
+    const { handlers, calls } = fakeHandlers();
+    let before: unknown = [];
+    for (let i = 1; i < MAX_ARGUMENT_DEPTH - 4; i++) before = [before];
+    const args = { changeSet: { label: 'x', changes: [{ type: 'annotation', before }] }, direction: 'undo' };
+    expect(nestingDepth(args)).toBe(MAX_ARGUMENT_DEPTH);
+    expect((await dispatch(handlers, 'history/apply', args)).ok).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses arguments that contain themselves, as IPC can send them', async () => {
+    const { handlers, calls } = fakeHandlers();
+    const change: Record<string, unknown> = { type: 'annotation' };
+    change.before = [change];
+    const envelope = await dispatch(handlers, 'history/apply', {
+      changeSet: { label: 'x', changes: [change] },
+      direction: 'undo',
+    });
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'Arguments contain themselves (a cycle), nesting without end; at most 64 are allowed',
+      },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('measures depth without recursion, walking a shared object once', () => {
+    expect(nestingDepth(null)).toBe(0);
+    expect(nestingDepth('x')).toBe(0);
+    expect(nestingDepth({})).toBe(1);
+    expect(nestingDepth([1, [2, [3]], { a: {} }])).toBe(3);
+    // 200 levels, each holding the level below twice: 2^200 paths, walked in linear time.
+    let shared: unknown = {};
+    for (let i = 1; i < 200; i++) shared = [shared, shared];
+    expect(nestingDepth(shared)).toBe(200);
+  });
+
+  it("reports a handler's SyntaxError, URIError, bad base64 or stack overflow as invalid-argument, other errors as internal", async () => {
+    const overflow = (): number => overflow() + 1;
+    const { handlers } = fakeHandlers({
+      'tagset/update': async () => JSON.parse('{"labels": [') as unknown,
+      'search/query': async () => decodeURIComponent('%E0%A4%A'),
+      'import/files': async () => atob('\uDFFF\uD800'),
+      'history/apply': async () => overflow(),
+      'articles/list': async () => {
+        throw new RangeError('Invalid time value');
+      },
+      'store/status': async () => (null as unknown as { x: number }).x,
+    });
+    const syntax = await dispatch(handlers, 'tagset/update', { tagset: {} });
+    expect(syntax).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/^Invalid arguments for tagset\/update: /) },
+    });
+    const uri = await dispatch(handlers, 'search/query', {});
+    expect(uri).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/URI malformed/) },
+    });
+    const base64 = await dispatch(handlers, 'import/files', { format: 'articles', files: [] });
+    expect(base64).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Invalid arguments for import/files: Invalid character' },
+    });
+    const stack = await dispatch(handlers, 'history/apply', {
+      changeSet: { label: 'x', changes: [] },
+      direction: 'undo',
+    });
+    expect(stack).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message:
+          'Arguments for history/apply are too deeply nested or too large to process (Maximum call stack size exceeded)',
+      },
+    });
+    // A RangeError or TypeError may as well be a bug: it is not passed off as the caller's fault.
+    const range = await dispatch(handlers, 'articles/list', {});
+    expect(range).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error: Invalid time value' } });
+    const type = await dispatch(handlers, 'store/status', {});
+    expect(type.ok).toBe(false);
+    if (!type.ok) expect(type.error.code).toBe('internal');
   });
 });

@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { AgreementFigures } from '../../../annotations/agreement/report';
 import type { MatchMode } from '../../../annotations/agreement/span-scores';
 import type { AgreementDashboard } from '../../../annotations/contract';
+import { escapeHtml } from './escape-html';
 
 export interface LabelLook {
   kind: string;
@@ -11,11 +12,52 @@ export interface LabelLook {
 
 const AXIS = { axisLabel: { color: '#57606a' }, axisLine: { lineStyle: { color: '#d8dde3' } } };
 
+/*
+ * ECharts puts a tooltip's text into the page as HTML (`el.innerHTML =
+ * content` in echarts/lib/component/tooltip/TooltipHTMLContent.js), and
+ * annotator names and labels are the user's text: one named
+ * `<img src=x onerror=alert(1)>` would become an element. So every tooltip
+ * here has a formatter that escapes each name in it. Legends, axis labels and
+ * series labels are zrender Text: drawn on a canvas, or as SVG text made with
+ * createTextNode (zrender/lib/svg/patch.js) or encoded (zrender/lib/svg/core.js
+ * for the SVG export). Never HTML, so they keep the plain names: escaping them
+ * would show "&lt;".
+ */
+
+/** What ECharts hands a tooltip formatter, as far as these charts use it. */
+export interface TooltipParam {
+  seriesName?: string;
+  /** The category (an annotator or a label) of an axis tooltip. */
+  name?: string;
+  axisValueLabel?: string;
+  value?: unknown;
+  color?: unknown;
+}
+
+/** A count as it is, a coefficient to three places, none as "—". */
+const figure = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : '—');
+
+/** A coloured dot, only for a colour that is a plain `#rrggbb` (the tagset's and ours are). */
+function dot(color: unknown): string {
+  if (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)) return '';
+  return `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background-color:${color}"></span>`;
+}
+
+/** The tooltip of a bar chart by category: the category, then each series with its value, every name escaped. */
+export function axisTooltip(params: TooltipParam | TooltipParam[]): string {
+  const list = Array.isArray(params) ? params : [params];
+  const category = list[0]?.axisValueLabel ?? list[0]?.name ?? '';
+  const rows = list.map((p) => `${dot(p.color)}${escapeHtml(String(p.seriesName ?? ''))}: ${figure(p.value)}`);
+  return [escapeHtml(String(category)), ...rows].join('<br/>');
+}
+
+const axisTooltipOption = () => ({ trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip });
+
 /** Stacked bars: each annotator's annotations by label, in the tagset's colours. */
 export function distributionChart(data: AgreementDashboard, labels: readonly LabelLook[]): EChartsCoreOption {
   const used = labels.filter((l) => data.annotators.some((a) => (data.distribution[a]?.[l.kind] ?? 0) > 0));
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: axisTooltipOption(),
     legend: { top: 0, data: used.map((l) => l.label) },
     grid: { left: 48, right: 16, top: 48, bottom: 32 },
     xAxis: { type: 'category', data: data.annotators, ...AXIS },
@@ -33,7 +75,7 @@ export function distributionChart(data: AgreementDashboard, labels: readonly Lab
 /** Horizontal bars: articles each annotator marked done, and articles they annotated at all, out of all. */
 export function progressChart(data: AgreementDashboard): EChartsCoreOption {
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: axisTooltipOption(),
     legend: { top: 0, data: ['done', 'annotated'] },
     grid: { left: 72, right: 24, top: 36, bottom: 28 },
     xAxis: { type: 'value', max: data.articleCount, name: 'articles', minInterval: 1, ...AXIS },
@@ -60,7 +102,7 @@ export function pairHeatmap(
     }),
   );
   return {
-    tooltip: { formatter: (p: { value: [number, number, number | null] }) => cellText(annotators, p.value) },
+    tooltip: { formatter: (p: { value: [number, number, number | string] }) => cellText(annotators, p.value) },
     grid: { left: 72, right: 24, top: 16, bottom: 72 },
     xAxis: { type: 'category', data: annotators, splitArea: { show: true }, ...AXIS },
     yAxis: { type: 'category', data: annotators, inverse: true, splitArea: { show: true }, ...AXIS },
@@ -77,6 +119,7 @@ export function pairHeatmap(
       {
         type: 'heatmap',
         data: cells.map(([x, y, v]) => [x, y, v === null ? '-' : Number(v.toFixed(3))]),
+        // Canvas text, not HTML: nothing to escape, and only a number or a dash.
         label: { show: true, formatter: (p: { value: [number, number, number | string] }) => shown(p.value[2]) },
       },
     ],
@@ -85,8 +128,9 @@ export function pairHeatmap(
 
 const shown = (v: number | string | null | undefined) => (typeof v === 'number' ? v.toFixed(3) : '—');
 
-function cellText(annotators: readonly string[], [x, y, v]: [number, number, number | null]): string {
-  return `${annotators[y]} – ${annotators[x]}: F1 ${shown(v)}`;
+/** A heat map cell's tooltip: the two annotators, escaped, and their F1. */
+function cellText(annotators: readonly string[], [x, y, v]: [number, number, number | string]): string {
+  return `${escapeHtml(annotators[y] ?? '')} – ${escapeHtml(annotators[x] ?? '')}: F1 ${shown(v)}`;
 }
 
 /** Agreement per label: token-level Krippendorff's alpha and unitizing alpha side by side. */
@@ -96,7 +140,7 @@ export function perLabelChart(figures: AgreementFigures, labels: readonly LabelL
     (l) => figures.tokens.perLabel[l.kind]?.krippendorff.value != null || figures.unitizing[l.kind]?.value != null,
   );
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: axisTooltipOption(),
     legend: { top: 0, data: ["Krippendorff's α (tokens)", 'unitizing α (characters)'] },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
     xAxis: {
