@@ -72,12 +72,15 @@ describe('a transaction', () => {
   it('refuses a record that would not read back, naming the file, and writes none of the change', async () => {
     const repo = await withTwoArticles();
     const before = await files();
-    const error = await repo
+    const error = (await repo
       .transact(async (tx) => {
         await tx.putAnnotation(annotation('a', 'a2'));
         await tx.putAnnotation(annotation('b', 'T1 x'));
       })
-      .catch((e: unknown) => e as Error & { code: string });
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )) as Error & { code: string };
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toMatch(
       /^Refused: b\.json would be saved in a form Factmark cannot read back \(.*at annotations\.0\.id\)/,
