@@ -146,7 +146,10 @@ describe('opening a store', () => {
     await repo.updateProject((p) => ({ ...p, guidelines: 'v2' }));
     await repo.close();
     await writeFile(join(dir, 'project.json'), '{');
-    const error = await openStore(dir).catch((e: unknown) => e as Error);
+    const error = (await openStore(dir).then(
+      () => null,
+      (e: unknown) => e,
+    )) as Error;
     expect(error.message).toMatch(
       /project\.json: it is not valid JSON .*; its last good copy is .*backup\/project\.json/,
     );
