@@ -1,6 +1,7 @@
 import type { Handlers } from '../contract';
 import type { Change, ChangeSet } from '../changes';
 import { invert, sameJson } from '../changes';
+import { z } from 'zod';
 import { FactmarkError } from '../errors';
 import {
   AnnotationSchema,
@@ -8,6 +9,7 @@ import {
   DocumentLabelsSchema,
   EntitySchema,
   EventRecordSchema,
+  IdSchema,
   RelationSchema,
 } from '../model';
 import type { Annotation, ArticleLayer } from '../model';
@@ -23,33 +25,56 @@ type ProjectChange = Exclude<Change, { articleId: string }>;
 const stale = (what: string) =>
   new FactmarkError('conflict', `Cannot apply: the ${what} was changed since (by another edit); nothing was changed`);
 
+const pair = <T extends z.ZodType>(record: T) => ({ before: record.nullable(), after: record.nullable() });
+const inArticle = { articleId: IdSchema };
+
+/** One change of a change set sent back by a client: the model's own schemas, with the right fields for its type. */
+const ChangeSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('annotation'), ...inArticle, ...pair(AnnotationSchema) }),
+    z.strictObject({ type: z.literal('relation'), ...inArticle, ...pair(RelationSchema) }),
+    z.strictObject({ type: z.literal('documentLabels'), ...inArticle, ...pair(DocumentLabelsSchema) }),
+    z.strictObject({ type: z.literal('decision'), ...inArticle, ...pair(DecisionSchema) }),
+    z.strictObject({ type: z.literal('entity'), ...pair(EntitySchema) }),
+    z.strictObject({ type: z.literal('event'), ...pair(EventRecordSchema) }),
+    z.strictObject({ type: z.literal('tagset'), before: z.unknown(), after: z.unknown() }),
+    z.strictObject({ type: z.literal('guidelines'), before: z.string(), after: z.string() }),
+  ])
+  .refine((c) => c.before !== null || c.after !== null, 'a change needs the record as it was or as it becomes')
+  .refine((c) => {
+    const records = [c.before, c.after].filter((r) => r !== null) as {
+      id?: unknown;
+      articleId?: unknown;
+      key?: unknown;
+      annotator?: unknown;
+    }[];
+    if ('articleId' in c && records.some((r) => 'articleId' in r && r.articleId !== c.articleId)) return false;
+    if (records.length < 2 || c.type === 'tagset' || c.type === 'guidelines') return true;
+    const identity = (r: (typeof records)[number]) => r.id ?? r.key ?? r.annotator;
+    return identity(records[0]!) === identity(records[1]!);
+  }, "the records of a change must be one record, of the change's article");
+
 /** Parses the untrusted records of a change set with the model's schemas. */
-function parseChange(raw: unknown): Change {
-  const c = raw as Change;
-  const parse = <T>(schema: { parse(v: unknown): T }, v: unknown): T | null => (v === null ? null : schema.parse(v));
-  try {
-    switch (c.type) {
-      case 'annotation':
-        return { ...c, before: parse(AnnotationSchema, c.before), after: parse(AnnotationSchema, c.after) };
-      case 'relation':
-        return { ...c, before: parse(RelationSchema, c.before), after: parse(RelationSchema, c.after) };
-      case 'documentLabels':
-        return { ...c, before: parse(DocumentLabelsSchema, c.before), after: parse(DocumentLabelsSchema, c.after) };
-      case 'decision':
-        return { ...c, before: parse(DecisionSchema, c.before), after: parse(DecisionSchema, c.after) };
-      case 'entity':
-        return { ...c, before: parse(EntitySchema, c.before), after: parse(EntitySchema, c.after) };
-      case 'event':
-        return { ...c, before: parse(EventRecordSchema, c.before), after: parse(EventRecordSchema, c.after) };
-      case 'tagset':
-        return { ...c, before: validateTagset(c.before), after: validateTagset(c.after) };
-      case 'guidelines':
-        if (typeof c.before === 'string' && typeof c.after === 'string') return c;
-    }
-  } catch (error) {
-    throw new FactmarkError('invalid-argument', `Invalid change in change set: ${(error as Error).message}`);
+function parseChange(raw: unknown, index: number): Change {
+  const parsed = ChangeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+    throw new FactmarkError(
+      'invalid-argument',
+      `Invalid change in change set (change ${index + 1}): ${issue?.message ?? 'invalid'}${where}`,
+    );
   }
-  throw new FactmarkError('invalid-argument', `Invalid change in change set: ${JSON.stringify(raw).slice(0, 200)}`);
+  const c = parsed.data;
+  if (c.type !== 'tagset') return c as Change;
+  try {
+    return { type: 'tagset', before: validateTagset(c.before), after: validateTagset(c.after) };
+  } catch (error) {
+    throw new FactmarkError(
+      'invalid-argument',
+      `Invalid change in change set (change ${index + 1}): ${(error as Error).message}`,
+    );
+  }
 }
 
 /**
@@ -176,7 +201,7 @@ async function refuseRemovedRecordsInUse(
 export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/apply'> {
   return {
     'history/apply': async ({ changeSet: raw, direction }) => {
-      const parsed: ChangeSet = { label: raw.label, changes: raw.changes.map(parseChange) };
+      const parsed: ChangeSet = { label: raw.label, changes: raw.changes.map((change, i) => parseChange(change, i)) };
       const changes = (direction === 'undo' ? invert(parsed) : parsed).changes;
       const projectChanges = changes.filter((c): c is ProjectChange => !('articleId' in c));
       const articleIds = [...new Set(changes.flatMap((c) => ('articleId' in c ? [c.articleId] : [])))];

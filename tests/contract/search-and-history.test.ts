@@ -209,6 +209,15 @@ describe.each(TRANSPORTS)('search and undo/redo over %s', (_name, open) => {
       /cannot start from a speaker/,
     );
     await redo({ label: 'x', changes: [{ type: 'nonsense' }] }, /Invalid change in change set/);
+    await redo(forge('annotation', null as unknown as object), /as it was or as it becomes/);
+    await redo(
+      { label: 'x', changes: [{ type: 'entity', articleId: FIRST, before: null, after: null }] },
+      /Invalid change in change set/,
+    );
+    await redo(
+      forge('annotation', { ...claim, id: 'forged', articleId: '001_3eea3b6f31cb041f' }),
+      /of the change's article/,
+    );
     await redo(
       { label: 'x', changes: [{ type: 'guidelines', before: '# Annotation guidelines', after: 42 }] },
       /Invalid change/,
