@@ -1,4 +1,5 @@
 import type { Annotation, ArticleLayer, Relation } from '../model';
+import { recordIdFrom } from '../imports/import-ids';
 import type { Tagset } from '../tagset';
 import { roleTypes } from './brat-standoff-format';
 import { offsetMap } from './offsets';
@@ -20,6 +21,9 @@ function optionFor(options: readonly string[], token: string): string | undefine
   return options.find((o) => o === token || o.replace(/\s+/g, '_') === token);
 }
 
+/** brat's ids: T (text-bound), R, E, A, M, N or # and a number; `*` for equivalences. Other letters are unknown types. */
+const BRAT_ID = /^(?:[A-Za-z#]\d{1,9}|\*)$/;
+
 /**
  * Reads a .ann file against its .txt. Every line is checked: offsets in code
  * points within the text, the quoted text matching, types known to the
@@ -34,14 +38,23 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
   const events = new Map<string, string>(); // E id → trigger T id
   const relations: Relation[] = [];
   const lines = ann.split('\n');
-  const idOf = (bratId: string) => `${o.articleId}.${bratId}`;
+  const idOf = (bratId: string) => recordIdFrom(`${o.articleId}.${bratId}`);
   const annotation = (ref: string | undefined) =>
     ref === undefined ? undefined : (spans.get(ref) ?? spans.get(events.get(ref) ?? ''));
 
   const later: { n: number; line: string }[] = [];
+  const lineOf = new Map<string, number>();
   lines.forEach((line, i) => {
     const n = i + 1;
     if (line.trim() === '') return;
+    const bratId = line.split('\t', 1)[0]!;
+    if (!BRAT_ID.test(bratId))
+      return errors.push(
+        `line ${n}: malformed id ${JSON.stringify(bratId.slice(0, 40))}; a brat line starts with an id (T, R, E, A, M, N or # and a number) and a tab`,
+      );
+    if (lineOf.has(bratId) && bratId !== '*')
+      return errors.push(`line ${n}: id ${bratId} is used before, on line ${lineOf.get(bratId)}`);
+    lineOf.set(bratId, n);
     if (!line.startsWith('T')) return later.push({ n, line });
     const [id, middle, quote] = line.split('\t');
     const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle ?? '');

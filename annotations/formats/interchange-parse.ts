@@ -1,5 +1,6 @@
 import type { AttributeValue } from '../tagset';
 import { offsetMap } from './offsets';
+import { articleUrn } from './w3c-web-annotation-format';
 
 /** A span read from another tool's file, offsets already converted to UTF-16. */
 export interface ParsedSpan {
@@ -122,7 +123,7 @@ export function parseDoccano(jsonl: string): ParseOutcome {
       where,
       text,
       title: typeof record.title === 'string' ? record.title : null,
-      articleId: typeof record.id === 'string' ? record.id : null,
+      articleId: typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null,
       spans: [],
       relations: [],
     };
@@ -177,9 +178,21 @@ export function parseDoccano(jsonl: string): ParseOutcome {
   return { documents, errors };
 }
 
+const URN = articleUrn('');
+/** The last path segment of an IRI, without query, fragment or `.txt`: the text file a source names. */
+const lastSegment = (iri: string) =>
+  (
+    iri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? ''
+  ).replace(/\.txt$/, '');
+
 /**
  * W3C Web Annotation: an AnnotationCollection (or a list of annotations)
- * whose targets' TextPositionSelectors count code points in `texts[source]`.
+ * whose targets' TextPositionSelectors count code points in `texts[source]`
+ * (or, for a source of another IRI, in the text file its last segment names).
  */
 export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): ParseOutcome {
   const errors: string[] = [];
@@ -199,7 +212,7 @@ export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): Par
     const target = isRecord(item.target) ? item.target : null;
     const source = target && typeof target.source === 'string' ? target.source : null;
     if (!source) return errors.push(`${where}: needs target.source`);
-    const text = texts.get(source);
+    const text = texts.get(source) ?? texts.get(articleUrn(lastSegment(source)));
     if (text === undefined)
       return errors.push(`${where}: no text for ${source} (export the texts beside the annotations)`);
     const selectors = Array.isArray(target!.selector) ? target!.selector : [target!.selector];
@@ -240,7 +253,7 @@ export function parseW3C(json: unknown, texts: ReadonlyMap<string, string>): Par
         where: source,
         text,
         title: null,
-        articleId: source.startsWith('urn:factmark:article:') ? source.slice('urn:factmark:article:'.length) : null,
+        articleId: source.startsWith(URN) ? source.slice(URN.length) : source,
         spans: [],
         relations: [],
       };

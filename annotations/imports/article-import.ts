@@ -1,6 +1,10 @@
 import { articleFromText, normalizeText, titleOf } from '../article-text';
 import type { Article } from '../model';
 import { htmlToText } from './html-text';
+import type { IdSet } from './import-ids';
+import { articleIdFrom, sourceWithId } from './import-ids';
+import type { ImportCounts, LayerTally } from './import-report';
+import { noCounts } from './import-report';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl'] as const;
@@ -8,35 +12,34 @@ export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', 
 /** What happened to one file of an import. */
 export interface FileReport {
   file: string;
+  /** What was imported, for people to read: article ids, `layer of bob: 3 added`… */
   imported: string[];
+  /** What the file added, counted; all zero when it was refused. */
+  added: ImportCounts;
+  /** A bundle's changes to each colleague's layer it replaced. */
+  layers?: LayerTally[];
   /** Articles already in the store (same content hash). */
   duplicates: number;
   skipped: string[];
 }
+
+export const fileReport = (file: string): FileReport => ({
+  file,
+  imported: [],
+  added: noCounts(),
+  duplicates: 0,
+  skipped: [],
+});
 
 export interface ImportContext {
   stamp: string;
   /** Content hashes already in the store, and those seen earlier in this import. */
   knownHashes: Set<string>;
   /** Ids already taken. */
-  takenIds: Set<string>;
+  takenIds: IdSet;
 }
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase();
-
-/** A readable, file-name-safe id: the name's slug and, where taken, a counter. */
-function idFor(name: string, taken: Set<string>): string {
-  const base =
-    (name.split(/[\\/]/).pop() ?? name)
-      .replace(/\.[^.]*$/, '')
-      .replace(/[^A-Za-z0-9_.-]+/g, '-')
-      .replace(/^[^A-Za-z0-9]+/, '')
-      .slice(0, 100) || 'article';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
 
 /** Markdown to readable text: headings, emphasis and link targets go; the words stay. */
 function markdownToText(source: string): { title: string | null; text: string } {
@@ -68,6 +71,7 @@ export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { reas
   }
 }
 
+/** One article, its id made from `name` (a file name or the id a JSONL line gives). */
 async function oneArticle(
   name: string,
   source: string,
@@ -77,7 +81,7 @@ async function oneArticle(
   report: FileReport,
   out: Article[],
 ): Promise<void> {
-  const article = await articleFromText(idFor(name, ctx.takenIds), text, source, ctx.stamp);
+  const article = await articleFromText(articleIdFrom(name, ctx.takenIds), text, source, ctx.stamp);
   if (title) article.title = title;
   if (ctx.knownHashes.has(article.contentHash)) {
     ctx.takenIds.delete(article.id);
@@ -86,6 +90,7 @@ async function oneArticle(
   }
   ctx.knownHashes.add(article.contentHash);
   report.imported.push(article.id);
+  report.added.articles++;
   out.push(article);
 }
 
@@ -99,7 +104,7 @@ export async function articlesFromFile(
   bytes: Uint8Array,
   ctx: ImportContext,
 ): Promise<{ articles: Article[]; report: FileReport }> {
-  const report: FileReport = { file: name, imported: [], duplicates: 0, skipped: [] };
+  const report = fileReport(name);
   const articles: Article[] = [];
   const ext = extensionOf(name);
   if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
@@ -139,11 +144,11 @@ export async function articlesFromFile(
         report.skipped.push(`malformed line ${i + 1}: needs a non-empty "text"`);
         continue;
       }
-      const lineName =
-        typeof r.id === 'string' && r.id ? `${r.id}.txt` : `${name.replace(/\.jsonl$/i, '')}-${i + 1}.txt`;
+      const rawId = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : '';
       const title = typeof r.title === 'string' && r.title.trim() ? r.title.trim() : titleOf(r.text);
+      const added = articles.length;
       await oneArticle(
-        lineName,
+        rawId || `${name.replace(/\.jsonl$/i, '')}-${i + 1}`,
         typeof r.source === 'string' ? r.source : `${name} line ${i + 1}`,
         normalizeText(r.text),
         title,
@@ -151,6 +156,8 @@ export async function articlesFromFile(
         report,
         articles,
       );
+      const article = articles[added];
+      if (article && rawId) article.source = sourceWithId(article.source, rawId, article.id);
     }
   }
   return { articles, report };

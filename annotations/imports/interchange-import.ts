@@ -5,6 +5,10 @@ import { checkAnnotation, checkRelation } from '../record-checks';
 import type { ServiceContext } from '../service/context';
 import type { ParsedDocument } from '../formats/interchange-parse';
 import type { FileReport } from './article-import';
+import { introducedProblems, refusalReasons } from './import-checks';
+import { articleIdFrom, createIdSet, sourceWithId } from './import-ids';
+import { countNewRecords } from './import-report';
+import { Refused } from './import-transaction';
 
 interface Planned {
   article: Article;
@@ -28,9 +32,10 @@ export async function importDocuments(
   const { tagset, entities, events } = ctx.repo.readProject();
   const summaries = ctx.repo.listArticles();
   const byHash = new Map(summaries.map((a) => [a.contentHash, a.id]));
-  const taken = new Set(summaries.map((a) => a.id));
+  const taken = createIdSet(summaries.map((a) => a.id));
   const stamp = ctx.now();
-  const plans: Planned[] = [];
+  /** By content hash: two documents with one text (two annotators' versions) go to one article. */
+  const plans = new Map<string, Planned>();
   const errors: string[] = [];
 
   for (const doc of documents) {
@@ -39,21 +44,20 @@ export async function importDocuments(
       errors.push(`${doc.where}: the text has Windows line endings; its offsets would not match once normalised`);
       continue;
     }
-    const existing = byHash.get(candidate.contentHash);
-    let article: Article;
-    if (existing) article = await ctx.repo.getArticle(existing);
-    else {
-      let id =
-        (doc.articleId ?? report.file.replace(/\.[^.]*$/, ''))
-          .replace(/[^A-Za-z0-9_.-]+/g, '-')
-          .replace(/^[^A-Za-z0-9]+/, '') || 'imported';
-      for (let n = 2; taken.has(id); n++)
-        id = `${(doc.articleId ?? 'imported').replace(/[^A-Za-z0-9_.-]+/g, '-')}-${n}`;
-      taken.add(id);
-      byHash.set(candidate.contentHash, id);
-      article = { ...candidate, id, title: doc.title ?? candidate.title };
+    let plan = plans.get(candidate.contentHash);
+    if (!plan) {
+      const existing = byHash.get(candidate.contentHash);
+      let article: Article;
+      if (existing) article = await ctx.repo.getArticle(existing);
+      else {
+        const id = articleIdFrom(doc.articleId ?? report.file, taken);
+        const source = sourceWithId(report.file, doc.articleId, id);
+        article = { ...candidate, id, source, title: doc.title ?? candidate.title };
+      }
+      plan = { article, isNew: !existing, annotations: [], relations: [] };
+      plans.set(candidate.contentHash, plan);
     }
-    const plan: Planned = { article, isNew: !existing, annotations: [], relations: [] };
+    const { article } = plan;
     const local = new Map<string, string>();
     for (const span of doc.spans) {
       const id = ctx.newId();
@@ -100,20 +104,28 @@ export async function importDocuments(
         errors.push(`${doc.where}, link ${r.type}: ${(error as Error).message}`);
       }
     }
-    plans.push(plan);
   }
-  if (errors.length > 0) {
-    report.skipped.push(...errors);
-    return;
+  const layers = [];
+  for (const plan of plans.values()) {
+    const before = plan.isNew
+      ? { annotations: [], relations: [], documentLabels: [] }
+      : await ctx.repo.readLayer(plan.article.id);
+    const after = {
+      ...before,
+      annotations: [...before.annotations, ...plan.annotations],
+      relations: [...before.relations, ...plan.relations],
+    };
+    errors.push(...introducedProblems(plan.article, before, after, { tagset, entities, events }));
+    layers.push({ plan, before, after });
   }
-  await ctx.repo.addArticles(plans.filter((p) => p.isNew).map((p) => p.article));
-  for (const plan of plans) {
+  if (errors.length > 0) throw new Refused(refusalReasons(errors));
+  const fresh = [...plans.values()].filter((p) => p.isNew).map((p) => p.article);
+  await ctx.repo.addArticles(fresh);
+  report.added.articles += fresh.length;
+  for (const { plan, before, after } of layers) {
     if (!plan.isNew) report.duplicates++;
-    await ctx.repo.updateLayer(plan.article.id, (layer) => ({
-      ...layer,
-      annotations: [...layer.annotations, ...plan.annotations],
-      relations: [...layer.relations, ...plan.relations],
-    }));
+    await ctx.repo.updateLayer(plan.article.id, () => after);
+    countNewRecords(report.added, before, after);
     report.imported.push(
       `${plan.annotations.length} annotations and ${plan.relations.length} links into ${plan.article.id} (${annotator})`,
     );

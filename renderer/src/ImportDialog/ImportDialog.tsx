@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { FileReport } from '../../../annotations/imports/article-import';
+import { describeLayer, summaryOf, sumCounts } from '../../../annotations/imports/import-report';
 import { useWorkspaceStore } from '../state/workspace-context';
 import type { ImportFormat } from './import-files';
 import { guessFormat, importInBatches } from './import-files';
@@ -100,22 +101,21 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
             </span>
           </div>
         )}
+        {reports && reports.length > 1 && (
+          <p className="meta">In all: {summaryOf({ added: sumCounts(reports.map((r) => r.added)), duplicates: 0 })}</p>
+        )}
         {reports && (
           <ul className="import-report" aria-label="Import report">
-            {reports.map((r) => (
-              <li key={r.file} className={r.skipped.length > 0 ? 'problem' : ''}>
-                <strong>{r.file}</strong>:{' '}
-                {r.imported.length > 0 ? `imported ${r.imported.length}` : 'nothing imported'}
-                {r.duplicates > 0 ? `; ${r.duplicates} already in the store` : ''}
-                {r.imported
-                  .filter((line) => line.startsWith('layer of '))
-                  .map((line) => (
-                    <div key={line} className="meta">
-                      {line}
-                    </div>
-                  ))}
-                {r.skipped.map((s) => (
-                  <div key={s} className="meta">
+            {reports.map((r, i) => (
+              <li key={`${i}:${r.file}`} className={r.skipped.length > 0 ? 'problem' : ''}>
+                <strong>{r.file}</strong>: {summaryOf(r)}
+                {(r.layers ?? []).map((layer) => (
+                  <div key={layer.annotator} className="meta">
+                    {describeLayer(layer)}
+                  </div>
+                ))}
+                {r.skipped.map((s, j) => (
+                  <div key={j} className="meta">
                     skipped: {s}
                   </div>
                 ))}

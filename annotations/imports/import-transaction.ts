@@ -1,0 +1,67 @@
+import { isFactmarkError } from '../errors';
+import type { ServiceContext } from '../service/context';
+import type { FileReport } from './article-import';
+import { decodeArticleBytes } from './article-import';
+import { createIdSet } from './import-ids';
+import { noCounts } from './import-report';
+
+/** A file refused for these reasons: its transaction is dropped, and the reasons reported. */
+export class Refused extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.join('; '));
+  }
+}
+
+/**
+ * Runs the import of one file as a transaction of its own: all of it is
+ * saved, or, when it is refused or fails, nothing, with the reasons in its
+ * report line. An error that is neither a refusal nor the store's is a bug:
+ * it is reported as one, so it is never mistaken for a fault of the file.
+ */
+export async function inTransaction(
+  ctx: ServiceContext,
+  report: FileReport,
+  work: (tx: ServiceContext) => Promise<void>,
+): Promise<void> {
+  try {
+    await ctx.transact((repo) => work({ ...ctx, repo }));
+  } catch (error) {
+    report.imported = [];
+    report.added = noCounts();
+    delete report.layers;
+    report.duplicates = 0;
+    if (error instanceof Refused) report.skipped.push(...error.reasons);
+    else if (isFactmarkError(error)) report.skipped.push(error.message);
+    else report.skipped.push(`internal error (a bug in Factmark; nothing was saved): ${String(error)}`);
+  }
+}
+
+/** A file's bytes, sent in base64, or why they cannot be read. */
+export function bytesOf(base64: string): { bytes: Uint8Array } | { reason: string } {
+  let binary: string;
+  try {
+    binary = atob(base64);
+  } catch {
+    return { reason: 'not base64: the file’s content must be sent as its bytes in base64' };
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { bytes };
+}
+
+/** A file's text (UTF-8, sent in base64), or why it is not text. */
+export function textOf(file: { content: string }): { text: string } | { reason: string } {
+  const decoded = bytesOf(file.content);
+  return 'reason' in decoded ? decoded : decodeArticleBytes(decoded.bytes);
+}
+
+/** What an import needs to know of the store as the transaction sees it. */
+export function storeContext(ctx: ServiceContext) {
+  const summaries = ctx.repo.listArticles();
+  return {
+    stamp: ctx.now(),
+    knownHashes: new Set(summaries.map((a) => a.contentHash)),
+    takenIds: createIdSet(summaries.map((a) => a.id)),
+    byHash: new Map(summaries.map((a) => [a.contentHash, a.id])),
+  };
+}
