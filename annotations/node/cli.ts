@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport, LeftOut } from '../contract';
+import type { Args, Envelope, ImportReport, LeftOut } from '../contract';
 import { dispatch } from '../dispatch';
 import { isFactmarkError } from '../errors';
 import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
@@ -59,6 +59,36 @@ async function filesUnder(path: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
+/**
+ * Where an import goes: into the store, or, when Factmark's web mode has the
+ * store open, through that web mode's contract, so the running app makes the
+ * change (one writer, ever). The desktop app has no such door: it refuses.
+ */
+async function importTarget(
+  storeDir: string,
+  annotator: string,
+): Promise<(args: Args<'import/files'>) => Promise<Envelope>> {
+  try {
+    const handlers = createHandlers(await openStore(storeDir), { annotator });
+    return (args) => dispatch(handlers, 'import/files', args);
+  } catch (error) {
+    const owner = error instanceof StoreLockedError ? error.owner : null;
+    const url = owner?.url;
+    if (!owner || !url) throw error;
+    console.error(`The store is open in ${owner.kind} at ${url}: the import is sent there.`);
+    return async (args) => {
+      const response = await fetch(`${url}/api/import/files`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      }).catch((cause: unknown) => {
+        throw new Error(`${(error as Error).message} It did not answer at ${url} (${(cause as Error).message}).`);
+      });
+      return (await response.json()) as Envelope;
+    };
+  }
+}
+
 async function runImport(
   storeDir: string,
   paths: string[],
@@ -72,7 +102,7 @@ async function runImport(
     (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
   if (!IMPORT_FORMATS.includes(chosen))
     throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
-  const handlers = createHandlers(await openStore(storeDir), { annotator });
+  const send = await importTarget(storeDir, annotator);
   const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
   // brat pairs must travel together; other files go in batches, each saved as it completes.
   const batches =
@@ -88,7 +118,7 @@ async function runImport(
         content: (await readFile(f)).toString('base64'),
       })),
     );
-    const envelope = await dispatch(handlers, 'import/files', { format: chosen, files: payload, annotator });
+    const envelope = await send({ format: chosen as Args<'import/files'>['format'], files: payload, annotator });
     if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
     for (const r of (envelope.result as ImportReport).files) {
       const parts = [summaryOf(r), ...(r.layers ?? []).map(describeLayer), ...r.skipped.map((s) => `skipped: ${s}`)];

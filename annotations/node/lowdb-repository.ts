@@ -31,6 +31,8 @@ import type { Staged } from './store-view';
 export interface LowdbRepository extends AnnotationRepository {
   /** True when the store folder held no index yet: a brand-new store. */
   readonly isNew: boolean;
+  /** Says anew who holds the store, for a second process to read (the web mode's address, once it listens). */
+  announce(owner: StoreOwner): void;
 }
 
 export interface RepositoryOptions {
@@ -362,6 +364,7 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
         problems.delete(join(dir, path));
       }),
 
+    announce: (owner) => lock.announce(owner),
     close: () => rw.write(() => lock.release()),
   };
 }

@@ -13,6 +13,8 @@ import {
 } from './store-location';
 import { openWorkspace } from './workspace';
 
+const WEB_MODE = "Factmark's web mode";
+
 /** `npm run serve`: the whole app in a browser, over loopback HTTP. */
 async function main(argv: string[]): Promise<void> {
   const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
@@ -28,13 +30,14 @@ async function main(argv: string[]): Promise<void> {
     annotator,
     annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
     sampleDir: paths.sampleDir,
-    owner: { kind: "Factmark's web mode", ...(port ? { url: `http://127.0.0.1:${port}` } : {}) },
+    owner: { kind: WEB_MODE },
   });
   const { server, url } = await startWebServer({
     handlers: workspace.handlers,
     staticDir: flagValue(argv, 'static') ?? paths.rendererDir,
     port,
   });
+  workspace.repo.announce({ kind: WEB_MODE, url });
   console.log(`Factmark web mode: ${url}  (store: ${storeDir})`);
   // On a stop signal, a change under way is finished and the store let go before the process ends.
   const stop = () => {

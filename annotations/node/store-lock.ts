@@ -12,7 +12,7 @@ export interface StoreOwner {
   url?: string;
 }
 
-interface OwnerRecord extends StoreOwner {
+export interface OwnerRecord extends StoreOwner {
   pid: number;
   host: string;
   since: string;
@@ -21,14 +21,20 @@ interface OwnerRecord extends StoreOwner {
 export interface StoreLock {
   /** Set once the lock was lost (its folder removed or not kept fresh): writing must stop. */
   readonly lost: Error | null;
+  /** Says anew who holds the store (the web mode, once it knows its address). */
+  announce(owner: StoreOwner): void;
   release(): Promise<void>;
 }
 
 /** The store is open in another process: the message is the one sentence that says which. */
 export class StoreLockedError extends FactmarkError {
-  constructor(message: string) {
+  /** Who holds the store, when it said. */
+  readonly owner: OwnerRecord | null;
+
+  constructor(message: string, owner: OwnerRecord | null) {
     super('conflict', message);
     this.name = 'StoreLockedError';
+    this.owner = owner;
   }
 }
 
@@ -104,13 +110,14 @@ export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLo
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = readOwner(lockDir);
     const deadHere = holder && holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
-    if (!deadHere) throw new StoreLockedError(describeOwner(dir, holder));
+    if (!deadHere) throw new StoreLockedError(describeOwner(dir, holder), holder);
     rmSync(lockDir, { recursive: true, force: true });
     try {
       release = await lockfile.lock(dir, options);
     } catch (again) {
       if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
-      throw new StoreLockedError(describeOwner(dir, readOwner(lockDir)));
+      const now = readOwner(lockDir);
+      throw new StoreLockedError(describeOwner(dir, now), now);
     }
   }
   const record: OwnerRecord = { ...owner, pid: process.pid, host: hostname(), since: new Date().toISOString() };
@@ -120,6 +127,10 @@ export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLo
   return {
     get lost() {
       return lost;
+    },
+    announce(next) {
+      const { pid, host, since } = record;
+      writeFileSync(ownerFile, JSON.stringify({ ...next, pid, host, since }));
     },
     async release() {
       // proper-lockfile removes the folder with rmdir: empty it first.

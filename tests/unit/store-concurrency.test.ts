@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Args, Handlers } from '../../annotations/contract';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
+import { startWebServer } from '../../annotations/node/http-server';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
 import { layerProblems } from '../../annotations/node/validate-store';
 import type { Workspace } from '../../annotations/node/workspace';
@@ -154,21 +155,43 @@ describe('another process on an open store', () => {
     });
   }
 
-  const sentence = () =>
+  const sentence = (holder = "Factmark's web mode at http://127\\.0\\.0\\.1:4717") =>
     new RegExp(
-      `The store .*store is open in Factmark's web mode at http://127\\.0\\.0\\.1:4717 \\(process ${process.pid} on ${hostname()}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\); close it first`,
+      `The store .*store is open in ${holder} \\(process ${process.pid} on ${hostname()}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\); close it first`,
     );
 
   it('the command line says which process has it, changes nothing, and exits 3', async () => {
+    workspace.repo.announce({ kind: 'the Factmark desktop app' });
     const before = workspace.repo.listArticles().length;
     const article = join(dir, 'extra.txt');
     await writeFile(article, 'Extra\n\nA text.');
     for (const args of [['import', article], ['stats'], ['export', '--format', 'jsonl', '--out', join(dir, 'out')]]) {
       const { code, err } = await run(cli, [...args, '--store', join(dir, 'store')]);
       expect(code, args.join(' ')).toBe(3);
-      expect(err).toMatch(sentence());
+      expect(err).toMatch(sentence('the Factmark desktop app'));
     }
     expect(workspace.repo.listArticles()).toHaveLength(before);
+  });
+
+  it('an import from the command line goes through the web mode that has the store open', async () => {
+    const { server: web, url } = await startWebServer({ handlers: workspace.handlers, staticDir: join(dir, 'none') });
+    try {
+      workspace.repo.announce({ kind: "Factmark's web mode", url });
+      const article = join(dir, 'extra.txt');
+      await writeFile(article, 'Extra\n\nA text about Baghdad.');
+      const before = workspace.repo.listArticles().length;
+      const { code, out, err } = await run(cli, ['import', article, '--store', join(dir, 'store')]);
+      expect(err).toContain(`The store is open in Factmark's web mode at ${url}: the import is sent there.`);
+      expect(code).toBe(0);
+      expect(out).toMatch(/extra\.txt: .*1 article/);
+      expect(workspace.repo.listArticles()).toHaveLength(before + 1);
+      // What only the store itself can do is still refused.
+      const stats = await run(cli, ['stats', '--store', join(dir, 'store')]);
+      expect(stats.code).toBe(3);
+      expect(stats.err).toMatch(sentence(`Factmark's web mode at ${url.replace(/\./g, '\\.')}`));
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+    }
   });
 
   it('a second web mode on the store says which process has it and does not start', async () => {
