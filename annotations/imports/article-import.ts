@@ -1,6 +1,7 @@
 import { articleFromText, normalizeText, titleOf } from '../article-text';
 import type { Article } from '../model';
 import { htmlToText } from './html-text';
+import { refusalReasons } from './import-checks';
 import type { IdSet } from './import-ids';
 import { articleIdFrom, sourceWithId } from './import-ids';
 import type { ImportCounts, LayerTally } from './import-report';
@@ -160,5 +161,6 @@ export async function articlesFromFile(
       if (article && rawId) article.source = sourceWithId(article.source, rawId, article.id);
     }
   }
+  report.skipped = refusalReasons(report.skipped);
   return { articles, report };
 }

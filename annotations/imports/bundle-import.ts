@@ -23,6 +23,16 @@ interface Target {
   isNew: boolean;
 }
 
+/** The records of `incoming` whose ids `known` does not have, each id once: the registry keeps what it has. */
+function unknownTo<T extends { id: string }>(known: readonly T[], incoming: readonly T[]): T[] {
+  const seen = new Set(known.map((r) => r.id));
+  return incoming.filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
+}
+
 function parseBundle(text: string): Bundle {
   let json: unknown;
   try {
@@ -86,12 +96,8 @@ export async function importBundle(ctx: ServiceContext, text: string, report: Fi
     }
   }
   const tagset = replacesTagset ? bundle.tagset : project.tagset;
-  const newEntities = bundle.entities.filter(
-    (e, i) => !project.entities.some((x) => x.id === e.id) && bundle.entities.findIndex((x) => x.id === e.id) === i,
-  );
-  const newEvents = bundle.events.filter(
-    (e, i) => !project.events.some((x) => x.id === e.id) && bundle.events.findIndex((x) => x.id === e.id) === i,
-  );
+  const newEntities = unknownTo(project.entities, bundle.entities);
+  const newEvents = unknownTo(project.events, bundle.events);
   const registry = {
     tagset,
     entities: [...project.entities, ...newEntities],

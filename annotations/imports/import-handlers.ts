@@ -6,6 +6,7 @@ import type { FileReport } from './article-import';
 import { articlesFromFile, fileReport } from './article-import';
 import { importBrat } from './brat-import';
 import { importBundle } from './bundle-import';
+import { refusalReasons } from './import-checks';
 import { importDocuments } from './interchange-import';
 import { bytesOf, inTransaction, Refused, storeContext, textOf } from './import-transaction';
 
@@ -54,7 +55,7 @@ async function importInterchange(
         }
         outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
       }
-      if (outcome.errors.length > 0) throw new Refused(outcome.errors);
+      if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
       await importDocuments(tx, outcome.documents, annotator, report);
     });
   }

@@ -281,6 +281,15 @@ describe('bundles are checked before anything is saved', () => {
 });
 
 describe('article files', () => {
+  it('a JSONL file of many bad lines lists 20 and counts the rest; its good lines go in', async () => {
+    const s = await store();
+    const lines = [...Array.from({ length: 30 }, (_, i) => `{"text": ${i}}`), '{"id": "fine", "text": "Fine."}'];
+    const report = await importFiles(s.send, 'articles', [{ name: 'many.jsonl', content: b64(lines.join('\n')) }]);
+    expect(report.files[0]).toMatchObject({ imported: ['fine'], added: { articles: 1 } });
+    expect(report.files[0]?.skipped).toHaveLength(21);
+    expect(report.files[0]?.skipped[20]).toBe('…and 10 more problems');
+  });
+
   it('when the batch cannot be saved, each file is saved alone: the others still go in', async () => {
     const { openLowdbRepository } = await import('../../annotations/node/lowdb-repository');
     const { importHandlers } = await import('../../annotations/imports/import-handlers');

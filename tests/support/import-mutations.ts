@@ -40,7 +40,8 @@ export type Mutation =
   | { type: 'token'; file: number; at: number; value: string }
   | { type: 'lines'; file: number; at: number; op: 'dup' | 'del' | 'swap' }
   | { type: 'json'; file: number; at: number; op: 'set' | 'dup' | 'del'; value: unknown }
-  | { type: 'rename'; file: number; value: string };
+  | { type: 'rename'; file: number; value: string }
+  | { type: 'base64'; file: number; at: number; junk: string };
 
 const file = fc.nat({ max: 7 });
 const at = fc.nat();
@@ -110,6 +111,15 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('rename' as const), file, value: oddString }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('base64' as const),
+      file,
+      at,
+      junk: fc.constantFrom('%', 'Ω', '=A', '-_', '\u0000'),
+    }),
+  },
 );
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -174,6 +184,15 @@ function renamed(files: SeedFile[], m: Extract<Mutation, { type: 'rename' }>): S
 /** Applies one mutation; positions wrap around the file's length. */
 export function applyMutation(files: SeedFile[], m: Mutation): SeedFile[] {
   if (m.type === 'rename') return renamed(files, m);
+  if (m.type === 'base64') {
+    const index = m.file % files.length;
+    return files.map((f, i) => {
+      if (i !== index) return f;
+      const text = Buffer.from(f.bytes).toString('base64');
+      const pos = m.at % (text.length + 1);
+      return { ...f, base64: text.slice(0, pos) + m.junk + text.slice(pos) };
+    });
+  }
   const index = m.file % files.length;
   const { name, bytes } = files[index]!;
   const text = () => decode(bytes);

@@ -13,6 +13,8 @@ export type ImportFormat = 'articles' | 'bundle' | 'brat' | 'label-studio' | 'do
 export interface SeedFile {
   name: string;
   bytes: Uint8Array;
+  /** What is sent instead of the bytes' base64, when a test breaks it. */
+  base64?: string;
 }
 
 /** A valid import of one format: files the app wrote itself, or files like those other tools write. */
