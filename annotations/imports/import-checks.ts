@@ -1,6 +1,5 @@
+import { layerProblems } from '../layer-checks';
 import type { Article, ArticleLayer, Entity, EventRecord } from '../model';
-import { AnnotationSchema, DocumentLabelsSchema, RelationSchema } from '../model';
-import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
 import type { Tagset } from '../tagset';
 
 /** How many problems a refused file lists; the rest are counted. */
@@ -10,57 +9,6 @@ export interface Registry {
   tagset: Tagset;
   entities: readonly Entity[];
   events: readonly EventRecord[];
-}
-
-const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.map(String).join('.') || 'record'}: ${issue.message}` : 'invalid';
-};
-
-/**
- * Every problem of one layer, as the store's check (validate-store.ts
- * `layerProblems`) finds them, and what the store would refuse to write: a
- * record its schema would not read back.
- */
-function problemsOf(article: Article, layer: ArticleLayer, registry: Registry): string[] {
-  const { tagset, entities, events } = registry;
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const a of layer.annotations) {
-    const what = `annotation ${a.id} (${a.kind} ${a.start}–${a.end})`;
-    if (seen.has(a.id)) problems.push(`${what}: id used twice`);
-    seen.add(a.id);
-    const parsed = AnnotationSchema.safeParse(a);
-    if (!parsed.success) problems.push(`${what}: ${firstIssue(parsed.error)}`);
-    try {
-      checkAnnotation(tagset, article.text, a, entities, events);
-    } catch (error) {
-      problems.push(`${what}: ${(error as Error).message}`);
-    }
-  }
-  const linked = new Set<string>();
-  for (const r of layer.relations) {
-    const what = `link ${r.id} (${r.type})`;
-    if (linked.has(r.id)) problems.push(`${what}: id used twice`);
-    linked.add(r.id);
-    const parsed = RelationSchema.safeParse(r);
-    if (!parsed.success) problems.push(`${what}: ${firstIssue(parsed.error)}`);
-    try {
-      checkRelation(tagset, layer, r, entities);
-    } catch (error) {
-      problems.push(`${what}: ${(error as Error).message}`);
-    }
-  }
-  for (const d of layer.documentLabels) {
-    const parsed = DocumentLabelsSchema.safeParse(d);
-    if (!parsed.success) problems.push(`article labels of ${d.annotator}: ${firstIssue(parsed.error)}`);
-    try {
-      checkDocumentLabels(tagset, d.labels);
-    } catch (error) {
-      problems.push(`article labels of ${d.annotator}: ${(error as Error).message}`);
-    }
-  }
-  return problems;
 }
 
 /**
@@ -76,9 +24,11 @@ export function introducedProblems(
   registry: Registry,
 ): string[] {
   const old = new Set(
-    before.annotations.length + before.relations.length > 0 ? problemsOf(article, before, registry) : [],
+    before.annotations.length + before.relations.length > 0
+      ? layerProblems(article, before, registry.tagset, registry.entities, registry.events)
+      : [],
   );
-  return problemsOf(article, after, registry)
+  return layerProblems(article, after, registry.tagset, registry.entities, registry.events)
     .filter((p) => !old.has(p))
     .map((p) => `article ${article.id}: ${p}`);
 }

@@ -14,7 +14,7 @@ import { createHandlers } from '../service/index';
 import { openLowdbRepository } from './lowdb-repository';
 import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
-import { layerProblems } from './validate-store';
+import { layerProblems } from '../layer-checks';
 
 const HELP = `factmark — the Factmark store from the command line
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
-import { layerProblems } from '../../annotations/node/validate-store';
+import { layerProblems } from '../../annotations/layer-checks';
 
 const IGNORED = new Set(['store.lock', 'backup']);
 

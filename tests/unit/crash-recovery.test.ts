@@ -6,7 +6,7 @@ import type { ExportFile } from '../../annotations/contract';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
 import { addSampleCorpus } from '../../annotations/node/sample-corpus';
-import { layerProblems } from '../../annotations/node/validate-store';
+import { layerProblems } from '../../annotations/layer-checks';
 import type { AnnotationRepository } from '../../annotations/repository';
 import { createHandlers } from '../../annotations/service/index';
 import type { ScenarioBase } from '../crash/crash-scenario';

@@ -8,7 +8,7 @@ import type { Args, Handlers } from '../../annotations/contract';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
 import { startWebServer } from '../../annotations/node/http-server';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
-import { layerProblems } from '../../annotations/node/validate-store';
+import { layerProblems } from '../../annotations/layer-checks';
 import type { Workspace } from '../../annotations/node/workspace';
 import { openWorkspace } from '../../annotations/node/workspace';
 import { bundleEntry } from '../support/bundle-entry';
