@@ -86,11 +86,19 @@ export function storeView(staged: Staged, status: () => StoreStatus, { readOnly 
 
   async function addArticles(articles: readonly Article[]): Promise<void> {
     requireWrite('Adding articles');
-    const seen = new Set<string>();
+    // An id names the article's files: ids that differ only in case would be one file on macOS and Windows.
+    const taken = new Map(
+      [...committed.listArticles(), ...staged.newArticles].map((a) => [a.id.toLowerCase(), a.id] as const),
+    );
     for (const article of articles) {
-      if (committed.hasArticle(article.id) || fresh(article.id) || seen.has(article.id))
-        throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
-      seen.add(article.id);
+      const holder = taken.get(article.id.toLowerCase());
+      if (holder === article.id) throw new FactmarkError('conflict', `Article "${article.id}" is already in the store`);
+      if (holder !== undefined)
+        throw new FactmarkError(
+          'conflict',
+          `Article "${article.id}" would share its files with article "${holder}" on Windows and macOS, whose file names ignore case`,
+        );
+      taken.set(article.id.toLowerCase(), article.id);
     }
     staged.newArticles.push(...articles);
   }

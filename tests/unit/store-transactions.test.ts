@@ -89,6 +89,13 @@ describe('a transaction', () => {
     expect((await repo.readLayer('a')).annotations).toHaveLength(1);
   });
 
+  it('refuses an article whose id differs from another only in case (one file name on Windows and macOS)', async () => {
+    const repo = await withTwoArticles();
+    await expect(repo.addArticle(await article('A'))).rejects.toThrow(/would share its files with article "a"/);
+    await expect(repo.addArticles([await article('c'), await article('C')])).rejects.toThrow(/article "c"/);
+    expect(repo.listArticles().map((a) => a.id)).toEqual(['a', 'b']);
+  });
+
   it('an operation that only reads cannot write', async () => {
     const repo = await withTwoArticles();
     await expect(repo.snapshot((view) => view.putAnnotation(annotation('a', 'a3')))).rejects.toThrow(
