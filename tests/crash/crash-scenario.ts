@@ -125,6 +125,7 @@ export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): St
         }).then(keepSet('split')),
     },
     { name: 'undo split', run: undo('split') },
+    { name: 'redo split', run: redo('split') },
     {
       name: 'drop an attribute',
       run: () =>
@@ -143,8 +144,10 @@ export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): St
           const tags = t as { documentLabels: { name: string }[] };
           tags.documentLabels = tags.documentLabels.filter((d) => d.name !== 'stance');
           return tags;
-        }),
+        }).then(keepSet('label')),
     },
+    { name: 'undo label', run: undo('label') },
+    { name: 'redo label', run: redo('label') },
     {
       name: 'adjudicate',
       run: async () => {
@@ -161,6 +164,7 @@ export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): St
       },
     },
     { name: 'undo adjudication', run: undo('decide') },
+    { name: 'redo adjudication', run: redo('decide') },
     {
       name: 'import a bundle',
       run: () => alice['import/files']({ format: 'bundle', files: [{ name: 'carol.json', content: bundle }] }),

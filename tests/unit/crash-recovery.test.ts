@@ -42,7 +42,15 @@ function random(seed: number): () => number {
   };
 }
 
-/** Everything a user could see of the store, in stored order. */
+/** JSON with every object's keys sorted: records read back through their schema come in the schema's key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/** Everything a user could see of the store, records in stored order. */
 async function dump(repo: AnnotationRepository): Promise<string> {
   const articles = repo.listArticles();
   const layers: Record<string, unknown> = {};
@@ -50,7 +58,7 @@ async function dump(repo: AnnotationRepository): Promise<string> {
     await repo.getArticle(a.id);
     layers[a.id] = await repo.readLayer(a.id);
   }
-  return JSON.stringify({ articles, project: repo.readProject(), layers });
+  return canonical({ articles, project: repo.readProject(), layers });
 }
 
 /** Every layer checked against its text, the tagset and the registry; event participants against the registry. */
