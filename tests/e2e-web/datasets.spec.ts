@@ -48,6 +48,7 @@ test('imports files chosen or dropped on the window, with a report per file, and
   await expect(report).toContainText('page.html: imported 1');
   await expect(report).toContainText('malformed line 2');
   await expect(report).toContainText('again.txt: nothing imported; 1 already in the store');
+  await page.screenshot({ path: 'test-results/import-report.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page
     .getByRole('navigation', { name: 'Articles' })
