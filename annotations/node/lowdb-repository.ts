@@ -40,6 +40,8 @@ export interface RepositoryOptions {
   owner?: StoreOwner;
   /** Called before each step that changes a file (crash tests stop the process there). */
   onWriteStep?: WriteStepHook;
+  /** How long the lock stays fresh without a refresh (tests shorten it). */
+  lockStaleMs?: number;
 }
 
 const BACKUP = 'backup';
@@ -107,7 +109,9 @@ export async function openLowdbRepository(dir: string, options: RepositoryOption
   const onStep = options.onWriteStep;
   for (const sub of ['articles', 'annotations', join(BACKUP, 'annotations')])
     await mkdir(join(dir, sub), { recursive: true });
-  const lock: StoreLock = await lockStore(dir, options.owner ?? { kind: 'another Factmark process' });
+  const lock: StoreLock = await lockStore(dir, options.owner ?? { kind: 'another Factmark process' }, {
+    staleMs: options.lockStaleMs,
+  });
   try {
     return await openLocked(dir, lock, onStep);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -38,26 +38,16 @@ export class StoreLockedError extends FactmarkError {
   }
 }
 
-/** The lock folder inside the store: proper-lockfile makes it with mkdir, which is atomic on every file system. */
-export const LOCK_NAME = 'store.lock';
-const OWNER_FILE = 'owner.json';
-
 /**
- * Owner files of the locks this process holds. proper-lockfile removes its
- * lock folder when the process exits, with rmdir, which fails on a folder
- * that still holds the owner file: this removes them first (listeners of
- * 'exit' run in the order they were added, and this one is added before the
- * first lock is taken).
+ * The lock, inside the store: `store.lock/held/` is proper-lockfile's lock
+ * (made with mkdir, atomic on every file system, and kept empty: its mtime
+ * is how proper-lockfile keeps it fresh, and rmdir removes it when the
+ * process ends or the lock goes stale); `store.lock/owner.json` beside it
+ * says who holds it.
  */
-const heldOwnerFiles = new Set<string>();
-let exitHookAdded = false;
-function removeOwnerFilesOnExit(): void {
-  if (exitHookAdded) return;
-  exitHookAdded = true;
-  process.on('exit', () => {
-    for (const file of heldOwnerFiles) rmSync(file, { force: true });
-  });
-}
+export const LOCK_NAME = 'store.lock';
+const HELD = 'held';
+const OWNER_FILE = 'owner.json';
 
 function readOwner(lockDir: string): OwnerRecord | null {
   try {
@@ -67,6 +57,12 @@ function readOwner(lockDir: string): OwnerRecord | null {
   }
 }
 
+function writeOwner(lockDir: string, record: OwnerRecord): void {
+  const tmp = join(lockDir, `.${OWNER_FILE}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(record));
+  renameSync(tmp, join(lockDir, OWNER_FILE));
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -74,6 +70,27 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+const mtimeOf = (path: string) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The holder, if it said who it is: an owner file older than the lock itself,
+ * when the lock was taken moments ago, is its predecessor's, not yet replaced.
+ * (proper-lockfile sets the lock's mtime up to a second ahead.)
+ */
+function currentOwner(lockDir: string): OwnerRecord | null {
+  const owner = readOwner(lockDir);
+  const held = mtimeOf(join(lockDir, HELD));
+  const said = mtimeOf(join(lockDir, OWNER_FILE));
+  if (owner && held !== null && said !== null && Date.now() - held < 3000 && held > said + 1500) return null;
+  return owner;
 }
 
 /** The sentence a second process shows: which process has the store, since when. */
@@ -91,51 +108,56 @@ export function describeOwner(dir: string, owner: OwnerRecord | null): string {
  * once when its owner was a process of this machine that no longer runs,
  * otherwise once proper-lockfile finds it stale (not refreshed for two minutes).
  */
-export async function lockStore(dir: string, owner: StoreOwner): Promise<StoreLock> {
+export async function lockStore(dir: string, owner: StoreOwner, { staleMs = 120_000 } = {}): Promise<StoreLock> {
   const lockDir = join(dir, LOCK_NAME);
+  const heldDir = join(lockDir, HELD);
+  mkdirSync(lockDir, { recursive: true });
   let lost: Error | null = null;
-  removeOwnerFilesOnExit();
   const options = {
-    lockfilePath: lockDir,
+    lockfilePath: heldDir,
     realpath: false,
-    stale: 120_000,
+    // Refreshed every staleMs / 2: a blocked event loop or a sleeping laptop has that long.
+    stale: staleMs,
     onCompromised: (error: Error) => {
       lost = error;
     },
+  };
+  const refused = () => {
+    const holder = currentOwner(lockDir);
+    return new StoreLockedError(describeOwner(dir, holder), holder);
   };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const holder = readOwner(lockDir);
+    const holder = currentOwner(lockDir);
     const deadHere = holder && holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
-    if (!deadHere) throw new StoreLockedError(describeOwner(dir, holder), holder);
-    rmSync(lockDir, { recursive: true, force: true });
+    if (!deadHere) throw refused();
+    try {
+      rmdirSync(heldDir);
+    } catch {
+      throw refused();
+    }
     try {
       release = await lockfile.lock(dir, options);
     } catch (again) {
       if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
-      const now = readOwner(lockDir);
-      throw new StoreLockedError(describeOwner(dir, now), now);
+      throw refused();
     }
   }
   const record: OwnerRecord = { ...owner, pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  const ownerFile = join(lockDir, OWNER_FILE);
-  writeFileSync(ownerFile, JSON.stringify(record));
-  heldOwnerFiles.add(ownerFile);
+  writeOwner(lockDir, record);
   return {
     get lost() {
       return lost;
     },
     announce(next) {
       const { pid, host, since } = record;
-      writeFileSync(ownerFile, JSON.stringify({ ...next, pid, host, since }));
+      writeOwner(lockDir, { ...next, pid, host, since });
     },
     async release() {
-      // proper-lockfile removes the folder with rmdir: empty it first.
-      heldOwnerFiles.delete(ownerFile);
-      rmSync(ownerFile, { force: true });
+      rmSync(join(lockDir, OWNER_FILE), { force: true });
       await release().catch(() => undefined);
     },
   };

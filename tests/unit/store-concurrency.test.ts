@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -118,6 +118,33 @@ describe('operations on one store at once', () => {
     }
   });
 
+  it('keeps its hold on the store past the lock’s refreshes (saving still works)', async () => {
+    const held = join(dir, 'fresh-store');
+    const repo = await openLowdbRepository(held, { lockStaleMs: 2000 });
+    try {
+      await repo.updateProject((p) => ({ ...p, guidelines: 'first' }));
+      // proper-lockfile refreshes every second here; three refreshes later the lock must still be ours.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      await repo.updateProject((p) => ({ ...p, guidelines: 'second' }));
+      expect(repo.readProject().guidelines).toBe('second');
+    } finally {
+      await repo.close();
+    }
+  }, 20_000);
+
+  it('takes over a lock left long ago by a process that no longer runs, or gone stale', async () => {
+    const old = new Date(Date.now() - 10 * 60_000);
+    for (const host of [hostname(), 'another-machine']) {
+      const store = join(dir, `left-${host}`);
+      await mkdir(join(store, 'store.lock', 'held'), { recursive: true });
+      const owner = { kind: 'the Factmark desktop app', pid: 2 ** 22 + 1, host, since: old.toISOString() };
+      await writeFile(join(store, 'store.lock', 'owner.json'), JSON.stringify(owner));
+      await utimes(join(store, 'store.lock', 'held'), old, old);
+      const repo = await openLowdbRepository(store);
+      await repo.close();
+    }
+  });
+
   it('a second opening of an open store in the same process is refused', async () => {
     await expect(openLowdbRepository(join(dir, 'store'))).rejects.toThrow(
       new RegExp(`is open in Factmark's web mode at http://127\\.0\\.0\\.1:4717 \\(process ${process.pid} on `),
@@ -209,11 +236,11 @@ describe('another process on an open store', () => {
     await new Promise<void>((resolve) =>
       proc.stdout.on('data', (d: Buffer) => /web mode: http/.test(d.toString()) && resolve()),
     );
-    expect(existsSync(join(other, 'store.lock'))).toBe(true);
+    expect(existsSync(join(other, 'store.lock', 'held'))).toBe(true);
     proc.kill('SIGTERM');
     const code = await new Promise((resolve) => proc.once('close', resolve));
     expect(code).toBe(0);
-    expect(existsSync(join(other, 'store.lock'))).toBe(false);
+    expect(existsSync(join(other, 'store.lock', 'held'))).toBe(false);
   });
 
   it('a store left locked by a process that was killed opens at once', async () => {
@@ -232,7 +259,7 @@ describe('another process on an open store', () => {
     const { code, out } = await run(cli, ['stats', '--store', join(dir, 'store')]);
     expect(code).toBe(0);
     expect(out).toMatch(/articles: 5/);
-    expect(existsSync(join(dir, 'store', 'store.lock'))).toBe(false);
+    expect(existsSync(join(dir, 'store', 'store.lock', 'held'))).toBe(false);
     workspace = await openWorkspace({ storeDir: join(dir, 'store'), annotator: 'alice', sampleDir });
   });
 });
