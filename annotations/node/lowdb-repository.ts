@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
@@ -22,7 +22,7 @@ import {
   STORE_SCHEMA_VERSION,
 } from './store-files';
 import type { JournalEntry } from './store-journal';
-import { clearJournal, recoverJournal, writeJournal } from './store-journal';
+import { clearJournal, JOURNAL_NAME, recoverJournal, writeJournal } from './store-journal';
 import type { StoreLock, StoreOwner } from './store-lock';
 import { lockStore } from './store-lock';
 import { storeView, toLayer, toProject } from './store-view';
@@ -148,7 +148,16 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     join(dir, BACKUP),
     join(dir, BACKUP, 'annotations'),
   ]);
-  const finishJournal = () => recoverJournal(dir, (entry) => fileFor(entry.path).writeText(entry.text), onStep);
+  /** Finishes an interrupted change: each file not yet replaced (one that is keeps its last good copy as it is). */
+  const finishJournal = () =>
+    recoverJournal(
+      dir,
+      async (entry) => {
+        const now = await readFile(join(dir, entry.path), 'utf8').catch(() => null);
+        if (now !== entry.text) await fileFor(entry.path).writeText(entry.text);
+      },
+      onStep,
+    );
   const recovery = await finishJournal();
   const problems = new Map<string, Omit<StoreProblem, 'file'>>();
   if (recovery.outcome === 'set-aside')
@@ -179,6 +188,7 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
   const rw = createReadWriteLock();
   /** A change whose journal is written but whose files are not all replaced yet (a write failed). */
   let pending = false;
+  let closed = false;
 
   function report(articleId: string) {
     return (error: unknown): never => {
@@ -272,13 +282,14 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
 
     // Article texts are new files no record names until the index does: written first, outside the journal.
     for (const [i, { file }] of articles.entries()) await file.writeText(texts[i]!);
-    if (entries.length > 1) await writeJournal(dir, entries, onStep);
     try {
+      if (entries.length > 1) await writeJournal(dir, entries, onStep);
       for (const entry of entries) await fileFor(entry.path).writeText(entry.text);
       if (entries.length > 1) await clearJournal(dir, onStep);
     } catch (error) {
-      // With a journal on disk the change is made: the next change (or the next start) finishes it.
-      if (entries.length <= 1) throw error;
+      // With its journal on disk the change is made (even when the write failed after the journal's
+      // rename): the next change, or the next start, finishes it. Without one, nothing of it was.
+      if (entries.length <= 1 || !existsSync(join(dir, JOURNAL_NAME))) throw error;
       pending = true;
     }
 
@@ -300,12 +311,18 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     }
   }
 
+  /** Before a change: the store is still ours, and a change whose files were not all written is finished. */
+  async function readyToChange(): Promise<void> {
+    if (closed) throw new FactmarkError('conflict', `The store ${dir} was closed; nothing was saved`);
+    if (pending) {
+      await finishJournal();
+      pending = false;
+    }
+  }
+
   function transact<T>(work: (tx: StoreView) => Promise<T>): Promise<T> {
     return rw.write(async () => {
-      if (pending) {
-        await finishJournal();
-        pending = false;
-      }
+      await readyToChange();
       const staged: Staged = { committed, newArticles: [], layers: new Map(), project: null };
       const result = await work(storeView(staged, status));
       await commit(staged);
@@ -344,9 +361,10 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
 
     restoreLayer: (articleId) =>
       rw.write(async () => {
+        await readyToChange();
         requireArticle(articleId);
         const path = paths.layer(articleId);
-        layerDbs.delete(articleId);
+        // A layer held in memory was read (or written) whole: the file is not what is damaged.
         const current = await layerDb(articleId).then(
           () => true,
           () => false,
@@ -369,6 +387,11 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
       }),
 
     announce: (owner) => lock.announce(owner),
-    close: () => rw.write(() => lock.release()),
+    close: () =>
+      rw.write(async () => {
+        if (closed) return;
+        closed = true;
+        await lock.release();
+      }),
   };
 }

@@ -96,6 +96,34 @@ describe('a transaction', () => {
     expect(repo.listArticles().map((a) => a.id)).toEqual(['a', 'b']);
   });
 
+  it('once its journal is written, counts as made even if writing a file then fails; the next change finishes it', async () => {
+    const first = await withTwoArticles();
+    await first.close();
+    let failing = true;
+    const repo = await openStore(dir, {
+      onWriteStep: (step) => {
+        if (failing && step === 'rename b.json') throw new Error('disk went away');
+      },
+    });
+    await repo.transact(async (tx) => {
+      await tx.putAnnotation(annotation('a', 'a2'));
+      await tx.putAnnotation(annotation('b', 'b2'));
+    });
+    expect((await repo.readLayer('b')).annotations.map((x) => x.id)).toEqual(['b1', 'b2']);
+    expect(await readdir(dir)).toContain('journal.json');
+    failing = false;
+    await repo.updateProject((p) => ({ ...p, guidelines: 'next' }));
+    expect(await readdir(dir)).not.toContain('journal.json');
+    const reopened = await openStore(dir);
+    expect((await reopened.readLayer('b')).annotations.map((x) => x.id)).toEqual(['b1', 'b2']);
+  });
+
+  it('writes nothing once the store is closed', async () => {
+    const repo = await withTwoArticles();
+    await repo.close();
+    await expect(repo.putAnnotation(annotation('a', 'a9'))).rejects.toThrow(/was closed; nothing was saved/);
+  });
+
   it('an operation that only reads cannot write', async () => {
     const repo = await withTwoArticles();
     await expect(repo.snapshot((view) => view.putAnnotation(annotation('a', 'a3')))).rejects.toThrow(
