@@ -231,6 +231,18 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/ap
         nextLayers.set(articleId, layer);
       }
       await refuseRemovedRecordsInUse(ctx, projectChanges, nextLayers);
+      // The event records it touches, and those naming an entity it removes, name only entities that stay.
+      const touched = new Set(projectChanges.flatMap((c) => (c.type === 'event' && c.after ? [c.after.id] : [])));
+      const had = new Set(ctx.repo.readProject().entities.map((e) => e.id));
+      const keeps = new Set(nextProject.entities.map((e) => e.id));
+      for (const event of nextProject.events) {
+        const missing = event.participants.find((id) => !keeps.has(id) && (touched.has(event.id) || had.has(id)));
+        if (missing)
+          throw new FactmarkError(
+            'conflict',
+            `Cannot apply: event record "${event.title}" would name entity "${missing}", which is no longer there; nothing was changed`,
+          );
+      }
 
       // Then write, re-checking each file against what it holds at that moment.
       if (projectChanges.length > 0) await ctx.repo.updateProject((p) => projectChanges.reduce(applyToProject, p));

@@ -256,4 +256,23 @@ describe.each(TRANSPORTS)('search and undo/redo over %s', (_name, open) => {
     );
     expect(await ok<Entity[]>(s.send, 'entities/list', {})).toEqual([entity]);
   });
+
+  it('refuses a redo that would bring back an event record naming an entity deleted since', async () => {
+    const { value: entity } = await s.mutate<Entity>('entities/create', { name: 'Hossein Dehqan', type: 'person' });
+    const { changeSet: createEvent } = await s.mutate('events/create', {
+      title: 'Talks',
+      type: 'meeting',
+      participants: [entity.id],
+    });
+    await ok(s.send, 'history/apply', { changeSet: createEvent, direction: 'undo' });
+    await s.mutate('entities/delete', { id: entity.id });
+    await refused(
+      s.send,
+      'history/apply',
+      { changeSet: createEvent, direction: 'redo' },
+      'conflict',
+      /event record "Talks" would name entity ".*", which is no longer there/,
+    );
+    expect(await ok<unknown[]>(s.send, 'events/list', {})).toEqual([]);
+  });
 });
