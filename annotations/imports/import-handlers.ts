@@ -35,8 +35,12 @@ async function importInterchange(
           decoded.text,
         );
     }
-    for (const a of ctx.repo.listArticles())
-      if (!texts.has(articleUrn(a.id))) texts.set(articleUrn(a.id), (await ctx.repo.getArticle(a.id)).text);
+    // Texts already in the store; one that cannot be read is left out (an annotation on it is then refused).
+    for (const a of ctx.repo.listArticles()) {
+      if (texts.has(articleUrn(a.id))) continue;
+      const article = await ctx.repo.getArticle(a.id).catch(() => null);
+      if (article) texts.set(articleUrn(a.id), article.text);
+    }
   }
   for (const file of files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'))) {
     const report = fileReport(file.name);

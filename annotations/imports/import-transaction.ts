@@ -15,8 +15,9 @@ export class Refused extends Error {
 /**
  * Runs the import of one file as a transaction of its own: all of it is
  * saved, or, when it is refused or fails, nothing, with the reasons in its
- * report line. An error that is neither a refusal nor the store's is a bug:
- * it is reported as one, so it is never mistaken for a fault of the file.
+ * report line. An error that is neither a refusal, the store's nor the
+ * system's is a bug: it is reported as one, so it is never mistaken for a
+ * fault of the file.
  */
 export async function inTransaction(
   ctx: ServiceContext,
@@ -32,6 +33,9 @@ export async function inTransaction(
     report.duplicates = 0;
     if (error instanceof Refused) report.skipped.push(...error.reasons);
     else if (isFactmarkError(error)) report.skipped.push(error.message);
+    else if (typeof (error as { code?: unknown }).code === 'string')
+      // A system error (a full disk, a folder not writable): the store's trouble, not the file's.
+      report.skipped.push(`could not be saved (nothing was): ${(error as Error).message}`);
     else report.skipped.push(`internal error (a bug in Factmark; nothing was saved): ${String(error)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Args, Envelope, ImportReport, LeftOut } from '../contract';
 import { dispatch } from '../dispatch';
@@ -74,7 +75,8 @@ async function importTarget(
   } catch (error) {
     const owner = error instanceof StoreLockedError ? error.owner : null;
     const url = owner?.url;
-    if (!owner || !url) throw error;
+    // Only a web mode of this machine, serving this very store, is sent the work.
+    if (!owner || !url || owner.host !== hostname() || !(await servesStore(url, storeDir))) throw error;
     console.error(`The store is open in ${owner.kind} at ${url}: the import is sent there.`);
     return async (args) => {
       const response = await fetch(`${url}/api/import/files`, {
@@ -84,8 +86,30 @@ async function importTarget(
       }).catch((cause: unknown) => {
         throw new Error(`${(error as Error).message} It did not answer at ${url} (${(cause as Error).message}).`);
       });
-      return (await response.json()) as Envelope;
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as Envelope;
+      } catch {
+        throw new Error(
+          `${url} answered ${response.status} with something other than Factmark's reply: ${text.slice(0, 200)}`,
+        );
+      }
     };
+  }
+}
+
+/** Whether the web mode at `url` has the store `storeDir` open (and answers at all). */
+async function servesStore(url: string, storeDir: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/store/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const envelope = (await response.json()) as Envelope;
+    return envelope.ok && resolve((envelope.result as { location: string }).location) === resolve(storeDir);
+  } catch {
+    return false;
   }
 }
 

@@ -221,6 +221,23 @@ describe('another process on an open store', () => {
     }
   });
 
+  it('an import is never sent to a web mode that serves another store', async () => {
+    const other = await openWorkspace({ storeDir: join(dir, 'another'), annotator: 'alice', sampleDir });
+    const { server: web, url } = await startWebServer({ handlers: other.handlers, staticDir: join(dir, 'none') });
+    try {
+      workspace.repo.announce({ kind: "Factmark's web mode", url });
+      const article = join(dir, 'extra.txt');
+      await writeFile(article, 'Extra\n\nA text about Baghdad.');
+      const { code, err } = await run(cli, ['import', article, '--store', join(dir, 'store')]);
+      expect(code).toBe(3);
+      expect(err).not.toContain('sent there');
+      expect(other.repo.listArticles()).toHaveLength(5);
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+      await other.close();
+    }
+  });
+
   it('a second web mode on the store says which process has it and does not start', async () => {
     const { code, err, out } = await run(server, ['--store', join(dir, 'store'), '--port', '0']);
     expect(code).toBe(2);
