@@ -86,7 +86,16 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const jobs = new Map<string, { done: number; total: number }>();
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
-  function tableOver(view: StoreView, transact: ServiceContext['transact'] = (work) => work(view)): Handlers {
+  /**
+   * `committed` collects what to do once the operation's transaction is
+   * saved (a change of the session follows the saved setting, never a
+   * refused one).
+   */
+  function tableOver(
+    view: StoreView,
+    transact: ServiceContext['transact'] = (work) => work(view),
+    committed: (() => void)[] = [],
+  ): Handlers {
     const ctx: ServiceContext = { repo: view, transact, annotator: session.annotator, now, newId };
     const status = () => ({ ...repo.status(), annotator: session.annotator, tagset: repo.readProject().tagset });
     return {
@@ -110,7 +119,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
         if (annotator === GOLD)
           throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);
         await view.updateProject((p) => ({ ...p, settings: { ...p.settings, annotator } }));
-        session.annotator = annotator;
+        committed.push(() => (session.annotator = annotator));
         return { ...repo.status(), annotator, tagset: view.readProject().tagset };
       },
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
@@ -138,11 +147,16 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
 
   const table = {} as Record<OperationName, (args: never) => Promise<unknown>>;
   for (const name of OPERATION_NAMES) {
-    const run = (view: StoreView, args: never) => (tableOver(view)[name] as (args: never) => Promise<unknown>)(args);
-    table[name] = (args) => {
+    const run = (view: StoreView, args: never, committed?: (() => void)[]) =>
+      (tableOver(view, undefined, committed)[name] as (args: never) => Promise<unknown>)(args);
+    table[name] = async (args) => {
       switch (ACCESS[name]) {
-        case 'change':
-          return repo.transact((tx) => run(tx, args));
+        case 'change': {
+          const committed: (() => void)[] = [];
+          const result = await repo.transact((tx) => run(tx, args, committed));
+          for (const then of committed) then();
+          return result;
+        }
         case 'read':
           return repo.snapshot((view) => run(view, args));
         case 'batch':
