@@ -38,7 +38,9 @@ export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseR
   const events = new Map<string, string>(); // E id → trigger T id
   const relations: Relation[] = [];
   const lines = ann.split('\n');
-  const idOf = (bratId: string) => recordIdFrom(`${o.articleId}.${bratId}`);
+  // brat numbers T1, T2… in every file, whoever wrote it: the layer is part of the id, so one
+  // annotator's file never replaces another's annotations.
+  const idOf = (bratId: string) => recordIdFrom(`${o.articleId}.${o.annotator}.${bratId}`);
   const annotation = (ref: string | undefined) =>
     ref === undefined ? undefined : (spans.get(ref) ?? spans.get(events.get(ref) ?? ''));
 

@@ -70,11 +70,14 @@ async function importBratFile(
     report.added.articles = 1;
   }
   const { annotations, relations } = parsed.layer;
+  const ids = new Set([...annotations, ...relations].map((r) => r.id));
   const before = await ctx.repo.readLayer(articleId);
   const after: ArticleLayer = {
     ...before,
-    annotations: [...before.annotations.filter((a) => !annotations.some((x) => x.id === a.id)), ...annotations],
-    relations: [...before.relations.filter((r) => !relations.some((x) => x.id === r.id)), ...relations],
+    // Importing the same file again replaces what it brought before, in this annotator's layer only; an id
+    // taken in another layer stays there, and the check below refuses the file rather than overwrite it.
+    annotations: [...before.annotations.filter((a) => !(a.annotator === annotator && ids.has(a.id))), ...annotations],
+    relations: [...before.relations.filter((r) => !(r.annotator === annotator && ids.has(r.id))), ...relations],
   };
   const problems = introducedProblems({ ...article, id: articleId }, before, after, { tagset, entities, events });
   if (problems.length > 0) throw new Refused(refusalReasons(problems));

@@ -74,7 +74,7 @@ describe('ids from other files are made valid, never written raw', () => {
     const article = await ok<Article>(s.send, 'articles/get', { articleId: 'doc' });
     expect(article).toMatchObject({ text: TEXT, source: '../data/doc.txt' });
     const layer = await ok<ArticleLayer>(s.send, 'annotations/list', { articleId: 'doc' });
-    expect(layer.annotations.map((a) => a.id)).toEqual(['doc.T1', 'doc.T2']);
+    expect(layer.annotations.map((a) => a.id)).toEqual(['doc.bob.T1', 'doc.bob.T2']);
   });
 
   it('a malformed brat id is reported by its line, and neither the .txt nor the .ann is saved', async () => {
@@ -149,6 +149,25 @@ describe('ids from other files are made valid, never written raw', () => {
     expect(report.files[0]).toMatchObject({ skipped: [], added: { articles: 1, annotations: { place: 1 } } });
     const article = await ok<Article>(s.send, 'articles/get', { articleId: 'story-1' });
     expect(article.source).toBe('annotations.jsonld (id "http://example.org/texts/story-1.txt")');
+  });
+});
+
+describe('an import touches only the layer it names', () => {
+  it('two annotators’ brat files of one text, imported in turn and again, leave both layers whole', async () => {
+    const s = await store();
+    const ann = (kind: string) => b64(`T1\t${kind} 0 15\tMinister Dehqan\nT2\tclaim 21 24\t${TEXT.slice(21, 24)}\n`);
+    const pair = (kind: string) => [
+      { name: 'doc.ann', content: ann(kind) },
+      { name: 'doc.txt', content: b64(TEXT) },
+    ];
+    await importFiles(s.send, 'brat', pair('speaker'), 'alice');
+    await importFiles(s.send, 'brat', pair('person'), 'bob');
+    await importFiles(s.send, 'brat', pair('speaker'), 'alice');
+    const layer = await ok<ArticleLayer>(s.send, 'annotations/list', { articleId: 'doc' });
+    const byLayer = (who: string) =>
+      layer.annotations.filter((a) => a.annotator === who).map((a) => `${a.kind} ${a.start}–${a.end}`);
+    expect(byLayer('alice')).toEqual(['speaker 0–15', 'claim 21–24']);
+    expect(byLayer('bob')).toEqual(['person 0–15', 'claim 21–24']);
   });
 });
 
