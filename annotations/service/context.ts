@@ -109,39 +109,22 @@ export function refuseUnchecked(leftOut: readonly LeftOut[], what: string): void
   );
 }
 
-/** Applies one edit to the layer of each article that has annotations matching `pick`; returns the changes. */
+/**
+ * Applies one edit to the layer of each article that has annotations
+ * matching `pick` (of the named articles only, when `articleIds` is given:
+ * the others are not read); returns the changes.
+ */
 export async function editMatchingAnnotations(
   ctx: ServiceContext,
   pick: (a: Annotation) => boolean,
   edit: (a: Annotation) => Annotation,
+  articleIds?: ReadonlySet<string>,
 ): Promise<Change[]> {
   const changes: Change[] = [];
   for (const summary of ctx.repo.listArticles()) {
+    if (articleIds && !articleIds.has(summary.id)) continue;
     const layer = await ctx.repo.readLayer(summary.id);
     if (!layer.annotations.some(pick)) continue;
-    await ctx.repo.updateLayer(summary.id, (current) => ({
-      ...current,
-      annotations: current.annotations.map((a) => {
-        if (!pick(a)) return a;
-        const after = edit(a);
-        changes.push({ type: 'annotation', articleId: summary.id, before: a, after });
-        return after;
-      }),
-    }));
-  }
-  return changes;
-}
-
-/** Like `editMatchingAnnotations`, over the named articles only: the others are not read. */
-export async function editAnnotationsIn(
-  ctx: ServiceContext,
-  articleIds: ReadonlySet<string>,
-  pick: (a: Annotation) => boolean,
-  edit: (a: Annotation) => Annotation,
-): Promise<Change[]> {
-  const changes: Change[] = [];
-  for (const summary of ctx.repo.listArticles()) {
-    if (!articleIds.has(summary.id)) continue;
     await ctx.repo.updateLayer(summary.id, (current) => ({
       ...current,
       annotations: current.annotations.map((a) => {

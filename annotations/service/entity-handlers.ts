@@ -6,7 +6,6 @@ import { nameSimilarity } from '../name-match';
 import type { ServiceContext } from './context';
 import {
   eachLayer,
-  editAnnotationsIn,
   editMatchingAnnotations,
   findOrThrow,
   mutation,
@@ -188,11 +187,11 @@ export function entityHandlers(ctx: ServiceContext): EntityHandlers {
       const changes: Change[] = [{ type: 'entity', before: null, after: entity }];
       // Only the mentions' articles are touched: a damaged layer elsewhere keeps its links to the source entity.
       changes.push(
-        ...(await editAnnotationsIn(
+        ...(await editMatchingAnnotations(
           ctx,
-          new Set(mentions.map((m) => m.articleId)),
           (a) => wanted.has(`${a.articleId}/${a.id}`),
           (a) => ({ ...a, entityId: entity.id, updatedAt: ctx.now() }),
+          new Set(mentions.map((m) => m.articleId)),
         )),
       );
       return mutation(entity, `Split ${name} from ${source.name}`, changes);
