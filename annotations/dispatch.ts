@@ -3,6 +3,7 @@ import type { Envelope, Handlers } from './contract';
 import { FactmarkError, toWireError } from './errors';
 import type { WireError } from './errors';
 import { isOperationName } from './operation-names';
+import { issuesText } from './schema-issues';
 
 /**
  * Real arguments nest under 15 levels; far deeper ones (20,000 from a
@@ -80,12 +81,6 @@ function inputError(name: string, error: unknown): WireError | null {
   return null;
 }
 
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
-
 /**
  * Runs one named operation with untrusted arguments: the name must be in the
  * contract and the arguments must parse, or nothing runs. Never throws.
@@ -98,10 +93,7 @@ export async function dispatch(handlers: Handlers, name: unknown, rawArgs: unkno
     checkDepth(rawArgs);
     const parsed = argumentSchemas[name].safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      throw new FactmarkError(
-        'invalid-argument',
-        `Invalid arguments for ${name}: ${describeIssues(parsed.error.issues)}`,
-      );
+      throw new FactmarkError('invalid-argument', `Invalid arguments for ${name}: ${issuesText(parsed.error.issues)}`);
     }
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     try {

@@ -1,12 +1,11 @@
 import type { Article, ArticleLayer, Entity, EventRecord } from './model';
 import { AnnotationSchema, DocumentLabelsSchema, RelationSchema } from './model';
 import { checkAnnotation, checkDocumentLabels, checkRelation } from './record-checks';
+import type { SchemaIssue } from './schema-issues';
+import { issuesText } from './schema-issues';
 import type { Tagset } from './tagset';
 
-const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.map(String).join('.') || 'record'}: ${issue.message}` : 'invalid';
-};
+const firstIssue = (error: { issues: SchemaIssue[] }) => issuesText(error.issues, 1, 'record') || 'invalid';
 
 /**
  * Every problem of one article's layer: records its schema would not read

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactmarkError } from './errors';
+import { issuesText } from './schema-issues';
 
 /**
  * The tagset: which span kinds exist, how they look, their hotkeys and their
@@ -109,8 +110,10 @@ function defaultProblem(def: AttributeDefinition): string | null {
 export function validateTagset(raw: unknown): Tagset {
   const parsed = TagsetSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'tagset'}: ${i.message}`);
-    throw new FactmarkError('invalid-argument', `Invalid tagset: ${problems.join('; ')}`);
+    throw new FactmarkError(
+      'invalid-argument',
+      `Invalid tagset: ${issuesText(parsed.error.issues, undefined, 'tagset')}`,
+    );
   }
   const tagset = parsed.data;
   const problems: string[] = [];

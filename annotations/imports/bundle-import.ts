@@ -4,6 +4,7 @@ import type { Bundle } from '../formats/native-bundle-format';
 import { BundleSchema } from '../formats/native-bundle-format';
 import type { Article, ArticleLayer } from '../model';
 import { GOLD } from '../model';
+import { issuesText } from '../schema-issues';
 import type { ServiceContext } from '../service/context';
 import { validateTagset } from '../tagset';
 import type { FileReport } from './article-import';
@@ -42,8 +43,7 @@ function parseBundle(text: string): Bundle {
   }
   const parsed = BundleSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new Refused([`not a Factmark bundle: ${issues.join('; ')}`]);
+  throw new Refused([`not a Factmark bundle: ${issuesText(parsed.error.issues, 3)}`]);
 }
 
 /** Matches each article of the bundle to the store by its text's real hash; new ones keep their id when it is free. */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Args, Envelope, ImportReport, LeftOut } from '../contract';
 import { dispatch } from '../dispatch';
 import { isFactmarkError } from '../errors';
+import { issueText } from '../schema-issues';
 import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
 import { readExportInput } from '../formats/export-input';
@@ -219,8 +220,7 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
   const problems: string[] = [];
   if (bundlePath) {
     const parsed = BundleSchema.safeParse(JSON.parse(await readFile(bundlePath, 'utf8')));
-    if (!parsed.success)
-      problems.push(...parsed.error.issues.map((i) => `${bundlePath}: ${i.path.join('.')}: ${i.message}`));
+    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${bundlePath}: ${issueText(i)}`));
     else
       for (const item of parsed.data.articles)
         problems.push(
