@@ -4,11 +4,10 @@ import { parseBratAnn } from '../formats/brat-standoff-parse';
 import type { ArticleLayer } from '../model';
 import type { ServiceContext } from '../service/context';
 import type { FileReport } from './article-import';
-import { fileReport } from './article-import';
 import { introducedProblems, refusalReasons } from './import-checks';
 import { articleIdFrom } from './import-ids';
 import { countNewRecords } from './import-report';
-import { inTransaction, Refused, storeContext, textOf } from './import-transaction';
+import { importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFile = Args<'import/files'>['files'][number];
 
@@ -19,11 +18,8 @@ export async function importBrat(
   annotator: string,
   reports: FileReport[],
 ): Promise<void> {
-  for (const ann of files.filter((f) => f.name.endsWith('.ann'))) {
-    const report = fileReport(ann.name);
-    reports.push(report);
-    await inTransaction(ctx, report, (tx) => importBratFile(tx, ann, files, annotator, report));
-  }
+  const anns = files.filter((f) => f.name.endsWith('.ann'));
+  await importEachFile(ctx, anns, reports, (tx, ann, report) => importBratFile(tx, ann, files, annotator, report));
 }
 
 /**

@@ -8,7 +8,7 @@ import { importBrat } from './brat-import';
 import { importBundle } from './bundle-import';
 import { refusalReasons } from './import-checks';
 import { importDocuments } from './interchange-import';
-import { bytesOf, inTransaction, Refused, storeContext, textOf } from './import-transaction';
+import { bytesOf, importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFiles = Args<'import/files'>['files'];
 
@@ -42,27 +42,24 @@ async function importInterchange(
       if (article) texts.set(articleUrn(a.id), article.text);
     }
   }
-  for (const file of files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'))) {
-    const report = fileReport(file.name);
-    reports.push(report);
-    await inTransaction(ctx, report, async (tx) => {
-      const decoded = textOf(file);
-      if ('reason' in decoded) throw new Refused([decoded.reason]);
-      let outcome;
-      if (format === 'doccano') outcome = parseDoccano(decoded.text);
-      else {
-        let json: unknown;
-        try {
-          json = JSON.parse(decoded.text);
-        } catch (error) {
-          throw new Refused([`not valid JSON: ${(error as Error).message}`]);
-        }
-        outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
+  const annotationFiles = files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'));
+  await importEachFile(ctx, annotationFiles, reports, async (tx, file, report) => {
+    const decoded = textOf(file);
+    if ('reason' in decoded) throw new Refused([decoded.reason]);
+    let outcome;
+    if (format === 'doccano') outcome = parseDoccano(decoded.text);
+    else {
+      let json: unknown;
+      try {
+        json = JSON.parse(decoded.text);
+      } catch (error) {
+        throw new Refused([`not valid JSON: ${(error as Error).message}`]);
       }
-      if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
-      await importDocuments(tx, outcome.documents, annotator, report);
-    });
-  }
+      outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
+    }
+    if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
+    await importDocuments(tx, outcome.documents, annotator, report);
+  });
 }
 
 /**
@@ -90,15 +87,11 @@ async function importArticles(ctx: ServiceContext, files: ImportFiles, reports: 
     });
     reports.push(...batch);
   } catch {
-    for (const file of files) {
-      const report = fileReport(file.name);
-      reports.push(report);
-      await inTransaction(ctx, report, async (tx) => {
-        const result = await one(file, storeContext(tx));
-        Object.assign(report, result.report);
-        await tx.repo.addArticles(result.articles);
-      });
-    }
+    await importEachFile(ctx, files, reports, async (tx, file, report) => {
+      const result = await one(file, storeContext(tx));
+      Object.assign(report, result.report);
+      await tx.repo.addArticles(result.articles);
+    });
   }
 }
 
@@ -116,15 +109,11 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/file
       } else if (format === 'brat') {
         await importBrat(ctx, files, annotator ?? ctx.annotator, reports);
       } else if (format === 'bundle') {
-        for (const file of files) {
-          const report = fileReport(file.name);
-          reports.push(report);
-          await inTransaction(ctx, report, async (tx) => {
-            const decoded = textOf(file);
-            if ('reason' in decoded) throw new Refused([decoded.reason]);
-            await importBundle(tx, decoded.text, report);
-          });
-        }
+        await importEachFile(ctx, files, reports, async (tx, file, report) => {
+          const decoded = textOf(file);
+          if ('reason' in decoded) throw new Refused([decoded.reason]);
+          await importBundle(tx, decoded.text, report);
+        });
       } else {
         await importArticles(ctx, files, reports);
       }

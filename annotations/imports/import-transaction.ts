@@ -1,7 +1,7 @@
 import { isFactmarkError } from '../errors';
 import type { ServiceContext } from '../service/context';
 import type { FileReport } from './article-import';
-import { decodeArticleBytes } from './article-import';
+import { decodeArticleBytes, fileReport } from './article-import';
 import { createIdSet } from './import-ids';
 import { noCounts } from './import-report';
 
@@ -37,6 +37,20 @@ export async function inTransaction(
       // A system error (a full disk, a folder not writable): the store's trouble, not the file's.
       report.skipped.push(`could not be saved (nothing was): ${(error as Error).message}`);
     else report.skipped.push(`internal error (a bug in Factmark; nothing was saved): ${String(error)}`);
+  }
+}
+
+/** Imports each file as a transaction of its own, each with its line in `reports`. */
+export async function importEachFile<F extends { name: string }>(
+  ctx: ServiceContext,
+  files: readonly F[],
+  reports: FileReport[],
+  work: (tx: ServiceContext, file: F, report: FileReport) => Promise<void>,
+): Promise<void> {
+  for (const file of files) {
+    const report = fileReport(file.name);
+    reports.push(report);
+    await inTransaction(ctx, report, (tx) => work(tx, file, report));
   }
 }
 
