@@ -23,6 +23,7 @@ export function AnnotationList() {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const entities = useWorkspace((s) => s.entities);
   const events = useWorkspace((s) => s.events);
+  const damaged = useWorkspace((s) => s.damaged);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
     count: annotations.length,
@@ -35,7 +36,13 @@ export function AnnotationList() {
   return (
     <section className="annotation-list" aria-label="Annotations">
       <h2>Annotations ({annotations.length})</h2>
-      {annotations.length === 0 && <p className="hint">Select text in the article and press a kind’s key to tag it.</p>}
+      {annotations.length === 0 && (
+        <p className="hint">
+          {damaged
+            ? 'This article cannot be opened until its damaged file is restored or repaired.'
+            : 'Select text in the article and press a kind’s key to tag it.'}
+        </p>
+      )}
       <div className="scroller" ref={scroller}>
         <ul style={{ height: rows.getTotalSize() }}>
           {rows.getVirtualItems().map((row) => {
