@@ -168,10 +168,18 @@ export function parseDoccano(jsonl: string): ParseOutcome {
           labels.length > 0 ? `l${j}` : `e${String(isRecord(e) ? e.id : j)}`,
         ]),
       );
-      for (const r of record.relations) {
-        if (isRecord(r) && typeof r.type === 'string' && ids.has(String(r.from_id)) && ids.has(String(r.to_id)))
-          doc.relations.push({ type: r.type, from: ids.get(String(r.from_id))!, to: ids.get(String(r.to_id))! });
-      }
+      record.relations.forEach((r: unknown, j: number) => {
+        if (!isRecord(r) || typeof r.type !== 'string')
+          return errors.push(`${where}: relation ${j + 1} needs type, from_id and to_id`);
+        const from = ids.get(String(r.from_id));
+        const to = ids.get(String(r.to_id));
+        // A link whose ends are not in the line is reported, never dropped in silence.
+        if (!from || !to)
+          return errors.push(
+            `${where}: relation ${j + 1} (${r.type}) joins entity ${String(r.from_id)} to ${String(r.to_id)}, but the line has no entity ${String(from ? r.to_id : r.from_id)}`,
+          );
+        doc.relations.push({ type: r.type, from, to });
+      });
     }
     documents.push(doc);
   });

@@ -87,6 +87,10 @@ export async function importDocuments(
     for (const r of doc.relations) {
       const from = local.get(r.from);
       const to = local.get(r.to);
+      // An end that is not a span of the file is reported; one refused above already was.
+      const absent = [r.from, r.to].find((id) => !doc.spans.some((span) => span.localId === id));
+      if (absent !== undefined)
+        errors.push(`${doc.where}, link ${r.type}: it joins "${absent}", which is not a span of the file`);
       if (!from || !to) continue;
       const relation: Relation = {
         id: ctx.newId(),

@@ -152,6 +152,44 @@ describe('ids from other files are made valid, never written raw', () => {
   });
 });
 
+describe('nothing dropped in silence', () => {
+  it('a link whose end is not in the file refuses the file, naming the link (doccano and Label Studio)', async () => {
+    const s = await store();
+    const before = await hashStore(s.dir);
+    const line = {
+      text: TEXT,
+      entities: [{ id: 1, start_offset: 0, end_offset: 15, label: 'speaker' }],
+      relations: [{ id: 7, type: 'said-by', from_id: 1, to_id: 2 }],
+    };
+    const doccano = await importFiles(s.send, 'doccano', [{ name: 'd.jsonl', content: b64(JSON.stringify(line)) }]);
+    expect(doccano.files[0]?.skipped.join(' ')).toMatch(
+      /line 1: relation 1 \(said-by\) joins entity 1 to 2, but the line has no entity 2/,
+    );
+    const task = {
+      data: { text: TEXT },
+      annotations: [
+        {
+          result: [
+            {
+              id: 'a',
+              from_name: 'label',
+              to_name: 'text',
+              type: 'labels',
+              value: { start: 0, end: 15, text: 'Minister Dehqan', labels: ['speaker'] },
+            },
+            { type: 'relation', from_id: 'a', to_id: 'gone', labels: ['said-by'] },
+          ],
+        },
+      ],
+    };
+    const ls = await importFiles(s.send, 'label-studio', [{ name: 'ls.json', content: b64(JSON.stringify([task])) }]);
+    expect(ls.files[0]?.skipped.join(' ')).toMatch(
+      /link said-by: it joins ".*gone.*", which is not a span of the file/,
+    );
+    expect(await hashStore(s.dir)).toEqual(before);
+  });
+});
+
 describe('an import touches only the layer it names', () => {
   it('two annotators’ brat files of one text, imported in turn and again, leave both layers whole', async () => {
     const s = await store();
