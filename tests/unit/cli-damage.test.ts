@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cli } from '../support/built-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 const DAMAGED = '002_7feab6871f0e57f9';
@@ -11,11 +11,6 @@ let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
-
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['dist/cli.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
 
 it('stats and export go ahead without a damaged article, name it on stderr and exit 1; validate lists it', async () => {
   expect(existsSync('dist/cli.mjs'), 'the CLI is built (npm test builds it first)').toBe(true);

@@ -1,19 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cli } from '../support/built-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
-
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['dist/cli.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
 
 it('imports a folder, reports stats, validates, exports, and says what is wrong with exit codes', async () => {
   expect(existsSync('dist/cli.mjs'), 'the CLI is built (npm test builds it first)').toBe(true);

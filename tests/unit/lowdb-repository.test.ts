@@ -1,10 +1,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFromText } from '../../annotations/article-text';
 import type { FactmarkError } from '../../annotations/errors';
-import type { Annotation } from '../../annotations/model';
 import { useStoreOpener } from '../support/open-store';
+import { testAnnotation, testArticle } from '../support/store-records';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
@@ -13,23 +12,8 @@ beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 const openStore = useStoreOpener();
 afterEach(() => cleanup());
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const article = (id: string) => articleFromText(id, `Headline ${id}\n\nIran and Iraq met.`, 'test', stamp);
-const annotation = (articleId: string, id: string, start = 0): Annotation => ({
-  id,
-  articleId,
-  annotator: 'alice',
-  kind: 'claim',
-  start,
-  end: start + 4,
-  quote: 'Head',
-  attributes: {},
-  note: '',
-  entityId: null,
-  eventId: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const article = testArticle;
+const annotation = testAnnotation;
 
 async function rejection(promise: Promise<unknown>): Promise<FactmarkError> {
   return promise.then(

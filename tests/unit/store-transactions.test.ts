@@ -1,11 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFromText } from '../../annotations/article-text';
-import type { Annotation } from '../../annotations/model';
 import { createReadWriteLock } from '../../annotations/read-write-lock';
 import type { LowdbRepository } from '../../annotations/node/lowdb-repository';
 import { useStoreOpener } from '../support/open-store';
+import type { Annotation } from '../../annotations/model';
+import { testAnnotation, testArticle } from '../support/store-records';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
@@ -14,23 +14,8 @@ const openStore = useStoreOpener();
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const article = (id: string) => articleFromText(id, `Headline ${id}\n\nIran and Iraq met.`, 'test', stamp);
-const annotation = (articleId: string, id: string): Annotation => ({
-  id,
-  articleId,
-  annotator: 'alice',
-  kind: 'claim',
-  start: 0,
-  end: 4,
-  quote: 'Head',
-  attributes: {},
-  note: '',
-  entityId: null,
-  eventId: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const article = testArticle;
+const annotation = testAnnotation;
 
 /** Every file of the store but the lock, name → bytes. */
 async function files(): Promise<Record<string, string>> {

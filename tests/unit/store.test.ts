@@ -1,11 +1,10 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFromText } from '../../annotations/article-text';
 import { StoreUnreadableError } from '../../annotations/errors';
-import type { Annotation } from '../../annotations/model';
 import { AtomicJsonFile } from '../../annotations/node/atomic-json-file';
 import { useStoreOpener } from '../support/open-store';
+import { testAnnotation, testArticle } from '../support/store-records';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
@@ -14,23 +13,8 @@ beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 const openStore = useStoreOpener();
 afterEach(() => cleanup());
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const article = (id: string, text = `Article ${id}\n\nIran and Iraq.`) => articleFromText(id, text, 'test', stamp);
-const annotation = (articleId: string, id: string): Annotation => ({
-  id,
-  articleId,
-  annotator: 'alice',
-  kind: 'claim',
-  start: 0,
-  end: 4,
-  quote: 'Arti',
-  attributes: {},
-  note: '',
-  entityId: null,
-  eventId: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const article = (id: string, text = `Article ${id}\n\nIran and Iraq.`) => testArticle(id, text);
+const annotation = (articleId: string, id: string) => testAnnotation(articleId, id, 0, 'Arti');
 
 describe('the atomic JSON file', () => {
   const parse = (json: unknown) => json as { n: number };

@@ -1,0 +1,25 @@
+import { articleFromText } from '../../annotations/article-text';
+import type { Annotation } from '../../annotations/model';
+
+export const STAMP = '2026-01-01T00:00:00.000Z';
+
+/** An article for store tests: a headline line, a blank line, one sentence. */
+export const testArticle = (id: string, text = `Headline ${id}\n\nIran and Iraq met.`) =>
+  articleFromText(id, text, 'test', STAMP);
+
+/** A claim at `start` (`quote` must be the article's text there for checks that read it). */
+export const testAnnotation = (articleId: string, id: string, start = 0, quote = 'Head'): Annotation => ({
+  id,
+  articleId,
+  annotator: 'alice',
+  kind: 'claim',
+  start,
+  end: start + quote.length,
+  quote,
+  attributes: {},
+  note: '',
+  entityId: null,
+  eventId: null,
+  createdAt: STAMP,
+  updatedAt: STAMP,
+});
