@@ -27,14 +27,16 @@ import { makeTempDir } from '../support/temp-dir';
  * Random and mutated arguments for every operation, sent over HTTP to a
  * server on a fresh store with the sample corpus. Whatever comes, the reply is
  * never a 5xx, it is a well-formed envelope, and a refusal leaves every byte
- * of the store as it was. Replay a failure with FUZZ_SEED (fast-check prints
- * the seed and the counterexample); FUZZ_RUNS sets the runs per operation.
+ * of the store as it was. Replay a failure with FACTMARK_FUZZ_SEED (fast-check prints
+ * the seed and the counterexample); FACTMARK_FUZZ_RUNS sets the runs per operation.
  */
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-/** Runs per operation: FUZZ_RUNS, or 20 and two more per field of its valid arguments (up to 60 in all). */
+const SEED = Number(process.env.FACTMARK_FUZZ_SEED ?? 20261130);
+/** Runs per operation: FACTMARK_FUZZ_RUNS, or 20 and two more per field of its valid arguments (up to 60 in all). */
 const runsFor = (valid: unknown) =>
-  process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : Math.min(60, 20 + 2 * pathsOf(valid).fields.length);
+  process.env.FACTMARK_FUZZ_RUNS
+    ? Number(process.env.FACTMARK_FUZZ_RUNS)
+    : Math.min(60, 20 + 2 * pathsOf(valid).fields.length);
 const SAMPLE_DIR = fileURLToPath(new URL('../../annotations/sample-corpus', import.meta.url));
 const ERROR_CODES = ['invalid-argument', 'unknown-operation', 'not-found', 'conflict', 'store-unreadable', 'internal'];
 /** Not the store's content: the lock's folder is touched to keep it fresh, and backups are the previous versions. */
