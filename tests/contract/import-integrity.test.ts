@@ -5,6 +5,7 @@ import type { Article, ArticleLayer, ArticleSummary } from '../../annotations/mo
 import { IdSchema } from '../../annotations/model';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import { hashStore, storeProblems } from '../support/store-integrity';
+import { testAnnotation } from '../support/store-records';
 import { makeTempDir } from '../support/temp-dir';
 import type { RawSend } from './contract-cases';
 import { FIRST, ok } from './contract-cases';
@@ -214,20 +215,12 @@ describe('bundles are checked before anything is saved', () => {
     const file = await ok<ExportFile>(s.send, 'export/file', { format: 'bundle' });
     return JSON.parse(file.content) as Bundle;
   }
+  /** dan's annotation, with any offsets and quote, so a bundle can carry what the store would refuse. */
   const annotation = (articleId: string, id: string, kind: string, start: number, end: number, quote: string) => ({
-    id,
-    articleId,
+    ...testAnnotation(articleId, id, start, quote),
     annotator: 'dan',
     kind,
-    start,
     end,
-    quote,
-    attributes: {},
-    note: '',
-    entityId: null,
-    eventId: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
   });
 
   it('an annotation ending at 999999 refuses the whole bundle, naming the article and annotation', async () => {
