@@ -20,19 +20,20 @@ export function attributeProblem(def: AttributeDefinition, value: AttributeValue
         ? null
         : `must be one of ${def.options.map((o) => `"${o}"`).join(', ')}; got ${show(value)}`;
     case 'multi-choice':
+      if (value === null) return null;
       if (!Array.isArray(value)) return `must be a list of options; got ${show(value)}`;
       for (const v of value)
         if (!def.options.includes(v))
           return `has "${v}", which is not one of ${def.options.map((o) => `"${o}"`).join(', ')}`;
       return new Set(value).size === value.length ? null : 'lists an option twice';
     case 'boolean':
-      return typeof value === 'boolean' ? null : `must be true or false; got ${show(value)}`;
+      return value === null || typeof value === 'boolean' ? null : `must be true or false; got ${show(value)}`;
     case 'number':
       return value === null || (typeof value === 'number' && Number.isFinite(value))
         ? null
         : `must be a number; got ${show(value)}`;
     case 'text':
-      return typeof value === 'string' ? null : `must be text; got ${show(value)}`;
+      return value === null || typeof value === 'string' ? null : `must be text; got ${show(value)}`;
   }
 }
 
@@ -76,6 +77,20 @@ export function resolveValues(
     result[name] = value;
   }
   return result;
+}
+
+/**
+ * Values read from a file: what it gives, checked, and every attribute it
+ * does not give **unset** (null), never the tagset's default: a default
+ * is a suggestion to someone annotating, not a judgement anyone made.
+ */
+export function importedValues(
+  definitions: readonly AttributeDefinition[],
+  given: Attributes,
+  owner: string,
+): Attributes {
+  const unset = Object.fromEntries(definitions.map((d) => [d.name, null]));
+  return resolveValues(definitions, { ...unset, ...given }, undefined, owner);
 }
 
 /** `resolveValues` for a span kind's attributes. */

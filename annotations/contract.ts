@@ -14,6 +14,7 @@ import type {
   EventRecord,
   Relation,
 } from './model';
+import { LabelMapSchema } from './imports/label-mapping';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
 import type { ComparedGroup } from './review/compare';
@@ -149,6 +150,12 @@ export const argumentSchemas = {
     files: z.array(z.strictObject({ name: z.string().min(1).max(500), content: z.string() })).max(2000),
     /** Whose layer imported annotations go to (brat); the session's annotator by default. */
     annotator: z.string().min(1).max(200).optional(),
+    /** Foreign label → the tagset's kind or relation, or null to leave it out (annotation formats). */
+    map: LabelMapSchema.optional(),
+    /** Add labels the tagset lacks (and nothing maps) to it, instead of refusing the file. */
+    extendTagset: z.boolean().optional(),
+    /** Read and check everything, report what would be imported and every label met, save nothing. */
+    dryRun: z.boolean().optional(),
   }),
   'jobs/progress': z.strictObject({ jobId: IdSchema }),
   'settings/update': z.strictObject({ annotator: AnnotatorName }),
@@ -281,6 +288,8 @@ export interface TagsetUpdate {
 export interface ImportReport {
   files: FileReport[];
   articles: ArticleSummary[];
+  /** A dry run: nothing was saved; the reports say what would have been. */
+  dryRun?: boolean;
 }
 
 /** What each operation resolves to. */

@@ -50,6 +50,10 @@ export const ProvenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/** One piece of a discontinuous span: [start, end) in UTF-16 code units. */
+export const FragmentSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Fragment = z.infer<typeof FragmentSchema>;
+
 /**
  * One tagged span of an article's text.
  *
@@ -66,6 +70,13 @@ export const AnnotationSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   quote: z.string(),
+  /**
+   * A discontinuous span ("pick [up] … [the phone]"): its pieces, two or
+   * more, in text order, each gap holding more than white space. `start` is
+   * the first piece's start, `end` the last one's end, and `quote` the text
+   * from `start` to `end`, gaps included. Absent for a continuous span.
+   */
+  fragments: z.array(FragmentSchema).min(2).optional(),
   attributes: AttributesSchema,
   /** A free note for colleagues and the adjudicator. */
   note: z.string().max(20_000).default(''),
@@ -95,6 +106,8 @@ export const RelationSchema = z.object({
   type: z.string().min(1),
   from: IdSchema,
   to: RelationTargetSchema,
+  /** A free note on the link (brat writes notes on relations too). */
+  note: z.string().max(20_000).optional(),
   createdAt: Stamp,
 });
 export type Relation = z.infer<typeof RelationSchema>;

@@ -1,7 +1,7 @@
 import { resolveAttributes, resolveValues } from './attributes';
 import { FactmarkError } from './errors';
 import type { Annotation, ArticleLayer, Entity, EventRecord, Relation } from './model';
-import { checkSpan } from './spans';
+import { checkFragments, checkSpan } from './spans';
 import type { Tagset } from './tagset';
 import { findKind, findRelationType } from './tagset';
 
@@ -14,6 +14,7 @@ export function checkAnnotation(
   events: readonly EventRecord[],
 ): void {
   checkSpan(text, annotation.start, annotation.end, annotation.quote);
+  checkFragments(text, annotation);
   resolveAttributes(tagset, annotation.kind, annotation.attributes);
   const kind = findKind(tagset, annotation.kind)!;
   if (annotation.entityId !== null) {

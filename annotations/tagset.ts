@@ -9,9 +9,18 @@ import { issuesText } from './schema-issues';
  */
 export type AttributeValue = string | boolean | number | null | string[];
 
-const Name = z
+/**
+ * The id of a kind, attribute or relation: any label a real annotation scheme
+ * uses (`claim`, `PER`, `Located_in`, `Org-Aff`, `B.1`), kept apart from its
+ * display label. It is one token, so every format can carry it.
+ */
+export const TagsetNameSchema = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'must start with a lower-case letter and hold only letters, digits and "-"');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/,
+    'must start with a letter or "_" and hold only letters, digits, "_", "-", "." and ":" (at most 64)',
+  );
+const Name = TagsetNameSchema;
 const Label = z.string().trim().min(1, 'must not be empty').max(60);
 const Options = z.array(z.string().trim().min(1)).min(1, 'needs at least one option');
 
@@ -21,7 +30,8 @@ export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
     label: Label,
     type: z.literal('choice'),
     options: Options,
-    default: z.string().nullable(),
+    /** null: unset until someone chooses. */
+    default: z.string().nullable().default(null),
     required: z.boolean().default(false),
   }),
   z.object({
@@ -29,28 +39,29 @@ export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
     label: Label,
     type: z.literal('multi-choice'),
     options: Options,
-    default: z.array(z.string()),
+    default: z.array(z.string()).nullable().default(null),
     required: z.boolean().default(false),
   }),
   z.object({
     name: Name,
     label: Label,
     type: z.literal('boolean'),
-    default: z.boolean(),
+    /** null: unset (neither yes nor no) until someone chooses. */
+    default: z.boolean().nullable().default(null),
     required: z.boolean().default(false),
   }),
   z.object({
     name: Name,
     label: Label,
     type: z.literal('number'),
-    default: z.number().nullable(),
+    default: z.number().nullable().default(null),
     required: z.boolean().default(false),
   }),
   z.object({
     name: Name,
     label: Label,
     type: z.literal('text'),
-    default: z.string(),
+    default: z.string().nullable().default(null),
     required: z.boolean().default(false),
   }),
 ]);
@@ -61,8 +72,12 @@ export const SpanKindDefinitionSchema = z.object({
   label: Label,
   /** CSS colour of the highlight, `#rrggbb`. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e8a317'),
-  /** The key that tags the current selection with this kind: one character. */
-  hotkey: z.string().regex(/^[0-9a-z]$/, 'must be one digit or lower-case letter'),
+  /** The key that tags the current selection with this kind: one character, or none (a kind needs no hotkey). */
+  hotkey: z
+    .string()
+    .regex(/^[0-9a-z]$/, 'must be one digit or lower-case letter')
+    .nullable()
+    .default(null),
   /** Mentions of this kind link to a normalised entity of the registry. */
   linksEntity: z.boolean().default(false),
   /** Mentions of this kind link to a cross-article event record. */
@@ -78,6 +93,11 @@ export const RelationTypeSchema = z.object({
   from: z.array(Name).min(1),
   /** Kinds it may point to (a span of that kind); `entity` allows a registry entity too. */
   to: z.array(Name).min(1),
+  /**
+   * An equivalence: symmetric and transitive, so what it joins forms groups
+   * (brat's `<REL-TYPE>:symmetric-transitive`, written as `*` lines).
+   */
+  equivalence: z.boolean().default(false),
 });
 export type RelationType = z.infer<typeof RelationTypeSchema>;
 
@@ -97,7 +117,7 @@ function duplicates(values: readonly string[]): string[] {
 function defaultProblem(def: AttributeDefinition): string | null {
   if (def.type === 'choice' && def.default !== null && !def.options.includes(def.default))
     return `default "${def.default}" is not one of its options`;
-  if (def.type === 'multi-choice') {
+  if (def.type === 'multi-choice' && def.default !== null) {
     const bad = def.default.filter((d) => !def.options.includes(d));
     if (bad.length > 0) return `default ${bad.map((b) => `"${b}"`).join(', ')} not among its options`;
   }
@@ -119,8 +139,10 @@ export function validateTagset(raw: unknown): Tagset {
   const problems: string[] = [];
   const kinds = tagset.kinds.map((k) => k.kind);
   for (const d of duplicates(kinds)) problems.push(`kind "${d}" is defined twice`);
-  for (const d of duplicates(tagset.kinds.map((k) => k.hotkey)))
+  for (const d of duplicates(tagset.kinds.flatMap((k) => (k.hotkey === null ? [] : [k.hotkey]))))
     problems.push(`hotkey "${d}" is used by more than one kind`);
+  // A relation's `to` uses "entity" for the registry: a kind of that name could not be told apart.
+  if (kinds.includes('entity')) problems.push('kind "entity" is reserved for registry entities; name it otherwise');
   for (const d of duplicates(tagset.relations.map((r) => r.type))) problems.push(`relation "${d}" is defined twice`);
   for (const kind of tagset.kinds) {
     for (const d of duplicates(kind.attributes.map((a) => a.name)))

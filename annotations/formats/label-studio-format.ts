@@ -32,7 +32,7 @@ export function labelStudioConfig(input: Pick<ExportInput, 'tagset'>): string {
   const { tagset } = input;
   const lines = ['<View>', '  <Labels name="label" toName="text">'];
   for (const k of tagset.kinds)
-    lines.push(`    <Label value="${xml(k.kind)}" background="${k.color}" hotkey="${xml(k.hotkey)}"/>`);
+    lines.push(`    <Label value="${xml(k.kind)}" background="${k.color}"${k.hotkey === null ? '' : ` hotkey="${xml(k.hotkey)}"`}/>`);
   lines.push('  </Labels>', '  <Text name="text" value="$text"/>', '  <Relations>');
   for (const r of tagset.relations) lines.push(`    <Relation value="${xml(r.type)}"/>`);
   lines.push('  </Relations>');

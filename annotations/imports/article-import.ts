@@ -1,6 +1,7 @@
 import { articleFromText, normalizeText, titleOf } from '../article-text';
 import type { Article } from '../model';
 import { htmlToText } from './html-text';
+import type { LabelUse } from './label-mapping';
 import { refusalReasons } from './import-checks';
 import type { IdSet } from './import-ids';
 import { articleIdFrom, sourceWithId } from './import-ids';
@@ -22,6 +23,10 @@ export interface FileReport {
   /** Articles already in the store (same content hash). */
   duplicates: number;
   skipped: string[];
+  /** Foreign labels the file uses, counted, and what each became (annotation formats). */
+  labels?: LabelUse[];
+  /** Kinds and relations the import added to the tagset (extend the tagset). */
+  tagsetAdded?: string[];
 }
 
 export const fileReport = (file: string): FileReport => ({

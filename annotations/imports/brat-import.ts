@@ -7,6 +7,7 @@ import type { FileReport } from './article-import';
 import { introducedProblems, refusalReasons } from './import-checks';
 import { articleIdFrom } from './import-ids';
 import { countNewRecords } from './import-report';
+import type { ImportOptions } from './import-transaction';
 import { importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFile = Args<'import/files'>['files'][number];
@@ -15,11 +16,17 @@ type ImportFile = Args<'import/files'>['files'][number];
 export async function importBrat(
   ctx: ServiceContext,
   files: readonly ImportFile[],
-  annotator: string,
+  options: ImportOptions,
   reports: FileReport[],
 ): Promise<void> {
   const anns = files.filter((f) => f.name.endsWith('.ann'));
-  await importEachFile(ctx, anns, reports, (tx, ann, report) => importBratFile(tx, ann, files, annotator, report));
+  await importEachFile(
+    ctx,
+    anns,
+    reports,
+    (tx, ann, report) => importBratFile(tx, ann, files, options.annotator, report),
+    options,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { importBrat } from './brat-import';
 import { importBundle } from './bundle-import';
 import { refusalReasons } from './import-checks';
 import { importDocuments } from './interchange-import';
+import type { ImportOptions, RunOptions } from './import-transaction';
 import { bytesOf, importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFiles = Args<'import/files'>['files'];
@@ -17,9 +18,10 @@ async function importInterchange(
   ctx: ServiceContext,
   format: 'label-studio' | 'doccano' | 'w3c',
   files: ImportFiles,
-  annotator: string,
+  options: ImportOptions,
   reports: FileReport[],
 ): Promise<void> {
+  const { annotator } = options;
   const texts = new Map<string, string>();
   if (format === 'w3c') {
     for (const f of files.filter((x) => x.name.endsWith('.txt'))) {
@@ -43,23 +45,29 @@ async function importInterchange(
     }
   }
   const annotationFiles = files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'));
-  await importEachFile(ctx, annotationFiles, reports, async (tx, file, report) => {
-    const decoded = textOf(file);
-    if ('reason' in decoded) throw new Refused([decoded.reason]);
-    let outcome;
-    if (format === 'doccano') outcome = parseDoccano(decoded.text);
-    else {
-      let json: unknown;
-      try {
-        json = JSON.parse(decoded.text);
-      } catch (error) {
-        throw new Refused([`not valid JSON: ${(error as Error).message}`]);
+  await importEachFile(
+    ctx,
+    annotationFiles,
+    reports,
+    async (tx, file, report) => {
+      const decoded = textOf(file);
+      if ('reason' in decoded) throw new Refused([decoded.reason]);
+      let outcome;
+      if (format === 'doccano') outcome = parseDoccano(decoded.text);
+      else {
+        let json: unknown;
+        try {
+          json = JSON.parse(decoded.text);
+        } catch (error) {
+          throw new Refused([`not valid JSON: ${(error as Error).message}`]);
+        }
+        outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
       }
-      outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
-    }
-    if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
-    await importDocuments(tx, outcome.documents, annotator, report);
-  });
+      if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
+      await importDocuments(tx, outcome.documents, annotator, report);
+    },
+    options,
+  );
 }
 
 /**
@@ -67,7 +75,12 @@ async function importInterchange(
  * article the store would refuse), each file in one of its own, so the
  * others are still saved.
  */
-async function importArticles(ctx: ServiceContext, files: ImportFiles, reports: FileReport[]): Promise<void> {
+async function importArticles(
+  ctx: ServiceContext,
+  files: ImportFiles,
+  reports: FileReport[],
+  run: RunOptions,
+): Promise<void> {
   const one = async (file: ImportFiles[number], store: ReturnType<typeof storeContext>) => {
     const decoded = bytesOf(file.content);
     if ('reason' in decoded) return { articles: [], report: { ...fileReport(file.name), skipped: [decoded.reason] } };
@@ -84,14 +97,25 @@ async function importArticles(ctx: ServiceContext, files: ImportFiles, reports: 
         articles.push(...result.articles);
       }
       await repo.addArticles(articles);
+      if (run.dryRun) throw new Refused([]);
     });
     reports.push(...batch);
-  } catch {
-    await importEachFile(ctx, files, reports, async (tx, file, report) => {
-      const result = await one(file, storeContext(tx));
-      Object.assign(report, result.report);
-      await tx.repo.addArticles(result.articles);
-    });
+  } catch (error) {
+    if (run.dryRun && error instanceof Refused && error.reasons.length === 0) {
+      reports.push(...batch);
+      return;
+    }
+    await importEachFile(
+      ctx,
+      files,
+      reports,
+      async (tx, file, report) => {
+        const result = await one(file, storeContext(tx));
+        Object.assign(report, result.report);
+        await tx.repo.addArticles(result.articles);
+      },
+      run,
+    );
   }
 }
 
@@ -102,22 +126,34 @@ async function importArticles(ctx: ServiceContext, files: ImportFiles, reports: 
  */
 export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/files'> {
   return {
-    'import/files': async ({ format, files, annotator }) => {
+    'import/files': async ({ format, files, annotator, map, extendTagset, dryRun }) => {
       const reports: FileReport[] = [];
+      const options: ImportOptions = {
+        annotator: annotator ?? ctx.annotator,
+        labels: { map, extendTagset },
+        dryRun,
+      };
       if (format === 'label-studio' || format === 'doccano' || format === 'w3c') {
-        await importInterchange(ctx, format, files, annotator ?? ctx.annotator, reports);
+        await importInterchange(ctx, format, files, options, reports);
       } else if (format === 'brat') {
-        await importBrat(ctx, files, annotator ?? ctx.annotator, reports);
+        await importBrat(ctx, files, options, reports);
       } else if (format === 'bundle') {
-        await importEachFile(ctx, files, reports, async (tx, file, report) => {
-          const decoded = textOf(file);
-          if ('reason' in decoded) throw new Refused([decoded.reason]);
-          await importBundle(tx, decoded.text, report);
-        });
+        await importEachFile(
+          ctx,
+          files,
+          reports,
+          async (tx, file, report) => {
+            const decoded = textOf(file);
+            if ('reason' in decoded) throw new Refused([decoded.reason]);
+            await importBundle(tx, decoded.text, report);
+          },
+          options,
+        );
       } else {
-        await importArticles(ctx, files, reports);
+        await importArticles(ctx, files, reports, options);
       }
       const result: ImportReport = { files: reports, articles: ctx.repo.listArticles() };
+      if (dryRun) result.dryRun = true;
       return result;
     },
   };

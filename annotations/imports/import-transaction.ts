@@ -4,12 +4,27 @@ import type { FileReport } from './article-import';
 import { decodeArticleBytes, fileReport } from './article-import';
 import { createIdSet } from './import-ids';
 import { noCounts } from './import-report';
+import type { LabelOptions } from './label-mapping';
 
 /** A file refused for these reasons: its transaction is dropped, and the reasons reported. */
 export class Refused extends Error {
   constructor(readonly reasons: string[]) {
     super(reasons.join('; '));
   }
+}
+
+/** Ends a dry run's transaction once its work is done, so nothing of it is saved. */
+class DryRunEnd extends Error {}
+
+/** How an import runs: for real, or as a dry run that reports and saves nothing. */
+export interface RunOptions {
+  dryRun?: boolean;
+}
+
+/** What every importer of annotations is told: whose layer, how foreign labels map, whether to save. */
+export interface ImportOptions extends RunOptions {
+  annotator: string;
+  labels: LabelOptions;
 }
 
 /**
@@ -23,11 +38,18 @@ export async function inTransaction(
   ctx: ServiceContext,
   report: FileReport,
   work: (tx: ServiceContext) => Promise<void>,
+  run: RunOptions = {},
 ): Promise<void> {
   try {
-    await ctx.transact((repo) => work({ ...ctx, repo }));
+    await ctx.transact(async (repo) => {
+      await work({ ...ctx, repo });
+      if (run.dryRun) throw new DryRunEnd();
+    });
   } catch (error) {
+    // A dry run keeps its report: what would have been imported.
+    if (error instanceof DryRunEnd) return;
     report.imported = [];
+    delete report.tagsetAdded;
     report.added = noCounts();
     delete report.layers;
     report.duplicates = 0;
@@ -46,11 +68,12 @@ export async function importEachFile<F extends { name: string }>(
   files: readonly F[],
   reports: FileReport[],
   work: (tx: ServiceContext, file: F, report: FileReport) => Promise<void>,
+  run: RunOptions = {},
 ): Promise<void> {
   for (const file of files) {
     const report = fileReport(file.name);
     reports.push(report);
-    await inTransaction(ctx, report, (tx) => work(tx, file, report));
+    await inTransaction(ctx, report, (tx) => work(tx, file, report), run);
   }
 }
 

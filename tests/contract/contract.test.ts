@@ -51,12 +51,12 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     expect(article.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
-  it('creates, lists, updates and deletes an annotation, with defaults from the tagset', async () => {
+  it('creates, lists, updates and deletes an annotation, its attributes unset until chosen', async () => {
     const created = await value<Annotation>(send, 'annotations/create', await claimArgs('These hired terrorists'));
     expect(created).toMatchObject({
       kind: 'claim',
       annotator: 'alice',
-      attributes: { verdict: 'unverified', checkWorthy: false, claimType: 'factual' },
+      attributes: { verdict: null, checkWorthy: null, claimType: null },
       note: '',
       entityId: null,
       eventId: null,
@@ -66,7 +66,7 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
       id: created.id,
       attributes: { verdict: 'false', checkWorthy: true },
     });
-    expect(updated.attributes).toEqual({ verdict: 'false', checkWorthy: true, claimType: 'factual' });
+    expect(updated.attributes).toEqual({ verdict: 'false', checkWorthy: true, claimType: null });
     expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([updated]);
     await ok(send, 'annotations/delete', { articleId: FIRST, id: created.id });
     expect((await ok<ArticleLayer>(send, 'annotations/list', { articleId: FIRST })).annotations).toEqual([]);

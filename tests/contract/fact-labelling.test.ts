@@ -375,8 +375,8 @@ describe.each(TRANSPORTS)('relations, article labels, tagset and guidelines over
     expect(value).toEqual({ tagset: noWorth, migrated: ['removed attribute "checkWorthy" from 2 claims'] });
     const migrated = await s.layer();
     expect(migrated.annotations.map((a) => a.attributes)).toEqual([
-      { verdict: 'unverified', claimType: 'factual' },
-      { verdict: 'unverified', claimType: 'factual' },
+      { verdict: null, claimType: null },
+      { verdict: null, claimType: null },
       {},
     ]);
     expect(migrated.annotations[2]).toEqual(before.annotations[2]);

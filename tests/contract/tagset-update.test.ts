@@ -91,8 +91,8 @@ describe.each(TRANSPORTS)('tagset/update over %s', (_name, open) => {
       ],
     }));
     await s.mutate('tagset/update', { tagset: withTopics });
-    await s.tag('claim', HIRED, FIRST, { attributes: { verdict: null, topics: ['war'] } });
-    await s.tag('claim', HOPE);
+    await s.tag('claim', HIRED, FIRST, { attributes: { verdict: null, topics: ['war'], claimType: 'factual' } });
+    await s.tag('claim', HOPE, FIRST, { attributes: { verdict: 'true', claimType: 'opinion' } });
     await s.mutate('documentLabels/set', { articleId: FIRST, labels: { stance: 'critical' } });
     const before = await s.layer();
     const conflict = (tagset: Tagset, message: RegExp) =>

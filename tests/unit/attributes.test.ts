@@ -35,11 +35,36 @@ const NOTES_TAGSET = validateTagset({
 });
 
 describe('resolveAttributes with the default tagset', () => {
-  it('fills every attribute of a claim with its default when nothing is given', () => {
+  it('leaves every attribute of a claim unset when nothing is given: the default tagset suggests no value', () => {
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {})).toEqual({
+      verdict: null,
+      checkWorthy: null,
+      claimType: null,
+    });
+  });
+
+  it('fills attributes with the defaults a tagset sets', () => {
+    const tagset = validateTagset({
+      ...DEFAULT_TAGSET,
+      kinds: DEFAULT_TAGSET.kinds.map((k) =>
+        k.kind === 'claim'
+          ? {
+              ...k,
+              attributes: k.attributes.map((a) =>
+                a.name === 'verdict'
+                  ? { ...a, default: 'unverified' }
+                  : a.type === 'boolean'
+                    ? { ...a, default: false }
+                    : a,
+              ),
+            }
+          : k,
+      ),
+    });
+    expect(resolveAttributes(tagset, 'claim', {})).toEqual({
       verdict: 'unverified',
       checkWorthy: false,
-      claimType: 'factual',
+      claimType: null,
     });
   });
 
@@ -51,7 +76,7 @@ describe('resolveAttributes with the default tagset', () => {
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { verdict: 'false', checkWorthy: true })).toEqual({
       verdict: 'false',
       checkWorthy: true,
-      claimType: 'factual',
+      claimType: null,
     });
   });
 
@@ -68,16 +93,16 @@ describe('resolveAttributes with the default tagset', () => {
   it('fills attributes missing from the base with their defaults', () => {
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {}, { verdict: 'false' })).toEqual({
       verdict: 'false',
-      checkWorthy: false,
-      claimType: 'factual',
+      checkWorthy: null,
+      claimType: null,
     });
   });
 
-  it('keeps a null saved in the base where null is allowed, and defaults it where it is not', () => {
+  it('keeps a null saved in the base where null is allowed: unset stays unset', () => {
     const base = { verdict: null, checkWorthy: null, claimType: 'opinion' };
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {}, base)).toEqual({
       verdict: null,
-      checkWorthy: false,
+      checkWorthy: null,
       claimType: 'opinion',
     });
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { claimType: 'factual' }, base).verdict).toBeNull();
@@ -112,8 +137,9 @@ describe('resolveAttributes with the default tagset', () => {
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { verdict: null }).verdict).toBeNull();
   });
 
-  it('refuses a boolean given as anything but true or false', () => {
-    for (const value of ['true', 1, null, []]) {
+  it('refuses a boolean given as anything but true, false or unset', () => {
+    expect(resolveAttributes(DEFAULT_TAGSET, 'claim', { checkWorthy: null }).checkWorthy).toBeNull();
+    for (const value of ['true', 'false', 1, 0, []]) {
       const error = refusal(() => resolveAttributes(DEFAULT_TAGSET, 'claim', { checkWorthy: value }));
       expect(error.code).toBe('invalid-argument');
       expect(error.message).toContain(
@@ -136,7 +162,7 @@ describe('resolveAttributes with text, multi-choice, number and required attribu
   });
 
   it('refuses text given as another type', () => {
-    for (const value of [42, true, null, ['a']]) {
+    for (const value of [42, true, ['a']]) {
       const error = refusal(() => resolveAttributes(NOTES_TAGSET, 'note', { comment: value, source: 'tv' }));
       expect(error.code).toBe('invalid-argument');
       expect(error.message).toContain(`Attribute "comment" of a note must be text; got ${JSON.stringify(value)}`);

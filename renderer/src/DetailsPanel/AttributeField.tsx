@@ -39,7 +39,7 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
         </label>
       );
     case 'multi-choice': {
-      const chosen = Array.isArray(value) ? value : definition.default;
+      const chosen = Array.isArray(value) ? value : (definition.default ?? []);
       return (
         <fieldset className="field">
           <legend>{definition.label}</legend>

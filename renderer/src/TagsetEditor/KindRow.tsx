@@ -37,8 +37,8 @@ export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props
           aria-label={`Hotkey of ${kind.label}`}
           className="hotkey"
           maxLength={1}
-          value={kind.hotkey}
-          onChange={(e) => onChange({ ...kind, hotkey: e.target.value.toLowerCase() })}
+          value={kind.hotkey ?? ''}
+          onChange={(e) => onChange({ ...kind, hotkey: e.target.value === '' ? null : e.target.value.toLowerCase() })}
         />
       </td>
       <td className="meta">{kind.attributes.map((a) => a.label).join(', ') || '—'}</td>

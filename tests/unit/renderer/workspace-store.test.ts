@@ -103,7 +103,7 @@ describe('tag', () => {
     const [created] = store.getState().layer.annotations;
     expect(created).toMatchObject({ kind: 'claim', start, end: start + 15, annotator: 'alice' });
     expect(created!.quote).toBe(text().slice(created!.start, created!.end));
-    expect(created!.attributes).toEqual({ verdict: 'unverified', checkWorthy: false, claimType: 'factual' });
+    expect(created!.attributes).toEqual({ verdict: null, checkWorthy: null, claimType: null });
     expect(store.getState().selectedId).toBe(created!.id);
     expect(await saved()).toEqual([created]);
     expect(Math.max(...pending)).toBe(1);
@@ -159,7 +159,7 @@ describe('edits after a tag', () => {
 
   it('updateAttributes merges the attributes and persists them', async () => {
     await store.updateAttributes(id, { verdict: 'false', checkWorthy: true });
-    const expected = { verdict: 'false', checkWorthy: true, claimType: 'factual' };
+    const expected = { verdict: 'false', checkWorthy: true, claimType: null };
     expect((await saved())[0]?.attributes).toEqual(expected);
     expect(store.getState().layer.annotations[0]?.attributes).toEqual(expected);
     expect(store.getState().pendingWrites).toBe(0);

@@ -110,13 +110,14 @@ describe('the renderer workspace store', () => {
   it('rolls back an edit the core refuses and says why', async () => {
     await store.tag('claim', ...span('Tehran'));
     const id = store.getState().selectedId!;
+    await store.updateAttributes(id, { verdict: 'mixed' });
     await store.updateAttributes(id, { verdict: 'fake news' });
     expect(store.getState().notice).toMatchObject({
       tone: 'error',
       text: expect.stringMatching(/verdict.*must be one of/),
     });
-    expect(store.getState().layer.annotations[0]?.attributes.verdict).toBe('unverified');
-    expect((await saved())[0]?.attributes.verdict).toBe('unverified');
+    expect(store.getState().layer.annotations[0]?.attributes.verdict).toBe('mixed');
+    expect((await saved())[0]?.attributes.verdict).toBe('mixed');
   });
 
   it('refuses to undo over a later change made elsewhere, and keeps both', async () => {
