@@ -51,6 +51,14 @@ const EventFields = {
   participants: z.array(IdSchema),
 };
 
+/** Which layers an export holds; see `export/file`. */
+export const ExportScopeSchema = z.discriminatedUnion('layer', [
+  z.strictObject({ layer: z.literal('one'), annotator: AnnotatorName }),
+  z.strictObject({ layer: z.literal('gold'), includeUnadjudicated: z.boolean().optional() }),
+  z.strictObject({ layer: z.literal('all') }),
+]);
+export type ExportScope = z.infer<typeof ExportScopeSchema>;
+
 /** Argument schemas of every operation: both transports parse with these before a handler runs. */
 export const argumentSchemas = {
   'store/status': z.strictObject({}),
@@ -158,7 +166,22 @@ export const argumentSchemas = {
     dryRun: z.boolean().optional(),
   }),
   'jobs/progress': z.strictObject({ jobId: IdSchema }),
-  'settings/update': z.strictObject({ annotator: AnnotatorName }),
+  'settings/update': z
+    .strictObject({
+      annotator: AnnotatorName.optional(),
+      /** The organisation that publishes the verdicts (ClaimReview's author); null clears it. */
+      reviewingOrganisation: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty (send null to clear it)')
+        .max(300)
+        .regex(/^[^\p{C}]+$/u, 'must not contain control characters')
+        .nullable()
+        .optional(),
+    })
+    .refine((s) => s.annotator !== undefined || s.reviewingOrganisation !== undefined, {
+      message: 'Say what to change: annotator or reviewingOrganisation',
+    }),
   'review/compare': z.strictObject({ articleId: IdSchema, annotators: z.array(AnnotatorName).min(1).max(20) }),
   'review/decide': z.strictObject({
     articleId: IdSchema,
@@ -178,6 +201,8 @@ export const argumentSchemas = {
       })
       .optional(),
   }),
+  /** Takes an article whose layers agree everywhere into gold in one step; refused while differences remain. */
+  'review/accept-agreed': z.strictObject({ articleId: IdSchema, annotators: z.array(AnnotatorName).min(2).max(20) }),
   'review/progress': z.strictObject({ annotators: z.array(AnnotatorName).min(2).max(20).optional() }),
   'agreement/report': z.strictObject({
     /** The layers to measure (the gold layer may be one); by default every layer with annotations but gold. */
@@ -186,9 +211,16 @@ export const argumentSchemas = {
   }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
+    /**
+     * Whose data: one annotator's layer, the gold layer (adjudicated articles
+     * only, unless `includeUnadjudicated`), or every layer, each kept apart
+     * and named in the file. Absent: every layer, kept apart.
+     */
+    scope: ExportScopeSchema.optional(),
     /** Chosen by the client to follow the export's progress with jobs/progress. */
     jobId: IdSchema.optional(),
     articleIds: z.array(IdSchema).optional(),
+    /** With every layer in scope: only these layers. */
     annotators: z.array(z.string()).optional(),
     kinds: z.array(z.string()).optional(),
   }),
@@ -216,15 +248,31 @@ export interface LeftOut {
   reason: string;
 }
 
+/** An article of the selection that the export's scope leaves out, and why. */
+export interface OutOfScope {
+  articleId: string;
+  title: string;
+  /** e.g. "2 of 3 differences decided", "alice has not annotated it". */
+  reason: string;
+}
+
 /** What `export/file` gives: the file, and the articles it could not include. */
 export interface ExportResult extends ExportFile {
   /** Articles left out because a file of theirs cannot be read; absent when none was. */
   leftOut?: LeftOut[];
+  /** A gold export: articles left out because they are not adjudicated yet; absent when none was. */
+  notAdjudicated?: OutOfScope[];
+  /** One annotator's layer: articles left out because that annotator never touched them; absent when none was. */
+  notAnnotated?: OutOfScope[];
+  /** What the export could not say and why (e.g. no reviewing organisation set for ClaimReview). */
+  notes?: string[];
 }
 
 export interface SessionStatus extends StoreStatus {
   annotator: string;
   tagset: Tagset;
+  /** The organisation set in the settings as publisher of verdicts; absent when none is. */
+  reviewingOrganisation?: string;
 }
 
 export interface EntitySuggestion {
@@ -329,6 +377,8 @@ export interface Results {
   'settings/update': SessionStatus;
   'review/compare': ReviewComparison;
   'review/decide': Mutation<Decision>;
+  /** The decisions that took the article's agreements into gold. */
+  'review/accept-agreed': Mutation<Decision[]>;
   'review/progress': ReviewProgressRow[];
   'agreement/report': AgreementDashboard;
 }

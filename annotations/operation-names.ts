@@ -39,6 +39,7 @@ export const OPERATION_NAMES = [
   'settings/update',
   'review/compare',
   'review/decide',
+  'review/accept-agreed',
   'review/progress',
   'agreement/report',
 ] as const;

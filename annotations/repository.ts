@@ -26,8 +26,8 @@ export interface ProjectData {
   events: EventRecord[];
   /** The annotation guidelines, in Markdown. */
   guidelines: string;
-  /** The user's settings: the annotator name they chose. */
-  settings?: { annotator?: string };
+  /** The user's settings: the annotator name they chose, the organisation publishing their verdicts. */
+  settings?: { annotator?: string; reviewingOrganisation?: string };
 }
 
 /**

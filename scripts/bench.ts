@@ -6,6 +6,9 @@
 //     (target < 50 ms).
 //  3. Review on that article: three layers of 2,000 annotations each,
 //     compared (target < 100 ms) and measured for agreement (target < 1 s).
+//  4. CoNLL IOB2 export of a ~400 KB article with 2,000 annotations (target
+//     < 1 s), and its time against a ~100 KB one (linear: ratio ≤ 6 for 4×
+//     the text; a quadratic export would be near 16).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +19,8 @@ import { openLowdbRepository } from '../annotations/node/lowdb-repository';
 import { startWebServer } from '../annotations/node/http-server';
 import { agreementReport } from '../annotations/agreement/report';
 import { compareLayers } from '../annotations/review/compare';
+import { exportConll } from '../annotations/formats/conll-iob2-format';
+import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
@@ -167,6 +172,26 @@ async function reviewCost(): Promise<{ compare: number[]; agreement: number[]; g
   return { compare, agreement, groups };
 }
 
+/** Median time to export one article of `words` words with 2,000 annotations as CoNLL IOB2. */
+async function conllCost(words: number): Promise<{ median: number; bytes: number }> {
+  const article = await syntheticArticle(`conll-${words}`, words, 3);
+  const annotations = syntheticAnnotations(article, 2000);
+  const input = {
+    articles: [{ article, layer: { annotations, relations: [], documentLabels: [] } }],
+    tagset: DEFAULT_TAGSET,
+    entities: [],
+    events: [],
+    scope: { layer: 'one' as const, annotator: 'bench' },
+  };
+  const times: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const t = performance.now();
+    exportConll(input);
+    times.push(performance.now() - t);
+  }
+  return { median: median(times), bytes: new TextEncoder().encode(article.text).length };
+}
+
 async function main(): Promise<void> {
   console.log('Factmark benchmark\n');
   console.log(
@@ -199,6 +224,19 @@ async function main(): Promise<void> {
   );
   console.log(
     `  agreement report (spans, tokens, unitizing, attributes): ${ms(agr)}   (target < 1000 ms: ${agr < 1000 ? 'met' : 'MISSED'})`,
+  );
+
+  console.log('\n4. CoNLL IOB2 export of one article with 2,000 annotations, median of 7');
+  const shorter = await conllCost(15_500);
+  const longer = await conllCost(62_000);
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  console.log(`  ${kb(shorter.bytes)}: ${ms(shorter.median)}`);
+  console.log(
+    `  ${kb(longer.bytes)}: ${ms(longer.median)}   (target < 1000 ms: ${longer.median < 1000 ? 'met' : 'MISSED'})`,
+  );
+  const growth = longer.median / shorter.median;
+  console.log(
+    `  ratio for ${(longer.bytes / shorter.bytes).toFixed(1)}× the text: ${growth.toFixed(2)}   (target ≤ 6, linear: ${growth <= 6 ? 'met' : 'MISSED'})`,
   );
 }
 

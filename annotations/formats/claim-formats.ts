@@ -1,69 +1,92 @@
 import type { Annotation, ArticleLayer, Entity } from '../model';
+import { GOLD } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
+import { layersOf } from './export-input';
 
-/** Who said a claim: the entity of its said-by speaker, else the speaker's words. */
+/** Who said a claim: the entity its said-by speaker links to, else the speaker's words; null without a speaker. */
 function speakerOf(
   claim: Annotation,
   layer: ArticleLayer,
-  entities: readonly Entity[],
+  entities: ReadonlyMap<string, Entity>,
 ): { name: string; entity: Entity | null } | null {
-  const relation = layer.relations.find(
-    (r) => r.type === 'said-by' && r.from === claim.id && r.to.kind === 'annotation',
-  );
-  const speaker = relation && layer.annotations.find((a) => a.id === relation.to.id);
+  const relation = layer.relations.find((r) => r.type === 'said-by' && r.from === claim.id);
+  if (!relation) return null;
+  if (relation.to.kind === 'entity') {
+    const entity = entities.get(relation.to.id);
+    return entity ? { name: entity.name, entity } : null;
+  }
+  const to = relation.to.id;
+  const speaker = layer.annotations.find((a) => a.id === to);
   if (!speaker) return null;
-  const entity = entities.find((e) => e.id === speaker.entityId) ?? null;
+  const entity = (speaker.entityId && entities.get(speaker.entityId)) || null;
   return { name: entity?.name ?? speaker.quote, entity };
 }
 
 const verdictOf = (a: Annotation) => (typeof a.attributes.verdict === 'string' ? a.attributes.verdict : null);
 
+/** schema.org's type for who said a claim: a person, or an organisation for any other entity. */
+const authorType = (entity: Entity | null) => (entity && entity.type !== 'person' ? 'Organization' : 'Person');
+
 /**
- * schema.org ClaimReview for every claim with a verdict.
+ * schema.org ClaimReview for every claim with a verdict (not "unverified").
+ * `author` is the reviewing organisation of the settings (left out when none
+ * is set), `contributor` the annotator whose verdict it is (for gold, who
+ * decided it), `datePublished` the day of the decision (a gold claim's
+ * provenance) or of the claim's last change, `itemReviewed.author` the
+ * speaker's entity (else the speaker's words; absent without a speaker).
  * @see https://schema.org/ClaimReview
  */
 export function exportClaimReview(input: ExportInput): ExportedFile[] {
-  const reviews = input.articles.flatMap(({ article, layer }) =>
-    layer.annotations
-      .filter((a) => a.kind === 'claim' && verdictOf(a) && verdictOf(a) !== 'unverified')
-      .map((claim) => {
-        const speaker = speakerOf(claim, layer, input.entities);
-        const person = speaker?.entity?.type === 'organisation' ? 'Organization' : 'Person';
-        return {
-          '@context': 'https://schema.org',
-          '@type': 'ClaimReview',
-          identifier: claim.id,
-          claimReviewed: claim.quote,
-          datePublished: claim.updatedAt.slice(0, 10),
-          author: { '@type': 'Person', name: claim.annotator },
-          reviewRating: { '@type': 'Rating', alternateName: verdictOf(claim) },
-          itemReviewed: {
-            '@type': 'Claim',
-            ...(speaker
-              ? {
-                  author: {
-                    '@type': person,
-                    name: speaker.name,
-                    ...(speaker.entity?.externalId
-                      ? { sameAs: `https://www.wikidata.org/wiki/${speaker.entity.externalId}` }
-                      : {}),
-                  },
-                }
+  const entities = new Map(input.entities.map((e) => [e.id, e]));
+  const reviews = input.articles.flatMap(({ article, layer: full }) =>
+    layersOf(input, full).flatMap(({ annotator, layer }) =>
+      layer.annotations
+        .filter((a) => a.kind === 'claim' && verdictOf(a) && verdictOf(a) !== 'unverified')
+        .map((claim) => {
+          const speaker = speakerOf(claim, layer, entities);
+          const qid = speaker?.entity?.externalId;
+          const reviewer = annotator === GOLD ? claim.provenance?.decidedBy : annotator;
+          return {
+            '@context': 'https://schema.org',
+            '@type': 'ClaimReview',
+            identifier: claim.id,
+            claimReviewed: claim.quote,
+            datePublished: (claim.provenance?.decidedAt ?? claim.updatedAt).slice(0, 10),
+            ...(input.reviewingOrganisation
+              ? { author: { '@type': 'Organization', name: input.reviewingOrganisation } }
               : {}),
-            appearance: {
-              '@type': 'CreativeWork',
-              headline: article.title,
-              identifier: article.id,
-              ...(/^https?:\/\//.test(article.source) ? { url: article.source } : {}),
+            ...(reviewer ? { contributor: { '@type': 'Person', name: reviewer } } : {}),
+            reviewRating: { '@type': 'Rating', alternateName: verdictOf(claim) },
+            itemReviewed: {
+              '@type': 'Claim',
+              ...(speaker
+                ? {
+                    author: {
+                      '@type': authorType(speaker.entity),
+                      name: speaker.name,
+                      ...(qid && /^Q\d+$/.test(qid) ? { sameAs: `https://www.wikidata.org/wiki/${qid}` } : {}),
+                    },
+                  }
+                : {}),
+              appearance: {
+                '@type': 'CreativeWork',
+                headline: article.title,
+                identifier: article.id,
+                ...(/^https?:\/\//.test(article.source) ? { url: article.source } : {}),
+              },
             },
-          },
-        };
-      }),
+          };
+        }),
+    ),
   );
   return [{ path: 'claimreview.jsonld', content: `${JSON.stringify(reviews, null, 2)}\n` }];
 }
 
-/** Verdicts as FEVER labels; opinions are not claims FEVER can verify and are left out. */
+/**
+ * Verdicts as FEVER labels. A claim whose verdict is unset or "unverified"
+ * (nobody checked it yet) is left out, as is an opinion: neither is evidence
+ * of NOT ENOUGH INFO. Each record keeps its `verdict` beside the label.
+ */
 export const FEVER_LABELS: Record<string, 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH INFO'> = {
   true: 'SUPPORTS',
   'mostly true': 'SUPPORTS',
@@ -71,32 +94,37 @@ export const FEVER_LABELS: Record<string, 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH I
   'mostly false': 'REFUTES',
   mixed: 'NOT ENOUGH INFO',
   unverifiable: 'NOT ENOUGH INFO',
-  unverified: 'NOT ENOUGH INFO',
 };
 
 /**
- * FEVER-style JSONL: one claim per line, its label from the verdict, and the
- * article it appears in as context (Factmark records no evidence sentences).
+ * FEVER-style JSONL: one claim per line, its label from the verdict, the
+ * verdict itself, the annotator whose layer it is in, and the article it
+ * appears in as context (Factmark records no evidence sentences).
  */
 export function exportFever(input: ExportInput): ExportedFile[] {
+  const entities = new Map(input.entities.map((e) => [e.id, e]));
   const lines: string[] = [];
-  for (const { article, layer } of input.articles) {
-    for (const claim of layer.annotations.filter((a) => a.kind === 'claim')) {
-      const label = FEVER_LABELS[verdictOf(claim) ?? 'unverified'];
-      if (!label) continue;
-      lines.push(
-        JSON.stringify({
-          id: claim.id,
-          verifiable:
-            verdictOf(claim) === 'unverified' || verdictOf(claim) === 'unverifiable' ? 'NOT VERIFIABLE' : 'VERIFIABLE',
-          label,
-          claim: claim.quote,
-          evidence: [],
-          article_id: article.id,
-          speaker: speakerOf(claim, layer, input.entities)?.name ?? null,
-          check_worthy: claim.attributes.checkWorthy ?? null,
-        }),
-      );
+  for (const { article, layer: full } of input.articles) {
+    for (const { annotator, layer } of layersOf(input, full)) {
+      for (const claim of layer.annotations.filter((a) => a.kind === 'claim')) {
+        const verdict = verdictOf(claim);
+        const label = verdict !== null && Object.hasOwn(FEVER_LABELS, verdict) ? FEVER_LABELS[verdict] : undefined;
+        if (!label) continue;
+        lines.push(
+          JSON.stringify({
+            id: claim.id,
+            verifiable: label === 'NOT ENOUGH INFO' ? 'NOT VERIFIABLE' : 'VERIFIABLE',
+            label,
+            claim: claim.quote,
+            evidence: [],
+            article_id: article.id,
+            verdict,
+            annotator,
+            speaker: speakerOf(claim, layer, entities)?.name ?? null,
+            check_worthy: claim.attributes.checkWorthy ?? null,
+          }),
+        );
+      }
     }
   }
   return [{ path: 'fever.jsonl', content: lines.length > 0 ? `${lines.join('\n')}\n` : '' }];

@@ -1,4 +1,6 @@
+import type { Annotation, Article } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
+import { byLayerName, everyLayer, layerFolders, layersOf } from './export-input';
 
 /**
  * Tokenisation used for IOB2: a token is a run of letters, combining marks,
@@ -18,53 +20,107 @@ export function tokenize(text: string): Token[] {
   return Array.from(text.matchAll(TOKEN), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
+/** The index of the first token ending after `offset` (tokens.length if none): a binary search. */
+function firstTokenAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
- * CoNLL-2003 style two-column IOB2 (token, tag) for span kinds. A span that
- * starts or ends inside a token, or overlaps a span already tagged, is not
- * moved or merged: it is left out and listed in `iob2-report.txt`.
+ * One article's lines: `-DOCSTART-`, then a token and its tag per line, a
+ * blank line where the text starts a new line. Time grows with the text's
+ * length and the spans' token counts, never with their product.
  */
-export function exportConll(input: ExportInput, kinds?: readonly string[]): ExportedFile[] {
+function articleLines(article: Article, spans: readonly Annotation[], out: string[], report: string[]): void {
+  const { text } = article;
+  const tokens = tokenize(text);
+  const tags = tokens.map(() => 'O');
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const a of sorted) {
+    const first = firstTokenAfter(tokens, a.start);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < a.end) last++;
+    const where = `${article.id} ${a.start}–${a.end} ${a.kind} ${JSON.stringify(a.quote)}`;
+    if (first >= tokens.length || tokens[first]!.start !== a.start || tokens[last]!.end !== a.end) {
+      report.push(`${where}: does not start and end on token boundaries; left out`);
+      continue;
+    }
+    let free = true;
+    for (let i = first; i <= last && free; i++) free = tags[i] === 'O';
+    if (!free) {
+      report.push(`${where}: overlaps a span already tagged; left out`);
+      continue;
+    }
+    for (let i = first; i <= last; i++) tags[i] = `${i === first ? 'B' : 'I'}-${a.kind}`;
+  }
+  out.push('-DOCSTART-\tO', '');
+  let previousEnd = -1;
+  tokens.forEach((t, i) => {
+    // Tokens hold no line breaks: a break between two tokens starts a new sentence line.
+    if (previousEnd >= 0 && text.slice(previousEnd, t.start).includes('\n')) out.push('');
+    previousEnd = t.end;
+    out.push(`${t.text}\t${tags[i]}`);
+  });
+  out.push('');
+}
+
+function conllFiles(
+  articles: readonly { article: Article; spans: Annotation[] }[],
+  kinds: readonly string[] | undefined,
+  folder: string,
+): ExportedFile[] {
   const out: string[] = [];
   const report: string[] = [];
-  for (const { article, layer } of input.articles) {
-    const tokens = tokenize(article.text);
-    const tags = tokens.map(() => 'O');
-    const spans = layer.annotations
-      .filter((a) => !kinds || kinds.includes(a.kind))
-      .sort((a, b) => a.start - b.start || b.end - a.end);
-    for (const a of spans) {
-      const first = tokens.findIndex((t) => t.end > a.start);
-      let last = first;
-      while (last + 1 < tokens.length && tokens[last + 1]!.start < a.end) last++;
-      const where = `${article.id} ${a.start}–${a.end} ${a.kind} ${JSON.stringify(a.quote)}`;
-      if (first < 0 || tokens[first]!.start !== a.start || tokens[last]!.end !== a.end) {
-        report.push(`${where}: does not start and end on token boundaries; left out`);
-        continue;
-      }
-      if (tags.slice(first, last + 1).some((t) => t !== 'O')) {
-        report.push(`${where}: overlaps a span already tagged; left out`);
-        continue;
-      }
-      for (let i = first; i <= last; i++) tags[i] = `${i === first ? 'B' : 'I'}-${a.kind}`;
-    }
-    out.push('-DOCSTART-\tO', '');
-    let line = -1;
-    tokens.forEach((t, i) => {
-      const tokenLine = article.text.slice(0, t.start).split('\n').length;
-      if (line !== -1 && tokenLine !== line) out.push('');
-      line = tokenLine;
-      out.push(`${t.text}\t${tags[i]}`);
-    });
-    out.push('');
-  }
+  for (const { article, spans } of articles)
+    articleLines(
+      article,
+      spans.filter((a) => !kinds || kinds.includes(a.kind)),
+      out,
+      report,
+    );
   return [
-    { path: 'iob2.conll', content: `${out.join('\n')}\n` },
+    { path: `${folder}iob2.conll`, content: `${out.join('\n')}\n` },
     {
-      path: 'iob2-report.txt',
+      path: `${folder}iob2-report.txt`,
       content:
         report.length > 0
           ? `${report.join('\n')}\n`
           : 'Every span starts and ends on a token boundary; none overlap.\n',
     },
   ];
+}
+
+/**
+ * CoNLL-2003 style two-column IOB2 (token, tag) for span kinds. A span that
+ * starts or ends inside a token, or overlaps a span already tagged, is not
+ * moved or merged: it is left out and listed in `iob2-report.txt`. Token tags
+ * of two layers cannot share a column: an export of every layer writes one
+ * folder per annotator (`alice/iob2.conll`), holding the articles that
+ * annotator touched.
+ */
+export function exportConll(input: ExportInput, kinds?: readonly string[]): ExportedFile[] {
+  if (!everyLayer(input))
+    return conllFiles(
+      input.articles.map(({ article, layer }) => ({ article, spans: layer.annotations })),
+      kinds,
+      '',
+    );
+  const byAnnotator = new Map<string, { article: Article; spans: Annotation[] }[]>();
+  for (const { article, layer } of input.articles)
+    for (const named of layersOf(input, layer)) {
+      const list = byAnnotator.get(named.annotator) ?? [];
+      list.push({ article, spans: named.layer.annotations });
+      byAnnotator.set(named.annotator, list);
+    }
+  if (byAnnotator.size === 0)
+    return [{ path: 'iob2-report.txt', content: 'No layer has annotations in the chosen articles.\n' }];
+  const names = [...byAnnotator.keys()].sort(byLayerName);
+  const folders = layerFolders(names);
+  return names.flatMap((annotator) => conllFiles(byAnnotator.get(annotator)!, kinds, `${folders.get(annotator)!}/`));
 }

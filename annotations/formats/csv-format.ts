@@ -1,15 +1,44 @@
+import type { Annotation, ArticleLayer, Entity } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { offsetMap } from './offsets';
 
-/** RFC 4180 quoting. */
+/** RFC 4180 quoting; an unset value (null, absent) is an empty cell, never "false". */
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One annotation per row: where it is (both offset units), its quote, every attribute of the tagset as a column. */
+/**
+ * Who said each claim: per said-by link of the annotation, the speaker span's
+ * quote and the name of the entity that span links to ('' where there is
+ * none; a link straight to an entity has no quote).
+ */
+function speakersOf(layer: ArticleLayer, entities: ReadonlyMap<string, Entity>) {
+  const byId = new Map(layer.annotations.map((a) => [a.id, a]));
+  const saidBy = new Map<string, { quote: string; entity: string }[]>();
+  for (const r of layer.relations) {
+    if (r.type !== 'said-by') continue;
+    const speaker = r.to.kind === 'annotation' ? byId.get(r.to.id) : undefined;
+    if (r.to.kind === 'annotation' && !speaker) continue;
+    const entityId = r.to.kind === 'entity' ? r.to.id : (speaker?.entityId ?? null);
+    const list = saidBy.get(r.from) ?? [];
+    list.push({ quote: speaker?.quote ?? '', entity: (entityId && entities.get(entityId)?.name) || '' });
+    saidBy.set(r.from, list);
+  }
+  return (a: Annotation) => saidBy.get(a.id) ?? [];
+}
+
+/**
+ * One annotation per row: where it is (both offset units), its quote, whose
+ * layer it is in (`annotator`), every attribute of the tagset as a column,
+ * `said_by` (the quotes of the speaker spans a said-by link joins it to) and
+ * `said_by_entity` (the entities those speakers link to, in the same order;
+ * several are joined by `|`).
+ */
 export function exportCsv(input: ExportInput): ExportedFile[] {
   const attributes = [...new Set(input.tagset.kinds.flatMap((k) => k.attributes.map((a) => a.name)))];
+  const entities = new Map(input.entities.map((e) => [e.id, e]));
+  const events = new Map(input.events.map((e) => [e.id, e]));
   const header = [
     'article_id',
     'article_title',
@@ -22,6 +51,8 @@ export function exportCsv(input: ExportInput): ExportedFile[] {
     'end_codepoint',
     'quote',
     ...attributes,
+    'said_by',
+    'said_by_entity',
     'entity',
     'event',
     'note',
@@ -31,9 +62,9 @@ export function exportCsv(input: ExportInput): ExportedFile[] {
   const rows = [header.join(',')];
   for (const { article, layer } of input.articles) {
     const map = offsetMap(article.text);
+    const speakers = speakersOf(layer, entities);
     for (const a of layer.annotations) {
-      const entity = input.entities.find((e) => e.id === a.entityId)?.name ?? '';
-      const event = input.events.find((e) => e.id === a.eventId)?.title ?? '';
+      const said = speakers(a);
       const values = [
         article.id,
         article.title,
@@ -46,8 +77,10 @@ export function exportCsv(input: ExportInput): ExportedFile[] {
         map.toCodePoint(a.end),
         a.quote,
         ...attributes.map((n) => a.attributes[n]),
-        entity,
-        event,
+        said.map((s) => s.quote),
+        said.some((s) => s.entity) ? said.map((s) => s.entity) : '',
+        (a.entityId && entities.get(a.entityId)?.name) ?? '',
+        (a.eventId && events.get(a.eventId)?.title) ?? '',
         a.note,
         a.createdAt,
         a.updatedAt,

@@ -1,4 +1,5 @@
 import type { ExportedFile, ExportInput } from './export-input';
+import { layersOf } from './export-input';
 
 /** One Label Studio result item. Offsets are JavaScript string offsets (UTF-16), as Label Studio uses. */
 export type LabelStudioResult =
@@ -32,7 +33,9 @@ export function labelStudioConfig(input: Pick<ExportInput, 'tagset'>): string {
   const { tagset } = input;
   const lines = ['<View>', '  <Labels name="label" toName="text">'];
   for (const k of tagset.kinds)
-    lines.push(`    <Label value="${xml(k.kind)}" background="${k.color}"${k.hotkey === null ? '' : ` hotkey="${xml(k.hotkey)}"`}/>`);
+    lines.push(
+      `    <Label value="${xml(k.kind)}" background="${k.color}"${k.hotkey === null ? '' : ` hotkey="${xml(k.hotkey)}"`}/>`,
+    );
   lines.push('  </Labels>', '  <Text name="text" value="$text"/>', '  <Relations>');
   for (const r of tagset.relations) lines.push(`    <Relation value="${xml(r.type)}"/>`);
   lines.push('  </Relations>');
@@ -53,54 +56,54 @@ export function labelStudioConfig(input: Pick<ExportInput, 'tagset'>): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Label Studio JSON tasks, one per article, with each annotator's work as one annotation. */
+/**
+ * Label Studio JSON tasks, one per article, with each layer as one entry of
+ * `annotations` whose `completed_by` names its annotator: layers are never
+ * merged into one result. An unset attribute has no `choices` item.
+ */
 export function exportLabelStudio(input: ExportInput): ExportedFile[] {
-  const tasks = input.articles.map(({ article, layer }, index) => {
-    const annotators = [...new Set(layer.annotations.map((a) => a.annotator))];
-    return {
-      id: index + 1,
-      data: { text: article.text, article_id: article.id, title: article.title, source: article.source },
-      annotations: annotators.map((annotator) => {
-        const mine = layer.annotations.filter((a) => a.annotator === annotator);
-        const ids = new Set(mine.map((a) => a.id));
-        const result: LabelStudioResult[] = [];
-        for (const a of mine) {
-          const region = { start: a.start, end: a.end, text: a.quote };
+  const tasks = input.articles.map(({ article, layer: full }, index) => ({
+    id: index + 1,
+    data: { text: article.text, article_id: article.id, title: article.title, source: article.source },
+    annotations: layersOf(input, full).map(({ annotator, layer }) => {
+      const ids = new Set(layer.annotations.map((a) => a.id));
+      const result: LabelStudioResult[] = [];
+      for (const a of layer.annotations) {
+        const region = { start: a.start, end: a.end, text: a.quote };
+        result.push({
+          id: a.id,
+          from_name: 'label',
+          to_name: 'text',
+          type: 'labels',
+          value: { ...region, labels: [a.kind] },
+        });
+        for (const [name, value] of Object.entries(a.attributes)) {
+          if (value === null || value === '') continue;
+          const choices = Array.isArray(value) ? value : [String(value)];
           result.push({
             id: a.id,
-            from_name: 'label',
+            from_name: `${a.kind}.${name}`,
             to_name: 'text',
-            type: 'labels',
-            value: { ...region, labels: [a.kind] },
+            type: 'choices',
+            value: { ...region, choices },
           });
-          for (const [name, value] of Object.entries(a.attributes)) {
-            if (value === null || value === '') continue;
-            const choices = Array.isArray(value) ? value : [String(value)];
-            result.push({
-              id: a.id,
-              from_name: `${a.kind}.${name}`,
-              to_name: 'text',
-              type: 'choices',
-              value: { ...region, choices },
-            });
-          }
-          if (a.note)
-            result.push({
-              id: a.id,
-              from_name: 'note',
-              to_name: 'text',
-              type: 'textarea',
-              value: { ...region, text: [a.note] },
-            });
         }
-        for (const r of layer.relations) {
-          if (ids.has(r.from) && r.to.kind === 'annotation' && ids.has(r.to.id))
-            result.push({ from_id: r.from, to_id: r.to.id, type: 'relation', direction: 'right', labels: [r.type] });
-        }
-        return { completed_by: annotator, result };
-      }),
-    };
-  });
+        if (a.note)
+          result.push({
+            id: a.id,
+            from_name: 'note',
+            to_name: 'text',
+            type: 'textarea',
+            value: { ...region, text: [a.note] },
+          });
+      }
+      for (const r of layer.relations) {
+        if (ids.has(r.from) && r.to.kind === 'annotation' && ids.has(r.to.id))
+          result.push({ from_id: r.from, to_id: r.to.id, type: 'relation', direction: 'right', labels: [r.type] });
+      }
+      return { completed_by: annotator, result };
+    }),
+  }));
   return [
     { path: 'label-studio-tasks.json', content: `${JSON.stringify(tasks, null, 2)}\n` },
     { path: 'label-studio-config.xml', content: labelStudioConfig(input) },

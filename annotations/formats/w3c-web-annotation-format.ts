@@ -1,4 +1,4 @@
-import type { Annotation, Article, Entity } from '../model';
+import type { Annotation, Article, Entity, Relation } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { safeName } from './export-input';
 import { offsetMap } from './offsets';
@@ -26,6 +26,13 @@ export interface W3CTextualBody {
   value: string;
 }
 
+/** Who made an annotation: the annotator whose layer it is in. */
+export interface W3CCreator {
+  id: string;
+  type: 'Person';
+  name: string;
+}
+
 /** @see https://www.w3.org/TR/annotation-model/ */
 export interface W3CAnnotation {
   id: string;
@@ -33,12 +40,40 @@ export interface W3CAnnotation {
   motivation: 'tagging' | 'classifying';
   created: string;
   modified: string;
-  creator: { id: string; type: 'Person'; name: string };
+  creator: W3CCreator;
   body: (W3CTextualBody | { id: string; purpose: 'identifying' })[];
   target: { source: string; selector: [W3CTextQuoteSelector, W3CTextPositionSelector] };
 }
 
+/**
+ * A relation as a linking annotation: its type as a tagging body, its target
+ * the IRIs of the annotation it starts from and of the annotation (or
+ * entity) it points to. @see https://www.w3.org/TR/annotation-vocab/#linking
+ */
+export interface W3CLinkingAnnotation {
+  type: 'Annotation';
+  id: string;
+  motivation: 'linking';
+  body: { type: 'TextualBody'; purpose: 'tagging'; value: string };
+  target: [string, string];
+  creator: W3CCreator;
+}
+
 export const articleUrn = (id: string) => `urn:factmark:article:${id}`;
+export const annotationIri = (id: string) => `urn:factmark:annotation:${id}`;
+export const relationIri = (id: string) => `urn:factmark:relation:${id}`;
+
+/** An entity's IRI: its Wikidata item when it names one, else Factmark's own. */
+export const entityIri = (entity: Pick<Entity, 'id' | 'externalId'>) =>
+  entity.externalId && /^Q\d+$/.test(entity.externalId)
+    ? `http://www.wikidata.org/entity/${entity.externalId}`
+    : `urn:factmark:entity:${entity.id}`;
+
+export const creatorOf = (annotator: string): W3CCreator => ({
+  id: `urn:factmark:annotator:${encodeURIComponent(annotator)}`,
+  type: 'Person',
+  name: annotator,
+});
 
 /** Prefix and suffix from code-point boundaries, so no half of an emoji is ever cut off. */
 function around(text: string, start: number, end: number): { prefix: string; suffix: string } {
@@ -60,22 +95,15 @@ export function toW3C(
       body.push({ type: 'TextualBody', purpose: 'classifying', value: `${name}=${String(v)}` });
   }
   const entity = entities.find((e) => e.id === a.entityId);
-  if (entity)
-    body.push({
-      id:
-        entity.externalId && /^Q\d+$/.test(entity.externalId)
-          ? `http://www.wikidata.org/entity/${entity.externalId}`
-          : `urn:factmark:entity:${entity.id}`,
-      purpose: 'identifying',
-    });
+  if (entity) body.push({ id: entityIri(entity), purpose: 'identifying' });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'describing', value: a.note });
   return {
-    id: `urn:factmark:annotation:${a.id}`,
+    id: annotationIri(a.id),
     type: 'Annotation',
     motivation: Object.keys(a.attributes).length > 0 ? 'classifying' : 'tagging',
     created: a.createdAt,
     modified: a.updatedAt,
-    creator: { id: `urn:factmark:annotator:${encodeURIComponent(a.annotator)}`, type: 'Person', name: a.annotator },
+    creator: creatorOf(a.annotator),
     body,
     target: {
       source: articleUrn(article.id),
@@ -87,11 +115,36 @@ export function toW3C(
   };
 }
 
-/** One AnnotationCollection for the export, and each article's text beside it (the selectors' source). */
+/** A relation as a linking annotation. */
+export function linkToW3C(r: Relation, entities: ReadonlyMap<string, Entity>): W3CLinkingAnnotation {
+  return {
+    type: 'Annotation',
+    id: relationIri(r.id),
+    motivation: 'linking',
+    body: { type: 'TextualBody', purpose: 'tagging', value: r.type },
+    target: [
+      annotationIri(r.from),
+      r.to.kind === 'entity'
+        ? entityIri(entities.get(r.to.id) ?? { id: r.to.id, externalId: null })
+        : annotationIri(r.to.id),
+    ],
+    creator: creatorOf(r.annotator),
+  };
+}
+
+/**
+ * One AnnotationCollection for the export, and each article's text beside it
+ * (the selectors' source). Every annotation names its annotator as
+ * `creator`; relations follow as linking annotations.
+ */
 export function exportW3C(input: ExportInput): ExportedFile[] {
+  const entities = new Map(input.entities.map((e) => [e.id, e]));
   const items = input.articles.flatMap(({ article, layer }) => {
     const map = offsetMap(article.text);
-    return layer.annotations.map((a) => toW3C(article, a, input.entities, map));
+    return [
+      ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, input.entities, map)),
+      ...layer.relations.map((r) => linkToW3C(r, entities)),
+    ];
   });
   const collection = {
     '@context': 'http://www.w3.org/ns/anno.jsonld',

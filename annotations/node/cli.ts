@@ -2,13 +2,13 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Args, Envelope, ImportReport, LeftOut } from '../contract';
+import type { Args, Envelope, ExportScope, ImportReport, LeftOut, OutOfScope } from '../contract';
 import { dispatch } from '../dispatch';
 import { isFactmarkError } from '../errors';
 import { issueText } from '../schema-issues';
-import { EXPORT_FORMATS, exportFiles } from '../formats/export-formats';
+import { EXPORT_FORMATS } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
-import { readExportInput } from '../formats/export-input';
+import { exportSelection } from '../formats/export-run';
 import { BundleSchema } from '../formats/native-bundle-format';
 import { describeLayer, summaryOf } from '../imports/import-report';
 import { eachLayer } from '../service/context';
@@ -22,7 +22,7 @@ const HELP = `factmark — the Factmark store from the command line
 
 Usage:
   factmark import PATH... [--format articles|bundle|brat|label-studio|doccano|w3c] [--annotator NAME]
-  factmark export --format FORMAT --out DIR [--articles ID,ID] [--kinds K,K] [--annotators A,A]
+  factmark export --format FORMAT --out DIR [--scope mine|gold|all|annotator:NAME] [--articles ID,ID] [--kinds K,K]
   factmark stats
   factmark validate [--bundle FILE]
 
@@ -31,6 +31,12 @@ Options:
   --help          this text
 
 Formats: ${EXPORT_FORMATS.join(', ')}
+Export scope (--scope), whose data the files hold:
+  mine             your layer (--annotator, $FACTMARK_ANNOTATOR, the name saved in Settings, or the login name)
+  annotator:NAME   NAME's layer
+  gold             the adjudicated layer, of adjudicated articles only (--include-unadjudicated adds the others)
+  all              every layer, each kept apart and named (the default; --annotators A,A narrows it)
+  Articles a layer never touched, and for gold articles not yet adjudicated, are left out and listed.
 Exit codes: 0 done; 1 problems found, some files not imported, or damaged articles left out; 2 bad usage;
 3 the store cannot be read, or is open in the app or the web mode.`;
 
@@ -156,6 +162,28 @@ async function runImport(
   return failures > 0 ? 1 : 0;
 }
 
+/** The export scope a --scope value names; `mine` is the session's annotator. */
+function exportScope(values: Partial<Record<string, string | boolean>>, mine: () => string): ExportScope {
+  const value = typeof values.scope === 'string' ? values.scope : 'all';
+  const unadjudicated = values['include-unadjudicated'] === true;
+  if (unadjudicated && value !== 'gold') throw new UsageError('--include-unadjudicated goes with --scope gold');
+  if (values.annotators !== undefined && value !== 'all')
+    throw new UsageError('--annotators narrows --scope all; the other scopes name their layer');
+  if (value === 'all') return { layer: 'all' };
+  if (value === 'gold') return { layer: 'gold', ...(unadjudicated ? { includeUnadjudicated: true } : {}) };
+  if (value === 'mine') return { layer: 'one', annotator: mine() };
+  const name = value.startsWith('annotator:') ? value.slice('annotator:'.length).trim() : '';
+  if (!name) throw new UsageError(`--scope must be mine, gold, all or annotator:NAME, not "${value}"`);
+  return { layer: 'one', annotator: name };
+}
+
+const scopeText = (scope: ExportScope) =>
+  scope.layer === 'all'
+    ? 'every layer, each kept apart'
+    : scope.layer === 'gold'
+      ? `gold${scope.includeUnadjudicated ? ', articles not adjudicated included' : ''}`
+      : `the layer of ${scope.annotator}`;
+
 async function runExport(storeDir: string, values: Partial<Record<string, string | boolean>>): Promise<number> {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const format = text('format') as ExportFormat | undefined;
@@ -164,25 +192,44 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (!out) throw new UsageError('export needs --out DIR');
   const repo = await openStore(storeDir);
+  const mine = () =>
+    text('annotator') ||
+    process.env.FACTMARK_ANNOTATOR ||
+    repo.readProject().settings?.annotator ||
+    resolveAnnotator(undefined);
+  const scope = exportScope(values, mine);
   const selection = {
     articleIds: list(text('articles')),
     kinds: list(text('kinds')),
+    scope,
     annotators: list(text('annotators')),
   };
-  const input = await readExportInput(repo, selection, (done, total) => progress('reading', done, total));
-  const files = exportFiles(
-    format,
-    { ...input, guidelines: repo.readProject().guidelines },
-    new Date().toISOString(),
-    selection.kinds,
-  );
-  for (const file of files) {
+  const outcome = await exportSelection(repo, format, selection, {
+    stamp: new Date().toISOString(),
+    onArticle: (done, total) => progress('reading', done, total),
+  });
+  for (const file of outcome.files) {
     const path = join(out, file.path);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.content, 'utf8');
   }
-  console.log(`wrote ${files.length} file(s) of ${format} for ${input.articles.length} article(s) to ${out}`);
-  return reportLeftOut(input.leftOut);
+  console.log(
+    `wrote ${outcome.files.length} file(s) of ${format} for ${outcome.articleCount} article(s) to ${out} (${scopeText(scope)})`,
+  );
+  reportOutOfScope(
+    outcome.notAdjudicated,
+    'not adjudicated: the gold layer covers adjudicated articles only (--include-unadjudicated adds them)',
+  );
+  reportOutOfScope(outcome.notAnnotated, 'never annotated in this layer');
+  for (const note of outcome.notes) console.error(`note: ${note}`);
+  return reportLeftOut(outcome.leftOut);
+}
+
+/** Names on stderr the chosen articles the export's scope left out, and why. */
+function reportOutOfScope(articles: readonly OutOfScope[], why: string): void {
+  if (articles.length === 0) return;
+  console.error(`left out ${articles.length} article(s) ${why}:`);
+  for (const a of articles) console.error(`  ${a.articleId} (${a.title}): ${a.reason}`);
 }
 
 /** Names on stderr the articles a command left out because a file of theirs cannot be read; 1 if any. */
@@ -258,6 +305,8 @@ const OPTIONS = {
   articles: { type: 'string' },
   kinds: { type: 'string' },
   annotators: { type: 'string' },
+  scope: { type: 'string' },
+  'include-unadjudicated': { type: 'boolean' },
   annotator: { type: 'string' },
   bundle: { type: 'string' },
   help: { type: 'boolean' },

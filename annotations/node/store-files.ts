@@ -44,7 +44,12 @@ export const ProjectFileSchema = z.object({
   entities: z.array(EntitySchema).default([]),
   events: z.array(EventRecordSchema).default([]),
   guidelines: z.string().default(''),
-  settings: z.object({ annotator: z.string().min(1).max(200).optional() }).optional(),
+  settings: z
+    .object({
+      annotator: z.string().min(1).max(200).optional(),
+      reviewingOrganisation: z.string().min(1).max(300).optional(),
+    })
+    .optional(),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 

@@ -1,13 +1,10 @@
 import type { Handlers } from '../contract';
-import { exportFiles } from '../formats/export-formats';
-import { readExportInput } from '../formats/export-input';
-import { packageExport } from '../formats/export-package';
 import type { OperationName } from '../operation-names';
 import { OPERATION_NAMES } from '../operation-names';
 import type { AnnotationRepository, StoreView } from '../repository';
 import { annotationHandlers } from './annotation-handlers';
 import type { ServiceContext } from './context';
-import { withLeftOut } from './context';
+import { exportHandlers } from './export-handlers';
 import { entityHandlers } from './entity-handlers';
 import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
@@ -71,6 +68,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'settings/update': 'change',
   'review/compare': 'read',
   'review/decide': 'change',
+  'review/accept-agreed': 'change',
   'review/progress': 'read',
   'agreement/report': 'read',
 };
@@ -97,7 +95,10 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
     committed: (() => void)[] = [],
   ): Handlers {
     const ctx: ServiceContext = { repo: view, transact, annotator: session.annotator, now, newId };
-    const status = () => ({ ...repo.status(), annotator: session.annotator, tagset: repo.readProject().tagset });
+    const status = ({ tagset, settings } = repo.readProject(), annotator = session.annotator) => {
+      const organisation = settings?.reviewingOrganisation;
+      return { ...repo.status(), annotator, tagset, ...(organisation ? { reviewingOrganisation: organisation } : {}) };
+    };
     return {
       'store/status': async () => status(),
       'store/restore': async ({ articleId }) => {
@@ -115,33 +116,21 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       ...historyHandlers(ctx),
       ...importHandlers(ctx),
       ...reviewHandlers(ctx),
-      'settings/update': async ({ annotator }) => {
+      'settings/update': async ({ annotator, reviewingOrganisation }) => {
         if (annotator === GOLD)
           throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);
-        await view.updateProject((p) => ({ ...p, settings: { ...p.settings, annotator } }));
-        committed.push(() => (session.annotator = annotator));
-        return { ...repo.status(), annotator, tagset: view.readProject().tagset };
+        const project = await view.updateProject((p) => {
+          const settings = { ...p.settings };
+          if (annotator) settings.annotator = annotator;
+          if (reviewingOrganisation === null) delete settings.reviewingOrganisation;
+          else if (reviewingOrganisation) settings.reviewingOrganisation = reviewingOrganisation;
+          return { ...p, settings };
+        });
+        if (annotator) committed.push(() => (session.annotator = annotator));
+        return status(project, annotator ?? session.annotator);
       },
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
-      'export/file': async ({ format, jobId, ...selection }) => {
-        const stamp = ctx.now();
-        try {
-          const input = await readExportInput(
-            view,
-            selection,
-            (done, total) => jobId && jobs.set(jobId, { done, total }),
-          );
-          const files = exportFiles(
-            format,
-            { ...input, guidelines: view.readProject().guidelines, exportedBy: ctx.annotator },
-            stamp,
-            selection.kinds,
-          );
-          return withLeftOut(packageExport(format, files, stamp), input.leftOut);
-        } finally {
-          if (jobId) jobs.delete(jobId);
-        }
-      },
+      ...exportHandlers(ctx, jobs),
     };
   }
 

@@ -75,7 +75,13 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
     files: [{ name: 'notes/story.txt', content: b64('Headline here\n\nBody 👍 text.') }],
   }),
   'jobs/progress': () => ({ jobId: 'job-1' }),
-  'export/file': () => ({ format: 'jsonl', articleIds: [FIRST], annotators: ['alice'], kinds: ['claim'] }),
+  'export/file': () => ({
+    format: 'jsonl',
+    scope: { layer: 'all' },
+    articleIds: [FIRST],
+    annotators: ['alice'],
+    kinds: ['claim'],
+  }),
   'settings/update': () => ({ annotator: 'Dana' }),
   'review/compare': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   'review/decide': (f) => ({
@@ -85,8 +91,9 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
     action: 'edit',
     edit: { kind: 'claim', start: 0, end: 4 },
   }),
+  'review/accept-agreed': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   'review/progress': () => ({ annotators: ['alice', 'bob'] }),
-  'agreement/report': () => ({ annotators: ['alice', 'bob'], articleIds: [FIRST] }),
+  'agreement/report': () => ({ annotators: ['alice'], articleIds: [FIRST] }),
 };
 
 /** Records for the valid arguments to name: a claim and its speaker linked, a person mention of an entity, an event. */

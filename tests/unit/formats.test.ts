@@ -93,6 +93,7 @@ const input: ExportInput & { guidelines: string } = {
   tagset: DEFAULT_TAGSET,
   entities: [entity],
   events: [],
+  scope: { layer: 'one', annotator: 'alice' },
   guidelines: '',
 };
 const file = (format: Parameters<typeof exportFiles>[0], path: string) => {
@@ -199,11 +200,13 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
 
   it('W3C: TextPositionSelector in code points, TextQuoteSelector with whole-character context', () => {
     const collection = JSON.parse(file('w3c', 'annotations.jsonld'));
-    const items = collection.first.items as {
+    const all = collection.first.items as { motivation: string }[];
+    const items = all.filter((item) => item.motivation !== 'linking') as unknown as {
       target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
       body: { purpose: string; value?: string; id?: string }[];
     }[];
     expect(items).toHaveLength(annotations.length);
+    expect(all).toHaveLength(annotations.length + relations.length);
     for (const item of items) {
       const [quote, position] = item.target.selector;
       expect(codePoints(text, position.start, position.end)).toBe(quote.exact);
@@ -244,7 +247,7 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
   it('CSV: both units per row, RFC 4180 quoting', () => {
     const rows = file('csv', 'annotations.csv').trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,quote,verdict,checkWorthy,claimType,eventType,entity,event,note,created_at,updated_at',
+      'article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,quote,verdict,checkWorthy,claimType,eventType,said_by,said_by_entity,entity,event,note,created_at,updated_at',
     );
     expect(rows[2]).toContain('"""Iran ❤️ Iraq 🇮🇶 forever."""');
     const claim = annotations[1]!;

@@ -1,38 +1,60 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ReviewProgressRow } from '../../../annotations/contract';
 import type { ExportFormat } from '../../../annotations/formats/export-formats';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../../annotations/formats/export-formats';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import type { ScopeChoice as Choice } from './scope-preview';
+import { knownLayers, scopeOf, scopePreview } from './scope-preview';
+import { ScopeChoice } from './ScopeChoice';
+import './export-dialog.css';
 
-/** Chooses a format and what to include (articles, kinds, annotators); the file is saved where the user says. */
+/**
+ * Chooses a format, whose annotations (an explicit choice: one layer, gold,
+ * or every layer kept apart) and what to include (articles, kinds); says
+ * beforehand what the scope will leave out; the file is saved where the user
+ * says.
+ */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
   const articles = useWorkspace((s) => s.articles);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [onlyOpen, setOnlyOpen] = useState(false);
   const openId = useWorkspace((s) => s.article?.id);
   const [chosenKinds, setChosenKinds] = useState<string[]>([]);
-  const [annotators, setAnnotators] = useState('');
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [other, setOther] = useState('');
+  const [includeUnadjudicated, setIncludeUnadjudicated] = useState(false);
+  const [rows, setRows] = useState<ReviewProgressRow[]>([]);
   const [busy, setBusy] = useState(false);
   const [chosenArticles, setChosenArticles] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
+  useEffect(() => {
+    let live = true;
+    void store.query('review/progress', {}).then((result) => live && result && setRows(result));
+    return () => {
+      live = false;
+    };
+  }, [store]);
+
+  const articleIds = onlyOpen && openId ? [openId] : chosenArticles.length > 0 ? chosenArticles : null;
+  const scope = scopeOf(choice, me, other, includeUnadjudicated);
+  const preview = scopePreview(
+    scope,
+    rows.filter((r) => !r.problem && (!articleIds || articleIds.includes(r.articleId))),
+  );
+
   const run = async () => {
+    if (!scope) return;
     setBusy(true);
-    const names = annotators
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean);
     const saved = await store.exportData(
       {
         format,
-        ...(onlyOpen && openId
-          ? { articleIds: [openId] }
-          : chosenArticles.length > 0
-            ? { articleIds: chosenArticles }
-            : {}),
+        scope,
+        ...(articleIds ? { articleIds } : {}),
         ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
-        ...(names.length > 0 ? { annotators: names } : {}),
       },
       (done, total) => setProgress({ done, total }),
     );
@@ -61,6 +83,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        <ScopeChoice
+          me={me}
+          choice={choice}
+          onChoice={setChoice}
+          others={knownLayers(rows).filter((name) => name !== me)}
+          other={other}
+          onOther={setOther}
+          includeUnadjudicated={includeUnadjudicated}
+          onIncludeUnadjudicated={setIncludeUnadjudicated}
+        />
+        {preview && (
+          <p className="hint" role="status" aria-label="Left out">
+            {preview}
+          </p>
+        )}
         <label className="field checkbox">
           <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
           <span>Only the open article (else all {articles.length})</span>
@@ -101,10 +138,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         </fieldset>
-        <label className="field">
-          <span>Annotators (comma-separated; empty: all)</span>
-          <input type="text" value={annotators} onChange={(e) => setAnnotators(e.target.value)} />
-        </label>
         {busy && progress && (
           <div
             className="progress"
@@ -120,8 +153,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </span>
           </div>
         )}
+        {!scope && <p className="hint">Choose whose annotations to export.</p>}
         <div className="row">
-          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+          <button type="button" className="primary" disabled={busy || !scope} onClick={() => void run()}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
           <button type="button" disabled={busy} onClick={onClose}>

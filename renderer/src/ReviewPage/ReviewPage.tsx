@@ -62,6 +62,14 @@ export function ReviewPage() {
     });
   }
 
+  /** Every difference decided (or none at all): the agreements not yet in gold go there in one step. */
+  const canTakeAgreed =
+    chosen.length >= 2 && groups.length > 0 && state.decided === state.differences && !state.adjudicated;
+  function takeAgreed() {
+    if (!article) return;
+    void store.mutate('review/accept-agreed', { articleId: article.id, annotators: chosen });
+  }
+
   async function decideAndMove(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject', annotator?: string) {
     const done = await decide(group, action, annotator ? { annotator } : {});
     if (done) setCurrent((c) => Math.min(c + 1, shown.length - 1));
@@ -129,6 +137,11 @@ export function ReviewPage() {
             {state.decided} of {state.differences} differences decided
           </span>
           {state.adjudicated && <span className="badge adjudicated">Adjudicated</span>}
+          {canTakeAgreed && (
+            <button type="button" className="primary" onClick={takeAgreed}>
+              Take into gold
+            </button>
+          )}
           <label className="check">
             <input type="checkbox" checked={differencesOnly} onChange={(e) => setDifferencesOnly(e.target.checked)} />
             <span>Differences only</span>
@@ -148,7 +161,13 @@ export function ReviewPage() {
       {chosen.length < 2 ? (
         <p className="hint">Choose at least two layers to compare.</p>
       ) : shown.length === 0 ? (
-        <p className="hint">The layers agree everywhere on this article.</p>
+        <p className="hint">
+          {groups.length === 0
+            ? 'These layers have no annotations on this article.'
+            : state.adjudicated
+              ? 'The layers agree everywhere on this article, and the agreement is in gold.'
+              : 'The layers agree everywhere on this article: “Take into gold” makes their agreement the gold layer.'}
+        </p>
       ) : (
         <ol className="difference-list" ref={list} aria-label="Differences" style={{ height: rows.getTotalSize() }}>
           {rows.getVirtualItems().map(({ index, start }) => {

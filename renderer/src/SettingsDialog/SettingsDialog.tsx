@@ -1,12 +1,28 @@
 import { useState } from 'react';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
-/** The user's settings: the annotator name their annotations are saved under. */
+/**
+ * The user's settings: the annotator name their annotations are saved under,
+ * and the organisation that publishes their verdicts (ClaimReview's author).
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
   const current = useWorkspace((s) => s.status?.annotator ?? '');
+  const currentOrganisation = useWorkspace((s) => s.status?.reviewingOrganisation ?? '');
   const [name, setName] = useState(current);
+  const [organisation, setOrganisation] = useState(currentOrganisation);
   const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setBusy(true);
+    let saved = true;
+    if (name.trim() !== current) saved = await store.setAnnotator(name.trim());
+    if (saved && organisation.trim() !== currentOrganisation)
+      saved = await store.saveSettings({ reviewingOrganisation: organisation.trim() || null });
+    setBusy(false);
+    if (saved) onClose();
+  };
+
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
       <form
@@ -17,11 +33,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         onClick={(e) => e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          void store.setAnnotator(name.trim()).then((saved) => {
-            setBusy(false);
-            if (saved) onClose();
-          });
+          void save();
         }}
       >
         <h2>Settings</h2>
@@ -32,6 +44,19 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <p className="hint">
           Your new annotations go to this name’s layer; colleagues see it when they import your bundle. Annotations you
           made under another name stay in that layer.
+        </p>
+        <label className="field">
+          <span>Reviewing organisation</span>
+          <input
+            type="text"
+            value={organisation}
+            placeholder="e.g. Example Fact Check"
+            onChange={(e) => setOrganisation(e.target.value)}
+          />
+        </label>
+        <p className="hint">
+          Who publishes the verdicts: the author of each ClaimReview exported. Left empty, ClaimReviews are exported
+          without an author.
         </p>
         <div className="row">
           <button type="submit" className="primary" disabled={busy || name.trim() === ''}>

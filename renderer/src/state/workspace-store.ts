@@ -17,6 +17,7 @@ import { applyChanges } from './apply-changes';
 import { damageActions } from './damaged-article';
 import type { DamagedArticle } from './damaged-article';
 import { leftOutOf, leftOutText } from './left-out';
+import { outOfScopeText } from './out-of-scope';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -375,6 +376,17 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       }
     },
 
+    /** Saves other settings (the reviewing organisation); the session's status follows. */
+    async saveSettings(settings: Args<'settings/update'>) {
+      try {
+        set({ status: await client.send('settings/update', settings) });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
     select(id: string | null) {
       if (state.selectedId !== id) set({ selectedId: id });
     },
@@ -439,8 +451,17 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           )
         : null;
       try {
-        const { leftOut = [], ...file } = await client.send('export/file', { ...args, jobId });
+        const {
+          leftOut = [],
+          notAdjudicated = [],
+          notAnnotated = [],
+          notes = [],
+          ...file
+        } = await client.send('export/file', { ...args, jobId });
         const saved = await store.saveFile(file);
+        const outOfScope = outOfScopeText(notAdjudicated, notAnnotated, notes);
+        if (saved && outOfScope)
+          set({ notice: { tone: 'info', text: `${state.notice?.text ?? 'Exported'}. ${outOfScope}` } });
         if (saved && leftOut.length > 0) {
           await refreshStatus();
           set({ notice: { tone: 'error', text: `${state.notice?.text ?? 'Exported'}. ${leftOutText(leftOut)}` } });

@@ -1,0 +1,54 @@
+import type { ExportScope, ReviewProgressRow } from '../../../annotations/contract';
+import { GOLD } from '../../../annotations/model';
+
+/** The scope as the dialog offers it: the user's own layer, gold, every layer, or another annotator's. */
+export type ScopeChoice = 'mine' | 'gold' | 'all' | 'other';
+
+/** The contract's scope for a choice; null while the choice is incomplete. */
+export function scopeOf(
+  choice: ScopeChoice | null,
+  me: string,
+  other: string,
+  includeUnadjudicated: boolean,
+): ExportScope | null {
+  switch (choice) {
+    case null:
+      return null;
+    case 'mine':
+      return { layer: 'one', annotator: me };
+    case 'other':
+      return other ? { layer: 'one', annotator: other } : null;
+    case 'gold':
+      return { layer: 'gold', ...(includeUnadjudicated ? { includeUnadjudicated: true } : {}) };
+    case 'all':
+      return { layer: 'all' };
+  }
+}
+
+/** Every annotator with annotations somewhere, gold excepted, sorted. */
+export function knownLayers(rows: readonly ReviewProgressRow[]): string[] {
+  return [...new Set(rows.flatMap((r) => r.layers))].filter((name) => name !== GOLD).sort();
+}
+
+/**
+ * What the chosen scope will leave out of the chosen articles, in one
+ * sentence; null when it leaves out nothing (or cannot tell yet).
+ */
+export function scopePreview(scope: ExportScope | null, rows: readonly ReviewProgressRow[]): string | null {
+  if (!scope || rows.length === 0) return null;
+  const total = rows.length;
+  if (scope.layer === 'gold') {
+    const adjudicated = rows.filter((r) => r.adjudicated).length;
+    const out = total - adjudicated;
+    if (out === 0) return null;
+    return scope.includeUnadjudicated
+      ? `${out} of ${total} articles are not adjudicated yet: their gold layer is written as it stands.`
+      : `${adjudicated} of ${total} articles are adjudicated; the other ${out} are left out (not every difference is decided yet).`;
+  }
+  if (scope.layer === 'one') {
+    const annotated = rows.filter((r) => r.layers.includes(scope.annotator)).length;
+    if (annotated === total) return null;
+    return `${scope.annotator} has annotated ${annotated} of ${total} articles; the other ${total - annotated} are left out (nothing of theirs to export there).`;
+  }
+  return null;
+}
