@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AttributeDefinition, RelationType, SpanKindDefinition, Tagset, TagsetInput } from '../tagset';
 import { TagsetNameSchema, validateTagset } from '../tagset';
+import { shortHash } from './import-ids';
 
 /**
  * How a foreign file's labels become the project's: each label to the name
@@ -58,16 +59,28 @@ export interface LabelResolver {
 const namesOf = (tagset: Tagset, role: LabelRole) =>
   role === 'span' ? tagset.kinds.map((k) => k.kind) : tagset.relations.map((r) => r.type);
 
-/** A foreign label as a tagset name: itself when it is one, else made one (`New York` → `New_York`). */
+/**
+ * A foreign label as a tagset name: itself when it is one, else made one
+ * (`New York` → `New_York`, `Café` → `Cafe`). When more than white space and
+ * accents had to go (`北京`, `2nd place`), a hash of the label ends the name,
+ * so two such labels never become one kind.
+ */
 export function tagsetNameFor(label: string): string {
   if (TagsetNameSchema.safeParse(label).success) return label;
-  const cleaned = label
-    .normalize('NFKD')
+  const plain = label.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const cleaned = plain
     .replace(/[^A-Za-z0-9_.:-]+/g, '_')
     .replace(/^[^A-Za-z_]+/, '')
-    .slice(0, 64);
-  return cleaned === '' ? 'label' : cleaned;
+    .replace(/^_+$/, '');
+  if (cleaned === plain.replace(/\s+/g, '_')) return cleaned.slice(0, 64);
+  return `${(cleaned || 'label').slice(0, 55)}_${shortHash(label)}`;
 }
+
+const RESERVED_KIND = 'entity';
+/** Whether a label may be added to the tagset under `name`: "entity" is the registry's, never a kind. */
+const addable = (name: string, role: LabelRole) => !(role === 'span' && name === RESERVED_KIND);
+const reservedProblem = (label: string, name: string) =>
+  `"${label}" cannot be added to the tagset as the kind "${name}": that name is reserved for registry entities; map it to another kind`;
 
 /**
  * A resolver for one file. A label the map names wins; then the tagset's own
@@ -85,15 +98,25 @@ export function createLabelResolver(tagset: Tagset, options: LabelOptions = {}):
       const target = options.map[label]!;
       if (target === null) return { fate: 'dropped', becomes: null };
       if (names.includes(target)) return { fate: target === label ? 'known' : 'mapped', becomes: target };
-      if (options.extendTagset) return { fate: 'new', becomes: target };
+      if (options.extendTagset && addable(target, role)) return { fate: 'new', becomes: target };
       badlyMapped.add(label);
+      if (options.extendTagset) {
+        problems.push(reservedProblem(label, target));
+        return { fate: 'unknown', becomes: null };
+      }
       problems.push(
         `the label map sends "${label}" to "${target}", which is not a ${role === 'span' ? 'kind' : 'relation'} of the tagset`,
       );
       return { fate: 'unknown', becomes: null };
     }
     if (names.includes(label)) return { fate: 'known', becomes: label };
-    if (options.extendTagset) return { fate: 'new', becomes: tagsetNameFor(label) };
+    if (!options.extendTagset) return { fate: 'unknown', becomes: null };
+    const name = tagsetNameFor(label);
+    // A label made into a name the tagset has (`1person` → `person`) is that one, not a new one.
+    if (names.includes(name)) return { fate: 'mapped', becomes: name };
+    if (addable(name, role)) return { fate: 'new', becomes: name };
+    badlyMapped.add(label);
+    problems.push(reservedProblem(label, name));
     return { fate: 'unknown', becomes: null };
   };
   return {

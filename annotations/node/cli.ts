@@ -1,19 +1,17 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Args, Envelope, ExportScope, ImportReport, LeftOut, OutOfScope } from '../contract';
-import { dispatch } from '../dispatch';
+import type { ExportScope, LeftOut, OutOfScope } from '../contract';
 import { isFactmarkError } from '../errors';
 import { issueText } from '../schema-issues';
 import { EXPORT_FORMATS } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
 import { exportSelection } from '../formats/export-run';
 import { BundleSchema } from '../formats/native-bundle-format';
-import { describeLayer, summaryOf } from '../imports/import-report';
 import { eachLayer } from '../service/context';
-import { createHandlers } from '../service/index';
 import { openLowdbRepository } from './lowdb-repository';
+import { runImport } from './cli-import';
+import { progress, UsageError } from './cli-common';
 import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
 import { layerProblems } from '../layer-checks';
@@ -22,6 +20,7 @@ const HELP = `factmark — the Factmark store from the command line
 
 Usage:
   factmark import PATH... [--format articles|bundle|brat|label-studio|doccano|w3c] [--annotator NAME]
+                  [--map FILE] [--extend-tagset] [--write-map FILE] [--dry-run]
   factmark export --format FORMAT --out DIR [--scope mine|gold|all|annotator:NAME] [--articles ID,ID] [--kinds K,K]
   factmark stats
   factmark validate [--bundle FILE]
@@ -29,6 +28,14 @@ Usage:
 Options:
   --store DIR     the store (default: $FACTMARK_STORE, else the app's user-data store)
   --help          this text
+
+Import of annotations from brat, Label Studio, doccano or W3C: each foreign label becomes a kind or relation.
+  --map FILE         JSON, foreign label → the tagset's kind or relation, null to leave it out:
+                     {"PER": "person", "GPE": "place", "MISC": null}
+  --extend-tagset    add the labels the tagset lacks (and the map does not name) to it
+  --write-map FILE   write a label map to edit: the --map entries and every label the tagset lacks
+  --dry-run          check every file, print what it would import and every label met; save nothing
+  A file with labels the tagset lacks is not imported; a label map to start from is printed.
 
 Formats: ${EXPORT_FORMATS.join(', ')}
 Export scope (--scope), whose data the files hold:
@@ -40,127 +47,14 @@ Export scope (--scope), whose data the files hold:
 Exit codes: 0 done; 1 problems found, some files not imported, or damaged articles left out; 2 bad usage;
 3 the store cannot be read, or is open in the app or the web mode.`;
 
-class UsageError extends Error {}
-
 /** The store, held for this command: a store open in the app or the web mode is refused with who has it. */
 const openStore = (storeDir: string) => openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
-
-const IMPORT_FORMATS = ['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c'];
 
 const list = (value: string | undefined) =>
   value
     ?.split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-const progress = (label: string, done: number, total: number) => {
-  if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
-};
-
-async function filesUnder(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new UsageError(`No such file or folder: ${path}`);
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.filter((e) => !e.name.startsWith('.')).map((e) => filesUnder(join(path, e.name))),
-  );
-  return nested.flat().sort();
-}
-
-/**
- * Where an import goes: into the store, or, when Factmark's web mode has the
- * store open, through that web mode's contract, so the running app makes the
- * change (one writer, ever). The desktop app has no such door: it refuses.
- */
-async function importTarget(
-  storeDir: string,
-  annotator: string,
-): Promise<(args: Args<'import/files'>) => Promise<Envelope>> {
-  try {
-    const handlers = createHandlers(await openStore(storeDir), { annotator });
-    return (args) => dispatch(handlers, 'import/files', args);
-  } catch (error) {
-    const owner = error instanceof StoreLockedError ? error.owner : null;
-    const url = owner?.url;
-    // Only a web mode of this machine, serving this very store, is sent the work.
-    if (!owner || !url || owner.host !== hostname() || !(await servesStore(url, storeDir))) throw error;
-    console.error(`The store is open in ${owner.kind} at ${url}: the import is sent there.`);
-    return async (args) => {
-      const response = await fetch(`${url}/api/import/files`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(args),
-      }).catch((cause: unknown) => {
-        throw new Error(`${(error as Error).message} It did not answer at ${url} (${(cause as Error).message}).`);
-      });
-      const text = await response.text();
-      try {
-        return JSON.parse(text) as Envelope;
-      } catch {
-        throw new Error(
-          `${url} answered ${response.status} with something other than Factmark's reply: ${text.slice(0, 200)}`,
-        );
-      }
-    };
-  }
-}
-
-/** Whether the web mode at `url` has the store `storeDir` open (and answers at all). */
-async function servesStore(url: string, storeDir: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/api/store/status`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const envelope = (await response.json()) as Envelope;
-    return envelope.ok && resolve((envelope.result as { location: string }).location) === resolve(storeDir);
-  } catch {
-    return false;
-  }
-}
-
-async function runImport(
-  storeDir: string,
-  paths: string[],
-  format: string | undefined,
-  annotator: string,
-): Promise<number> {
-  if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
-  const files = (await Promise.all(paths.map(filesUnder))).flat();
-  const chosen =
-    format ??
-    (files.some((f) => f.endsWith('.ann')) ? 'brat' : files.every((f) => f.endsWith('.json')) ? 'bundle' : 'articles');
-  if (!IMPORT_FORMATS.includes(chosen))
-    throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${chosen}"`);
-  const send = await importTarget(storeDir, annotator);
-  const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
-  // brat pairs must travel together; other files go in batches, each saved as it completes.
-  const batches =
-    chosen === 'brat' || chosen === 'w3c'
-      ? [files]
-      : Array.from({ length: Math.ceil(files.length / 50) }, (_, i) => files.slice(i * 50, i * 50 + 50));
-  let failures = 0;
-  let done = 0;
-  for (const batch of batches) {
-    const payload = await Promise.all(
-      batch.map(async (f) => ({
-        name: relative(root, f) || basename(f),
-        content: (await readFile(f)).toString('base64'),
-      })),
-    );
-    const envelope = await send({ format: chosen as Args<'import/files'>['format'], files: payload, annotator });
-    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-    for (const r of (envelope.result as ImportReport).files) {
-      const parts = [summaryOf(r), ...(r.layers ?? []).map(describeLayer), ...r.skipped.map((s) => `skipped: ${s}`)];
-      console.log(`${r.file}: ${parts.join('; ')}`);
-      if (r.skipped.length > 0) failures++;
-    }
-    done += batch.length;
-    progress('import', done, files.length);
-  }
-  return failures > 0 ? 1 : 0;
-}
 
 /** The export scope a --scope value names; `mine` is the session's annotator. */
 function exportScope(values: Partial<Record<string, string | boolean>>, mine: () => string): ExportScope {
@@ -309,6 +203,10 @@ const OPTIONS = {
   'include-unadjudicated': { type: 'boolean' },
   annotator: { type: 'string' },
   bundle: { type: 'string' },
+  map: { type: 'string' },
+  'extend-tagset': { type: 'boolean' },
+  'write-map': { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -333,7 +231,15 @@ export async function main(argv: string[]): Promise<number> {
   const storeDir = resolveStoreDir(values.store, defaultUserDataDir());
   switch (command) {
     case 'import':
-      return runImport(storeDir, rest, values.format, resolveAnnotator(values.annotator));
+      return runImport(storeDir, {
+        paths: rest,
+        format: values.format,
+        annotator: resolveAnnotator(values.annotator),
+        mapFile: values.map,
+        extendTagset: values['extend-tagset'] === true,
+        dryRun: values['dry-run'] === true,
+        writeMap: values['write-map'],
+      });
     case 'export':
       return runExport(storeDir, values);
     case 'stats':
