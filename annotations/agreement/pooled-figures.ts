@@ -1,4 +1,5 @@
 import { tokenize } from '../formats/conll-iob2-format';
+import { spanPieces } from '../spans';
 import type { AttributeUnits } from './attribute-agreement';
 import { attributeUnits } from './attribute-agreement';
 import { fleissKappaDetail, indexPairs, krippendorffAlphaNominalDetail, pairwiseKappa } from './coefficients';
@@ -90,7 +91,11 @@ export function tokenFigures(names: readonly string[], data: (TokenCategory | nu
   };
 }
 
-/** Article scope: the annotators with a layer. Corpus scope: all annotators, over the articles where all have one. */
+/**
+ * Article scope: the annotators with a layer. Corpus scope: all annotators,
+ * over the articles where all have one. Each fragment of a discontinuous span
+ * is a unit of the span's label; its gaps are not.
+ */
 export function unitizingFigures(
   parts: readonly Part[],
   label: string,
@@ -103,7 +108,9 @@ export function unitizingFigures(
   for (const part of used) {
     who.forEach((i, c) => {
       for (const s of part.layers[i]!) {
-        if (s.label === label) coders[c]!.push({ start: offset + s.start, end: offset + Math.min(part.length, s.end) });
+        if (s.label !== label) continue;
+        for (const p of spanPieces(s))
+          coders[c]!.push({ start: offset + p.start, end: offset + Math.min(part.length, p.end) });
       }
     });
     offset += part.length;

@@ -1,7 +1,12 @@
-/** A span of text with its kind; offsets are UTF-16 code units, `end` exclusive. */
-export interface LabelledSpan {
-  start: number;
-  end: number;
+import type { PiecedSpan } from './span-pieces';
+import { samePieces, sharedLength } from './span-pieces';
+
+/**
+ * A span of text with its kind; offsets are UTF-16 code units, `end`
+ * exclusive. A discontinuous span gives its `fragments`, and every measure
+ * uses those pieces, not the envelope [start, end).
+ */
+export interface LabelledSpan extends PiecedSpan {
   label: string;
 }
 
@@ -15,7 +20,7 @@ export interface Prf {
   f1: number | null;
 }
 
-/** strict: same start, end and label. lenient: same label and at least one shared character. */
+/** strict: same pieces (start and end of each) and label. lenient: same label and at least one shared character. */
 export type MatchMode = 'strict' | 'lenient';
 
 /** Scores over all labels and for each label that occurs on either side. */
@@ -41,14 +46,14 @@ export function prf(tp: number, fp: number, fn: number): Prf {
   };
 }
 
-/** Characters two spans share; 0 when they only touch. */
+/** Characters two spans share, piece by piece; 0 when they only touch or one lies in the other's gap. */
 export function overlapLength(a: LabelledSpan, b: LabelledSpan): number {
-  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  return sharedLength(a, b);
 }
 
 function matches(a: LabelledSpan, b: LabelledSpan, mode: MatchMode): boolean {
   if (a.label !== b.label) return false;
-  return mode === 'strict' ? a.start === b.start && a.end === b.end : overlapLength(a, b) > 0;
+  return mode === 'strict' ? samePieces(a, b) : overlapLength(a, b) > 0;
 }
 
 /**

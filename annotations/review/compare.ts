@@ -1,12 +1,14 @@
-import { sameJson } from '../changes';
+import { attributeValue } from '../agreement/attribute-agreement';
+import { coveredLength, samePieces, sharedLength } from '../agreement/span-pieces';
 import type { Annotation, ArticleLayer } from '../model';
 
 /**
  * What differs between the layers' versions of one stretch of text, in order
  * of precedence: `missing` (some layers have no annotation there), `label`
  * (same span, another kind), `boundary` (overlapping spans of one kind with
- * other offsets), `attributes` (same span and kind, other values such as the
- * verdict), `link` (another speaker, entity, event or relation target).
+ * other offsets, or other fragments), `attributes` (other values such as the
+ * verdict; a value against an unset one is a difference), `link` (another
+ * speaker, entity, event or relation target).
  */
 export const DIFFERENCE_TYPES = ['missing', 'label', 'boundary', 'attributes', 'link'] as const;
 export type DifferenceType = (typeof DIFFERENCE_TYPES)[number];
@@ -30,19 +32,35 @@ export const groupKey = (items: readonly Annotation[]) =>
     .sort()
     .join('|');
 
-const overlap = (a: Annotation, b: Annotation) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
-const sameSpan = (a: Annotation, b: Annotation) => a.start === b.start && a.end === b.end;
+/** The same span: the same pieces, so a discontinuous span differs from its continuous envelope. */
+const sameSpan = samePieces;
+
+/**
+ * The same values: attribute by attribute, an unset one (absent, null or
+ * empty text) equals only another unset one, never `false` or a default.
+ */
+function sameValues(a: Annotation['attributes'], b: Annotation['attributes']): boolean {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const name of names)
+    if (
+      attributeValue(Object.hasOwn(a, name) ? a[name] : undefined) !==
+      attributeValue(Object.hasOwn(b, name) ? b[name] : undefined)
+    )
+      return false;
+  return true;
+}
 
 /**
  * How strongly two annotations of different layers pair: the same span and
  * kind first, then overlapping spans of one kind (by how much they share),
  * then the same span with another kind. Spans of different kinds that merely
  * overlap do not pair: a speaker inside someone else's claim is no claim.
+ * Overlap and Jaccard count the characters the pieces cover, not the gaps.
  */
 function pairScore(a: Annotation, b: Annotation): number {
-  const shared = overlap(a, b);
+  const shared = sharedLength(a, b);
   if (shared <= 0) return 0;
-  const jaccard = shared / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+  const jaccard = shared / (coveredLength(a) + coveredLength(b) - shared);
   if (a.kind === b.kind) return sameSpan(a, b) ? 3 : 1 + jaccard;
   return sameSpan(a, b) ? 1 : 0;
 }
@@ -110,7 +128,7 @@ export function compareLayers(layer: ArticleLayer, annotators: readonly string[]
     if (missing.length > 0) differences.push('missing');
     if (rest.some((a) => a.kind !== first!.kind)) differences.push('label');
     if (rest.some((a) => !sameSpan(a, first!))) differences.push('boundary');
-    if (rest.some((a) => !sameJson(a.attributes, first!.attributes))) differences.push('attributes');
+    if (rest.some((a) => !sameValues(a.attributes, first!.attributes))) differences.push('attributes');
     const signature = linkSignature(first!, layer, groupIndex);
     if (rest.some((a) => linkSignature(a, layer, groupIndex) !== signature)) differences.push('link');
     return {

@@ -4,7 +4,13 @@ import { adjudicationState, compareLayers, groupKey } from '../../annotations/re
 
 const STAMP = '2026-11-25T00:00:00.000Z';
 let next = 0;
-function span(annotator: string, kind: string, start: number, end: number, attributes = {}): Annotation {
+function span(
+  annotator: string,
+  kind: string,
+  start: number,
+  end: number,
+  attributes: Annotation['attributes'] = {},
+): Annotation {
   return {
     id: `${annotator}-${kind}-${next++}`,
     articleId: 'a',
@@ -104,5 +110,61 @@ describe('compareLayers', () => {
     expect(adjudicationState(oneDecided, groups)).toEqual({ differences: 1, decided: 1, adjudicated: false });
     const all = { ...layer, decisions: groups.map((g) => decision(g.key)) };
     expect(adjudicationState(all, groups)).toEqual({ differences: 1, decided: 1, adjudicated: true });
+  });
+
+  it('takes an unset value against a chosen one for a difference, and unset against unset (null or absent) for none', () => {
+    const unset = span('a', 'claim', 0, 10, { verdict: 'false', checkWorthy: null });
+    const no = span('b', 'claim', 0, 10, { verdict: 'false', checkWorthy: false });
+    const absent = span('c', 'claim', 0, 10, { verdict: 'false' });
+    expect(compareLayers(layerOf([unset, no]), ['a', 'b'])[0]!.differences).toEqual(['attributes']);
+    expect(compareLayers(layerOf([unset, absent]), ['a', 'c'])[0]!.differences).toEqual([]);
+    expect(compareLayers(layerOf([no, absent]), ['b', 'c'])[0]!.differences).toEqual(['attributes']);
+  });
+});
+
+describe('compareLayers on discontinuous spans', () => {
+  // "picked … up": fragments 3–9 and 13–15; the gap 9–13 holds other words.
+  const pieces = (annotator: string, kind: string, fragments: [number, number][]): Annotation => ({
+    ...span(annotator, kind, fragments[0]![0], fragments[fragments.length - 1]![1]),
+    fragments: fragments.map(([start, end]) => ({ start, end })),
+  });
+
+  it('takes the same fragments for the same span, and the envelope for another boundary', () => {
+    const a = pieces('a', 'verb', [
+      [3, 9],
+      [13, 15],
+    ]);
+    const same = pieces('b', 'verb', [
+      [3, 9],
+      [13, 15],
+    ]);
+    const envelope = span('c', 'verb', 3, 15);
+    expect(compareLayers(layerOf([a, same]), ['a', 'b'])[0]!.differences).toEqual([]);
+    expect(compareLayers(layerOf([a, envelope]), ['a', 'c'])[0]!.differences).toEqual(['boundary']);
+  });
+
+  it('does not pair a span lying in the gap', () => {
+    const a = pieces('a', 'verb', [
+      [3, 9],
+      [13, 15],
+    ]);
+    const inGap = span('b', 'verb', 10, 12);
+    expect(summary(layerOf([a, inGap]), ['a', 'b'])).toEqual([
+      [[a.id], ['missing']],
+      [[inGap.id], ['missing']],
+    ]);
+  });
+
+  it('pairs by the characters the pieces cover (Jaccard over pieces, not envelopes)', () => {
+    // a covers 0–5 and 20–25 (10 characters). b's 0–25 shares 10 of 25: 0.4; b's 0–6 shares 5 of 11: 0.45.
+    // Over envelopes 0–25 would share everything with a and win.
+    const a = pieces('a', 'claim', [
+      [0, 5],
+      [20, 25],
+    ]);
+    const wide = span('b', 'claim', 0, 25);
+    const close = span('b', 'claim', 0, 6);
+    const groups = compareLayers(layerOf([a, wide, close]), ['a', 'b']);
+    expect(groups.find((g) => g.items.includes(a))!.items.map((x) => x.id)).toEqual([a.id, close.id]);
   });
 });
