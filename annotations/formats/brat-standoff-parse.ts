@@ -1,184 +1,196 @@
-import type { Annotation, ArticleLayer, Relation } from '../model';
-import { recordIdFrom } from '../imports/import-ids';
-import type { Tagset } from '../tagset';
-import { roleTypes } from './brat-standoff-format';
-import { offsetMap } from './offsets';
+/**
+ * brat standoff .ann files read line by line into plain records, each with
+ * its line number: T (text-bound, with fragments), R (relation), E (event),
+ * `*` (equivalence), A and M (attribute), N (normalisation), # (note).
+ * Offsets stay in code points here; the layer is built from the records by
+ * brat-standoff-layer.ts.
+ * @see https://brat.nlplab.org/standoff.html
+ */
 
-export interface ParseOptions {
-  articleId: string;
-  annotator: string;
-  tagset: Tagset;
-  /** Entity ids the registry knows; `Factmark:<id>` normalisations must name one. */
-  entityIds: ReadonlySet<string>;
-  eventIds: ReadonlySet<string>;
-  stamp: string;
+/** One `Role:ID` argument of an E or R line. */
+export interface BratArg {
+  role: string;
+  ref: string;
 }
 
-export type ParseResult = { layer: ArticleLayer; errors: [] } | { layer: null; errors: string[] };
-
-/** brat's value token back to the tagset's option ("mostly_true" → "mostly true"). */
-function optionFor(options: readonly string[], token: string): string | undefined {
-  return options.find((o) => o === token || o.replace(/\s+/g, '_') === token);
+interface Line {
+  line: number;
 }
 
-/** brat's ids: T (text-bound), R, E, A, M, N or # and a number; `*` for equivalences. Other letters are unknown types. */
+export interface BratTextBound extends Line {
+  kind: 'T';
+  id: string;
+  type: string;
+  /** [start, end) in code points, as the file gives them. */
+  pieces: [number, number][];
+  text: string;
+}
+export interface BratRelationLine extends Line {
+  kind: 'R';
+  id: string;
+  type: string;
+  args: [BratArg, BratArg];
+}
+export interface BratEventLine extends Line {
+  kind: 'E';
+  id: string;
+  type: string;
+  trigger: string;
+  args: BratArg[];
+}
+export interface BratEquivalenceLine extends Line {
+  kind: '*';
+  type: string;
+  members: string[];
+}
+export interface BratAttributeLine extends Line {
+  kind: 'A';
+  id: string;
+  name: string;
+  target: string;
+  /** null: a binary attribute (present). */
+  value: string | null;
+}
+export interface BratNormalizationLine extends Line {
+  kind: 'N';
+  id: string;
+  type: string;
+  target: string;
+  /** `Wikipedia` of `Wikipedia:534366`. */
+  db: string;
+  dbId: string;
+  /** The entry's name, when the line gives one. */
+  name: string | null;
+}
+export interface BratNoteLine extends Line {
+  kind: '#';
+  id: string;
+  type: string;
+  target: string;
+  text: string;
+}
+
+export type BratRecord =
+  | BratTextBound
+  | BratRelationLine
+  | BratEventLine
+  | BratEquivalenceLine
+  | BratAttributeLine
+  | BratNormalizationLine
+  | BratNoteLine;
+
+/** brat's ids: T, R, E, A, M, N or # and a number; `*` for equivalences. Other letters are unknown types. */
 const BRAT_ID = /^(?:[A-Za-z#]\d{1,9}|\*)$/;
+const ID_REF = /^[TERAMN#]\d{1,9}$/;
+
+/** `Role:T3` split at its last colon: role names may hold colons, ids never do. */
+function argOf(token: string): BratArg | null {
+  const colon = token.lastIndexOf(':');
+  if (colon <= 0) return null;
+  const ref = token.slice(colon + 1);
+  return ID_REF.test(ref) ? { role: token.slice(0, colon), ref } : null;
+}
+
+const words = (text: string) => text.split(' ').filter((w) => w !== '');
+
+/** Reads one line after its id; a string is the reason it is malformed. */
+function recordOf(id: string, fields: string[], line: number): BratRecord | string {
+  const [body = '', ...rest] = fields;
+  const tail = rest.join('\t');
+  const w = words(body);
+  switch (id === '*' ? '*' : id[0]) {
+    case 'T': {
+      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
+      if (!m || rest.length === 0) return 'not a text-bound annotation ("T1<tab>Type START END<tab>text")';
+      const pieces = m[2]!.split(';').map((p) => p.split(' ').map(Number) as [number, number]);
+      return { kind: 'T', line, id, type: m[1]!, pieces, text: tail };
+    }
+    case 'R': {
+      const args = w.slice(1).map(argOf);
+      if (w.length !== 3 || args.some((a) => a === null) || tail.trim() !== '')
+        return 'not a relation ("R1<tab>Type Arg1:T1 Arg2:T2")';
+      return { kind: 'R', line, id, type: w[0]!, args: args as [BratArg, BratArg] };
+    }
+    case 'E': {
+      const head = argOf(w[0] ?? '');
+      const args = w.slice(1).map(argOf);
+      if (!head || !head.ref.startsWith('T') || args.some((a) => a === null) || tail.trim() !== '')
+        return 'not an event ("E1<tab>Type:T1 Role:T2 Role:E3…")';
+      return { kind: 'E', line, id, type: head.role, trigger: head.ref, args: args as BratArg[] };
+    }
+    case '*': {
+      if (w.length < 3 || !w.slice(1).every((m) => ID_REF.test(m)) || tail.trim() !== '')
+        return 'not an equivalence ("*<tab>Type T1 T2…")';
+      return { kind: '*', line, type: w[0]!, members: w.slice(1) };
+    }
+    case 'A':
+    case 'M': {
+      if (w.length < 2 || w.length > 3 || !ID_REF.test(w[1]!) || tail.trim() !== '')
+        return 'not an attribute ("A1<tab>Name T1" or "A1<tab>Name T1 Value")';
+      return { kind: 'A', line, id, name: w[0]!, target: w[1]!, value: w[2] ?? null };
+    }
+    case 'N': {
+      const colon = w[2]?.indexOf(':') ?? -1;
+      if (w.length !== 3 || !ID_REF.test(w[1]!) || colon <= 0 || colon === w[2]!.length - 1)
+        return 'not a normalisation ("N1<tab>Reference T1 DB:ID<tab>name")';
+      const name = tail.trim();
+      return {
+        kind: 'N',
+        line,
+        id,
+        type: w[0]!,
+        target: w[1]!,
+        db: w[2]!.slice(0, colon),
+        dbId: w[2]!.slice(colon + 1),
+        name: name === '' ? null : name,
+      };
+    }
+    case '#': {
+      if (w.length !== 2 || !ID_REF.test(w[1]!)) return 'not a note ("#1<tab>AnnotatorNotes T1<tab>text")';
+      return { kind: '#', line, id, type: w[0]!, target: w[1]!, text: tail };
+    }
+    default:
+      return `unknown line type "${id}"`;
+  }
+}
 
 /**
- * Reads a .ann file against its .txt. Every line is checked: offsets in code
- * points within the text, the quoted text matching, types known to the
- * tagset, references resolving. Any error refuses the whole file, listing
- * every bad line.
+ * Reads a .ann file (line endings already "\n"). Every line is checked for
+ * its shape and its id (one id per line, never twice); what the lines mean
+ * is checked when the layer is built. Blank lines are skipped.
  */
-export function parseBratAnn(text: string, ann: string, o: ParseOptions): ParseResult {
-  const map = offsetMap(text);
-  const roles = roleTypes(o.tagset);
+export function parseBratStandoff(ann: string): { records: BratRecord[]; errors: string[] } {
+  const records: BratRecord[] = [];
   const errors: string[] = [];
-  const spans = new Map<string, Annotation>();
-  const events = new Map<string, string>(); // E id → trigger T id
-  const relations: Relation[] = [];
-  const lines = ann.split('\n');
-  // brat numbers T1, T2… in every file, whoever wrote it: the layer is part of the id, so one
-  // annotator's file never replaces another's annotations.
-  const idOf = (bratId: string) => recordIdFrom(`${o.articleId}.${o.annotator}.${bratId}`);
-  const annotation = (ref: string | undefined) =>
-    ref === undefined ? undefined : (spans.get(ref) ?? spans.get(events.get(ref) ?? ''));
-
-  const later: { n: number; line: string }[] = [];
   const lineOf = new Map<string, number>();
-  lines.forEach((line, i) => {
-    const n = i + 1;
-    if (line.trim() === '') return;
-    const bratId = line.split('\t', 1)[0]!;
-    if (!BRAT_ID.test(bratId))
+  ann.split('\n').forEach((text, i) => {
+    const line = i + 1;
+    if (text.trim() === '') return;
+    const [id = '', ...fields] = text.split('\t');
+    if (!BRAT_ID.test(id))
       return errors.push(
-        `line ${n}: malformed id ${JSON.stringify(bratId.slice(0, 40))}; a brat line starts with an id (T, R, E, A, M, N or # and a number) and a tab`,
+        `line ${line}: malformed id ${JSON.stringify(id.slice(0, 40))}; a brat line starts with an id (T, R, E, A, M, N or # and a number) and a tab`,
       );
-    if (lineOf.has(bratId) && bratId !== '*')
-      return errors.push(`line ${n}: id ${bratId} is used before, on line ${lineOf.get(bratId)}`);
-    lineOf.set(bratId, n);
-    if (!line.startsWith('T')) return later.push({ n, line });
-    const [id, middle, quote] = line.split('\t');
-    const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle ?? '');
-    if (!id || !m || quote === undefined)
-      return errors.push(`line ${n}: not a text-bound annotation ("T1<tab>Type START END<tab>text")`);
-    const [, kind, offsetText] = m as unknown as [string, string, string];
-    if (!o.tagset.kinds.some((k) => k.kind === kind)) return errors.push(`line ${n}: unknown type "${kind}"`);
-    const parts = offsetText.split(';').map((p) => p.split(' ').map(Number) as [number, number]);
-    try {
-      const u16 = parts.map(([s, e]) => [map.toUtf16(s), map.toUtf16(e)] as const);
-      if (u16.some(([s, e]) => e <= s)) return errors.push(`line ${n}: empty or reversed span`);
-      const joined = u16.map(([s, e]) => text.slice(s, e)).join(' ');
-      if (joined !== quote)
-        return errors.push(
-          `line ${n}: the text at ${offsetText} is ${JSON.stringify(joined)}, not ${JSON.stringify(quote)}`,
-        );
-      const start = u16[0]![0];
-      const end = u16[u16.length - 1]![1];
-      const defaults = Object.fromEntries(
-        (o.tagset.kinds.find((k) => k.kind === kind)?.attributes ?? []).map((a) => [
-          a.name,
-          a.type === 'boolean' ? false : a.default,
-        ]),
-      );
-      spans.set(id, {
-        id: idOf(id),
-        articleId: o.articleId,
-        annotator: o.annotator,
-        kind,
-        start,
-        end,
-        quote: text.slice(start, end),
-        attributes: defaults,
-        note: '',
-        entityId: null,
-        eventId: null,
-        createdAt: o.stamp,
-        updatedAt: o.stamp,
-      });
-    } catch {
-      errors.push(`line ${n}: offsets ${offsetText} are outside the text (${map.codePointLength} code points)`);
-    }
+    if (lineOf.has(id) && id !== '*')
+      return errors.push(`line ${line}: id ${id} is used before, on line ${lineOf.get(id)}`);
+    lineOf.set(id, line);
+    const record = recordOf(id, fields, line);
+    if (typeof record === 'string') errors.push(`line ${line}: ${record}`);
+    else records.push(record);
   });
+  return { records, errors };
+}
 
-  for (const { n, line } of later) {
-    const [id = '', body = '', rest] = line.split('\t');
-    const words = body.split(' ');
-    if (id.startsWith('E')) {
-      const [head, ...args] = words;
-      const [, trigger] = (head ?? '').split(':');
-      const t = spans.get(trigger ?? '');
-      if (!t) {
-        errors.push(`line ${n}: event trigger "${trigger}" is not a T annotation of this file`);
-        continue;
-      }
-      events.set(id, trigger!);
-      for (const arg of args) {
-        const [role = '', ref] = arg.split(':');
-        const target = annotation(ref);
-        if (!roles.has(role.replace(/\d+$/, ''))) errors.push(`line ${n}: unknown role "${role}"`);
-        else if (!target) errors.push(`line ${n}: role argument "${ref}" is not an annotation of this file`);
-        else
-          relations.push({
-            id: idOf(`${id}-${role}-${ref}`),
-            articleId: o.articleId,
-            annotator: o.annotator,
-            type: role.replace(/\d+$/, ''),
-            from: t.id,
-            to: { kind: 'annotation', id: target.id },
-            createdAt: o.stamp,
-          });
-      }
-    } else if (id.startsWith('R')) {
-      const [type = '', arg1 = '', arg2 = ''] = words;
-      const from = annotation(arg1.split(':')[1]);
-      const to = annotation(arg2.split(':')[1]);
-      if (!o.tagset.relations.some((r) => r.type === type)) errors.push(`line ${n}: unknown relation "${type}"`);
-      else if (!from || !to) errors.push(`line ${n}: relation arguments must be annotations of this file`);
-      else
-        relations.push({
-          id: idOf(id),
-          articleId: o.articleId,
-          annotator: o.annotator,
-          type,
-          from: from.id,
-          to: { kind: 'annotation', id: to.id },
-          createdAt: o.stamp,
-        });
-    } else if (id.startsWith('A') || id.startsWith('M')) {
-      const [name = '', ref, token] = words;
-      const a = annotation(ref);
-      const def = o.tagset.kinds.find((k) => k.kind === a?.kind)?.attributes.find((d) => d.name === name);
-      if (!a) errors.push(`line ${n}: attribute of unknown annotation "${ref}"`);
-      else if (!def) errors.push(`line ${n}: a ${a.kind} has no attribute "${name}"`);
-      else if (def.type === 'boolean') a.attributes[name] = true;
-      else if (def.type === 'choice' || def.type === 'multi-choice') {
-        const option = optionFor(def.options, token ?? '');
-        if (!option) errors.push(`line ${n}: "${token}" is not a value of ${name}`);
-        else if (def.type === 'choice') a.attributes[name] = option;
-        else a.attributes[name] = [...((a.attributes[name] as string[] | null) ?? []), option];
-      } else if (def.type === 'number') a.attributes[name] = Number(token);
-      else a.attributes[name] = token ?? '';
-    } else if (id.startsWith('N')) {
-      const [, ref, reference = ''] = words;
-      const a = annotation(ref);
-      const [db, value = ''] = reference.split(':');
-      if (!a) errors.push(`line ${n}: normalisation of unknown annotation "${ref}"`);
-      else if (db === 'Factmark') {
-        if (o.entityIds.has(value)) a.entityId = value;
-        else errors.push(`line ${n}: no entity "${value}" in this project`);
-      } else if (db === 'FactmarkEvent') {
-        if (o.eventIds.has(value)) a.eventId = value;
-        else errors.push(`line ${n}: no event record "${value}" in this project`);
-      }
-    } else if (id.startsWith('#')) {
-      const a = annotation(words[1]);
-      if (!a) errors.push(`line ${n}: note on unknown annotation "${words[1]}"`);
-      else a.note = rest ?? '';
-    } else {
-      errors.push(`line ${n}: unknown line type "${id}"`);
-    }
+/**
+ * The role a numbered argument stands for: `Org-Arg2` is the second
+ * `Org-Arg`. Digits are stripped only where the stripped name is a role
+ * `knows` has (the conf's or the tagset's); a role known as written stays.
+ */
+export function roleBase(role: string, knows: (name: string) => boolean): string {
+  if (knows(role)) return role;
+  for (let cut = role.length - 1; cut > 0 && /\d/.test(role[cut]!); cut--) {
+    const base = role.slice(0, cut);
+    if (knows(base)) return base;
   }
-  if (errors.length > 0) return { layer: null, errors };
-  return { layer: { annotations: [...spans.values()], relations, documentLabels: [] }, errors: [] };
+  return role;
 }
