@@ -64,6 +64,7 @@ test('exports brat as a zip of .txt, .ann and annotation.conf', async ({ page, a
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByLabel('Format').selectOption('brat');
+  await dialog.getByRole('radio', { name: 'My layer (alice)' }).check();
   await dialog.getByLabel('Only the open article').check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -25,7 +25,19 @@ it('imports a folder, reports stats, validates, exports, and says what is wrong 
     out: expect.stringContaining('valid: no problems found'),
   });
 
-  const exported = cli('export', '--store', store, '--format', 'conll', '--out', join(dir, 'out'));
+  // Every article, as the gold layer (empty here) asked for whether adjudicated or not: all tokens O.
+  const exported = cli(
+    'export',
+    '--store',
+    store,
+    '--format',
+    'conll',
+    '--scope',
+    'gold',
+    '--include-unadjudicated',
+    '--out',
+    join(dir, 'out'),
+  );
   expect(exported.code).toBe(0);
   expect(await readFile(join(dir, 'out', 'iob2.conll'), 'utf8')).toContain('ISIS\tO');
 

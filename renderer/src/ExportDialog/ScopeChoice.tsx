@@ -46,9 +46,11 @@ export function ScopeChoice(props: Props) {
         <input {...radio('all')} />
         <span>All layers, each kept apart and named</span>
       </label>
-      <label>
-        <input {...radio('other')} disabled={others.length === 0} />
-        <span>Another annotator’s layer</span>
+      <div className="scope-other">
+        <label>
+          <input {...radio('other')} disabled={others.length === 0} />
+          <span>Another annotator’s layer</span>
+        </label>
         <select
           aria-label="Annotator"
           value={other}
@@ -65,7 +67,7 @@ export function ScopeChoice(props: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </fieldset>
   );
 }
