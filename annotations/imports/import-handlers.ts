@@ -1,19 +1,20 @@
 import type { Args, Handlers, ImportReport } from '../contract';
-import { parseDoccano, parseLabelStudio, parseW3C } from '../formats/interchange-parse';
-import { articleUrn } from '../formats/w3c-web-annotation-format';
 import type { ServiceContext } from '../service/context';
 import type { FileReport } from './article-import';
 import { articlesFromFile, fileReport } from './article-import';
 import { importBrat } from './brat-import';
 import { importBundle } from './bundle-import';
-import { refusalReasons } from './import-checks';
-import { importDocuments } from './interchange-import';
+import { importDoccano, importLabelStudio, importW3C } from './interchange-files';
 import type { ImportOptions, RunOptions } from './import-transaction';
 import { bytesOf, importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFiles = Args<'import/files'>['files'];
 
-/** Label Studio tasks, doccano JSONL, or W3C annotations (with their texts beside them). */
+/**
+ * Label Studio's export (tasks and labelling config), doccano JSONL, or W3C
+ * annotations (with their texts beside them): each file on its own, each
+ * annotation in the layer its file names (else the import's annotator).
+ */
 async function importInterchange(
   ctx: ServiceContext,
   format: 'label-studio' | 'doccano' | 'w3c',
@@ -21,53 +22,9 @@ async function importInterchange(
   options: ImportOptions,
   reports: FileReport[],
 ): Promise<void> {
-  const { annotator } = options;
-  const texts = new Map<string, string>();
-  if (format === 'w3c') {
-    for (const f of files.filter((x) => x.name.endsWith('.txt'))) {
-      const decoded = textOf(f);
-      if ('text' in decoded)
-        texts.set(
-          articleUrn(
-            f.name
-              .split('/')
-              .pop()!
-              .replace(/\.txt$/, ''),
-          ),
-          decoded.text,
-        );
-    }
-    // Texts already in the store; one that cannot be read is left out (an annotation on it is then refused).
-    for (const a of ctx.repo.listArticles()) {
-      if (texts.has(articleUrn(a.id))) continue;
-      const article = await ctx.repo.getArticle(a.id).catch(() => null);
-      if (article) texts.set(articleUrn(a.id), article.text);
-    }
-  }
-  const annotationFiles = files.filter((f) => format !== 'w3c' || !f.name.endsWith('.txt'));
-  await importEachFile(
-    ctx,
-    annotationFiles,
-    reports,
-    async (tx, file, report) => {
-      const decoded = textOf(file);
-      if ('reason' in decoded) throw new Refused([decoded.reason]);
-      let outcome;
-      if (format === 'doccano') outcome = parseDoccano(decoded.text);
-      else {
-        let json: unknown;
-        try {
-          json = JSON.parse(decoded.text);
-        } catch (error) {
-          throw new Refused([`not valid JSON: ${(error as Error).message}`]);
-        }
-        outcome = format === 'w3c' ? parseW3C(json, texts) : parseLabelStudio(json);
-      }
-      if (outcome.errors.length > 0) throw new Refused(refusalReasons(outcome.errors));
-      await importDocuments(tx, outcome.documents, annotator, report);
-    },
-    options,
-  );
+  if (format === 'label-studio') await importLabelStudio(ctx, files, options, reports);
+  else if (format === 'doccano') await importDoccano(ctx, files, options, reports);
+  else await importW3C(ctx, files, options, reports);
 }
 
 /**

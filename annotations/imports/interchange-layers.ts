@@ -1,0 +1,110 @@
+import type { Annotation, ArticleLayer, Relation } from '../model';
+import { spanPieces } from '../spans';
+import { recordIdFrom, shortHash } from './import-ids';
+import type { LayerTally } from './import-report';
+
+/**
+ * Ids for records from another tool's file, made from the article, the
+ * layer and the file's own id: the same file imported again names the same
+ * records, and two annotators' files (with the same local ids, "T1", "1")
+ * never name each other's.
+ */
+export function createRecordIds(articleId: string, annotator: string, format: string) {
+  const who = /^[A-Za-z0-9_.-]+$/.test(annotator) ? annotator : `${annotator}~${shortHash(annotator)}`;
+  const taken = new Set<string>();
+  return (localId: string): string => {
+    const base = recordIdFrom(`${articleId}.${who}.${format}.${localId}`);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = recordIdFrom(`${base}-${n}`);
+    taken.add(id);
+    return id;
+  };
+}
+
+/** One layer's records from a file, for one article. */
+export interface ImportedLayer {
+  annotator: string;
+  annotations: Annotation[];
+  relations: Relation[];
+}
+
+export interface Merged {
+  after: ArticleLayer;
+  tallies: LayerTally[];
+  /** Records of the user's own layer (or gold) kept as they are, though the file has another version of them. */
+  kept: number;
+  /** Ids the file would take from another layer: the file is refused. */
+  clashes: string[];
+}
+
+/** A record's content: all but its id and its times. */
+const content = (record: Annotation | Relation) =>
+  JSON.stringify({ ...record, id: undefined, createdAt: undefined, updatedAt: undefined });
+const place = (a: Annotation) => JSON.stringify([a.kind, spanPieces(a)]);
+const link = (r: Relation) => JSON.stringify([r.type, r.from, r.to]);
+
+/**
+ * The article's layer with the file's records in, each in its own
+ * annotator's layer only. A record the layer has already — the same id, or
+ * (for a file that came from this store, or was imported before) the same
+ * kind on the same span, the same link between the same spans — is the same
+ * record: in a colleague's layer the file's version replaces it (a newer
+ * export of theirs), in the user's own layer and gold it is kept as it is
+ * (an import only adds to them). An id held in another layer is a clash,
+ * never overwritten.
+ */
+export function mergeImported(
+  before: ArticleLayer,
+  incoming: readonly ImportedLayer[],
+  keepsOwn: (annotator: string) => boolean,
+): Merged {
+  let annotations = [...before.annotations];
+  let relations = [...before.relations];
+  const tallies: LayerTally[] = [];
+  const clashes: string[] = [];
+  let kept = 0;
+  for (const layer of incoming) {
+    const tally: LayerTally = { annotator: layer.annotator, added: 0, removed: 0, changed: 0 };
+    const own = keepsOwn(layer.annotator);
+    const matchedSpans = new Set<string>();
+    const matchedLinks = new Set<string>();
+    /** Puts `record` in `list`, as the record it is already or as a new one; the id it ends up with. */
+    const put = <T extends Annotation | Relation>(list: T[], record: T, same: (r: T) => boolean, count: boolean) => {
+      const matched = count ? matchedSpans : matchedLinks;
+      const byId = list.find((r) => r.id === record.id);
+      if (byId && byId.annotator !== layer.annotator) {
+        clashes.push(`id ${record.id} is held by a record of ${byId.annotator}'s layer`);
+        return { list, id: record.id };
+      }
+      const old =
+        byId ??
+        list.find((r) => r.annotator === layer.annotator && !matched.has(r.id) && same(r) && r.id !== record.id);
+      if (!old) {
+        if (count) tally.added++;
+        return { list: [...list, record], id: record.id };
+      }
+      matched.add(old.id);
+      if (content(old) === content({ ...record, id: old.id })) return { list, id: old.id };
+      if (own) {
+        if (count) kept++;
+        return { list, id: old.id };
+      }
+      if (count) tally.changed++;
+      const next = { ...record, id: old.id, createdAt: old.createdAt };
+      return { list: list.map((r) => (r.id === old.id ? next : r)), id: old.id };
+    };
+    const renamed = new Map<string, string>();
+    for (const a of layer.annotations) {
+      const done = put(annotations, a, (r) => place(r) === place(a), true);
+      annotations = done.list;
+      renamed.set(a.id, done.id);
+    }
+    for (const r of layer.relations) {
+      const to = r.to.kind === 'annotation' ? { ...r.to, id: renamed.get(r.to.id) ?? r.to.id } : r.to;
+      const relation = { ...r, from: renamed.get(r.from) ?? r.from, to };
+      relations = put(relations, relation, (x) => link(x) === link(relation), false).list;
+    }
+    tallies.push(tally);
+  }
+  return { after: { ...before, annotations, relations }, tallies, kept, clashes };
+}
