@@ -164,7 +164,8 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
         a.text.indexOf(quote),
         a.text.indexOf(quote) + quote.length,
         quote,
-        { verdict: 'mostly true', checkWorthy: true, claimType: 'factual' },
+        // The claim type nobody chose comes back unset, not as a default.
+        { verdict: 'mostly true', checkWorthy: true, claimType: null },
       ],
     ]);
 
@@ -252,24 +253,32 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
     for (const [format, importAs, links] of [
       ['label-studio', 'label-studio', true],
       ['doccano', 'doccano', true],
-      ['w3c', 'w3c', false],
+      ['w3c', 'w3c', true],
       ['brat', 'brat', true],
     ] as const) {
       it(`${format}: the same spans, labels and attributes come back`, async () => {
         const original = await seed();
         const articleId = original.annotations[0]!.articleId;
-        const exported = await ok<ExportFile>(send, 'export/file', { format, articleIds: [articleId] });
+        const exported = await ok<ExportFile>(send, 'export/file', {
+          format,
+          articleIds: [articleId],
+          scope: { layer: 'one', annotator: 'alice' },
+        });
         let files = filesOf(exported);
         if (format === 'label-studio') files = files.filter((f) => f.name.endsWith('.json'));
         if (format === 'brat')
           files = files
             .map((f) => ({ ...f, name: f.name.split('/').pop()! }))
             .filter((f) => f.name !== 'annotation.conf');
-        const report = await importFiles(send, importAs, files, 'bob');
+        // brat files name no annotator: they go to the layer asked for. The others name alice's layer: into
+        // another store, where it comes back as alice's.
+        const target = format === 'brat' ? send : (await fresh()).send;
+        if (target !== send) await importFiles(target, 'articles', [{ name: 'emoji.txt', content: b64(TEXT) }]);
+        const report = await importFiles(target, importAs, files, format === 'brat' ? 'bob' : undefined);
         expect(report.files.flatMap((f) => f.skipped)).toEqual([]);
-        const after = await ok<ArticleLayer>(send, 'annotations/list', { articleId });
+        const after = await ok<ArticleLayer>(target, 'annotations/list', { articleId });
         const expected = shape(original, 'alice');
-        const got = shape(after, 'bob');
+        const got = shape(after, format === 'brat' ? 'bob' : 'alice');
         // doccano carries no attributes: spans, offsets and labels must match; attributes come back as defaults.
         const spansOnly = (spans: unknown[][]) => (format === 'doccano' ? spans.map((x) => x.slice(0, 4)) : spans);
         expect(spansOnly(got.spans)).toEqual(spansOnly(expected.spans));
