@@ -5,6 +5,8 @@ import { tagsetNameFor } from '../imports/label-mapping';
 import { joinPieces } from '../spans';
 import type { AttributeDefinition, AttributeValue, Tagset } from '../tagset';
 import type { BratAttributeLine, BratNormalizationLine, BratRecord, BratTextBound } from './brat-standoff-parse';
+import { parseBratStandoff, roleBase } from './brat-standoff-parse';
+import { bratValue } from './brat-conf-write';
 import type { OffsetMap } from './offsets';
 import { offsetMap } from './offsets';
 
@@ -47,7 +49,7 @@ export interface BratLayerResult {
 
 /** brat's value token back to the tagset's option ("mostly_true" → "mostly true"). */
 const optionFor = (options: readonly string[], token: string) =>
-  options.find((o) => o === token) ?? options.find((o) => o.replace(/[\s|,]+/g, '_') === token);
+  options.find((o) => o === token) ?? options.find((o) => bratValue(o) === token);
 
 /** An A line's value as the definition's type reads it, or why it cannot be. */
 function valueOf(
@@ -366,4 +368,27 @@ export function bratLayer(text: string, records: readonly BratRecord[], o: BratL
     leftOut,
     dropped,
   };
+}
+
+/**
+ * Reads a .ann against a tagset whose names it uses as they are (no label
+ * map, nothing added): the layer, or every problem by line. Normalisations
+ * to other databases link the registry entity with that external id.
+ */
+export function parseBratAnn(
+  text: string,
+  ann: string,
+  o: Omit<BratLayerOptions, 'spanName' | 'relationName' | 'roleOf' | 'linkEntity'>,
+): BratLayerResult {
+  const { records, errors } = parseBratStandoff(ann);
+  const kinds = new Set(o.tagset.kinds.map((k) => k.kind));
+  const types = new Set(o.tagset.relations.map((r) => r.type));
+  const built = bratLayer(text, records, {
+    ...o,
+    spanName: (label) => (kinds.has(label) ? label : undefined),
+    relationName: (label) => (types.has(label) ? label : undefined),
+    roleOf: (role) => roleBase(role, (name) => types.has(name)),
+    linkEntity: ({ externalId }) => [...o.entities].find(([, x]) => x === externalId)?.[0],
+  });
+  return { ...built, errors: byLine([...errors, ...built.errors]) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
-import { parseBratAnn } from '../../annotations/formats/brat-standoff-parse';
+import { parseBratAnn } from '../../annotations/formats/brat-standoff-layer';
 import { exportFiles } from '../../annotations/formats/export-formats';
 import type { ExportInput } from '../../annotations/formats/export-input';
 import { offsetMap } from '../../annotations/formats/offsets';
@@ -144,12 +144,12 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
       articleId: 'emoji',
       annotator: 'bob',
       tagset: DEFAULT_TAGSET,
-      entityIds: new Set(['ent1']),
+      entities: new Map([['ent1', 'Q5906014']]),
       eventIds: new Set(),
       stamp,
     });
     expect(parsed.errors).toEqual([]);
-    const back = parsed.layer!;
+    const back = parsed.layer;
     const strip = (a: Annotation) => [
       a.kind,
       a.start,
@@ -183,17 +183,16 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
       articleId: 'emoji',
       annotator: 'bob',
       tagset: DEFAULT_TAGSET,
-      entityIds: new Set(),
+      entities: new Map(),
       eventIds: new Set(),
       stamp,
     });
-    expect(parsed.layer).toBeNull();
     expect(parsed.errors).toEqual([
       'line 1: the text at 0 6 is "Dehqān", not "Dehqan"',
       `line 2: offsets 0 999 are outside the text (${Array.from(text).length} code points)`,
       'line 3: unknown type "rumour"',
-      'line 4: attribute of unknown annotation "T9"',
-      'line 5: relation arguments must be annotations of this file',
+      'line 4: attribute of "T9" is not a T or E annotation of this file',
+      'line 5: argument "T7" is not a T or E annotation of this file',
       'line 6: unknown line type "X1"',
     ]);
   });
