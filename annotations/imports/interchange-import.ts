@@ -116,7 +116,7 @@ export async function importDocuments(
   }
   report.labels = resolver.uses();
   const unknown = resolver.problems();
-  if (unknown.length > 0) throw new Refused(refusalReasons([...unknown, ...errors]));
+  if (unknown.length > 0) throw new Refused(refusalReasons([...errors, ...unknown]));
 
   const tagset = grown(project.tagset, documents, kindOf, typeOf, file.config ?? null, options, report);
   const summaries = ctx.repo.listArticles();

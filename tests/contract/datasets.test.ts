@@ -311,7 +311,10 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
         ],
         'bob',
       );
-      expect(ls.files[0]?.skipped).toEqual(['task 1: needs data.text']);
+      expect(ls.files[0]?.skipped).toEqual([
+        'task 1: needs data.text',
+        expect.stringMatching(/^labels the tagset does not have: "rumour" \(1 span\); map them/),
+      ]);
       const ls2 = await importFiles(
         send,
         'label-studio',
@@ -333,7 +336,7 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
         'bob',
       );
       expect(ls2.files[0]?.skipped).toEqual([
-        expect.stringMatching(/^task 1, span rumour 0–6: Unknown annotation kind "rumour"/),
+        expect.stringMatching(/^labels the tagset does not have: "rumour" \(1 span\); map them/),
       ]);
       const dc = await importFiles(
         send,
@@ -371,7 +374,9 @@ describe.each(TRANSPORTS)('imports and exports over %s', (_name, open) => {
         ],
         'bob',
       );
-      expect(w3c.files[0]?.skipped).toEqual(['annotation 1: position 0–999 is outside the text']);
+      expect(w3c.files[0]?.skipped).toEqual([
+        `annotation 1: position 0–999 is outside the text (${Array.from(TEXT).length} code points long)`,
+      ]);
       expect(await ok<ArticleLayer>(send, 'annotations/list', { articleId })).toEqual(before);
     });
   });
