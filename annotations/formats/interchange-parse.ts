@@ -58,6 +58,8 @@ export interface ParsedDocument {
   title: string | null;
   /** The id the file gives the text (a Factmark article id, a doccano id, a W3C source), if any. */
   articleId: string | null;
+  /** The file the text came from (a W3C source's text beside the annotations): a new article is named after it. */
+  origin?: string;
   /** Whose layer, when the file says; null: the import's annotator. */
   annotator: string | null;
   spans: ParsedSpan[];

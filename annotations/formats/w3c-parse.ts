@@ -23,6 +23,8 @@ export interface W3CText {
   text: string;
   /** The store article it is, when it is one. */
   articleId: string | null;
+  /** The file beside the annotations it was read from, when it was. */
+  file?: string;
 }
 
 /** The names a source may go by: Factmark's own article id, else its last path segment, with and without `.txt`. */
@@ -166,6 +168,7 @@ export function parseW3C(items: readonly unknown[], texts: ReadonlyMap<string, W
         text: found.text,
         title: null,
         articleId: found.articleId ?? (iri.startsWith(FACTMARK_ARTICLE) ? iri.slice(FACTMARK_ARTICLE.length) : iri),
+        ...(found.file ? { origin: found.file } : {}),
         annotator: person.name,
         spans: [],
         relations: [],

@@ -94,10 +94,10 @@ export async function importW3C(
   options: ImportOptions,
   reports: FileReport[],
 ): Promise<void> {
-  const beside = new Map<string, string>();
+  const beside = new Map<string, { name: string; text: string }>();
   for (const file of files.filter((f) => f.name.toLowerCase().endsWith('.txt'))) {
     const text = textOf(file);
-    if ('text' in text) beside.set(baseName(file.name), text.text);
+    if ('text' in text) beside.set(baseName(file.name), { name: file.name, text: text.text });
     else reports.push({ ...fileReport(file.name), skipped: [`a text beside the annotations: ${text.reason}`] });
   }
   const annotationFiles = files.filter((f) => !f.name.toLowerCase().endsWith('.txt'));
@@ -119,7 +119,7 @@ export async function importW3C(
 async function textsFor(
   ctx: ServiceContext,
   sources: readonly string[],
-  beside: ReadonlyMap<string, string>,
+  beside: ReadonlyMap<string, { name: string; text: string }>,
 ): Promise<Map<string, W3CText>> {
   const texts = new Map<string, W3CText>();
   const summaries = ctx.repo.listArticles();
@@ -128,7 +128,7 @@ async function textsFor(
     const names = sourceNames(source);
     const file = names.map((n) => beside.get(n)).find((t) => t !== undefined);
     if (file !== undefined) {
-      texts.set(source, { text: file, articleId: null });
+      texts.set(source, { text: file.text, articleId: null, file: file.name });
       continue;
     }
     const article =

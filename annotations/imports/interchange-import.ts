@@ -115,8 +115,8 @@ export async function importDocuments(
     }
   }
   report.labels = resolver.uses();
+  // Unknown labels refuse the file; its other problems are still looked for, so all are said at once.
   const unknown = resolver.problems();
-  if (unknown.length > 0) throw new Refused(refusalReasons([...errors, ...unknown]));
 
   const tagset = grown(project.tagset, documents, kindOf, typeOf, file.config ?? null, options, report);
   const summaries = ctx.repo.listArticles();
@@ -135,8 +135,8 @@ export async function importDocuments(
       let article: Article;
       if (existing) article = await ctx.repo.getArticle(existing);
       else {
-        const id = articleIdFrom(doc.articleId ?? report.file, taken);
-        const source = sourceWithId(report.file, doc.articleId, id);
+        const id = articleIdFrom(doc.origin ?? doc.articleId ?? report.file, taken);
+        const source = sourceWithId(doc.origin ?? report.file, doc.articleId, id);
         article = { ...candidate, id, source, title: doc.title ?? candidate.title };
       }
       plan = { article, isNew: !existing, layers: new Map() };
@@ -224,7 +224,7 @@ export async function importDocuments(
     errors.push(...introducedProblems(plan.article, before, result.after, { tagset, entities, events }));
     merged.push({ plan, before, ...result });
   }
-  if (errors.length > 0) throw new Refused(refusalReasons(errors));
+  if (errors.length + unknown.length > 0) throw new Refused(refusalReasons([...errors, ...unknown]));
 
   if (tagset !== project.tagset) await ctx.repo.updateProject((p) => ({ ...p, tagset }));
   const fresh = [...plans.values()].filter((p) => p.isNew).map((p) => p.article);

@@ -149,7 +149,7 @@ describe('ids from other files are made valid, never written raw', () => {
     ]);
     expect(report.files[0]).toMatchObject({ skipped: [], added: { articles: 1, annotations: { place: 1 } } });
     const article = await ok<Article>(s.send, 'articles/get', { articleId: 'story-1' });
-    expect(article.source).toBe('annotations.jsonld (id "http://example.org/texts/story-1.txt")');
+    expect(article.source).toBe('texts/story-1.txt (id "http://example.org/texts/story-1.txt")');
   });
 });
 
