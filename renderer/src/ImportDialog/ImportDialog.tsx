@@ -1,48 +1,94 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FileReport } from '../../../annotations/imports/article-import';
-import { describeLayer, summaryOf, sumCounts } from '../../../annotations/imports/import-report';
-import { useWorkspaceStore } from '../state/workspace-context';
-import type { ImportFormat } from './import-files';
-import { guessFormat, importInBatches } from './import-files';
+import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { ImportReportList } from './ImportReportList';
+import type { ImportFormat, ImportRun } from './import-files';
+import { guessFormat, hasLabels, importInBatches } from './import-files';
+import type { LabelChoice } from './label-choices';
+import { labelOptions, labelRows, rowKey } from './label-choices';
+import { LabelStep } from './LabelStep';
+import { useLabelCheck } from './use-label-check';
+import './import-dialog.css';
 
 const FORMATS: [ImportFormat, string][] = [
   ['articles', 'Articles (.txt, .md, .html, .jsonl)'],
   ['bundle', 'Factmark bundle'],
-  ['brat', 'brat standoff (.txt + .ann)'],
-  ['label-studio', 'Label Studio JSON tasks'],
+  ['brat', 'brat standoff (.txt + .ann, annotation.conf)'],
+  ['label-studio', 'Label Studio JSON tasks (+ config .xml)'],
   ['doccano', 'doccano JSONL'],
   ['w3c', 'W3C Web Annotation (+ texts)'],
 ];
 
-/** Imports dropped or chosen files with progress, a cancel button and a report per file. */
+type Busy = { what: 'check' | 'preview' | 'import'; done: number; total: number };
+const BUSY_LABEL = { check: 'Reading the files’ labels', preview: 'Checking the import', import: 'Import progress' };
+
+/**
+ * Imports dropped or chosen files with progress, a cancel button and a
+ * report per file. For another tool's annotations, a label step first says
+ * what each of their labels becomes in the tagset.
+ */
 export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; onClose: () => void }) {
   const store = useWorkspaceStore();
+  const tagset = useWorkspace((s) => s.status?.tagset ?? null);
   const [files, setFiles] = useState<File[]>(initialFiles);
   const [format, setFormat] = useState<ImportFormat>(guessFormat(initialFiles));
   const [annotator, setAnnotator] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [chosen, setChosen] = useState<ReadonlyMap<string, LabelChoice>>(new Map());
+  const [preview, setPreview] = useState<FileReport[] | null>(null);
   const [reports, setReports] = useState<FileReport[] | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const cancel = useRef(false);
 
-  const choose = (list: FileList | null) => {
-    const chosen = Array.from(list ?? []);
-    setFiles(chosen);
-    setFormat(guessFormat(chosen));
+  const checkProgress = useCallback(
+    (p: { done: number; total: number } | null) => setBusy(p && { what: 'check', ...p }),
+    [],
+  );
+  const stopped = useCallback(() => cancel.current, []);
+  const check = useLabelCheck(store, files, format, attempt, checkProgress, stopped);
+  const labelled = hasLabels(format) && files.length > 0;
+  const rows = check && tagset ? labelRows(check.uses, tagset, chosen) : [];
+  const checkFailed = check?.incomplete ?? false;
+
+  const restart = () => {
+    cancel.current = false;
+    setPreview(null);
     setReports(null);
   };
-  const run = async () => {
+  const choose = (list: FileList | null) => {
+    const picked = Array.from(list ?? []);
+    restart();
+    setFiles(picked);
+    setFormat(guessFormat(picked));
+  };
+  const changeFormat = (next: ImportFormat) => {
+    restart();
+    setFormat(next);
+  };
+  const checkAgain = () => {
+    restart();
+    setAttempt((n) => n + 1);
+  };
+  const send = async (what: 'preview' | 'import') => {
     cancel.current = false;
+    const run: ImportRun = {
+      annotator: annotator.trim() || undefined,
+      ...(labelled ? { labels: labelOptions(rows) } : {}),
+      dryRun: what === 'preview',
+    };
     const result = await importInBatches(
       store,
       format,
       files,
-      annotator.trim() || undefined,
-      (done, total) => setProgress({ done, total }),
+      run,
+      (done, total) => setBusy({ what, done, total }),
       () => cancel.current,
     );
-    setReports(result);
-    setProgress(null);
+    setBusy(null);
+    if (what === 'preview') setPreview(result);
+    else setReports(result);
   };
+  const waiting = labelled && !reports && (!check || checkFailed);
 
   return (
     <div className="overlay" role="presentation">
@@ -72,7 +118,7 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
         </p>
         <label className="field">
           <span>Format</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+          <select value={format} onChange={(e) => changeFormat(e.target.value as ImportFormat)}>
             {FORMATS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -86,58 +132,96 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
             <input type="text" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
           </label>
         )}
-        {progress && (
+        {labelled && !reports && check && !checkFailed && tagset && rows.length > 0 && (
+          <LabelStep
+            rows={rows}
+            tagset={tagset}
+            onChange={(row, choice) => {
+              setPreview(null);
+              setChosen((before) => new Map(before).set(rowKey(row), choice));
+            }}
+          />
+        )}
+        {labelled && !reports && check && !checkFailed && rows.length === 0 && (
+          <p className="meta">These files use no labels.</p>
+        )}
+        {labelled && !reports && checkFailed && !busy && (
+          <p className="meta problem">
+            The files’ labels were not all read, so the import waits.{' '}
+            <button type="button" onClick={checkAgain}>
+              Read the labels again
+            </button>
+          </p>
+        )}
+        {labelled && !reports && !preview && check && (
+          <FilesWithProblems reports={check.reports.filter((r) => r.skipped.length > 0)} />
+        )}
+        {busy && (
           <div
             className="progress"
             role="progressbar"
-            aria-label="Import progress"
+            aria-label={BUSY_LABEL[busy.what]}
             aria-valuemin={0}
-            aria-valuemax={progress.total}
-            aria-valuenow={progress.done}
+            aria-valuemax={busy.total}
+            aria-valuenow={busy.done}
           >
-            <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
+            <div style={{ width: `${(100 * busy.done) / Math.max(1, busy.total)}%` }} />
             <span>
-              {progress.done} / {progress.total}
+              {BUSY_LABEL[busy.what]}: {busy.done} / {busy.total}
             </span>
           </div>
         )}
-        {reports && reports.length > 1 && (
-          <p className="meta">In all: {summaryOf({ added: sumCounts(reports.map((r) => r.added)), duplicates: 0 })}</p>
+        {preview && !reports && (
+          <>
+            <h3>What the import would do (nothing is saved yet)</h3>
+            <ImportReportList reports={preview} dryRun />
+          </>
         )}
-        {reports && (
-          <ul className="import-report" aria-label="Import report">
-            {reports.map((r, i) => (
-              <li key={`${i}:${r.file}`} className={r.skipped.length > 0 ? 'problem' : ''}>
-                <strong>{r.file}</strong>: {summaryOf(r)}
-                {(r.layers ?? []).map((layer) => (
-                  <div key={layer.annotator} className="meta">
-                    {describeLayer(layer)}
-                  </div>
-                ))}
-                {r.skipped.map((s, j) => (
-                  <div key={j} className="meta">
-                    skipped: {s}
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ul>
-        )}
+        {reports && <ImportReportList reports={reports} />}
         <div className="row">
-          {progress ? (
+          {busy ? (
             <button type="button" onClick={() => (cancel.current = true)}>
               Cancel
             </button>
           ) : (
-            <button type="button" className="primary" disabled={files.length === 0} onClick={() => void run()}>
-              Import
-            </button>
+            <>
+              <button
+                type="button"
+                className="primary"
+                disabled={files.length === 0 || waiting}
+                onClick={() => void send('import')}
+              >
+                Import
+              </button>
+              {labelled && !reports && (
+                <button type="button" disabled={waiting} onClick={() => void send('preview')}>
+                  Check with these choices
+                </button>
+              )}
+            </>
           )}
-          <button type="button" disabled={progress !== null} onClick={onClose}>
+          <button type="button" disabled={busy !== null && busy.what === 'import'} onClick={onClose}>
             Close
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** Files the label check found would not import for reasons of their own (no .txt beside an .ann…). */
+function FilesWithProblems({ reports }: { reports: readonly FileReport[] }) {
+  if (reports.length === 0) return null;
+  return (
+    <div className="meta problem" role="status">
+      {reports.length} file(s) would not be imported as they are:
+      <ul>
+        {reports.map((r, i) => (
+          <li key={`${i}:${r.file}`}>
+            {r.file}: {r.skipped.join('; ')}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,14 +1,21 @@
 import type { ImportReport } from '../../../annotations/contract';
 import type { FileReport } from '../../../annotations/imports/article-import';
+import { importBatches } from '../../../annotations/imports/import-batches';
+import type { LabelOptions } from '../../../annotations/imports/label-mapping';
 import type { WorkspaceStore } from '../state/workspace-store';
 
 export type ImportFormat = 'articles' | 'bundle' | 'brat' | 'label-studio' | 'doccano' | 'w3c';
 
-/** Guesses the format from the files: .ann means brat, a lone .json a bundle or Label Studio, else articles. */
+/** Formats whose files carry another tool's labels: their import has a label step. */
+export const hasLabels = (format: ImportFormat) =>
+  format === 'brat' || format === 'label-studio' || format === 'doccano' || format === 'w3c';
+
+/** Guesses the format from the files: .ann or .conf means brat, a lone .json a bundle or Label Studio, else articles. */
 export function guessFormat(files: readonly File[]): ImportFormat {
   const names = files.map((f) => f.name.toLowerCase());
   if (names.some((n) => n.endsWith('.ann'))) return 'brat';
   if (names.some((n) => n.endsWith('.jsonld'))) return 'w3c';
+  if (names.some((n) => n.endsWith('.xml')) && names.some((n) => n.endsWith('.json'))) return 'label-studio';
   if (names.length > 0 && names.every((n) => n.endsWith('.json')))
     return names.some((n) => n.includes('label-studio')) ? 'label-studio' : 'bundle';
   return 'articles';
@@ -21,46 +28,55 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-const BATCH = 25;
+/** The name a file is sent under: its path inside a chosen folder, so brat pairs and configs find each other. */
+const nameOf = (file: File) => (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
+
+/** How an import runs: into whose layer, with which label choices, for real or as a dry run. */
+export interface ImportRun {
+  annotator?: string;
+  labels?: LabelOptions;
+  /** Check and report only: nothing is saved (the label step's look at the files). */
+  dryRun?: boolean;
+}
 
 /**
  * Sends files in batches, so a large import shows progress and can be
  * cancelled between batches: every batch is saved whole or not at all, so
- * the store is consistent whenever it stops.
+ * the store is consistent whenever it stops. A brat .txt travels with its
+ * .ann, and brat or Label Studio configs and W3C texts with every batch.
  */
 export async function importInBatches(
   store: WorkspaceStore,
   format: ImportFormat,
   files: readonly File[],
-  annotator: string | undefined,
+  run: ImportRun,
   onProgress: (done: number, total: number) => void,
   cancelled: () => boolean,
 ): Promise<FileReport[] | null> {
   const reports: FileReport[] = [];
-  const together = format === 'brat' || format === 'w3c';
-  const batches = together
-    ? [files]
-    : Array.from({ length: Math.ceil(files.length / BATCH) }, (_, i) => files.slice(i * BATCH, i * BATCH + BATCH));
+  const named = files.map((file) => ({ file, name: nameOf(file) }));
+  const batches = importBatches(format, named);
+  const total = batches.reduce((sum, b) => sum + b.count, 0);
   let done = 0;
-  onProgress(0, files.length);
+  onProgress(0, total);
   for (const batch of batches) {
     if (cancelled()) break;
     const payload = await Promise.all(
-      batch.map(async (f) => ({
-        name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
-        content: await toBase64(f),
-      })),
+      batch.files.map(async (f) => ({ name: f.name, content: await toBase64(f.file) })),
     );
     const result: ImportReport | null = await store.query('import/files', {
       format,
       files: payload,
-      ...(annotator ? { annotator } : {}),
+      ...(run.annotator ? { annotator: run.annotator } : {}),
+      ...(run.labels?.map ? { map: run.labels.map } : {}),
+      ...(run.labels?.extendTagset ? { extendTagset: true } : {}),
+      ...(run.dryRun ? { dryRun: true } : {}),
     });
     if (!result) return null;
     reports.push(...result.files);
-    done += batch.length;
-    onProgress(done, files.length);
+    done += batch.count;
+    onProgress(done, total);
   }
-  await store.refreshAfterImport();
+  if (!run.dryRun) await store.refreshAfterImport();
   return reports;
 }
