@@ -11,9 +11,12 @@ import { LayersPanel } from './LayersPanel/LayersPanel';
 import { ReviewPage } from './ReviewPage/ReviewPage';
 import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
 import { SettingsDialog } from './SettingsDialog/SettingsDialog';
+import { KindPicker } from './keyboard/KindPicker';
 import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
 import { Sidebar } from './Sidebar/Sidebar';
+import { createTagChannel } from './state/tag-channel';
+import { TagChannelProvider, usePicking } from './state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
 import { TagsetEditor } from './TagsetEditor/TagsetEditor';
 import { TopBar } from './TopBar/TopBar';
@@ -45,8 +48,15 @@ function Centre() {
   }
 }
 
+/** The kind picker, while it is open. */
+function KindPickerHost() {
+  return usePicking() ? <KindPicker /> : null;
+}
+
 export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => void }) {
   const store = useWorkspaceStore();
+  const [channel] = useState(createTagChannel);
+  const openKindPicker = useCallback(() => channel.setPicking(true), [channel]);
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
@@ -61,41 +71,44 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
       }),
     [store],
   );
-  useGlobalKeys(store, toggleHelp, closeHelp);
+  useGlobalKeys(store, toggleHelp, closeHelp, openKindPicker);
   return (
-    <div
-      className="app"
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
-      }}
-      onDrop={(e) => {
-        if (e.dataTransfer.files.length === 0) return;
-        e.preventDefault();
-        setImporting(Array.from(e.dataTransfer.files));
-      }}
-    >
-      <TopBar
-        onHelp={toggleHelp}
-        onExport={() => setExporting(true)}
-        onImport={() => setImporting([])}
-        onSettings={() => setSettings(true)}
-      />
-      <div className="columns">
-        <Sidebar onOpenArticle={onOpenArticle} />
-        <main className="editor-column">
-          <Centre />
-        </main>
-        <aside className="side-column">
-          <LayersPanel />
-          <DocumentLabels />
-          <DetailsPanel />
-          <AnnotationList />
-        </aside>
+    <TagChannelProvider channel={channel}>
+      <div
+        className="app"
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          if (e.dataTransfer.files.length === 0) return;
+          e.preventDefault();
+          setImporting(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <TopBar
+          onHelp={toggleHelp}
+          onExport={() => setExporting(true)}
+          onImport={() => setImporting([])}
+          onSettings={() => setSettings(true)}
+        />
+        <div className="columns">
+          <Sidebar onOpenArticle={onOpenArticle} />
+          <main className="editor-column">
+            <Centre />
+          </main>
+          <aside className="side-column">
+            <LayersPanel />
+            <DocumentLabels />
+            <DetailsPanel />
+            <AnnotationList />
+          </aside>
+        </div>
+        {help && <ShortcutsOverlay onClose={closeHelp} />}
+        {settings && <SettingsDialog onClose={() => setSettings(false)} />}
+        {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+        {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
+        <KindPickerHost />
       </div>
-      {help && <ShortcutsOverlay onClose={closeHelp} />}
-      {settings && <SettingsDialog onClose={() => setSettings(false)} />}
-      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
-      {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
-    </div>
+    </TagChannelProvider>
   );
 }

@@ -73,8 +73,11 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
   // Edit each one in the details panel.
   const details = page.getByRole('region', { name: 'Details' });
   await list.getByRole('button').filter({ hasText: 'These hired terrorists' }).click();
+  // Nothing is chosen for a new claim: its values are unset, shown as "—", not "no" or a default.
+  await expect(details.getByLabel('Verdict')).toHaveValue('');
+  await expect(details.getByLabel('Check-worthy')).toHaveValue('');
   await details.getByLabel('Verdict').selectOption('false');
-  await details.getByLabel('Check-worthy').check();
+  await details.getByLabel('Check-worthy').selectOption('yes');
   await list.getByRole('button').filter({ hasText: 'General Dehqan' }).click();
   await details.getByLabel('Entity (normalised name)').fill('Hossein Dehqan');
   await details.getByRole('button', { name: 'Create entity “Hossein Dehqan”' }).click();
@@ -99,12 +102,13 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
     await expect(list.getByRole('button')).toHaveCount(3);
     await list.getByRole('button').filter({ hasText: 'These hired terrorists' }).click();
     await expect(details.getByLabel('Verdict')).toHaveValue('false');
-    await expect(details.getByLabel('Check-worthy')).toBeChecked();
+    await expect(details.getByLabel('Check-worthy')).toHaveValue('yes');
 
     // Export the whole store and read the file.
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByLabel('Format').selectOption('jsonl');
+    await dialog.getByRole('radio', { name: 'All layers, each kept apart and named' }).check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       dialog.getByRole('button', { name: 'Export', exact: true }).click(),

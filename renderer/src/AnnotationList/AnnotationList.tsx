@@ -3,11 +3,13 @@ import { useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { shownQuote } from '../ArticleView/quote-pieces';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
+/** Links, the values someone chose (choices, text, numbers; unset ones are left out), and whether there is a note. */
 function summary(annotation: Annotation, entityName: string | undefined, eventTitle: string | undefined): string {
   const values = Object.values(annotation.attributes).flatMap((v) =>
-    typeof v === 'string' && v !== '' ? [v] : Array.isArray(v) ? v : [],
+    typeof v === 'string' && v !== '' ? [v] : typeof v === 'number' ? [String(v)] : Array.isArray(v) ? v : [],
   );
   return [entityName && `→ ${entityName}`, eventTitle && `→ ${eventTitle}`, ...values, annotation.note && '✎ note']
     .filter(Boolean)
@@ -62,7 +64,7 @@ export function AnnotationList() {
                     {kind?.label ?? a.kind}
                   </span>
                   <span className="quote">
-                    {a.quote}
+                    {shownQuote(a)}
                     {a.annotator !== me && (
                       <span className={`layer-name${a.annotator === GOLD ? ' gold' : ''}`}>{a.annotator}</span>
                     )}

@@ -3,9 +3,11 @@ import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
+import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DamagedArticle } from './DamagedArticle';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
+import './article-view.css';
 
 /**
  * The article's text in a read-only CodeMirror view: it renders only what is
@@ -15,6 +17,7 @@ import { annotationsAt, highlightField, setHighlights } from './highlight-field'
  */
 export function ArticleView() {
   const store = useWorkspaceStore();
+  const channel = useTagChannel();
   const article = useWorkspace((s) => s.article);
   const damaged = useWorkspace((s) => s.damaged);
   const annotations = useWorkspace((s) => s.visible);
@@ -27,15 +30,18 @@ export function ArticleView() {
 
   useEffect(() => {
     if (!host.current || !article) return;
+    const tagSelection = (kind: string, v: EditorView) => {
+      const range = v.state.selection.main;
+      void store.tag(kind, range.from, range.to);
+      v.dispatch({ selection: EditorSelection.cursor(range.to) });
+    };
     // Hotkeys are looked up when pressed, so they follow the tagset of the moment.
     const onKindKey = (event: KeyboardEvent, v: EditorView) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
-      const kind = store.getState().status?.tagset.kinds.find((k) => k.hotkey === event.key);
+      const kind = store.getState().status?.tagset.kinds.find((k) => k.hotkey !== null && k.hotkey === event.key);
       if (!kind) return false;
       event.preventDefault();
-      const range = v.state.selection.main;
-      void store.tag(kind.kind, range.from, range.to);
-      v.dispatch({ selection: EditorSelection.cursor(range.to) });
+      tagSelection(kind.kind, v);
       return true;
     };
     const onDeleteKey = () => {
@@ -93,11 +99,22 @@ export function ArticleView() {
       }),
     });
     view.current = editor;
+    // The kind palette and the kind picker tag the selection the text keeps while they have the focus.
+    const offTag = channel.onTag((kind) => {
+      tagSelection(kind, editor);
+      editor.focus();
+    });
+    const offSelection = channel.provideSelection(() => {
+      const range = editor.state.selection.main;
+      return editor.state.sliceDoc(range.from, range.to);
+    });
     return () => {
+      offSelection();
+      offTag();
       editor.destroy();
       view.current = null;
     };
-  }, [article, store]);
+  }, [article, store, channel]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }) });

@@ -4,6 +4,7 @@ import type { DecorationSet } from '@codemirror/view';
 import { Decoration, EditorView } from '@codemirror/view';
 import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
+import { spanPieces } from '../../../annotations/spans';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 
 export interface Highlights {
@@ -29,37 +30,59 @@ function tint(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-function markFor(kind: SpanKindDefinition | undefined, name: string, style: LayerStyle): Decoration {
-  const color = kind?.color ?? '#888888';
+const colorOf = (kind: SpanKindDefinition | undefined) => kind?.color ?? '#888888';
+
+function markFor(kind: SpanKindDefinition | undefined, name: string, style: LayerStyle, fragment: boolean): Decoration {
+  const color = colorOf(kind);
   const look = {
     mine: `background-color: ${tint(color, 0.22)}; box-shadow: inset 0 -2px 0 ${color};`,
     other: `background-color: ${tint(color, 0.1)}; border-bottom: 2px dashed ${color};`,
     gold: `background-color: ${tint(color, 0.22)}; box-shadow: inset 0 -2px 0 ${color}, inset 0 2px 0 #c9a227;`,
   }[style];
   return Decoration.mark({
-    class: `fm-mark fm-mark-${name} fm-layer-${style}`,
+    class: `fm-mark fm-mark-${name} fm-layer-${style}${fragment ? ' fm-fragment' : ''}`,
     attributes: { style: look },
   });
 }
 
 const selectedMark = Decoration.mark({ class: 'fm-selected', attributes: { 'data-selected': 'true' } });
 
+/** The gap of the selected discontinuous span: not highlighted, only joined to its pieces by a dotted line. */
+function gapMark(kind: SpanKindDefinition | undefined): Decoration {
+  return Decoration.mark({
+    class: 'fm-fragment-gap',
+    attributes: { style: `text-decoration: underline dotted ${colorOf(kind)}; text-decoration-thickness: 2px;` },
+  });
+}
+
+/**
+ * The marks of every annotation: one per piece (a discontinuous span's
+ * fragments each carry its kind's colour; its gaps carry nothing), the
+ * selection outline on each piece of the selected one, and a dotted line
+ * under the gaps of the selected one so its pieces read as one.
+ */
 function build(highlights: Highlights): DecorationSet {
   const marks = new Map<string, Decoration>();
   const ranges: Range<Decoration>[] = [];
   for (const a of highlights.annotations) {
     const style = layerStyle(a.annotator, highlights.me);
-    let mark = marks.get(`${a.kind}|${style}`);
+    const fragment = a.fragments !== undefined;
+    const key = `${a.kind}|${style}|${fragment}`;
+    const kind = highlights.kinds.find((k) => k.kind === a.kind);
+    let mark = marks.get(key);
     if (!mark) {
-      mark = markFor(
-        highlights.kinds.find((k) => k.kind === a.kind),
-        a.kind,
-        style,
-      );
-      marks.set(`${a.kind}|${style}`, mark);
+      mark = markFor(kind, a.kind, style, fragment);
+      marks.set(key, mark);
     }
-    ranges.push(mark.range(a.start, a.end));
-    if (a.id === highlights.selectedId) ranges.push(selectedMark.range(a.start, a.end));
+    const pieces = spanPieces(a);
+    const selected = a.id === highlights.selectedId;
+    pieces.forEach((p, i) => {
+      ranges.push(mark.range(p.start, p.end));
+      if (!selected) return;
+      ranges.push(selectedMark.range(p.start, p.end));
+      const next = pieces[i + 1];
+      if (next) ranges.push(gapMark(kind).range(p.end, next.start));
+    });
   }
   return Decoration.set(ranges, true);
 }
@@ -76,9 +99,18 @@ export function highlightField(): Extension {
   });
 }
 
-/** The annotations covering `pos`, smallest first: the order repeated clicks cycle through. */
+/** Characters the annotation covers: its pieces, not the gaps between them. */
+function covered(a: Annotation): number {
+  return spanPieces(a).reduce((sum, p) => sum + p.end - p.start, 0);
+}
+
+/**
+ * The annotations with a piece covering `pos`, smallest first: the order
+ * repeated clicks cycle through. A position in a discontinuous span's gap
+ * does not pick it.
+ */
 export function annotationsAt(annotations: readonly Annotation[], pos: number): Annotation[] {
   return annotations
-    .filter((a) => a.start <= pos && pos < a.end)
-    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+    .filter((a) => a.start <= pos && pos < a.end && spanPieces(a).some((p) => p.start <= pos && pos < p.end))
+    .sort((a, b) => covered(a) - covered(b) || a.start - b.start);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../../../annotations/tagset';
+import { booleanOption, fromBooleanOption, isUnset, offersUnset, parseNumber, UNSET_MARK } from './attribute-values';
 
 interface Props {
   definition: AttributeDefinition;
@@ -9,7 +10,11 @@ interface Props {
   idPrefix?: string;
 }
 
-/** One attribute's control, chosen by its type in the tagset. */
+/**
+ * One attribute's control, chosen by its type in the tagset. Every control
+ * shows an unset value as unset ("—", an empty field), never as "no" or as
+ * the tagset's default, and can set it back to unset unless it is required.
+ */
 export function AttributeField({ definition, value, onChange, idPrefix = 'attr' }: Props) {
   const id = `${idPrefix}-${definition.name}`;
   switch (definition.type) {
@@ -19,10 +24,10 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
           <span>{definition.label}</span>
           <select
             id={id}
-            value={String(value ?? definition.default ?? '')}
+            value={isUnset(value) ? '' : String(value)}
             onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
           >
-            {(definition.default === null || !definition.required) && value === null && <option value="">—</option>}
+            {offersUnset(definition, value) && <option value="">{UNSET_MARK}</option>}
             {definition.options.map((option) => (
               <option key={option} value={option}>
                 {option}
@@ -32,17 +37,25 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
         </label>
       );
     case 'boolean':
+      // Three states, not a checkbox: an unchecked box would say "no" where nobody said anything.
       return (
-        <label className="field checkbox" htmlFor={id}>
-          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <label className="field" htmlFor={id}>
           <span>{definition.label}</span>
+          <select id={id} value={booleanOption(value)} onChange={(e) => onChange(fromBooleanOption(e.target.value))}>
+            {offersUnset(definition, value) && <option value="">{UNSET_MARK}</option>}
+            <option value="yes">yes</option>
+            <option value="no">no</option>
+          </select>
         </label>
       );
     case 'multi-choice': {
-      const chosen = Array.isArray(value) ? value : (definition.default ?? []);
+      const chosen = Array.isArray(value) ? value : [];
       return (
-        <fieldset className="field">
-          <legend>{definition.label}</legend>
+        <fieldset className="field multi-choice">
+          <legend>
+            {definition.label}
+            {value === null || value === undefined ? <span className="unset-mark"> {UNSET_MARK} unset</span> : null}
+          </legend>
           {definition.options.map((option) => (
             <label key={option} className="checkbox">
               <input
@@ -53,46 +66,69 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
               {option}
             </label>
           ))}
+          {!definition.required && Array.isArray(value) && (
+            <button
+              type="button"
+              className="plain clear-value"
+              aria-label={`Clear ${definition.label}`}
+              onClick={() => onChange(null)}
+            >
+              Clear
+            </button>
+          )}
         </fieldset>
       );
     }
     case 'number':
       return (
-        <label className="field" htmlFor={id}>
-          <span>{definition.label}</span>
-          <input
-            id={id}
-            type="number"
-            defaultValue={typeof value === 'number' ? value : ''}
-            onBlur={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
-          />
-        </label>
+        <DraftField
+          id={id}
+          type="number"
+          label={definition.label}
+          value={typeof value === 'number' ? String(value) : ''}
+          onCommit={(text) => {
+            const parsed = parseNumber(text);
+            if (parsed !== undefined) onChange(parsed);
+          }}
+        />
       );
     case 'text':
       return (
-        <TextField
+        <DraftField
           id={id}
+          type="text"
           label={definition.label}
           value={typeof value === 'string' ? value : ''}
-          onCommit={onChange}
+          onCommit={(text) => onChange(text === '' ? null : text)}
         />
       );
   }
 }
 
-/** A text attribute is saved when the field loses focus or on Enter, not per keystroke. */
-function TextField({
+/**
+ * A text or number attribute, saved when the field loses focus or on Enter,
+ * not per keystroke; emptied, it is unset. It follows the saved value when
+ * that changes elsewhere (an undo).
+ */
+function DraftField({
   id,
+  type,
   label,
   value,
   onCommit,
 }: {
   id: string;
+  type: 'text' | 'number';
   label: string;
   value: string;
-  onCommit: (v: string) => void;
+  onCommit: (text: string) => void;
 }) {
   const [draft, setDraft] = useState(value);
+  const [saved, setSaved] = useState(value);
+  if (saved !== value) {
+    setSaved(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };
@@ -101,8 +137,9 @@ function TextField({
       <span>{label}</span>
       <input
         id={id}
-        type="text"
+        type={type}
         value={draft}
+        placeholder={`${UNSET_MARK} (unset)`}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

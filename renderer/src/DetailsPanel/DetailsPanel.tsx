@@ -1,10 +1,13 @@
 import { GOLD } from '../../../annotations/model';
+import { spanPieces } from '../../../annotations/spans';
+import { pieceQuotes, quoteParts } from '../ArticleView/quote-pieces';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { AttributeField } from './AttributeField';
 import { EntityLink } from './EntityLink';
 import { EventLink } from './EventLink';
 import { NoteField } from './NoteField';
 import { RelationsSection } from './RelationsSection';
+import './details.css';
 
 /** Edits the selected annotation: attributes, links, note; deletes it. */
 export function DetailsPanel() {
@@ -30,9 +33,32 @@ export function DetailsPanel() {
         </span>{' '}
         details
       </h2>
-      <blockquote>{selected.quote}</blockquote>
+      <blockquote>
+        {quoteParts(selected).map((part, i) =>
+          part.gap ? (
+            <span key={i} className="gap">
+              {part.text}
+            </span>
+          ) : (
+            <mark key={i} className="piece">
+              {part.text}
+            </mark>
+          ),
+        )}
+      </blockquote>
+      {selected.fragments && (
+        <p className="fragments">
+          {selected.fragments.length} fragments:{' '}
+          {pieceQuotes(selected)
+            .map((q) => `“${q}”`)
+            .join(' … ')}
+        </p>
+      )}
       <p className="meta">
-        {selected.start}–{selected.end} · by {selected.annotator}
+        {spanPieces(selected)
+          .map((p) => `${p.start}–${p.end}`)
+          .join(', ')}{' '}
+        · by {selected.annotator}
       </p>
       {readOnly && (
         <p className="hint read-only-note">

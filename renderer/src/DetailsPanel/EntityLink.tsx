@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EntitySuggestion } from '../../../annotations/contract';
 import type { Annotation, Entity } from '../../../annotations/model';
 import { ENTITY_TYPES } from '../../../annotations/model';
+import { pieceQuotes } from '../ArticleView/quote-pieces';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 const TYPE_FOR_KIND: Record<string, Entity['type']> = {
@@ -16,7 +17,8 @@ export function EntityLink({ annotation }: { annotation: Annotation }) {
   const store = useWorkspaceStore();
   const linked = useWorkspace((s) => s.entities.find((e) => e.id === annotation.entityId) ?? null);
   const entityCount = useWorkspace((s) => s.entities.length);
-  const [text, setText] = useState(annotation.quote);
+  // A name in pieces ("Hossein … Dehqan") is suggested without the words between them.
+  const [text, setText] = useState(() => pieceQuotes(annotation).join(' '));
   const [type, setType] = useState<Entity['type']>(TYPE_FOR_KIND[annotation.kind] ?? 'other');
   const [suggestions, setSuggestions] = useState<EntitySuggestion[]>([]);
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
+import { shownQuote } from '../ArticleView/quote-pieces';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /** Links an event mention to a cross-article event record, or makes a new record from it. */
@@ -8,7 +9,7 @@ export function EventLink({ annotation }: { annotation: Annotation }) {
   const events = useWorkspace((s) => s.events);
   const linked = events.find((e) => e.id === annotation.eventId) ?? null;
   const [choice, setChoice] = useState('');
-  const [title, setTitle] = useState(annotation.quote);
+  const [title, setTitle] = useState(() => shownQuote(annotation));
 
   if (linked) {
     return (

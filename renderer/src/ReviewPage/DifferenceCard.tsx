@@ -3,7 +3,9 @@ import { useState } from 'react';
 import type { Annotation, Decision } from '../../../annotations/model';
 import type { ComparedGroup, DifferenceType } from '../../../annotations/review/compare';
 import type { AttributeValue } from '../../../annotations/tagset';
+import { shownQuote } from '../ArticleView/quote-pieces';
 import { AttributeField } from '../DetailsPanel/AttributeField';
+import { formatValue } from '../DetailsPanel/attribute-values';
 import { NO_KINDS, useWorkspace } from '../state/workspace-context';
 
 const DIFFERENCE_NAMES: Record<DifferenceType, string> = {
@@ -42,9 +44,10 @@ interface Props {
   onEdit: (open: boolean) => void;
 }
 
+/** Every attribute with its value; an unset one shows "—", never "false" or "null". */
 function values(a: Annotation): string {
   return Object.entries(a.attributes)
-    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .map(([name, value]) => `${name}: ${formatValue(value)}`)
     .join(' · ');
 }
 
@@ -114,7 +117,7 @@ export function DifferenceCard({ ref, ...props }: Props) {
                       {a.start}–{a.end}
                     </span>
                   </p>
-                  <p className="quote">{a.quote}</p>
+                  <p className="quote">{shownQuote(a)}</p>
                   {values(a) && <p className="meta">{values(a)}</p>}
                   {links(a).map((l) => (
                     <p key={String(l)} className="meta">
@@ -140,7 +143,7 @@ export function DifferenceCard({ ref, ...props }: Props) {
               </p>
               {gold.map((a) => (
                 <p key={a.id}>
-                  <span className="chip-text">{kindLabel(a.kind)}</span> <span className="quote">{a.quote}</span>{' '}
+                  <span className="chip-text">{kindLabel(a.kind)}</span> <span className="quote">{shownQuote(a)}</span>{' '}
                   {values(a) && `· ${values(a)}`}
                 </p>
               ))}
