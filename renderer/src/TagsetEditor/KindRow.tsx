@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { newKind, newKindProblem } from './new-kind';
 
 interface Props {
   kind: SpanKindDefinition;
@@ -37,6 +38,8 @@ export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props
           aria-label={`Hotkey of ${kind.label}`}
           className="hotkey"
           maxLength={1}
+          placeholder="—"
+          title="One digit or lower-case letter; empty for none"
           value={kind.hotkey ?? ''}
           onChange={(e) => onChange({ ...kind, hotkey: e.target.value === '' ? null : e.target.value.toLowerCase() })}
         />
@@ -57,57 +60,78 @@ export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props
   );
 }
 
-/** A row to add a span kind: its id, label, colour and hotkey. */
-export function NewKindRow({ onAdd }: { onAdd: (kind: SpanKindDefinition) => void }) {
+/** A row to add a span kind: its id, label, colour and, if wanted, a hotkey. */
+export function NewKindRow({
+  kinds,
+  onAdd,
+}: {
+  kinds: readonly SpanKindDefinition[];
+  onAdd: (kind: SpanKindDefinition) => void;
+}) {
   const [kind, setKind] = useState('');
   const [label, setLabel] = useState('');
   const [color, setColor] = useState('#888888');
   const [hotkey, setHotkey] = useState('');
+  const problem = newKindProblem({ kind, label, hotkey }, kinds);
   return (
-    <tr className="new-kind">
-      <td>
-        <input
-          aria-label="New kind id"
-          placeholder="id, e.g. quote"
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
-        />
-      </td>
-      <td>
-        <input
-          aria-label="New kind label"
-          placeholder="Label"
-          value={label}
-          onChange={(e) => setLabel(e.target.value)}
-        />
-      </td>
-      <td>
-        <input aria-label="New kind colour" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
-      </td>
-      <td>
-        <input
-          aria-label="New kind hotkey"
-          className="hotkey"
-          maxLength={1}
-          value={hotkey}
-          onChange={(e) => setHotkey(e.target.value.toLowerCase())}
-        />
-      </td>
-      <td />
-      <td>
-        <button
-          type="button"
-          disabled={!kind || !label || !hotkey}
-          onClick={() => {
-            onAdd({ kind, label, color, hotkey, linksEntity: false, linksEvent: false, attributes: [] });
-            setKind('');
-            setLabel('');
-            setHotkey('');
-          }}
-        >
-          Add kind
-        </button>
-      </td>
-    </tr>
+    <>
+      <tr className="new-kind">
+        <td>
+          <input
+            aria-label="New kind id"
+            placeholder="id, e.g. quote or PER"
+            aria-invalid={problem !== null && problem.startsWith('Id')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          />
+        </td>
+        <td>
+          <input
+            aria-label="New kind label"
+            placeholder="Label"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+        </td>
+        <td>
+          <input aria-label="New kind colour" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+        </td>
+        <td>
+          <input
+            aria-label="New kind hotkey"
+            className="hotkey"
+            maxLength={1}
+            placeholder="—"
+            title="Optional: one digit or lower-case letter"
+            value={hotkey}
+            onChange={(e) => setHotkey(e.target.value.toLowerCase())}
+          />
+        </td>
+        <td />
+        <td>
+          <button
+            type="button"
+            disabled={!kind || !label.trim() || problem !== null}
+            onClick={() => {
+              onAdd(newKind({ kind, label, hotkey }, color));
+              setKind('');
+              setLabel('');
+              setHotkey('');
+            }}
+          >
+            Add kind
+          </button>
+        </td>
+      </tr>
+      {problem && (
+        <tr className="new-kind-problem">
+          <td colSpan={6}>
+            <p className="notice error" role="alert">
+              {problem}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

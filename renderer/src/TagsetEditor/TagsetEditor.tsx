@@ -86,7 +86,7 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
               onRemove={() => setDraft(withoutKind(draft, kind.kind))}
             />
           ))}
-          <NewKindRow onAdd={(kind) => setDraft({ ...draft, kinds: [...draft.kinds, kind] })} />
+          <NewKindRow kinds={draft.kinds} onAdd={(kind) => setDraft({ ...draft, kinds: [...draft.kinds, kind] })} />
         </tbody>
       </table>
       <p className="meta">

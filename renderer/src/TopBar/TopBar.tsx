@@ -1,4 +1,6 @@
-import { NO_KINDS, NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { KindPalette } from './KindPalette';
+import './top-bar.css';
 
 /** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
 export function TopBar({
@@ -17,7 +19,6 @@ export function TopBar({
   const pending = useWorkspace((s) => s.pendingWrites);
   const notice = useWorkspace((s) => s.notice);
   const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);
-  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const annotator = useWorkspace((s) => s.status?.annotator ?? '');
   const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
   const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
@@ -69,20 +70,21 @@ export function TopBar({
         </button>
       </div>
       <div className="row shortcuts" aria-label="Keyboard shortcuts">
-        {kinds.map((k) => (
-          <span key={k.kind}>
-            <kbd>{k.hotkey}</kbd> {k.label}
+        <KindPalette />
+        <div className="fixed-keys">
+          <span>
+            <kbd>/</kbd> any kind
           </span>
-        ))}
-        <span>
-          <kbd>Del</kbd> delete
-        </span>
-        <span>
-          <kbd>Ctrl+Z</kbd> undo
-        </span>
-        <button type="button" className="plain" onClick={onHelp}>
-          <kbd>?</kbd> all shortcuts
-        </button>
+          <span>
+            <kbd>Del</kbd> delete
+          </span>
+          <span>
+            <kbd>Ctrl+Z</kbd> undo
+          </span>
+          <button type="button" className="plain" onClick={onHelp}>
+            <kbd>?</kbd> all shortcuts
+          </button>
+        </div>
       </div>
       {problems.map((p) => (
         <div key={p.file} className="notice error" role="alert">

@@ -1,7 +1,11 @@
+import { useEffect, useRef } from 'react';
 import { useWorkspace } from '../state/workspace-context';
+import './keyboard.css';
 
 const FIXED: [string, string][] = [
   ['Mouse drag, or Shift + arrows / Home / End', 'select text'],
+  ['/', 'tag the selection with any kind: type part of its name, then Enter'],
+  ['Click a kind in the bar', 'tag the selection with that kind'],
   ['Click a highlight', 'select its annotation (click again: the next overlapping one)'],
   [']  /  [', 'next / previous annotation'],
   ['}  /  {', 'next / previous article'],
@@ -16,34 +20,50 @@ const FIXED: [string, string][] = [
   ['a  /  e  /  r (review page)', 'accept all / edit your own version / reject'],
 ];
 
-/** The `?` overlay: every shortcut, the tagset's hotkeys first. */
+/**
+ * The `?` overlay: every shortcut, the tagset's kinds first (in columns, so
+ * a tagset of fifty kinds stays readable; a kind without a hotkey says how
+ * to reach it).
+ */
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The dialog takes the focus (so Esc reaches it, not the text) and gives it back when it closes.
+    const before = document.activeElement as HTMLElement | null;
+    card.current?.focus();
+    return () => before?.focus();
+  }, []);
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
       <div
+        ref={card}
+        tabIndex={-1}
         className="overlay-card"
         role="dialog"
         aria-modal="true"
         aria-label="Keyboard shortcuts"
         onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          onClose();
+        }}
       >
         <h2>Keyboard shortcuts</h2>
+        <p className="meta">Tag the selection as:</p>
+        <ul className="kind-keys" aria-label="Kinds and their keys">
+          {kinds?.map((k) => (
+            <li key={k.kind}>
+              {k.hotkey ? <kbd>{k.hotkey}</kbd> : <kbd title="No hotkey: press / and type its name">/</kbd>}{' '}
+              <span className="chip" style={{ backgroundColor: k.color }}>
+                {k.label}
+              </span>
+            </li>
+          ))}
+        </ul>
         <table>
           <tbody>
-            {kinds?.map((k) => (
-              <tr key={k.kind}>
-                <td>
-                  <kbd>{k.hotkey}</kbd>
-                </td>
-                <td>
-                  tag the selection as{' '}
-                  <span className="chip" style={{ backgroundColor: k.color }}>
-                    {k.label}
-                  </span>
-                </td>
-              </tr>
-            ))}
             {FIXED.map(([keys, what]) => (
               <tr key={keys}>
                 <td>

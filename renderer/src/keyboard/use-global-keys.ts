@@ -9,10 +9,15 @@ export function inField(target: EventTarget | null): boolean {
 
 /**
  * Window-wide shortcuts: undo and redo, moving between annotations and
- * articles, linking, the shortcuts overlay. Kind hotkeys and Delete live in
- * the article view, where the text selection is.
+ * articles, linking, the shortcuts overlay, the kind picker (`/`). Kind
+ * hotkeys and Delete live in the article view, where the text selection is.
  */
-export function useGlobalKeys(store: WorkspaceStore, toggleHelp: () => void, closeHelp: () => void): void {
+export function useGlobalKeys(
+  store: WorkspaceStore,
+  toggleHelp: () => void,
+  closeHelp: () => void,
+  openKindPicker: () => void = () => undefined,
+): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || inField(event.target)) return;
@@ -30,6 +35,7 @@ export function useGlobalKeys(store: WorkspaceStore, toggleHelp: () => void, clo
       else if (key === '}') void store.stepArticle(1);
       else if (key === '{') void store.stepArticle(-1);
       else if (key === '?') toggleHelp();
+      else if (key === '/' && state.route.name === 'article' && state.article) openKindPicker();
       else if (key === 'Escape') {
         closeHelp();
         if (state.linking) store.startLinking(null);
@@ -41,5 +47,5 @@ export function useGlobalKeys(store: WorkspaceStore, toggleHelp: () => void, clo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, toggleHelp, closeHelp]);
+  }, [store, toggleHelp, closeHelp, openKindPicker]);
 }
