@@ -14,7 +14,7 @@ import { eachLayer, project, withLeftOut } from './context';
 function spansOf(layer: ArticleLayer, annotator: string) {
   const spans = layer.annotations
     .filter((a) => a.annotator === annotator)
-    .map((a) => ({ start: a.start, end: a.end, label: a.kind, attributes: a.attributes }));
+    .map((a) => ({ start: a.start, end: a.end, fragments: a.fragments, label: a.kind, attributes: a.attributes }));
   const touched = spans.length > 0 || layer.documentLabels.some((d) => d.annotator === annotator);
   return touched ? { spans } : null;
 }
