@@ -114,3 +114,22 @@ test('labels the tagset lacks can be added to it from the label step', async ({ 
   await openArticle(page, 'Nokia, the Finnish company');
   await expect(annotationItems(page).filter({ hasText: 'Espoo' })).toHaveAttribute('data-kind', 'GPE');
 });
+
+test('the label step says beforehand which files would not be imported, and why', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Files to import').setInputFiles([
+    { name: 'orphan.ann', mimeType: 'text/plain', buffer: Buffer.from('T1\tPER 0 4\tJuan\n') },
+    { name: 'kept.txt', mimeType: 'text/plain', buffer: Buffer.from('Ana vive en Lima.\n') },
+    { name: 'kept.ann', mimeType: 'text/plain', buffer: Buffer.from('T1\tPER 0 3\tAna\nT2\tLOC 12 16\tLima\n') },
+  ]);
+  await expect(dialog.getByLabel('What "PER" (spans) becomes')).toHaveValue('new');
+  await expect(dialog.getByRole('status')).toContainText('1 file(s) would not be imported as they are');
+  await expect(dialog.getByRole('status')).toContainText('orphan.ann: no orphan.txt beside it');
+  await expect(dialog.getByRole('region', { name: 'Labels' }).getByRole('row', { name: /^LOC spans/ })).toContainText(
+    '1 span',
+  );
+  await dialog.screenshot({ path: 'test-results/import-labels-problems.png' });
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+});

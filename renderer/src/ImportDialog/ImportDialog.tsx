@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FileReport } from '../../../annotations/imports/article-import';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
-import { ImportReportList } from './ImportReportList';
+import { FilesWithProblems, ImportReportList } from './ImportReportList';
 import type { ImportFormat, ImportRun } from './import-files';
 import { guessFormat, hasLabels, importInBatches } from './import-files';
 import type { LabelChoice } from './label-choices';
@@ -205,23 +205,6 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
           </button>
         </div>
       </div>
-    </div>
-  );
-}
-
-/** Files the label check found would not import for reasons of their own (no .txt beside an .ann…). */
-function FilesWithProblems({ reports }: { reports: readonly FileReport[] }) {
-  if (reports.length === 0) return null;
-  return (
-    <div className="meta problem" role="status">
-      {reports.length} file(s) would not be imported as they are:
-      <ul>
-        {reports.map((r, i) => (
-          <li key={`${i}:${r.file}`}>
-            {r.file}: {r.skipped.join('; ')}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

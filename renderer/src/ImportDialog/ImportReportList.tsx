@@ -48,3 +48,20 @@ export function ImportReportList({ reports, dryRun = false }: { reports: readonl
     </>
   );
 }
+
+/** Files the label check found would not import for reasons of their own (no .txt beside an .ann…). */
+export function FilesWithProblems({ reports }: { reports: readonly FileReport[] }) {
+  if (reports.length === 0) return null;
+  return (
+    <div className="meta problem" role="status">
+      {reports.length} file(s) would not be imported as they are:
+      <ul>
+        {reports.map((r, i) => (
+          <li key={`${i}:${r.file}`}>
+            {r.file}: {r.skipped.join('; ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
