@@ -138,7 +138,15 @@ export const argumentSchemas = {
   'search/query': z.strictObject({
     text: z.string().max(500).optional(),
     kind: z.string().optional(),
-    attribute: z.strictObject({ name: z.string(), value: z.union([z.string(), z.boolean(), z.number()]) }).optional(),
+    /**
+     * Annotations whose attribute `name` has `value`, read by the attribute's
+     * type: a choice's option is its string ("false" is the string), a yes/no
+     * attribute true or false, a number a number, a multi-choice one of its
+     * options; null: unset.
+     */
+    attribute: z
+      .strictObject({ name: z.string(), value: z.union([z.string(), z.boolean(), z.number(), z.null()]) })
+      .optional(),
     /** Claims said by mentions of this entity. */
     speaker: IdSchema.optional(),
     /** Mentions linked to this entity. */

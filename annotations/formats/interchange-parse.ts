@@ -1,5 +1,6 @@
 import type { SchemaIssue } from '../schema-issues';
 import { issuesText } from '../schema-issues';
+import type { RawValue } from '../typed-values';
 
 /**
  * What the readers of other tools' files (Label Studio, doccano, W3C Web
@@ -10,7 +11,7 @@ import { issuesText } from '../schema-issues';
  */
 
 /** An attribute value as a file gives it, before the tagset's attribute type reads it. */
-export type RawValue = string | number | boolean | null | string[];
+export type { RawValue };
 
 /** A piece of a span, in UTF-16 code units of the document's text as written. */
 export interface Piece {

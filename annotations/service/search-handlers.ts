@@ -1,5 +1,9 @@
 import type { Args, Handlers, LeftOut, SearchHit } from '../contract';
+import { FactmarkError } from '../errors';
 import type { Annotation, ArticleLayer } from '../model';
+import type { AttributeValue, Tagset } from '../tagset';
+import { findKind } from '../tagset';
+import { readValue } from '../typed-values';
 import type { ServiceContext } from './context';
 import { eachLayer, withLeftOut } from './context';
 
@@ -11,9 +15,43 @@ function snippet(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }
 
-function matchesAttribute(a: Annotation, filter: NonNullable<Args<'search/query'>['attribute']>): boolean {
-  const value = a.attributes[filter.name];
-  return Array.isArray(value) ? value.includes(String(filter.value)) : value === filter.value;
+type AttributeFilter = NonNullable<Args<'search/query'>['attribute']>;
+
+const isUnset = (value: AttributeValue | undefined) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Whether an annotation has the filter's value, compared by the type its
+ * kind gives the attribute: the string "false" matches a choice "false",
+ * never a yes/no attribute's false (which `false`, "no" or "false" finds).
+ * A value that cannot be the attribute's matches nothing.
+ */
+function matchesAttribute(tagset: Tagset, a: Annotation, filter: AttributeFilter): boolean {
+  const def = findKind(tagset, a.kind)?.attributes.find((d) => d.name === filter.name);
+  if (!def) return false;
+  const stored = a.attributes[filter.name];
+  if (filter.value === null) return isUnset(stored);
+  let wanted: AttributeValue;
+  try {
+    wanted = readValue(def, filter.value);
+  } catch {
+    return false;
+  }
+  if (Array.isArray(wanted)) return Array.isArray(stored) && wanted.every((w) => stored.includes(w));
+  return stored === wanted;
+}
+
+/** A filter on a kind's attribute must name one it has, with a value of its type. */
+function checkFilter(tagset: Tagset, kind: string, filter: AttributeFilter): void {
+  const def = findKind(tagset, kind)?.attributes.find((d) => d.name === filter.name);
+  if (!def) {
+    const known = findKind(tagset, kind)?.attributes.map((d) => `"${d.name}"`) ?? [];
+    throw new FactmarkError(
+      'invalid-argument',
+      `A ${kind} has no attribute "${filter.name}"${known.length > 0 ? `; it has ${known.join(', ')}` : ''}`,
+    );
+  }
+  if (filter.value !== null) readValue(def, filter.value);
 }
 
 /** Whether a claim was said (a said-by relation) by a mention linked to `entityId`. */
@@ -34,6 +72,8 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
   return {
     'search/query': async (query) => {
       const limit = query.limit ?? 200;
+      const { tagset } = ctx.repo.readProject();
+      if (query.kind && query.attribute) checkFilter(tagset, query.kind, query.attribute);
       const needle = query.text?.trim().toLowerCase() ?? '';
       const filtered = Boolean(
         query.kind || query.attribute || query.speaker || query.entity || query.event || query.annotator,
@@ -50,7 +90,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
         for (const a of layer.annotations) {
           if (query.kind && a.kind !== query.kind) continue;
           if (query.annotator && a.annotator !== query.annotator) continue;
-          if (query.attribute && !matchesAttribute(a, query.attribute)) continue;
+          if (query.attribute && !matchesAttribute(tagset, a, query.attribute)) continue;
           if (query.entity && a.entityId !== query.entity) continue;
           if (query.event && a.eventId !== query.event) continue;
           if (query.speaker && !saidBy(layer, a, query.speaker)) continue;

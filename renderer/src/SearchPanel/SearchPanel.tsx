@@ -1,36 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Args, SearchResult } from '../../../annotations/contract';
 import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { attributeFilters, attributeQuery } from './attribute-filters';
 
 type Query = Args<'search/query'>;
-
-/** `kind.attribute` filters the tagset offers: choice and yes/no attributes. */
-interface AttributeFilter {
-  key: string;
-  label: string;
-  values: (string | boolean)[];
-}
-
-function useAttributeFilters(): AttributeFilter[] {
-  const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
-  return kinds.flatMap((k) =>
-    k.attributes.flatMap((a): AttributeFilter[] => {
-      if (a.type === 'choice' || a.type === 'multi-choice')
-        return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: a.options }];
-      if (a.type === 'boolean')
-        return [{ key: `${k.kind}.${a.name}`, label: `${k.label}: ${a.label}`, values: [true, false] }];
-      return [];
-    }),
-  );
-}
 
 /** Corpus search over text and annotations; a result opens its span. */
 export function SearchPanel() {
   const store = useWorkspaceStore();
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const entities = useWorkspace((s) => s.entities);
-  const filters = useAttributeFilters();
+  const filters = useMemo(() => attributeFilters(kinds), [kinds]);
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
   const [attribute, setAttribute] = useState('');
@@ -45,10 +26,10 @@ export function SearchPanel() {
     const query: Query = {};
     if (text.trim()) query.text = text.trim();
     if (kind) query.kind = kind;
-    if (chosenFilter && value !== '') {
-      const [filterKind, name] = chosenFilter.key.split('.') as [string, string];
-      query.attribute = { name, value: value === 'true' ? true : value === 'false' ? false : value };
-      query.kind ??= filterKind;
+    const filter = attributeQuery(chosenFilter, value);
+    if (chosenFilter && filter) {
+      query.attribute = filter;
+      query.kind ??= chosenFilter.kind;
     }
     if (speaker) query.speaker = speaker;
     if (entity) query.entity = entity;
@@ -102,9 +83,9 @@ export function SearchPanel() {
             <span>Value</span>
             <select value={value} onChange={(e) => setValue(e.target.value)}>
               <option value="">any</option>
-              {chosenFilter.values.map((v) => (
-                <option key={String(v)} value={String(v)}>
-                  {v === true ? 'yes' : v === false ? 'no' : v}
+              {chosenFilter.options.map((option, i) => (
+                <option key={i} value={String(i)}>
+                  {option.label}
                 </option>
               ))}
             </select>
