@@ -104,6 +104,10 @@ test('a discontinuous span is drawn as one annotation in several pieces', async 
   await expect(page.getByRole('toolbar', { name: 'Kinds' }).getByRole('button')).toHaveCount(7);
   await expect(page.getByRole('button', { name: /^All \d+ kinds$/ })).toHaveCount(0);
 
+  await page.locator('.cm-content .cm-line').filter({ hasText: 'The MoU was signed by' }).screenshot({
+    path: 'test-results/discontinuous-span-unselected.png',
+  });
+
   // A click on the second piece selects the annotation: every piece is outlined, the gap is joined by a dotted line.
   const [from] = await spanOf(page, 'Tehran on Tuesday', 'The MoU was signed');
   const point = await pointAt(page, from + 2);

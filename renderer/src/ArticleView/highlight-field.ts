@@ -39,9 +39,11 @@ function markFor(kind: SpanKindDefinition | undefined, name: string, style: Laye
     other: `background-color: ${tint(color, 0.1)}; border-bottom: 2px dashed ${color};`,
     gold: `background-color: ${tint(color, 0.22)}; box-shadow: inset 0 -2px 0 ${color}, inset 0 2px 0 #c9a227;`,
   }[style];
+  // A piece of a discontinuous span is framed by a dashed line in its colour: the span goes on elsewhere.
+  const piece = fragment ? ` outline: 1px dashed ${color}; outline-offset: -1px;` : '';
   return Decoration.mark({
     class: `fm-mark fm-mark-${name} fm-layer-${style}${fragment ? ' fm-fragment' : ''}`,
-    attributes: { style: look },
+    attributes: { style: look + piece },
   });
 }
 
