@@ -105,7 +105,7 @@ async function servesStore(url: string, storeDir: string): Promise<boolean> {
   }
 }
 
-/** A file's report line and, indented under it, its labels and what it added to the tagset. */
+/** A file's report line and, indented under it, what its labels became and what it added to the tagset. */
 function reportLines(r: FileReport, dryRun: boolean): string[] {
   let summary = summaryOf(r);
   if (dryRun)
@@ -113,7 +113,8 @@ function reportLines(r: FileReport, dryRun: boolean): string[] {
   const parts = [summary, ...(r.layers ?? []).map(describeLayer), ...r.skipped.map((s) => `skipped: ${s}`)];
   return [
     `${r.file}: ${parts.join('; ')}`,
-    ...(r.labels ?? []).map((use) => `  ${describeLabelUse(use)}`),
+    // Labels the tagset has under their own name need no word; every other is one line.
+    ...(r.labels ?? []).filter((use) => use.fate !== 'known').map((use) => `  ${describeLabelUse(use)}`),
     ...(r.tagsetAdded && r.tagsetAdded.length > 0 ? [`  tagset additions: ${r.tagsetAdded.join(', ')}`] : []),
   ];
 }

@@ -34,7 +34,7 @@ Import of annotations from brat, Label Studio, doccano or W3C: each foreign labe
                      {"PER": "person", "GPE": "place", "MISC": null}
   --extend-tagset    add the labels the tagset lacks (and the map does not name) to it
   --write-map FILE   write a label map to edit: the --map entries and every label the tagset lacks
-  --dry-run          check every file, print what it would import and every label met; save nothing
+  --dry-run          check every file, print what it would import and what its labels become; save nothing
   A file with labels the tagset lacks is not imported; a label map to start from is printed.
 
 Formats: ${EXPORT_FORMATS.join(', ')}
