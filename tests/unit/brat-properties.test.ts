@@ -52,12 +52,14 @@ const TAGSET: Tagset = validateTagset({
     { type: 'about', label: 'about', from: ['Meet', 'Claim'], to: ['Claim'] },
   ],
 });
-const ENTITIES: Entity[] = [
-  ['e1', 'Q42'],
-  ['e2', 'MESH:D001943'],
-  ['e3', null],
-].map(([id, externalId]) => ({
-  id: id!,
+const ENTITIES: Entity[] = (
+  [
+    ['e1', 'Q42'],
+    ['e2', 'MESH:D001943'],
+    ['e3', null],
+  ] as const
+).map(([id, externalId]) => ({
+  id,
   name: `Entity ${id}`,
   type: 'person',
   aliases: [],
@@ -130,12 +132,10 @@ function valueFor(def: Tagset['kinds'][number]['attributes'][number], n: number)
 }
 
 /** One annotator's layer on `text`: spans cut at code-point boundaries (some discontinuous), never ending at a line break. */
-function layerFrom(
-  text: string,
-  annotator: string,
-  spec: fc.RecordValue<typeof layerArb extends fc.Arbitrary<infer T> ? T : never>,
-) {
-  const bounds = [...Array.from(text).reduce<number[]>((at, ch) => [...at, at[at.length - 1]! + ch.length], [0])];
+type LayerSpec = typeof layerArb extends fc.Arbitrary<infer T> ? T : never;
+
+function layerFrom(text: string, annotator: string, spec: LayerSpec) {
+  const bounds = Array.from(text).reduce<number[]>((at, ch) => [...at, at[at.length - 1]! + ch.length], [0]);
   const annotations: Annotation[] = [];
   spec.spans.forEach((s, i) => {
     const cuts = [...new Set(s.cuts.map((c) => bounds[c % bounds.length]!))].sort((a, b) => a - b);
