@@ -128,7 +128,7 @@ export function parseW3C(items: readonly unknown[], texts: ReadonlyMap<string, W
     for (const target of targets as Record<string, unknown>[]) {
       const piece = selectPiece(found.text, asList(target.selector), where);
       if (typeof piece === 'string') return outcome.errors.push(piece);
-      pieces.push(piece);
+      pieces.push({ start: piece.start, end: piece.end });
       quotes.push(piece.quote);
       written.push(piece.written);
     }

@@ -1,14 +1,10 @@
 import { articleFromText } from '../article-text';
-import type { Annotation, Article, Entity, Relation } from '../model';
+import type { Article, Relation } from '../model';
 import { GOLD } from '../model';
-import type { ParsedDocument, ParsedRelation, ParsedSpan, ParseOutcome } from '../formats/interchange-parse';
-import { shown } from '../formats/interchange-parse';
+import type { ParsedRelation, ParsedSpan, ParseOutcome } from '../formats/interchange-parse';
 import type { LabelStudioConfig } from '../formats/label-studio-config';
 import { checkAnnotation, checkRelation } from '../record-checks';
 import type { ServiceContext } from '../service/context';
-import { joinPieces } from '../spans';
-import type { Tagset } from '../tagset';
-import { findKind } from '../tagset';
 import type { FileReport } from './article-import';
 import { introducedProblems, refusalReasons } from './import-checks';
 import { articleIdFrom, createIdSet, sourceWithId } from './import-ids';
@@ -18,10 +14,9 @@ import type { ImportOptions } from './import-transaction';
 import { Refused } from './import-transaction';
 import type { ImportedLayer } from './interchange-layers';
 import { createRecordIds, mergeImported } from './interchange-layers';
-import type { LinkUse, SpanUse } from './interchange-tagset';
-import { tagsetAdditions } from './interchange-tagset';
-import { valuesFromFile } from './interchange-values';
-import { createLabelResolver, growTagset } from './label-mapping';
+import { annotationOf, entityNamed, lineEndingShift } from './interchange-records';
+import { grownTagset } from './interchange-tagset';
+import { createLabelResolver } from './label-mapping';
 
 /** A file of another tool, read: what the import needs of it. */
 export interface InterchangeFile {
@@ -36,40 +31,6 @@ interface Plan {
   article: Article;
   isNew: boolean;
   layers: Map<string, ImportedLayer & { ids: (localId: string) => string }>;
-}
-
-/** Offsets in a text as written, moved to the text with its line endings made "\n" (as every article's are). */
-function lineEndingShift(raw: string): (offset: number) => number {
-  if (!raw.includes('\r')) return (offset) => offset;
-  const removed = new Uint32Array(raw.length + 1);
-  let count = 0;
-  for (let i = 0; i < raw.length; i++) {
-    removed[i] = count;
-    if (raw[i] === '\r' && raw[i + 1] === '\n') count++;
-  }
-  removed[raw.length] = count;
-  return (offset) => offset - removed[offset]!;
-}
-
-/** An entity an IRI names: Factmark's own (`urn:factmark:entity:ID`) or a Wikidata item an entity has as its id. */
-function entityNamed(iri: string, entities: readonly Entity[]): Entity | undefined {
-  const own = /^urn:factmark:entity:(.+)$/.exec(iri)?.[1];
-  if (own) return entities.find((e) => e.id === decodeURIComponent(own));
-  const qid = /^https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/(Q\d+)$/.exec(iri)?.[1];
-  return qid ? entities.find((e) => e.externalId === qid) : undefined;
-}
-
-/** Why a piece of a span cannot be read against the text as written, or null. */
-function pieceProblem(text: string, start: number, end: number, quote: string | null): string | null {
-  if (end <= start) return 'is empty or reversed: its end must be after its start';
-  if (end > text.length) return `is outside the text, which is ${text.length} UTF-16 code units long`;
-  for (const at of [start, end])
-    if (/[\uD800-\uDBFF]/.test(text.charAt(at - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(at)))
-      return `cuts a character in two (offset ${at} falls inside a surrogate pair, such as an emoji)`;
-  const actual = text.slice(start, end);
-  return quote !== null && quote !== actual
-    ? `the file quotes ${shown(quote)}, but the text there is ${shown(actual)}`
-    : null;
 }
 
 /**
@@ -118,7 +79,7 @@ export async function importDocuments(
   // Unknown labels refuse the file; its other problems are still looked for, so all are said at once.
   const unknown = resolver.problems();
 
-  const tagset = grown(project.tagset, documents, kindOf, typeOf, file.config ?? null, options, report);
+  const tagset = grownTagset(project.tagset, documents, kindOf, typeOf, file.config ?? null, options, report);
   const summaries = ctx.repo.listArticles();
   const byHash = new Map(summaries.map((a) => [a.contentHash, a.id]));
   const taken = createIdSet(summaries.map((a) => a.id));
@@ -259,87 +220,4 @@ export async function importDocuments(
     );
   report.imported.push(...notes);
   report.skipped.push(...leftOut);
-}
-
-/** The tagset the file needs: as it is, or grown by what the file uses when the user lets it grow. */
-function grown(
-  tagset: Tagset,
-  documents: readonly ParsedDocument[],
-  kindOf: ReadonlyMap<ParsedSpan, string | null | undefined>,
-  typeOf: ReadonlyMap<ParsedRelation, string | null | undefined>,
-  config: LabelStudioConfig | null,
-  options: ImportOptions,
-  report: FileReport,
-): Tagset {
-  if (!options.labels.extendTagset) return tagset;
-  const spans: SpanUse[] = [];
-  const links: LinkUse[] = [];
-  for (const doc of documents) {
-    for (const span of doc.spans) {
-      const kind = kindOf.get(span);
-      if (kind) spans.push({ label: span.label, kind, attributes: span.attributes });
-    }
-    for (const r of doc.relations) {
-      const type = typeOf.get(r);
-      const from = kindOf.get(doc.spans.find((s) => s.localId === r.from)!);
-      const to =
-        'span' in r.to ? kindOf.get(doc.spans.find((s) => s.localId === (r.to as { span: string }).span)!) : 'entity';
-      if (type && from && to) links.push({ type, from, to });
-    }
-  }
-  const additions = tagsetAdditions(tagset, report.labels ?? [], spans, links, config);
-  if (additions.added.length === 0) return tagset;
-  try {
-    const next = growTagset(tagset, additions);
-    report.tagsetAdded = additions.added;
-    return next;
-  } catch (error) {
-    throw new Refused([`the tagset cannot take the file's labels: ${(error as Error).message}`]);
-  }
-}
-
-/** A span of the file as an annotation of the layer, or the reason it cannot be one. */
-function annotationOf(
-  span: ParsedSpan,
-  kind: string,
-  doc: ParsedDocument,
-  article: Article,
-  layer: { annotator: string; ids: (localId: string) => string },
-  at: { tagset: Tagset; entities: readonly Entity[]; shift: (offset: number) => number; stamp: string },
-): { record: Annotation; left?: string } | string {
-  for (const [i, piece] of span.pieces.entries()) {
-    const problem = pieceProblem(doc.text, piece.start, piece.end, span.quotes[i] ?? null);
-    if (problem) return `${span.where}: ${problem}`;
-  }
-  const joined = joinPieces(
-    article.text,
-    span.pieces.map((p) => ({ start: at.shift(p.start), end: at.shift(p.end) })),
-  );
-  const def = findKind(at.tagset, kind)!;
-  const values = valuesFromFile(def.attributes, span.attributes, span.texts, `a ${kind}`);
-  let entityId: string | null = null;
-  let left: string | undefined;
-  if (span.entityIri) {
-    const entity = entityNamed(span.entityIri, at.entities);
-    if (entity && def.linksEntity) entityId = entity.id;
-    else
-      left = `${span.where}: names ${span.entityIri}, ${entity ? `but a ${kind} does not link to entities` : 'which is no entity of the registry'}: the link is left out`;
-  }
-  const record: Annotation = {
-    id: layer.ids(span.localId),
-    articleId: article.id,
-    annotator: layer.annotator,
-    kind,
-    start: joined.start,
-    end: joined.end,
-    ...(joined.fragments ? { fragments: joined.fragments } : {}),
-    quote: article.text.slice(joined.start, joined.end),
-    attributes: values.attributes,
-    note: [span.note, ...values.note].filter(Boolean).join('\n'),
-    entityId,
-    eventId: null,
-    createdAt: at.stamp,
-    updatedAt: at.stamp,
-  };
-  return left ? { record, left } : { record };
 }

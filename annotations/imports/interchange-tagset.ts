@@ -1,10 +1,13 @@
-import type { RawValue } from '../formats/interchange-parse';
+import type { ParsedDocument, ParsedRelation, ParsedSpan, RawValue } from '../formats/interchange-parse';
 import type { LabelStudioConfig, LabelStudioControl } from '../formats/label-studio-config';
 import type { AttributeDefinition, Tagset } from '../tagset';
 import { findKind } from '../tagset';
+import type { FileReport } from './article-import';
+import type { ImportOptions } from './import-transaction';
+import { Refused } from './import-transaction';
 import { definitionFor } from './interchange-values';
 import type { KindAddition, LabelUse, RelationAddition } from './label-mapping';
-import { labelFor, tagsetNameFor } from './label-mapping';
+import { growTagset, labelFor, tagsetNameFor } from './label-mapping';
 
 /** A span of the file as the tagset will hold it: its foreign label, its kind, its raw values. */
 export interface SpanUse {
@@ -124,4 +127,41 @@ export function tagsetAdditions(
   }
   const grown = [...extra].map(([kind, attributes]) => ({ kind, attributes }));
   return { kinds: [...kinds.values(), ...grown], relations, added };
+}
+
+/** The tagset the file needs: as it is, or grown by what the file uses when the user lets it grow. */
+export function grownTagset(
+  tagset: Tagset,
+  documents: readonly ParsedDocument[],
+  kindOf: ReadonlyMap<ParsedSpan, string | null | undefined>,
+  typeOf: ReadonlyMap<ParsedRelation, string | null | undefined>,
+  config: LabelStudioConfig | null,
+  options: ImportOptions,
+  report: FileReport,
+): Tagset {
+  if (!options.labels.extendTagset) return tagset;
+  const spans: SpanUse[] = [];
+  const links: LinkUse[] = [];
+  for (const doc of documents) {
+    for (const span of doc.spans) {
+      const kind = kindOf.get(span);
+      if (kind) spans.push({ label: span.label, kind, attributes: span.attributes });
+    }
+    for (const r of doc.relations) {
+      const type = typeOf.get(r);
+      const from = kindOf.get(doc.spans.find((s) => s.localId === r.from)!);
+      const to =
+        'span' in r.to ? kindOf.get(doc.spans.find((s) => s.localId === (r.to as { span: string }).span)!) : 'entity';
+      if (type && from && to) links.push({ type, from, to });
+    }
+  }
+  const additions = tagsetAdditions(tagset, report.labels ?? [], spans, links, config);
+  if (additions.added.length === 0) return tagset;
+  try {
+    const next = growTagset(tagset, additions);
+    report.tagsetAdded = additions.added;
+    return next;
+  } catch (error) {
+    throw new Refused([`the tagset cannot take the file's labels: ${(error as Error).message}`]);
+  }
 }
