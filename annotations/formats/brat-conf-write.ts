@@ -43,7 +43,9 @@ export function serializeBratConf(tagset: Tagset, style?: BratAttributeStyle): s
   const kinds = (list: readonly string[]) => list.filter((k) => k !== 'entity').join('|');
   const lines = ['[entities]', ...tagset.kinds.filter((k) => !k.linksEvent).map((k) => k.kind), '', '[relations]'];
   for (const r of tagset.relations) {
-    if ((isRole(r) && !used.relationLines.has(r.type)) || kinds(r.to) === '') continue;
+    // A role from a kind that is no event, or a role link with a note, is written as an R line.
+    const rLines = !isRole(r) || r.from.some((k) => !eventKinds.has(k)) || used.relationLines.has(r.type);
+    if (!rLines || kinds(r.to) === '') continue;
     const equivalence = r.equivalence ? ', <REL-TYPE>:symmetric-transitive' : '';
     lines.push(`${r.type}\tArg1:${kinds(r.from)}, Arg2:${kinds(r.to)}${equivalence}`);
   }
