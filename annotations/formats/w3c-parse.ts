@@ -27,9 +27,12 @@ export interface W3CText {
   file?: string;
 }
 
-/** The names a source may go by: Factmark's own article id, else its last path segment, with and without `.txt`. */
+/** The names a source may go by: Factmark's own article id (and its text file), else its last path segment, with and without `.txt`. */
 export function sourceNames(iri: string): string[] {
-  if (iri.startsWith(FACTMARK_ARTICLE)) return [iri.slice(FACTMARK_ARTICLE.length)];
+  if (iri.startsWith(FACTMARK_ARTICLE)) {
+    const id = iri.slice(FACTMARK_ARTICLE.length);
+    return [id, `${id}.txt`];
+  }
   const raw =
     iri
       .replace(/[?#].*$/, '')
@@ -120,7 +123,7 @@ export function parseW3C(items: readonly unknown[], texts: ReadonlyMap<string, W
     const found = texts.get(iri);
     if (!found)
       return outcome.errors.push(
-        `${where}: no text for ${iri}: give its text file beside the annotations (named ${sourceNames(iri).at(-1)}), or import the text first`,
+        `${where}: no text for ${iri}: give its text file beside the annotations (named ${sourceNames(iri).find((n) => n.endsWith('.txt'))}), or import the text first`,
       );
     const pieces: Piece[] = [];
     const quotes: (string | null)[] = [];

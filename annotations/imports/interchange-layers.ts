@@ -80,6 +80,8 @@ export function mergeImported(
         byId ??
         list.find((r) => r.annotator === layer.annotator && !matched.has(r.id) && same(r) && r.id !== record.id);
       if (!old) {
+        // A record of this file is never taken for another of it (two tags of one span are two).
+        matched.add(record.id);
         if (count) tally.added++;
         return { list: [...list, record], id: record.id };
       }

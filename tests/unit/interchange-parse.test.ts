@@ -124,7 +124,7 @@ describe('doccano', () => {
 describe('W3C', () => {
   it('names a source by its last segment, percent-decoded, with and without .txt; Factmark’s own by the article id', () => {
     expect(sourceNames('https://x.example/texts/news%202.txt?v=1#p')).toEqual(['news 2.txt', 'news 2']);
-    expect(sourceNames('urn:factmark:article:abc')).toEqual(['abc']);
+    expect(sourceNames('urn:factmark:article:abc')).toEqual(['abc', 'abc.txt']);
     expect(sourceNames('http://x.example/doc')).toEqual(['doc', 'doc.txt']);
   });
 
