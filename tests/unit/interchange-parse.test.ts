@@ -31,7 +31,7 @@ describe('values are read by the attribute’s type, never guessed from their sp
   });
   it('numbers from numbers or their digits; lists of one; null and [] are unset', () => {
     const n = { name: 'n', label: 'n', type: 'number', default: null, required: false } as const;
-    expect([readValue(n, '3.5'), readValue(n, [2]), readValue(n, []), readValue(n, null)]).toEqual([
+    expect([readValue(n, '3.5'), readValue(n, ['2']), readValue(n, []), readValue(n, null)]).toEqual([
       3.5,
       2,
       null,
