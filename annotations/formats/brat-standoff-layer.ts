@@ -318,7 +318,9 @@ export function bratLayer(text: string, records: readonly BratRecord[], o: BratL
     const defs = kindOf(target.kind)?.attributes ?? [];
     const def = defs.find((d) => d.name === a.name) ?? defs.find((d) => d.name === tagsetNameFor(a.name));
     if (!def) {
-      errors.push(`line ${a.line}: a ${target.kind} has no attribute "${a.name}"`);
+      errors.push(
+        `line ${a.line}: a ${target.kind} has no attribute "${a.name}"; add it to the tagset, or import with --extend-tagset`,
+      );
       continue;
     }
     const values = given.get(target) ?? {};

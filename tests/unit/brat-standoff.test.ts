@@ -168,12 +168,13 @@ describe('brat .ann into a layer', () => {
     expect(byId(layer, 'T2').attributes).toEqual({ verdict: null, checkWorthy: false, claimType: null, truth: null });
     expect(
       read(
-        'T1\tclaim 56 62\t"true"\nA1\tverdict T1 maybe\nA2\tcheckWorthy T1 yes\nA3\tverdict T1 true\nA4\tverdict T1 false\n',
+        'T1\tclaim 56 62\t"true"\nA1\tverdict T1 maybe\nA2\tcheckWorthy T1 yes\nA3\tverdict T1 true\nA4\tverdict T1 false\nA5\tmood T1 x\n',
       ).errors,
     ).toEqual([
       'line 2: "maybe" is not a value of verdict ("unverified", "true", "mostly true", "mixed", "mostly false", "false", "unverifiable", "opinion")',
       'line 3: "yes" is not a value of checkWorthy (yes/no: present, "true" or "false")',
       'line 5: a second value of verdict for T1',
+      'line 6: a claim has no attribute "mood"; add it to the tagset, or import with --extend-tagset',
     ]);
   });
 
