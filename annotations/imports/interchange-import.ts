@@ -12,7 +12,7 @@ import type { LayerTally } from './import-report';
 import { countNewRecords } from './import-report';
 import type { ImportOptions } from './import-transaction';
 import { Refused } from './import-transaction';
-import type { ImportedLayer } from './interchange-layers';
+import type { Carried, ImportedLayer } from './interchange-layers';
 import { createRecordIds, mergeImported } from './interchange-layers';
 import { annotationOf, entityNamed, lineEndingShift } from './interchange-records';
 import { grownTagset } from './interchange-tagset';
@@ -26,6 +26,13 @@ export interface InterchangeFile {
   /** The Label Studio labelling config given with the tasks: colours and controls for new kinds. */
   config?: LabelStudioConfig | null;
 }
+
+/** What each format carries besides kinds and spans (Label Studio's choices and text areas, W3C's bodies). */
+const CARRIED: Record<InterchangeFile['format'], Carried> = {
+  ls: { values: true, notes: true, entity: false },
+  dc: { values: false, notes: false, entity: false },
+  wa: { values: true, notes: true, entity: true },
+};
 
 interface Plan {
   article: Article;
@@ -180,7 +187,7 @@ export async function importDocuments(
     const before = plan.isNew
       ? { annotations: [], relations: [], documentLabels: [] }
       : await ctx.repo.readLayer(plan.article.id);
-    const result = mergeImported(before, [...plan.layers.values()], ownLayer);
+    const result = mergeImported(before, [...plan.layers.values()], ownLayer, CARRIED[file.format]);
     errors.push(...result.clashes.map((c) => `article ${plan.article.id}: ${c}`));
     errors.push(...introducedProblems(plan.article, before, result.after, { tagset, entities, events }));
     merged.push({ plan, before, ...result });

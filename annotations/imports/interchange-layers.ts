@@ -21,6 +21,31 @@ export function createRecordIds(articleId: string, annotator: string, format: st
   };
 }
 
+/** What a format carries of an annotation besides its kind and span; what it does not is kept from the store's. */
+export interface Carried {
+  values: boolean;
+  notes: boolean;
+  entity: boolean;
+}
+
+/**
+ * The file's version of a record the layer has: what the file says, and
+ * what its format cannot say (a doccano line's values, a link's note, an
+ * event record) kept from the layer's version, so a lossy file never wipes it.
+ */
+function updated<T extends Annotation | Relation>(old: T, record: T, carried: Carried): T {
+  const next = { ...record, id: old.id, createdAt: old.createdAt };
+  if ('kind' in old && 'kind' in next) {
+    const a = next as Annotation;
+    a.eventId = old.eventId;
+    if (old.provenance) a.provenance = old.provenance;
+    if (!carried.values) a.attributes = old.attributes;
+    if (!carried.notes) a.note = old.note;
+    if (!carried.entity) a.entityId = old.entityId;
+  } else if ((old as Relation).note !== undefined) (next as Relation).note = (old as Relation).note;
+  return next;
+}
+
 /** One layer's records from a file, for one article. */
 export interface ImportedLayer {
   annotator: string;
@@ -49,7 +74,8 @@ const link = (r: Relation) => JSON.stringify([r.type, r.from, r.to]);
  * (for a file that came from this store, or was imported before) the same
  * kind on the same span, the same link between the same spans — is the same
  * record: in a colleague's layer the file's version replaces it (a newer
- * export of theirs), in the user's own layer and gold it is kept as it is
+ * export of theirs; what the format cannot carry is kept), in the user's
+ * own layer and gold it is kept as it is
  * (an import only adds to them). An id held in another layer is a clash,
  * never overwritten.
  */
@@ -57,6 +83,7 @@ export function mergeImported(
   before: ArticleLayer,
   incoming: readonly ImportedLayer[],
   keepsOwn: (annotator: string) => boolean,
+  carried: Carried,
 ): Merged {
   let annotations = [...before.annotations];
   let relations = [...before.relations];
@@ -86,13 +113,13 @@ export function mergeImported(
         return { list: [...list, record], id: record.id };
       }
       matched.add(old.id);
-      if (content(old) === content({ ...record, id: old.id })) return { list, id: old.id };
+      const next = updated(old, record, carried);
+      if (content(old) === content(next)) return { list, id: old.id };
       if (own) {
         if (count) kept++;
         return { list, id: old.id };
       }
       if (count) tally.changed++;
-      const next = { ...record, id: old.id, createdAt: old.createdAt };
       return { list: list.map((r) => (r.id === old.id ? next : r)), id: old.id };
     };
     const renamed = new Map<string, string>();

@@ -202,3 +202,17 @@ describe('an import adds to the user’s own layer, never changes it', () => {
     expect(report.files[0]?.layers).toEqual([{ annotator: 'alice', added: 1, removed: 0, changed: 0 }]);
   });
 });
+
+describe('a colleague’s file in a format that carries less never wipes what it cannot say', () => {
+  it('bob’s doccano file after his Label Studio file keeps his verdicts and notes; his spans stay one each', async () => {
+    const s = await emptyStore('carol');
+    stores.push(s);
+    await s.importFiles({ format: 'label-studio', files: labelStudio(BOB) });
+    const articleId = (await s.articles())[0]!.id;
+    const before = await s.layer(articleId);
+    const report = await s.importFiles({ format: 'doccano', files: doccano(BOB) });
+    expect(report.files[0]?.layers).toEqual([{ annotator: 'bob', added: 0, removed: 0, changed: 0 }]);
+    expect(await s.layer(articleId)).toEqual(before);
+    expect(layerShape(before, 'bob')).toEqual(expected(BOB, true));
+  });
+});
