@@ -2,6 +2,7 @@ import type { Annotation, ArticleLayer, Entity } from '../model';
 import { GOLD } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { layersOf } from './export-input';
+import { spanText } from './span-text';
 
 /** Who said a claim: the entity its said-by speaker links to, else the speaker's words; null without a speaker. */
 function speakerOf(
@@ -19,7 +20,7 @@ function speakerOf(
   const speaker = layer.annotations.find((a) => a.id === to);
   if (!speaker) return null;
   const entity = (speaker.entityId && entities.get(speaker.entityId)) || null;
-  return { name: entity?.name ?? speaker.quote, entity };
+  return { name: entity?.name ?? spanText(speaker), entity };
 }
 
 const verdictOf = (a: Annotation) => (typeof a.attributes.verdict === 'string' ? a.attributes.verdict : null);
@@ -34,6 +35,7 @@ const authorType = (entity: Entity | null) => (entity && entity.type !== 'person
  * decided it), `datePublished` the day of the decision (a gold claim's
  * provenance) or of the claim's last change, `itemReviewed.author` the
  * speaker's entity (else the speaker's words; absent without a speaker).
+ * A discontinuous claim's words are its pieces joined by " … ".
  * @see https://schema.org/ClaimReview
  */
 export function exportClaimReview(input: ExportInput): ExportedFile[] {
@@ -50,7 +52,7 @@ export function exportClaimReview(input: ExportInput): ExportedFile[] {
             '@context': 'https://schema.org',
             '@type': 'ClaimReview',
             identifier: claim.id,
-            claimReviewed: claim.quote,
+            claimReviewed: spanText(claim),
             datePublished: (claim.provenance?.decidedAt ?? claim.updatedAt).slice(0, 10),
             ...(input.reviewingOrganisation
               ? { author: { '@type': 'Organization', name: input.reviewingOrganisation } }
@@ -99,7 +101,8 @@ export const FEVER_LABELS: Record<string, 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH I
 /**
  * FEVER-style JSONL: one claim per line, its label from the verdict, the
  * verdict itself, the annotator whose layer it is in, and the article it
- * appears in as context (Factmark records no evidence sentences).
+ * appears in as context (Factmark records no evidence sentences). A
+ * discontinuous claim is its pieces joined by " … ".
  */
 export function exportFever(input: ExportInput): ExportedFile[] {
   const entities = new Map(input.entities.map((e) => [e.id, e]));
@@ -115,7 +118,7 @@ export function exportFever(input: ExportInput): ExportedFile[] {
             id: claim.id,
             verifiable: label === 'NOT ENOUGH INFO' ? 'NOT VERIFIABLE' : 'VERIFIABLE',
             label,
-            claim: claim.quote,
+            claim: spanText(claim),
             evidence: [],
             article_id: article.id,
             verdict,

@@ -1,6 +1,8 @@
 import type { Annotation, Article } from '../model';
+import { spanPieces } from '../spans';
 import type { ExportedFile, ExportInput } from './export-input';
 import { byLayerName, everyLayer, layerFolders, layersOf } from './export-input';
+import { spanText } from './span-text';
 
 /**
  * Tokenisation used for IOB2: a token is a run of letters, combining marks,
@@ -32,32 +34,60 @@ function firstTokenAfter(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/** A span's tokens, piece by piece: [first, last] token indices, or null when a piece does not start and end on tokens. */
+function pieceTokens(tokens: readonly Token[], a: Annotation): [number, number][] | null {
+  const ranges: [number, number][] = [];
+  for (const p of spanPieces(a)) {
+    const first = firstTokenAfter(tokens, p.start);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < p.end) last++;
+    if (first >= tokens.length || tokens[first]!.start !== p.start || tokens[last]!.end !== p.end) return null;
+    ranges.push([first, last]);
+  }
+  return ranges;
+}
+
+/** A span in the report: article, offsets (each piece's), kind and words. */
+const described = (article: Article, a: Annotation) =>
+  `${article.id} ${spanPieces(a)
+    .map((p) => `${p.start}–${p.end}`)
+    .join(',')} ${a.kind} ${JSON.stringify(spanText(a))}`;
+
 /**
  * One article's lines: `-DOCSTART-`, then a token and its tag per line, a
- * blank line where the text starts a new line. Time grows with the text's
- * length and the spans' token counts, never with their product.
+ * blank line where the text starts a new line. Each piece of a discontinuous
+ * span is a chunk of its own (B- on its first token); the gap's tokens keep
+ * their own tags. Time grows with the text's length and the spans' token
+ * counts, never with their product.
  */
-function articleLines(article: Article, spans: readonly Annotation[], out: string[], report: string[]): void {
+function articleLines(
+  article: Article,
+  spans: readonly Annotation[],
+  out: string[],
+  report: { problems: string[]; split: string[] },
+): void {
   const { text } = article;
   const tokens = tokenize(text);
   const tags = tokens.map(() => 'O');
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const a of sorted) {
-    const first = firstTokenAfter(tokens, a.start);
-    let last = first;
-    while (last + 1 < tokens.length && tokens[last + 1]!.start < a.end) last++;
-    const where = `${article.id} ${a.start}–${a.end} ${a.kind} ${JSON.stringify(a.quote)}`;
-    if (first >= tokens.length || tokens[first]!.start !== a.start || tokens[last]!.end !== a.end) {
-      report.push(`${where}: does not start and end on token boundaries; left out`);
+    const ranges = pieceTokens(tokens, a);
+    if (!ranges) {
+      report.problems.push(`${described(article, a)}: does not start and end on token boundaries; left out`);
       continue;
     }
     let free = true;
-    for (let i = first; i <= last && free; i++) free = tags[i] === 'O';
+    for (const [first, last] of ranges) for (let i = first; i <= last && free; i++) free = tags[i] === 'O';
     if (!free) {
-      report.push(`${where}: overlaps a span already tagged; left out`);
+      report.problems.push(`${described(article, a)}: overlaps a span already tagged; left out`);
       continue;
     }
-    for (let i = first; i <= last; i++) tags[i] = `${i === first ? 'B' : 'I'}-${a.kind}`;
+    for (const [first, last] of ranges)
+      for (let i = first; i <= last; i++) tags[i] = `${i === first ? 'B' : 'I'}-${a.kind}`;
+    if (ranges.length > 1)
+      report.split.push(
+        `${described(article, a)}: discontinuous, written as ${ranges.length} chunks (IOB2 cannot join them)`,
+      );
   }
   out.push('-DOCSTART-\tO', '');
   let previousEnd = -1;
@@ -76,7 +106,7 @@ function conllFiles(
   folder: string,
 ): ExportedFile[] {
   const out: string[] = [];
-  const report: string[] = [];
+  const report = { problems: [] as string[], split: [] as string[] };
   for (const { article, spans } of articles)
     articleLines(
       article,
@@ -84,25 +114,27 @@ function conllFiles(
       out,
       report,
     );
+  const lines = [
+    ...(report.problems.length > 0
+      ? report.problems
+      : ['Every span starts and ends on a token boundary; none overlap.']),
+    ...report.split,
+  ];
   return [
     { path: `${folder}iob2.conll`, content: `${out.join('\n')}\n` },
-    {
-      path: `${folder}iob2-report.txt`,
-      content:
-        report.length > 0
-          ? `${report.join('\n')}\n`
-          : 'Every span starts and ends on a token boundary; none overlap.\n',
-    },
+    { path: `${folder}iob2-report.txt`, content: `${lines.join('\n')}\n` },
   ];
 }
 
 /**
  * CoNLL-2003 style two-column IOB2 (token, tag) for span kinds. A span that
  * starts or ends inside a token, or overlaps a span already tagged, is not
- * moved or merged: it is left out and listed in `iob2-report.txt`. Token tags
- * of two layers cannot share a column: an export of every layer writes one
- * folder per annotator (`alice/iob2.conll`), holding the articles that
- * annotator touched.
+ * moved or merged: it is left out and listed in `iob2-report.txt`. A
+ * discontinuous span is one chunk per piece (the gap's tokens are not part
+ * of it), listed in the report, since IOB2 cannot say the chunks are one
+ * span. Token tags of two layers cannot share a column: an export of every
+ * layer writes one folder per annotator (`alice/iob2.conll`), holding the
+ * articles that annotator touched.
  */
 export function exportConll(input: ExportInput, kinds?: readonly string[]): ExportedFile[] {
   if (!everyLayer(input))

@@ -1,6 +1,7 @@
 import type { Annotation, ArticleLayer, Entity } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { offsetMap } from './offsets';
+import { spanText } from './span-text';
 
 /** RFC 4180 quoting; an unset value (null, absent) is an empty cell, never "false". */
 function cell(value: unknown): string {
@@ -22,18 +23,26 @@ function speakersOf(layer: ArticleLayer, entities: ReadonlyMap<string, Entity>) 
     if (r.to.kind === 'annotation' && !speaker) continue;
     const entityId = r.to.kind === 'entity' ? r.to.id : (speaker?.entityId ?? null);
     const list = saidBy.get(r.from) ?? [];
-    list.push({ quote: speaker?.quote ?? '', entity: (entityId && entities.get(entityId)?.name) || '' });
+    list.push({ quote: speaker ? spanText(speaker) : '', entity: (entityId && entities.get(entityId)?.name) || '' });
     saidBy.set(r.from, list);
   }
   return (a: Annotation) => saidBy.get(a.id) ?? [];
 }
 
+/** A discontinuous span's pieces as `start-end;start-end` in one unit; empty for a continuous span. */
+function fragmentsCell(a: Annotation, unit: (offset: number) => number): string {
+  return a.fragments ? a.fragments.map((f) => `${unit(f.start)}-${unit(f.end)}`).join(';') : '';
+}
+
 /**
- * One annotation per row: where it is (both offset units), its quote, whose
- * layer it is in (`annotator`), every attribute of the tagset as a column,
- * `said_by` (the quotes of the speaker spans a said-by link joins it to) and
- * `said_by_entity` (the entities those speakers link to, in the same order;
- * several are joined by `|`).
+ * One annotation per row: where it is (both offset units: `start_*`/`end_*`
+ * frame the span; `fragments_utf16`/`fragments_codepoint` give a
+ * discontinuous span's pieces as `start-end;start-end`, empty for a
+ * continuous one), its `quote` (a discontinuous span's pieces joined by
+ * " … ", never the gaps' text), whose layer it is in (`annotator`), every
+ * attribute of the tagset as a column, `said_by` (the quotes of the speaker
+ * spans a said-by link joins it to) and `said_by_entity` (the entities those
+ * speakers link to, in the same order; several are joined by `|`).
  */
 export function exportCsv(input: ExportInput): ExportedFile[] {
   const attributes = [...new Set(input.tagset.kinds.flatMap((k) => k.attributes.map((a) => a.name)))];
@@ -49,6 +58,8 @@ export function exportCsv(input: ExportInput): ExportedFile[] {
     'end_utf16',
     'start_codepoint',
     'end_codepoint',
+    'fragments_utf16',
+    'fragments_codepoint',
     'quote',
     ...attributes,
     'said_by',
@@ -75,7 +86,9 @@ export function exportCsv(input: ExportInput): ExportedFile[] {
         a.end,
         map.toCodePoint(a.start),
         map.toCodePoint(a.end),
-        a.quote,
+        fragmentsCell(a, (o) => o),
+        fragmentsCell(a, (o) => map.toCodePoint(o)),
+        spanText(a),
         ...attributes.map((n) => a.attributes[n]),
         said.map((s) => s.quote),
         said.some((s) => s.entity) ? said.map((s) => s.entity) : '',

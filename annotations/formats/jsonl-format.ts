@@ -7,7 +7,8 @@ import { layersOf } from './export-input';
  * and events they link to, so each line stands on its own. An export of every
  * layer writes one line per annotator of the article (and one with
  * `annotator: null` for an article no one annotated). Offsets are JavaScript
- * string offsets (UTF-16 code units), end-exclusive, as in the store. An
+ * string offsets (UTF-16 code units), end-exclusive, as in the store; a
+ * discontinuous span keeps its `fragments` (`start`/`end` frame them). An
  * unset attribute is `null`.
  */
 export function exportJsonlFiles(input: ExportInput): ExportedFile[] {

@@ -1,5 +1,6 @@
 import type { ExportedFile, ExportInput } from './export-input';
 import { layersOf } from './export-input';
+import { pieceTexts } from './span-text';
 
 /** One Label Studio result item. Offsets are JavaScript string offsets (UTF-16), as Label Studio uses. */
 export type LabelStudioResult =
@@ -9,6 +10,8 @@ export type LabelStudioResult =
       to_name: 'text';
       type: 'labels';
       value: { start: number; end: number; text: string; labels: string[] };
+      /** A piece of a discontinuous span: the annotation it belongs to, and which piece (from 1). */
+      meta?: LabelStudioPieceMeta;
     }
   | {
       id: string;
@@ -25,6 +28,20 @@ export type LabelStudioResult =
       value: { start: number; end: number; text: string[] };
     }
   | { from_id: string; to_id: string; type: 'relation'; direction: 'right'; labels: string[] };
+
+/**
+ * Label Studio has no discontinuous regions: each piece of a span is a region
+ * of its own, marked in the region's `meta` (which Label Studio keeps and
+ * writes back on every result of the region) so the import joins them again.
+ */
+export interface LabelStudioPieceMeta {
+  factmark_span: string;
+  fragment: number;
+}
+
+/** The region id of a span's piece: the annotation's id for the first, `ID~2`, `ID~3`… for the others. */
+export const pieceRegionId = (annotationId: string, index: number) =>
+  index === 0 ? annotationId : `${annotationId}~${index + 1}`;
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -59,7 +76,10 @@ export function labelStudioConfig(input: Pick<ExportInput, 'tagset'>): string {
 /**
  * Label Studio JSON tasks, one per article, with each layer as one entry of
  * `annotations` whose `completed_by` names its annotator: layers are never
- * merged into one result. An unset attribute has no `choices` item.
+ * merged into one result. An unset attribute has no `choices` item. A
+ * discontinuous span is one `labels` region per piece, each with
+ * `meta: {factmark_span, fragment}`; its values, note and links go with the
+ * first piece, whose region id is the annotation's.
  */
 export function exportLabelStudio(input: ExportInput): ExportedFile[] {
   const tasks = input.articles.map(({ article, layer: full }, index) => ({
@@ -69,14 +89,20 @@ export function exportLabelStudio(input: ExportInput): ExportedFile[] {
       const ids = new Set(layer.annotations.map((a) => a.id));
       const result: LabelStudioResult[] = [];
       for (const a of layer.annotations) {
-        const region = { start: a.start, end: a.end, text: a.quote };
-        result.push({
-          id: a.id,
-          from_name: 'label',
-          to_name: 'text',
-          type: 'labels',
-          value: { ...region, labels: [a.kind] },
-        });
+        const pieces = pieceTexts(a);
+        pieces.forEach(({ start, end, text }, i) =>
+          result.push({
+            id: pieceRegionId(a.id, i),
+            from_name: 'label',
+            to_name: 'text',
+            type: 'labels',
+            value: { start, end, text, labels: [a.kind] },
+            ...(pieces.length > 1 ? { meta: { factmark_span: a.id, fragment: i + 1 } } : {}),
+          }),
+        );
+        // Values and the note go with the first piece, whose id is the annotation's.
+        const { start, end, text } = pieces[0]!;
+        const region = { start, end, text };
         for (const [name, value] of Object.entries(a.attributes)) {
           if (value === null || value === '') continue;
           const choices = Array.isArray(value) ? value : [String(value)];

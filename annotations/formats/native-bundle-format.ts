@@ -11,7 +11,11 @@ import {
 import { TagsetSchema } from '../tagset';
 import type { ExportedFile, ExportInput } from './export-input';
 
-/** The lossless bundle: everything a store holds, for backups and for moving work between machines. */
+/**
+ * The lossless bundle: everything a store holds, for backups and for moving
+ * work between machines. Annotations are the store's records as they are,
+ * a discontinuous span with its `fragments`.
+ */
 export const BundleSchema = z.object({
   format: z.literal('factmark-bundle'),
   version: z.literal(1),

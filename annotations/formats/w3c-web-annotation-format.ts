@@ -1,7 +1,9 @@
 import type { Annotation, Article, Entity, Relation } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { safeName } from './export-input';
+import type { OffsetMap } from './offsets';
 import { offsetMap } from './offsets';
+import { pieceTexts } from './span-text';
 
 const CONTEXT_CHARS = 32;
 
@@ -33,7 +35,17 @@ export interface W3CCreator {
   name: string;
 }
 
-/** @see https://www.w3.org/TR/annotation-model/ */
+/** A specific resource: the article's text, and where in it. @see https://www.w3.org/TR/annotation-model/#selectors */
+export interface W3CTextTarget {
+  source: string;
+  selector: [W3CTextQuoteSelector, W3CTextPositionSelector];
+}
+
+/**
+ * An annotation of a span. A discontinuous span has one target per piece,
+ * each on the same source with its own selectors, so no gap is ever part of
+ * it. @see https://www.w3.org/TR/annotation-model/
+ */
 export interface W3CAnnotation {
   id: string;
   type: 'Annotation';
@@ -42,7 +54,7 @@ export interface W3CAnnotation {
   modified: string;
   creator: W3CCreator;
   body: (W3CTextualBody | { id: string; purpose: 'identifying' })[];
-  target: { source: string; selector: [W3CTextQuoteSelector, W3CTextPositionSelector] };
+  target: W3CTextTarget | W3CTextTarget[];
 }
 
 /**
@@ -82,6 +94,21 @@ function around(text: string, start: number, end: number): { prefix: string; suf
   return { prefix: before.slice(-CONTEXT_CHARS).join(''), suffix: after.slice(0, CONTEXT_CHARS).join('') };
 }
 
+/** One piece of a span as a target: its own quote (with the text around it) and its position in code points. */
+function targetOf(
+  article: Article,
+  piece: { start: number; end: number; text: string },
+  map: OffsetMap,
+): W3CTextTarget {
+  return {
+    source: articleUrn(article.id),
+    selector: [
+      { type: 'TextQuoteSelector', exact: piece.text, ...around(article.text, piece.start, piece.end) },
+      { type: 'TextPositionSelector', start: map.toCodePoint(piece.start), end: map.toCodePoint(piece.end) },
+    ],
+  };
+}
+
 export function toW3C(
   article: Article,
   a: Annotation,
@@ -97,6 +124,7 @@ export function toW3C(
   const entity = entities.find((e) => e.id === a.entityId);
   if (entity) body.push({ id: entityIri(entity), purpose: 'identifying' });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'describing', value: a.note });
+  const targets = pieceTexts(a).map((piece) => targetOf(article, piece, map));
   return {
     id: annotationIri(a.id),
     type: 'Annotation',
@@ -105,13 +133,7 @@ export function toW3C(
     modified: a.updatedAt,
     creator: creatorOf(a.annotator),
     body,
-    target: {
-      source: articleUrn(article.id),
-      selector: [
-        { type: 'TextQuoteSelector', exact: a.quote, ...around(article.text, a.start, a.end) },
-        { type: 'TextPositionSelector', start: map.toCodePoint(a.start), end: map.toCodePoint(a.end) },
-      ],
-    },
+    target: targets.length === 1 ? targets[0]! : targets,
   };
 }
 
@@ -135,7 +157,8 @@ export function linkToW3C(r: Relation, entities: ReadonlyMap<string, Entity>): W
 /**
  * One AnnotationCollection for the export, and each article's text beside it
  * (the selectors' source). Every annotation names its annotator as
- * `creator`; relations follow as linking annotations.
+ * `creator`; a discontinuous span targets each of its pieces; relations
+ * follow as linking annotations.
  */
 export function exportW3C(input: ExportInput): ExportedFile[] {
   const entities = new Map(input.entities.map((e) => [e.id, e]));

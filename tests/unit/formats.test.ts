@@ -246,7 +246,7 @@ describe('every export keeps offsets exact in its own unit, with emoji and combi
   it('CSV: both units per row, RFC 4180 quoting', () => {
     const rows = file('csv', 'annotations.csv').trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,quote,verdict,checkWorthy,claimType,eventType,said_by,said_by_entity,entity,event,note,created_at,updated_at',
+      'article_id,article_title,annotation_id,annotator,kind,start_utf16,end_utf16,start_codepoint,end_codepoint,fragments_utf16,fragments_codepoint,quote,verdict,checkWorthy,claimType,eventType,said_by,said_by_entity,entity,event,note,created_at,updated_at',
     );
     expect(rows[2]).toContain('"""Iran ❤️ Iraq 🇮🇶 forever."""');
     const claim = annotations[1]!;
