@@ -21,6 +21,10 @@ const LineSchema = z.looseObject({
   relations: z.array(z.unknown()).nullish(),
   annotator: z.string().nullish(),
   user: z.union([z.string(), z.number()]).nullish(),
+  /** Factmark's export: which entities are the pieces of one discontinuous span. */
+  discontinuous: z
+    .array(z.looseObject({ label: z.string(), fragments: z.array(z.tuple([z.number(), z.number()])).min(2) }))
+    .nullish(),
 });
 const Triple = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.string().min(1)]);
 const EntitySchema = z.looseObject({
@@ -72,13 +76,18 @@ export function parseDoccano(jsonl: string): ParseOutcome {
         const [start, end, label] = triple.data;
         doc.spans.push(span(`l${j}`, `${where}, label ${j + 1} (${start}–${end})`, label, start, end));
       });
+    const alias = joinPieces(doc, record.data.discontinuous ?? [], outcome);
     (record.data.relations ?? []).forEach((r, j) => {
       const relation = RelationSchema.safeParse(r);
       const at = `${where}: relation ${j + 1}`;
       if (!relation.success) return outcome.errors.push(itemProblem(at, relation.error.issues));
       const { from_id, to_id, type } = relation.data;
-      const from = doc.spans.find((s) => s.localId === `e${String(from_id)}`);
-      const to = doc.spans.find((s) => s.localId === `e${String(to_id)}`);
+      const named = (id: string | number) => {
+        const localId = alias.get(`e${String(id)}`) ?? `e${String(id)}`;
+        return doc.spans.find((s) => s.localId === localId);
+      };
+      const from = named(from_id);
+      const to = named(to_id);
       // A link whose ends are not in the line is reported, never dropped in silence.
       if (!from || !to)
         return outcome.errors.push(
@@ -113,4 +122,37 @@ function readEntities(doc: ParsedDocument, entities: unknown[], outcome: ParseOu
       span(localId, `${doc.where}, entity ${j + 1} (id ${String(id)}, ${start}–${end})`, label, start, end),
     );
   });
+}
+
+/**
+ * Joins the entities a line's `discontinuous` lists (by label and offsets)
+ * into one span, that of its first piece; the ids of the others name it.
+ */
+function joinPieces(
+  doc: ParsedDocument,
+  groups: readonly { label: string; fragments: [number, number][] }[],
+  outcome: ParseOutcome,
+): Map<string, string> {
+  const alias = new Map<string, string>();
+  const used = new Set<ParsedSpan>();
+  groups.forEach(({ label, fragments }, g) => {
+    const members = fragments.map(([start, end]) =>
+      doc.spans.find(
+        (s) => !used.has(s) && s.label === label && s.pieces[0]!.start === start && s.pieces[0]!.end === end,
+      ),
+    );
+    if (members.some((m) => !m))
+      return outcome.errors.push(
+        `${doc.where}: discontinuous span ${g + 1} (${label}) names a piece that is no ${label} entity of the line`,
+      );
+    const [head, ...rest] = members as ParsedSpan[];
+    for (const m of members as ParsedSpan[]) used.add(m);
+    for (const piece of rest) {
+      head!.pieces.push(...piece.pieces);
+      head!.quotes.push(...piece.quotes);
+      doc.spans.splice(doc.spans.indexOf(piece), 1);
+      alias.set(piece.localId, head!.localId);
+    }
+  });
+  return alias;
 }

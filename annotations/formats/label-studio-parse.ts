@@ -51,6 +51,32 @@ const RelationSchema = z.looseObject({
   direction: z.enum(['right', 'left', 'bi']).nullish(),
 });
 
+/** A region that is one piece of a discontinuous span (Factmark's export marks them so in `meta`). */
+const PieceMetaSchema = z.looseObject({ factmark_span: z.string().min(1), fragment: z.number().int().positive() });
+type RegionPiece = z.infer<typeof PieceMetaSchema> & { id: string; span: ParsedSpan };
+
+/**
+ * Joins the regions that are pieces of one span into the span of its first
+ * piece (whose region id is the span's), in piece order; a result or link
+ * naming any piece's region names the span.
+ */
+function joinRegions(pieces: RegionPiece[], regions: Map<string, ParsedSpan[]>, doc: ParsedDocument): void {
+  const bySpan = new Map<string, RegionPiece[]>();
+  for (const piece of pieces) bySpan.set(piece.factmark_span, [...(bySpan.get(piece.factmark_span) ?? []), piece]);
+  for (const group of bySpan.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.fragment - b.fragment);
+    const head = group[0]!.span;
+    for (const piece of group.slice(1)) {
+      if (piece.span.label !== head.label) continue;
+      head.pieces.push(...piece.span.pieces);
+      head.quotes.push(...piece.span.quotes);
+      doc.spans.splice(doc.spans.indexOf(piece.span), 1);
+      regions.set(piece.id, [head]);
+    }
+  }
+}
+
 /** Whose layer an annotation is: a name, an email (or username), `user-<id>` for a bare id; null when unsaid. */
 function personName(person: z.infer<typeof Person> | null | undefined): { name: string | null } | { problem: string } {
   if (person === null || person === undefined) return { name: null };
@@ -122,7 +148,8 @@ export function parseLabelStudio(json: unknown, config: LabelStudioConfig | null
 function readResult(result: unknown[], doc: ParsedDocument, at: string, outcome: ParseOutcome): void {
   const regions = new Map<string, ParsedSpan[]>();
   const items = result.map((raw, i) => ({ raw, where: `${at}, result ${i + 1}`, parsed: ItemSchema.safeParse(raw) }));
-  for (const { parsed, where } of items) {
+  const pieces: RegionPiece[] = [];
+  for (const { raw, parsed, where } of items) {
     if (!parsed.success) {
       outcome.errors.push(itemProblem(where, parsed.error.issues));
       continue;
@@ -148,7 +175,10 @@ function readResult(result: unknown[], doc: ParsedDocument, at: string, outcome:
     );
     regions.set(id, [...(regions.get(id) ?? []), ...spans]);
     doc.spans.push(...spans);
+    const meta = PieceMetaSchema.safeParse(isRecord(raw) ? raw.meta : undefined);
+    if (meta.success && labels.length === 1) pieces.push({ id, span: spans[0]!, ...meta.data });
   }
+  joinRegions(pieces, regions, doc);
   for (const { raw, parsed, where } of items) {
     if (!parsed.success || parsed.data.type === 'labels') continue;
     const { type, id, from_name: control } = parsed.data;

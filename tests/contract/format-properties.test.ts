@@ -20,14 +20,14 @@ import { ok } from './contract-cases';
  * links, exported by the app's exporters and imported into a fresh store,
  * come back equal layer by layer, ids aside.
  *
- * What a format cannot carry is left out of its generator, so the rest is
- * checked exactly:
- * - Label Studio: discontinuous spans (a region is one range; the import reads its frame).
- * - doccano: attribute values and notes (its lines hold spans and relations only), discontinuous spans.
- * - W3C: discontinuous spans (the export writes one target, the frame), an empty multi-choice (no
- *   classifying body is written for it, so it reads back unset), and texts nobody annotated (no
- *   annotation names them, so they are not imported).
- * - bundle: nothing left out.
+ * Discontinuous spans come back in every one (Label Studio: one region per
+ * piece marked in `meta`; doccano: one entity per piece and the line's
+ * `discontinuous` list; W3C: one target per piece). What a format cannot
+ * carry is left out of its generator, so the rest is checked exactly:
+ * - doccano: attribute values and notes (its lines hold spans and relations only).
+ * - W3C: an empty multi-choice (no classifying body is written for it, so it reads back unset), and
+ *   texts nobody annotated (no annotation names them, so they are not imported).
+ * - Label Studio, bundle: nothing left out.
  *
  * Seeded, so a failure repeats: FACTMARK_FUZZ_SEED and FACTMARK_FUZZ_SCALE (a factor on the runs).
  */
@@ -65,9 +65,9 @@ interface Limits {
   emptyMulti: boolean;
 }
 const LIMITS: Record<'label-studio' | 'doccano' | 'w3c' | 'bundle', Limits> = {
-  'label-studio': { fragments: false, values: true, notes: true, emptyMulti: true },
-  doccano: { fragments: false, values: false, notes: false, emptyMulti: true },
-  w3c: { fragments: false, values: true, notes: true, emptyMulti: false },
+  'label-studio': { fragments: true, values: true, notes: true, emptyMulti: true },
+  doccano: { fragments: true, values: false, notes: false, emptyMulti: true },
+  w3c: { fragments: true, values: true, notes: true, emptyMulti: false },
   bundle: { fragments: true, values: true, notes: true, emptyMulti: true },
 };
 
@@ -272,6 +272,7 @@ function withCrlf(corpus: Corpus): Corpus {
       ...a,
       start: move(a.start),
       end: move(a.end),
+      ...(a.fragments ? { fragments: a.fragments.map((f) => ({ start: move(f.start), end: move(f.end) })) } : {}),
       quote: crlf.slice(move(a.start), move(a.end)),
     }));
     return { text: crlf, articleId, layer: { ...layer, annotations } };

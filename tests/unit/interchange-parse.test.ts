@@ -144,3 +144,79 @@ describe('W3C', () => {
     expect(span.where).toBe('annotation 1 (a1), position 3–9');
   });
 });
+
+describe('discontinuous spans as Factmark’s exports write them come back whole', () => {
+  const text = 'Iran, said the minister, and Iraq agree.';
+  const at = (q: string) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length });
+
+  it('Label Studio: regions marked as pieces of one span (meta) join, their choices and links with them', () => {
+    const region = (id: string, q: string, meta?: object) => ({
+      id,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { ...at(q), text: q, labels: ['claim'] },
+      ...(meta ? { meta } : {}),
+    });
+    const outcome = parseLabelStudio(
+      [
+        {
+          data: { text },
+          annotations: [
+            {
+              completed_by: 'alice',
+              result: [
+                region('c1', 'Iran', { factmark_span: 'c1', fragment: 1 }),
+                region('c1~2', 'and Iraq agree', { factmark_span: 'c1', fragment: 2 }),
+                { id: 'c1', from_name: 'claim.verdict', type: 'choices', value: { ...at('Iran'), choices: ['true'] } },
+                region('s1', 'the minister'),
+                { type: 'relation', from_id: 'c1~2', to_id: 's1', labels: ['said-by'] },
+              ],
+            },
+          ],
+        },
+      ],
+      null,
+    );
+    expect(outcome.errors).toEqual([]);
+    const [claim, speaker] = outcome.documents[0]!.spans;
+    expect(claim!.pieces).toEqual([at('Iran'), at('and Iraq agree')]);
+    expect(claim!.attributes).toEqual({ verdict: ['true'] });
+    expect(speaker!.localId).toBe('s1');
+    expect(outcome.documents[0]!.relations[0]).toMatchObject({ from: 'c1', to: { span: 's1' } });
+  });
+
+  it('doccano: the entities a line’s discontinuous list names join into one span; a piece not there is an error', () => {
+    const line = (fragments: [number, number][]) =>
+      JSON.stringify({
+        text,
+        entities: [
+          { id: 1, label: 'claim', start_offset: at('Iran').start, end_offset: at('Iran').end },
+          { id: 2, label: 'claim', start_offset: at('and Iraq agree').start, end_offset: at('and Iraq agree').end },
+          { id: 3, label: 'speaker', start_offset: at('the minister').start, end_offset: at('the minister').end },
+        ],
+        relations: [{ id: 1, from_id: 2, to_id: 3, type: 'said-by' }],
+        discontinuous: [{ label: 'claim', fragments }],
+      });
+    const good = parseDoccano(
+      line([
+        [at('Iran').start, at('Iran').end],
+        [at('and Iraq agree').start, at('and Iraq agree').end],
+      ]),
+    );
+    expect(good.errors).toEqual([]);
+    expect(good.documents[0]!.spans.map((s) => [s.localId, s.pieces])).toEqual([
+      ['e1', [at('Iran'), at('and Iraq agree')]],
+      ['e3', [at('the minister')]],
+    ]);
+    expect(good.documents[0]!.relations[0]).toMatchObject({ from: 'e1', to: { span: 'e3' } });
+    expect(
+      parseDoccano(
+        line([
+          [0, 4],
+          [6, 9],
+        ]),
+      ).errors,
+    ).toEqual(['line 1: discontinuous span 1 (claim) names a piece that is no claim entity of the line']);
+  });
+});
