@@ -23,6 +23,7 @@ export function normalize(
 ): void {
   const linkedBy = new Map<Annotation, number>();
   const external = (n: BratNormalizationLine) => n.db !== 'Factmark' && n.db !== 'FactmarkEvent';
+  const normalisedElsewhere = new Set(lines.filter(external).map((n) => n.target));
   const ordered = [...lines].sort((x, y) => Number(y.db === 'Factmark') - Number(x.db === 'Factmark'));
   for (const n of ordered) {
     const target = annotation(n.target, n.line, 'normalisation of');
@@ -53,8 +54,7 @@ export function normalize(
     if (n.db === 'Factmark') {
       if (known) target.entityId = known;
       // An entity of another store: the same mention's other normalisation says which entity it is.
-      else if (!lines.some((x) => x.target === n.target && external(x)))
-        errors.push(`line ${n.line}: no entity "${n.dbId}" in this project`);
+      else if (!normalisedElsewhere.has(n.target)) errors.push(`line ${n.line}: no entity "${n.dbId}" in this project`);
     } else {
       const entity = o.linkEntity({ externalId: externalId!, name: n.name ?? target.quote, kind: target.kind });
       if (entity === undefined) errors.push(`line ${n.line}: ${n.db}:${n.dbId} cannot name an entity (too long)`);

@@ -99,15 +99,20 @@ export function serializeBratAnn(
     lines.push(`${tId.get(a.id)}\t${a.kind} ${offsets}\t${pieces.map(([s, e]) => text.slice(s, e)).join(' ')}`);
   }
   const links = layer.relations.filter(inLayer);
+  const argumentsOf = new Map<string, (typeof links)[number][]>();
+  for (const r of links)
+    if (isArgument(r)) {
+      const list = argumentsOf.get(r.from) ?? [];
+      list.push(r);
+      argumentsOf.set(r.from, list);
+    }
   for (const a of layer.annotations.filter((x) => eId.has(x.id))) {
     const seen = new Map<string, number>();
-    const args = links
-      .filter((r) => r.from === a.id && isArgument(r))
-      .map((r) => {
-        const n = (seen.get(r.type) ?? 0) + 1;
-        seen.set(r.type, n);
-        return ` ${r.type}${n > 1 ? n : ''}:${target(r.to.id)}`;
-      });
+    const args = (argumentsOf.get(a.id) ?? []).map((r) => {
+      const n = (seen.get(r.type) ?? 0) + 1;
+      seen.set(r.type, n);
+      return ` ${r.type}${n > 1 ? n : ''}:${target(r.to.id)}`;
+    });
     lines.push(`${eId.get(a.id)}\t${a.kind}:${tId.get(a.id)}${args.join('')}`);
   }
   const rId = new Map<Relation, string>();
@@ -137,8 +142,10 @@ export function serializeBratAnn(
     }
   }
   let nN = 0;
+  const entities = new Map(options.entities.map((e) => [e.id, e]));
+  const events = new Map((options.events ?? []).map((e) => [e.id, e]));
   for (const a of layer.annotations) {
-    const entity = options.entities.find((e) => e.id === a.entityId);
+    const entity = a.entityId === null ? undefined : entities.get(a.entityId);
     if (entity) {
       const name = oneLine(entity.name);
       lines.push(`N${++nN}\tReference ${target(a.id)} Factmark:${entity.id}\t${name}`);
@@ -146,7 +153,7 @@ export function serializeBratAnn(
       if (reference) lines.push(`N${++nN}\tReference ${target(a.id)} ${reference}\t${name}`);
     }
     if (a.eventId) {
-      const title = options.events?.find((e) => e.id === a.eventId)?.title ?? 'event record';
+      const title = events.get(a.eventId)?.title ?? 'event record';
       lines.push(`N${++nN}\tReference ${target(a.id)} FactmarkEvent:${a.eventId}\t${oneLine(title)}`);
     }
   }

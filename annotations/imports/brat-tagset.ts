@@ -90,12 +90,20 @@ export function growForBrat(tagset: Tagset, input: BratGrowthInput): BratGrowth 
     !!tagset.kinds.find((k) => k.kind === kind)?.attributes.some((a) => a.name === attribute) ||
     !!kinds.get(kind)?.attributes.some((a) => a.name === attribute);
   const attributeLines = records.filter((r) => r.kind === 'A');
+  const valuesSeen = new Map<string, string[]>();
+  for (const a of attributeLines)
+    if (a.value !== null) {
+      const list = valuesSeen.get(a.name) ?? [];
+      list.push(a.value);
+      valuesSeen.set(a.name, list);
+    }
   for (const a of attributeLines) {
     const kind = a.target.startsWith('R') ? null : kindOf(a.target);
     if (kind === null || has(kind, tagsetNameFor(a.name))) continue;
-    const seen = attributeLines.filter((x) => x.name === a.name && x.value !== null).map((x) => x.value!);
     const confLine = conf?.attributes.find((x) => x.name === a.name);
-    kindFor(kind).attributes.push(attributeDefinition(a.name, confLine ? confLine.values : undefined, seen));
+    kindFor(kind).attributes.push(
+      attributeDefinition(a.name, confLine ? confLine.values : undefined, valuesSeen.get(a.name) ?? []),
+    );
   }
 
   const exists = (kind: string | null): kind is string =>
