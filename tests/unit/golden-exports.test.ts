@@ -86,6 +86,31 @@ beforeAll(async () => {
     articleIds: [A000, A002],
     scope: { layer: 'one', annotator: 'alice' },
   });
+  // A discontinuous claim (its gap ", especially Daesh," is not part of it), as a brat import would bring one in.
+  const second = input.articles.find((a) => a.article.id === A002)!;
+  const piece = (quote: string) => {
+    const start = second.article.text.indexOf(quote);
+    return { start, end: start + quote.length };
+  };
+  const fragments = [piece('terrorist groups'), piece('were committing crimes in Iraq')];
+  const { start } = fragments[0]!;
+  const { end } = fragments[1]!;
+  second.layer.annotations.push({
+    id: 'id99',
+    articleId: A002,
+    annotator: 'alice',
+    kind: 'claim',
+    start,
+    end,
+    fragments,
+    quote: second.article.text.slice(start, end),
+    attributes: { verdict: 'mostly true', checkWorthy: null, claimType: null },
+    note: '',
+    entityId: null,
+    eventId: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  });
   exports = new Map(EXPORT_FORMATS.map((format) => [format, exportFiles(format, { ...input, guidelines: '' }, STAMP)]));
 });
 afterAll(() => cleanup());
