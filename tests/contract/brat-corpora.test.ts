@@ -284,6 +284,53 @@ describe('brat collections import whole, export valid, and come back the same', 
   });
 });
 
+describe('every line of a brat file is accounted for', () => {
+  for (const corpus of ['news', 'conll2002', 'ncbi-disease', 'discontinuous'])
+    it(`${corpus}: T, E, R, *, A, M, N and # lines each become a record, a value, a link or a note, or are said to be left out`, async () => {
+      const s = await store();
+      const files = await corpusFiles(corpus);
+      const report = await importBrat(s.send, files, { extendTagset: true });
+      for (const ann of files.filter((f) => f.name.endsWith('.ann'))) {
+        const lines = Buffer.from(ann.content, 'base64')
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim());
+        const starts = (c: string) => lines.filter((l) => l.startsWith(c));
+        const fileReport = report.files.find((f) => f.file === ann.name)!;
+        const leftOut = (what: string) => fileReport.skipped.filter((r) => r.includes(what)).length;
+        const layer = await layerOf(
+          s.send,
+          ann.name
+            .split('/')
+            .pop()!
+            .replace(/\.ann$/, ''),
+        );
+        const words = (l: string) => l.split('\t')[1]!.split(' ');
+        const triggers = starts('E').map((l) => words(l)[0]!.split(':')[1]);
+        // One annotation per T line, and one more for each further event on a trigger already taken.
+        expect(layer.annotations.length, ann.name).toBe(starts('T').length + triggers.length - new Set(triggers).size);
+        const links =
+          starts('E').reduce((n, l) => n + words(l).length - 1, 0) +
+          starts('R').length +
+          starts('*').reduce((n, l) => n + words(l).length - 2, 0);
+        expect(layer.relations.length, ann.name).toBe(links);
+        const values = layer.annotations.flatMap((a) =>
+          Object.values(a.attributes).flatMap((v) => (v === null ? [] : Array.isArray(v) ? v : [v])),
+        );
+        expect(values.length + leftOut('attribute '), ann.name).toBe(starts('A').length + starts('M').length);
+        const linked = layer.annotations.filter((a) => a.entityId !== null).length;
+        const targets = new Set(starts('N').map((l) => words(l)[1]));
+        expect(linked, ann.name).toBe(targets.size);
+        expect(targets.size + leftOut('normalisation '), ann.name).toBe(starts('N').length);
+        const noteLines = [...layer.annotations, ...layer.relations]
+          .map((r) => r.note ?? '')
+          .filter((n) => n !== '')
+          .reduce((n, note) => n + note.split('\n').length, 0);
+        expect(noteLines + leftOut('note '), ann.name).toBe(starts('#').length);
+      }
+    });
+});
+
 describe('brat inputs that cannot be read are refused, and change nothing', () => {
   it('a .ann that is not UTF-8, or binary, is refused saying where; a CRLF .txt too', async () => {
     const s = await store();

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import { serializeBratAnn } from '../../annotations/formats/brat-standoff-format';
@@ -5,6 +7,7 @@ import { parseBratAnn } from '../../annotations/formats/brat-standoff-layer';
 import { parseBratStandoff, roleBase } from '../../annotations/formats/brat-standoff-parse';
 import type { Annotation, Article, Relation } from '../../annotations/model';
 import { validateTagset } from '../../annotations/tagset';
+import { bratExportProblems } from '../support/brat-layers';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 const TEXT = 'Alice met Bob in Paris.\nThey signed\nthe deal on Monday, "true" said Alice.';
@@ -308,5 +311,16 @@ describe('brat .ann written from a layer', () => {
       ].join('\n'),
     );
     expect(style.relationLines).toEqual(new Set(['said-by', 'agent']));
+  });
+});
+
+describe('the checked-in brat golden export', () => {
+  it('is valid against its own annotation.conf', async () => {
+    const dir = join(__dirname, '..', 'fixtures', 'golden', 'brat');
+    const files = await Promise.all(
+      (await readdir(dir)).map(async (path) => ({ path, content: await readFile(join(dir, path), 'utf8') })),
+    );
+    expect(files.filter((f) => f.path.endsWith('.ann'))).toHaveLength(2);
+    expect(bratExportProblems(files)).toEqual([]);
   });
 });
