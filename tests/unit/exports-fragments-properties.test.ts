@@ -162,6 +162,7 @@ describe('no export widens a discontinuous span, for any text and spans', () => 
 
         const [header, ...rows] = csvRows(exported(text, annotations, 'csv')[0]!.content);
         const column = (name: string) => header!.indexOf(name);
+        expect(rows).toHaveLength(annotations.length);
         rows.forEach((row, i) => {
           const a = annotations[i]!;
           const fragments = (unit: (o: number) => number) =>
