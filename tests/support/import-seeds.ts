@@ -24,7 +24,8 @@ export interface Seed {
   files: SeedFile[];
 }
 
-const TUTORIAL = '/work/shared/corpora/brat-tutorial-news';
+/** A brat collection like brat's own news tutorial, written for the tests. */
+const NEWS = join(__dirname, '..', 'fixtures', 'brat-corpora', 'news');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const EMOJI_TEXT = 'Dehqān 👍🏽 said: "Iran ❤️ Iraq 🇮🇶 forever."\nThe café\u0301 met in Tehran 🕌 on Tuesday.';
 
@@ -99,7 +100,7 @@ function filesOf(file: ExportFile): SeedFile[] {
   }));
 }
 
-/** A brat tutorial document with its types mapped to the default tagset's, and what does not map left out. */
+/** A news document in brat's tutorial style, with its types mapped to the default tagset's, and what does not map left out. */
 async function tutorialPair(base: string): Promise<SeedFile[]> {
   const types: Record<string, string> = {
     Person: 'person',
@@ -114,7 +115,7 @@ async function tutorialPair(base: string): Promise<SeedFile[]> {
   ];
   const kept = new Set<string>();
   const lines: string[] = [];
-  for (const line of (await readFile(join(TUTORIAL, `${base}.ann`), 'utf8')).split('\n')) {
+  for (const line of (await readFile(join(NEWS, `${base}.ann`), 'utf8')).split('\n')) {
     const [id = '', body = '', ...rest] = line.split('\t');
     const words = body.split(' ');
     if (id.startsWith('T') && types[words[0]!]) {
@@ -135,7 +136,7 @@ async function tutorialPair(base: string): Promise<SeedFile[]> {
   }
   return [
     { name: `${base}.ann`, bytes: utf8(`${lines.join('\n')}\n`) },
-    { name: `${base}.txt`, bytes: await readFile(join(TUTORIAL, `${base}.txt`)) },
+    { name: `${base}.txt`, bytes: await readFile(join(NEWS, `${base}.txt`)) },
   ];
 }
 
@@ -297,8 +298,8 @@ export async function buildSeeds(): Promise<Seed[]> {
       { format: 'bundle', label: 'bundle (export)', files: await exported('bundle') },
       { format: 'brat', label: 'brat (export)', files: pair(FIRST) },
       { format: 'brat', label: 'brat (emoji export)', files: brat.filter((f) => f.name.startsWith('emoji')) },
-      { format: 'brat', label: 'brat tutorial 090', files: await tutorialPair('090-event_structures') },
-      { format: 'brat', label: 'brat tutorial 110', files: await tutorialPair('110-note_annotation') },
+      { format: 'brat', label: 'brat news 001', files: await tutorialPair('001-merger') },
+      { format: 'brat', label: 'brat news 002', files: await tutorialPair('002-deals') },
       {
         format: 'label-studio',
         label: 'label studio (export)',
