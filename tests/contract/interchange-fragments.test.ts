@@ -153,6 +153,14 @@ describe('a discontinuous span comes back as one annotation with the same fragme
     expect(layerShape(layer, 'alice')).toEqual(layerShape(sent, 'alice'));
   });
 
+  it('doccano: a sequence-labelling line as doccano exports it ([start, end, label] only, the discontinuous list kept)', async () => {
+    const [file] = await exported('doccano');
+    const line = JSON.parse(file!.content);
+    const again = { id: 3, text: line.text, label: line.label, discontinuous: line.discontinuous, annotator: 'alice' };
+    const layer = await imported('doccano', [{ path: 'all.jsonl', content: `${JSON.stringify(again)}\n` }]);
+    expect(layerShape(layer, 'alice')).toEqual(layerShape({ ...withoutValues, relations: [] }, 'alice'));
+  });
+
   it('doccano: the line as doccano exports it again (entities renumbered, the line’s discontinuous kept as its metadata)', async () => {
     const [file] = await exported('doccano');
     const line = JSON.parse(file!.content);
