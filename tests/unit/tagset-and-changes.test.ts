@@ -42,11 +42,11 @@ describe('tagset validation', () => {
 });
 
 describe('attributes', () => {
-  it('fills defaults, merges a patch over saved values, and refuses what the tagset does not allow', () => {
+  it('leaves values unset, merges a patch over saved values, and refuses what the tagset does not allow', () => {
     expect(resolveAttributes(DEFAULT_TAGSET, 'claim', {})).toEqual({
-      verdict: 'unverified',
-      checkWorthy: false,
-      claimType: 'factual',
+      verdict: null,
+      checkWorthy: null,
+      claimType: null,
     });
     expect(
       resolveAttributes(

@@ -46,12 +46,52 @@ describe('validateTagset', () => {
     expect(tagset.documentLabels).toEqual([]);
   });
 
+  it("takes a real scheme's labels as ids, kinds without hotkeys, and more kinds than there are keys", () => {
+    const names = ['PER', 'LOC', 'Located_in', 'Org-Aff', 'B.1', 'umls:C0011849', '_private'];
+    const kinds = Array.from({ length: 45 }, (_, i) => ({
+      kind: names[i] ?? `Type${i}`,
+      label: `Type ${i}`,
+      color: '#336699',
+      hotkey: i < 3 ? String(i) : null,
+      attributes: [{ name: 'Mention', label: 'Mention', type: 'choice', options: ['Name', 'Nominal'] }],
+    }));
+    const tagset = validateTagset(
+      minimal(kinds, { relations: [{ type: 'Located_in', label: 'located in', from: ['PER'], to: ['LOC'] }] }),
+    );
+    expect(tagset.kinds).toHaveLength(45);
+    expect(tagset.kinds.map((k) => k.kind).slice(0, names.length)).toEqual(names);
+    expect(tagset.kinds[10]?.hotkey).toBeNull();
+    // Left out, a default is unset; a relation is no equivalence.
+    expect(tagset.kinds[0]?.attributes[0]).toMatchObject({ default: null, required: false });
+    expect(tagset.relations[0]?.equivalence).toBe(false);
+    expect(validateTagset(minimal([{ ...plainKind, hotkey: undefined }])).kinds[0]?.hotkey).toBeNull();
+  });
+
+  it('reserves the kind name "entity" for registry entities, and still refuses a hotkey used twice', () => {
+    expect(problem(minimal([{ ...plainKind, kind: 'entity' }]))).toMatch(/kind "entity" is reserved/);
+    expect(
+      problem(
+        minimal([plainKind, { ...plainKind, kind: 'other', hotkey: '1' }, { ...plainKind, kind: 'x', hotkey: null }]),
+      ),
+    ).toMatch(/hotkey "1" is used by more than one kind/);
+    expect(() =>
+      validateTagset(
+        minimal([
+          { ...plainKind, hotkey: null },
+          { ...plainKind, kind: 'other', hotkey: null },
+        ]),
+      ),
+    ).not.toThrow();
+  });
+
   it('reports schema problems with their path', () => {
     expect(problem(editClaim({ color: 'orange' }))).toMatch(
       /^Invalid tagset: kinds\.0\.color: must be a colour like #e8a317$/,
     );
     expect(problem(editClaim({ hotkey: 'F1' }))).toMatch(/kinds\.0\.hotkey: must be one digit or lower-case letter/);
-    expect(problem(editClaim({ kind: 'Claim kind' }))).toMatch(/kinds\.0\.kind: must start with a lower-case letter/);
+    expect(problem(editClaim({ kind: 'Claim kind' }))).toMatch(/kinds\.0\.kind: must start with a letter or "_"/);
+    expect(problem(editClaim({ kind: '1st' }))).toMatch(/kinds\.0\.kind: must start with a letter or "_"/);
+    expect(problem(editClaim({ kind: 'x'.repeat(65) }))).toMatch(/kinds\.0\.kind: .*at most 64/);
     expect(problem(editClaim({ label: '  ' }))).toMatch(/kinds\.0\.label: must not be empty/);
     expect(problem(withKinds([]))).toMatch(/kinds: needs at least one span kind/);
     expect(
