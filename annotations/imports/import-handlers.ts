@@ -6,6 +6,9 @@ import { importBrat } from './brat-import';
 import { importBundle } from './bundle-import';
 import { importDoccano, importLabelStudio, importW3C } from './interchange-files';
 import type { ImportOptions, RunOptions } from './import-transaction';
+import { GOLD_REFUSAL } from './import-transaction';
+import { FactmarkError } from '../errors';
+import { GOLD } from '../model';
 import { bytesOf, importEachFile, Refused, storeContext, textOf } from './import-transaction';
 
 type ImportFiles = Args<'import/files'>['files'];
@@ -93,6 +96,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/file
       if (format === 'label-studio' || format === 'doccano' || format === 'w3c') {
         await importInterchange(ctx, format, files, options, reports);
       } else if (format === 'brat') {
+        if (options.annotator === GOLD) throw new FactmarkError('invalid-argument', `Not imported: ${GOLD_REFUSAL}`);
         await importBrat(ctx, files, options, reports);
       } else if (format === 'bundle') {
         await importEachFile(

@@ -13,6 +13,10 @@ export class Refused extends Error {
   }
 }
 
+/** Why another tool's annotations never go straight into gold. */
+export const GOLD_REFUSAL =
+  "the gold layer holds adjudicated annotations only: import the file into an annotator's layer and adjudicate it on the review page (a Factmark bundle brings a gold layer with its decisions)";
+
 /** Ends a dry run's transaction once its work is done, so nothing of it is saved. */
 class DryRunEnd extends Error {}
 

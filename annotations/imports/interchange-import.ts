@@ -11,7 +11,7 @@ import { articleIdFrom, createIdSet, sourceWithId } from './import-ids';
 import type { LayerTally } from './import-report';
 import { countNewRecords } from './import-report';
 import type { ImportOptions } from './import-transaction';
-import { Refused } from './import-transaction';
+import { GOLD_REFUSAL, Refused } from './import-transaction';
 import type { Carried, ImportedLayer } from './interchange-layers';
 import { createRecordIds, mergeImported } from './interchange-layers';
 import { annotationOf, entityNamed, lineEndingShift } from './interchange-records';
@@ -111,6 +111,10 @@ export async function importDocuments(
       plans.set(candidate.contentHash, plan);
     }
     const annotator = doc.annotator ?? options.annotator;
+    if (annotator === GOLD) {
+      errors.push(`${doc.where}: ${GOLD_REFUSAL}`);
+      continue;
+    }
     let layer = plan.layers.get(annotator);
     if (!layer) {
       layer = {

@@ -216,3 +216,30 @@ describe('a colleague’s file in a format that carries less never wipes what it
     expect(layerShape(before, 'bob')).toEqual(expected(BOB, true));
   });
 });
+
+describe('another tool’s annotations never go straight into gold', () => {
+  const GOLD_WORK: Work = { who: 'gold', speaker: 'Dehqan', verdict: 'false' };
+
+  it.each(FORMATS)('%s: a file naming the gold layer is refused and changes no byte', async (format, filesOf) => {
+    const s = await emptyStore('carol');
+    stores.push(s);
+    const before = await s.hash();
+    const report = await s.importFiles({ format, files: filesOf(GOLD_WORK) });
+    expect(report.files.flatMap((f) => f.skipped).join(' ')).toMatch(/gold layer holds adjudicated annotations only/);
+    expect(await s.hash()).toEqual(before);
+  });
+
+  it('brat into the gold layer is refused before anything is read', async () => {
+    const s = await emptyStore('carol');
+    stores.push(s);
+    const before = await s.hash();
+    const envelope = await s.send('import/files', {
+      format: 'brat',
+      annotator: 'gold',
+      files: [fileOf('a.txt', TEXT), fileOf('a.ann', `T1\tspeaker 9 15\tDehqan\n`)],
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(JSON.stringify(envelope)).toMatch(/gold layer holds adjudicated annotations only/);
+    expect(await s.hash()).toEqual(before);
+  });
+});
