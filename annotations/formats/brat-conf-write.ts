@@ -70,3 +70,21 @@ export function serializeBratConf(tagset: Tagset, style?: BratAttributeStyle): s
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * visual.conf for the tagset: each kind's and relation's display label
+ * (`[labels]`) and each kind's colour (`[drawing]`), so brat shows the export
+ * as Factmark does and an import into another project keeps them.
+ * @see https://brat.nlplab.org/configuration.html#visual-configuration
+ */
+export function serializeBratVisual(tagset: Tagset): string {
+  const oneLine = (label: string) => label.replace(/\s*[|\t\r\n]+\s*/g, ' ').trim();
+  const lines = ['[labels]'];
+  for (const k of tagset.kinds) lines.push(`${k.kind} | ${oneLine(k.label)}`);
+  // One name, one label: a relation named like a kind (`place`) keeps the kind's.
+  for (const r of tagset.relations)
+    if (!tagset.kinds.some((k) => k.kind === r.type)) lines.push(`${r.type} | ${oneLine(r.label)}`);
+  lines.push('', '[drawing]');
+  for (const k of tagset.kinds) lines.push(`${k.kind}\tbgColor:${k.color}`);
+  return `${lines.join('\n')}\n`;
+}

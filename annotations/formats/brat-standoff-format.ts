@@ -1,7 +1,7 @@
 import type { Article, ArticleLayer, Entity, EventRecord, Relation } from '../model';
 import { spanPieces } from '../spans';
 import type { Tagset } from '../tagset';
-import { bratValue, serializeBratConf } from './brat-conf-write';
+import { bratValue, serializeBratConf, serializeBratVisual } from './brat-conf-write';
 import type { BratAttributeStyle } from './brat-conf-write';
 import type { ExportedFile, ExportInput } from './export-input';
 import { byLayerName, layerFolders, safeName } from './export-input';
@@ -250,5 +250,9 @@ export function exportBrat(input: ExportInput): ExportedFile[] {
       });
     }
   }
-  return [{ path: 'annotation.conf', content: serializeBratConf(input.tagset, style) }, ...files];
+  return [
+    { path: 'annotation.conf', content: serializeBratConf(input.tagset, style) },
+    { path: 'visual.conf', content: serializeBratVisual(input.tagset) },
+    ...files,
+  ];
 }

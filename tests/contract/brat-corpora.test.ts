@@ -445,6 +445,7 @@ describe('brat layers: each annotator’s stays whole', () => {
       'annotation.conf',
       'bob_smith/doc.ann',
       'bob_smith/doc.txt',
+      'visual.conf',
     ]);
     expect(bratExportProblems(files)).toEqual([]);
     // brat's binary attributes cannot say no: a boolean set to no anywhere is written with values.

@@ -230,7 +230,7 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     const names = Object.keys(files)
       .map((n) => n.replace(/^factmark-brat-[\d-]+\//, ''))
       .sort();
-    expect(names).toEqual([`${FIRST}.ann`, `${FIRST}.txt`, 'annotation.conf']);
+    expect(names).toEqual([`${FIRST}.ann`, `${FIRST}.txt`, 'annotation.conf', 'visual.conf']);
     const ann = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.ann'))!]!);
     expect(ann).toMatch(/^T1\tspeaker \d+ \d+\tGeneral Dehqan\n$/);
     await refused(send, 'export/file', { format: 'docx' }, 'invalid-argument', /format/);

@@ -58,7 +58,7 @@ test('imports files chosen or dropped on the window, with a report per file, and
   await expect(page.locator('.cm-content')).toHaveText('Readable & kept.');
 });
 
-test('exports brat as a zip of .txt, .ann and annotation.conf', async ({ page, app, downloadsDir }) => {
+test('exports brat as a zip of .txt, .ann, annotation.conf and visual.conf', async ({ page, app, downloadsDir }) => {
   await page.goto(app.url);
   await tag(page, '2', 'General Dehqan');
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -74,7 +74,7 @@ test('exports brat as a zip of .txt, .ann and annotation.conf', async ({ page, a
   await download.saveAs(path);
   const files = unzipSync(new Uint8Array(await readFile(path)));
   const names = Object.keys(files).map((n) => n.split('/').pop());
-  expect(names.sort()).toEqual(['000_0032acaf3c30b9bc.ann', '000_0032acaf3c30b9bc.txt', 'annotation.conf']);
+  expect(names.sort()).toEqual(['000_0032acaf3c30b9bc.ann', '000_0032acaf3c30b9bc.txt', 'annotation.conf', 'visual.conf']);
   const ann = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.ann'))!]!);
   const [, offsets, quote] = ann.trim().split('\t') as [string, string, string];
   const [start, end] = offsets.split(' ').slice(1).map(Number) as [number, number];
