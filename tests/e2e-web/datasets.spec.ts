@@ -74,7 +74,12 @@ test('exports brat as a zip of .txt, .ann, annotation.conf and visual.conf', asy
   await download.saveAs(path);
   const files = unzipSync(new Uint8Array(await readFile(path)));
   const names = Object.keys(files).map((n) => n.split('/').pop());
-  expect(names.sort()).toEqual(['000_0032acaf3c30b9bc.ann', '000_0032acaf3c30b9bc.txt', 'annotation.conf', 'visual.conf']);
+  expect(names.sort()).toEqual([
+    '000_0032acaf3c30b9bc.ann',
+    '000_0032acaf3c30b9bc.txt',
+    'annotation.conf',
+    'visual.conf',
+  ]);
   const ann = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.ann'))!]!);
   const [, offsets, quote] = ann.trim().split('\t') as [string, string, string];
   const [start, end] = offsets.split(' ').slice(1).map(Number) as [number, number];
