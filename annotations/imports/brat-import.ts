@@ -197,7 +197,14 @@ async function importBratFile(
     report.added.articles = 1;
   }
   const before = await ctx.repo.readLayer(articleId);
-  const { after, tally } = replaceLayer(before, built.layer, annotator, recordIdFrom(`${articleId}.${annotator}`));
+  const own = annotator === ctx.annotator;
+  const { after, tally, kept } = replaceLayer(
+    before,
+    built.layer,
+    annotator,
+    recordIdFrom(`${articleId}.${annotator}`),
+    own,
+  );
   const registry = { tagset, entities: [...project.entities, ...newEntities], events: project.events };
   const introduced = introducedProblems({ ...article, id: articleId }, before, after, registry);
   if (introduced.length > 0) throw new Refused(refusalReasons(introduced));
@@ -217,6 +224,10 @@ async function importBratFile(
   if (linkingEntities.length > 0) report.imported.push(`now linking entities: ${linkingEntities.join(', ')}`);
   report.layers = [tally];
   report.imported.push(describeLayer(tally));
+  if (kept > 0)
+    report.imported.push(
+      `${kept} annotations and links already in your own layer kept as they are: an import only adds to it`,
+    );
   report.skipped.push(...built.leftOut);
   return article.contentHash;
 }
@@ -232,15 +243,19 @@ const content = <T extends { createdAt: string; updatedAt?: string }>(r: T) => (
  * The layer with what this annotator's brat files brought before (their
  * records' ids start with `<article>.<annotator>.`) replaced by what this
  * file brings: records it no longer has are removed, records unchanged keep
- * their stamps, others layers are left alone. Counted for the report.
+ * their stamps, others layers are left alone. In the user's own layer
+ * (`own`) the file only adds: records already there are kept as they are,
+ * none is removed. Counted for the report.
  */
 function replaceLayer(
   before: ArticleLayer,
   incoming: ArticleLayer,
   annotator: string,
   namespace: string,
-): { after: ArticleLayer; tally: LayerTally } {
+  own: boolean,
+): { after: ArticleLayer; tally: LayerTally; kept: number } {
   const tally: LayerTally = { annotator, added: 0, removed: 0, changed: 0 };
+  let kept = 0;
   const ids = new Set([...incoming.annotations, ...incoming.relations].map((r) => r.id));
   const ours = (r: { id: string; annotator: string }) =>
     r.annotator === annotator && (ids.has(r.id) || r.id.startsWith(`${namespace}.`));
@@ -249,6 +264,15 @@ function replaceLayer(
     next: readonly T[],
   ): T[] {
     const had = new Map(old.filter(ours).map((r) => [r.id, r]));
+    if (own) {
+      const fresh = next.filter((r) => {
+        const was = had.get(r.id);
+        if (was && !sameJson(content(was), content(r))) kept++;
+        return !was;
+      });
+      tally.added += fresh.length;
+      return [...old, ...fresh];
+    }
     const merged = next.map((r) => {
       const was = had.get(r.id);
       had.delete(r.id);
@@ -267,5 +291,6 @@ function replaceLayer(
       relations: merge(before.relations, incoming.relations),
     },
     tally,
+    kept,
   };
 }

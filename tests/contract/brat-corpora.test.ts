@@ -412,21 +412,21 @@ describe('brat layers: each annotator’s stays whole', () => {
     });
   }
 
-  it('importing an edited file again replaces what it brought, says what was added, changed and removed, and leaves the other layer alone', async () => {
+  it('a colleague’s edited file imported again replaces what it brought, says what was added, changed and removed, and leaves the other layer alone', async () => {
     const s = await store();
-    await importBrat(s.send, pair(alice), { annotator: 'alice' });
+    await importBrat(s.send, pair(alice), { annotator: 'carol' });
     await importBrat(s.send, pair(bob), { annotator: 'bob' });
     const bobBefore = mine(await layerOf(s.send, 'doc'), 'bob');
     const edited = 'T1\tspeaker 0 15\tMinister Dehqan\nT3\tplace 58 64\tTehran\n#1\tAnnotatorNotes T1\tthe minister\n';
-    const again = await importBrat(s.send, pair(edited), { annotator: 'alice' });
-    expect(again.files[0]?.layers).toEqual([{ annotator: 'alice', added: 1, removed: 2, changed: 1 }]);
-    expect(again.files[0]?.imported).toContain('layer of alice: 1 added, 2 removed, 1 changed');
+    const again = await importBrat(s.send, pair(edited), { annotator: 'carol' });
+    expect(again.files[0]?.layers).toEqual([{ annotator: 'carol', added: 1, removed: 2, changed: 1 }]);
+    expect(again.files[0]?.imported).toContain('layer of carol: 1 added, 2 removed, 1 changed');
     const layer = await layerOf(s.send, 'doc');
-    expect(mine(layer, 'alice').map((a) => `${a.kind} ${a.note}`)).toEqual(['speaker the minister', 'place ']);
+    expect(mine(layer, 'carol').map((a) => `${a.kind} ${a.note}`)).toEqual(['speaker the minister', 'place ']);
     expect(layer.relations).toEqual([]);
     expect(mine(layer, 'bob')).toEqual(bobBefore);
-    const same = await importBrat(s.send, pair(edited), { annotator: 'alice' });
-    expect(same.files[0]?.layers).toEqual([{ annotator: 'alice', added: 0, removed: 0, changed: 0 }]);
+    const same = await importBrat(s.send, pair(edited), { annotator: 'carol' });
+    expect(same.files[0]?.layers).toEqual([{ annotator: 'carol', added: 0, removed: 0, changed: 0 }]);
   });
 
   it('several layers export as a folder per annotator under one annotation.conf, each valid, and import back layer by layer', async () => {
