@@ -64,11 +64,26 @@ export function parseDoccano(jsonl: string): ParseOutcome {
     };
     const entities = record.data.entities ?? [];
     const labels = record.data.label ?? [];
-    if (entities.length > 0 || (labels.length === 0 && record.data.relations)) readEntities(doc, entities, outcome);
-    else if (labels.every((l) => typeof l === 'string') && labels.length > 0)
+    const categories = labels.filter((l) => typeof l === 'string');
+    const categoriesLeftOut = () =>
       outcome.leftOut.push(
-        `${where}: "label" holds categories of the whole text (${labels.join(', ')}), not spans: left out`,
+        `${where}: "label" holds categories of the whole text (${categories.join(', ')}), not spans: left out`,
       );
+    if (entities.length > 0 || (labels.length === 0 && record.data.relations)) {
+      readEntities(doc, entities, outcome);
+      // The line's spans are its entities; a triple of "label" that is none of them (Factmark writes
+      // each span both ways) is said to be left out, never dropped in silence.
+      const isEntity = (l: unknown) => {
+        const t = Triple.safeParse(l);
+        return t.success && doc.spans.some((s) => s.label === t.data[2] && samePiece(s, t.data[0], t.data[1]));
+      };
+      const others = labels.filter((l) => typeof l !== 'string' && !isEntity(l)).length;
+      if (others > 0)
+        outcome.leftOut.push(
+          `${where}: "label" holds ${others} ${others === 1 ? 'span' : 'spans'} ([start, end, label]) beside "entities", which the line’s spans are read from: left out`,
+        );
+      if (categories.length > 0) categoriesLeftOut();
+    } else if (categories.length === labels.length && labels.length > 0) categoriesLeftOut();
     else
       labels.forEach((l, j) => {
         const triple = Triple.safeParse(l);
@@ -106,6 +121,9 @@ export function parseDoccano(jsonl: string): ParseOutcome {
   return outcome;
 }
 
+const samePiece = (s: ParsedSpan, start: number, end: number) =>
+  s.pieces[0]!.start === start && s.pieces[0]!.end === end;
+
 const span = (localId: string, where: string, label: string, start: number, end: number): ParsedSpan =>
   newSpan(localId, where, label, [{ start, end }], [null]);
 
@@ -137,9 +155,7 @@ function joinPieces(
   const used = new Set<ParsedSpan>();
   groups.forEach(({ label, fragments }, g) => {
     const members = fragments.map(([start, end]) =>
-      doc.spans.find(
-        (s) => !used.has(s) && s.label === label && s.pieces[0]!.start === start && s.pieces[0]!.end === end,
-      ),
+      doc.spans.find((s) => !used.has(s) && s.label === label && samePiece(s, start, end)),
     );
     if (members.some((m) => !m))
       return outcome.errors.push(

@@ -277,7 +277,11 @@ function readMinimal(record: Record<string, unknown>, where: string, textKey: st
         `${where}, ${key}: values without their region's offsets (JSON-MIN writes a single choice so): left out`,
       );
     (values as unknown[]).forEach((v, i) => {
-      if (!isRecord(v) || !Array.isArray(v.choices)) return;
+      if (typeof v === 'string' || (isRecord(v) && 'labels' in v)) return;
+      if (!isRecord(v) || !Array.isArray(v.choices))
+        return outcome.leftOut.push(
+          `${where}, ${key} ${i + 1}: neither labels nor choices (Factmark reads those from JSON-MIN; the JSON export carries the rest): left out`,
+        );
       const spans = doc.spans.filter((s) => s.pieces[0]!.start === v.start && s.pieces[0]!.end === v.end);
       if (spans.length === 0)
         return outcome.leftOut.push(`${where}, ${key} ${i + 1}: choices for no labelled region: left out`);

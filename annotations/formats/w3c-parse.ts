@@ -163,6 +163,7 @@ export function parseW3C(items: readonly unknown[], texts: ReadonlyMap<string, W
       .join('\n');
     const identifying = bodies.find((b) => b.purpose === 'identifying');
     if (identifying) span.entityIri = iriOf(identifying) ?? (identifying.source as string | undefined);
+    outcome.leftOut.push(...unreadBodies(asList(item.body), identifying, where));
     const key = `${iri}\u0000${person.name ?? ''}`;
     let doc = docs.get(key);
     if (!doc) {
@@ -186,6 +187,29 @@ export function parseW3C(items: readonly unknown[], texts: ReadonlyMap<string, W
   for (const link of links) readLink(link, byIri, outcome);
   outcome.documents.push(...docs.values());
   return outcome;
+}
+
+const READ_PURPOSES = ['tagging', 'classifying', 'describing', 'commenting'];
+
+/** The bodies of an annotation that no part of Factmark reads, each said to be left out. */
+function unreadBodies(bodies: readonly unknown[], identifying: unknown, where: string): string[] {
+  const unread: string[] = [];
+  bodies.forEach((b, i) => {
+    const read = isRecord(b)
+      ? (READ_PURPOSES.includes(b.purpose as string) && typeof b.value === 'string') ||
+        (b === identifying && (iriOf(b) !== null || typeof b.source === 'string'))
+      : false;
+    if (read) return;
+    const value = isRecord(b) ? (b.value ?? b.source ?? b.id) : b;
+    const what = [
+      typeof value === 'string' ? shown(value) : null,
+      isRecord(b) && typeof b.purpose === 'string' ? b.purpose : 'no purpose',
+    ].filter(Boolean);
+    unread.push(
+      `${where}: body ${i + 1} (${what.join(', ')}) is left out: Factmark reads tagging, classifying, describing, commenting and identifying bodies`,
+    );
+  });
+  return unread;
 }
 
 /** One target's piece: by its TextPositionSelector (its quote checked), else found by its TextQuoteSelector. */
