@@ -143,6 +143,27 @@ describe('W3C', () => {
     expect(span.pieces).toEqual([{ start: 5, end: 11 }]);
     expect(span.where).toBe('annotation 1 (a1), position 3–9');
   });
+
+  it('refuses a start past the end of the text with the file’s own offsets, whatever the end', () => {
+    const text = '👍🏽 Tehran';
+    for (const [start, end] of [
+      [999999, 4],
+      [10, 10],
+      [3, 999999],
+    ]) {
+      const items = w3cItems([
+        {
+          id: 'a1',
+          body: { purpose: 'tagging', value: 'place' },
+          target: { source: 'x.txt', selector: { type: 'TextPositionSelector', start, end } },
+        },
+      ])!;
+      const outcome = parseW3C(items, new Map([['x.txt', { text, articleId: null }]]));
+      expect(outcome.errors).toEqual([
+        `annotation 1 (a1): position ${start}–${end} is outside the text (9 code points long)`,
+      ]);
+    }
+  });
 });
 
 describe('discontinuous spans as Factmark’s exports write them come back whole', () => {
