@@ -227,8 +227,8 @@ function selectPiece(
   if (position) {
     const { start, end } = position;
     const written = `position ${String(start)}–${String(end)}`;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0)
-      return `${where}: ${written}: start and end must be whole numbers of code points`;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < 0)
+      return `${where}: ${written}: start and end must be whole numbers of code points, 0 or more`;
     if ((start as number) > map.codePointLength || (end as number) > map.codePointLength)
       return `${where}: ${written} is outside the text (${map.codePointLength} code points long)`;
     return { start: map.toUtf16(start as number), end: map.toUtf16(end as number), quote: exact, written };

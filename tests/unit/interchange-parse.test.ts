@@ -144,6 +144,19 @@ describe('W3C', () => {
     expect(span.where).toBe('annotation 1 (a1), position 3–9');
   });
 
+  it('refuses a negative end as it refuses a negative start', () => {
+    const items = w3cItems([
+      {
+        id: 'a1',
+        body: { purpose: 'tagging', value: 'place' },
+        target: { source: 'x.txt', selector: { type: 'TextPositionSelector', start: 3, end: -61 } },
+      },
+    ])!;
+    expect(parseW3C(items, new Map([['x.txt', { text: 'Tehran', articleId: null }]])).errors).toEqual([
+      'annotation 1 (a1): position 3–-61: start and end must be whole numbers of code points, 0 or more',
+    ]);
+  });
+
   it('refuses a start past the end of the text with the file’s own offsets, whatever the end', () => {
     const text = '👍🏽 Tehran';
     for (const [start, end] of [
