@@ -83,6 +83,11 @@ export const argumentSchemas = {
   'annotations/update': z.strictObject({
     articleId: IdSchema,
     id: IdSchema,
+    /** Another kind: what the new kind cannot keep (attributes, links) is dropped in the same step. */
+    kind: z.string().min(1).optional(),
+    /** New ends of the span; the quote follows the text. */
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
     attributes: AttributesSchema.optional(),
     note: z.string().max(20_000).optional(),
     entityId: IdSchema.nullable().optional(),

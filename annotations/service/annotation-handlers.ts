@@ -1,8 +1,9 @@
 import type { Handlers } from '../contract';
+import { respan, retype } from '../annotation-edits';
 import { resolveAttributes } from '../attributes';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
-import type { Annotation } from '../model';
+import type { Annotation, Relation } from '../model';
 import { checkAnnotation } from '../record-checks';
 import type { ServiceContext } from './context';
 import { findOrThrow, mutation, project, replaceById, requireWritable, withoutId } from './context';
@@ -46,30 +47,44 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       ]);
     },
 
-    'annotations/update': async ({ articleId, id, attributes, note, entityId, eventId }) => {
+    'annotations/update': async ({ articleId, id, kind, start, end, attributes, note, entityId, eventId }) => {
       const article = await ctx.repo.getArticle(articleId);
       const { tagset, entities, events } = project(ctx);
-      let change: Change | null = null;
+      const changes: Change[] = [];
+      let label = 'Edit annotation';
       let updated: Annotation | null = null;
       await ctx.repo.updateLayer(articleId, (layer) => {
         const current = findOrThrow(layer.annotations, id, 'annotation', `article "${articleId}"`);
         requireWritable(ctx, current, 'annotation');
+        let base = current;
+        let removed: Relation[] = [];
+        if (kind !== undefined && kind !== current.kind) {
+          ({ annotation: base, removedRelations: removed } = retype(tagset, current, kind, layer.relations));
+          label = `Change ${current.kind} to ${kind}`;
+        }
+        if (start !== undefined || end !== undefined) {
+          base = respan(article.text, base, start ?? base.start, end ?? base.end);
+          if (base.start !== current.start || base.end !== current.end) label = `Move the ends of a ${base.kind}`;
+        }
         const next: Annotation = {
-          ...current,
-          attributes: attributes
-            ? resolveAttributes(tagset, current.kind, attributes, current.attributes)
-            : current.attributes,
-          note: note ?? current.note,
-          entityId: entityId === undefined ? current.entityId : entityId,
-          eventId: eventId === undefined ? current.eventId : eventId,
+          ...base,
+          attributes: attributes ? resolveAttributes(tagset, base.kind, attributes, base.attributes) : base.attributes,
+          note: note ?? base.note,
+          entityId: entityId === undefined ? base.entityId : entityId,
+          eventId: eventId === undefined ? base.eventId : eventId,
           updatedAt: ctx.now(),
         };
         checkAnnotation(tagset, article.text, next, entities, events);
-        change = { type: 'annotation', articleId, before: current, after: next };
+        for (const relation of removed) changes.push({ type: 'relation', articleId, before: relation, after: null });
+        changes.push({ type: 'annotation', articleId, before: current, after: next });
         updated = next;
-        return { ...layer, annotations: replaceById(layer.annotations, next) };
+        return {
+          ...layer,
+          annotations: replaceById(layer.annotations, next),
+          relations: removed.length === 0 ? layer.relations : layer.relations.filter((r) => !removed.includes(r)),
+        };
       });
-      return mutation(updated!, 'Edit annotation', [change!]);
+      return mutation(updated!, label, changes);
     },
 
     'annotations/delete': async ({ articleId, id }) => {
