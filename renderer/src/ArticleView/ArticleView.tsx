@@ -7,6 +7,7 @@ import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DamagedArticle } from './DamagedArticle';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
+import { lineDirection } from './line-direction';
 import './article-view.css';
 
 /**
@@ -66,6 +67,7 @@ export function ArticleView() {
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'Article text', 'data-testid': 'article-text' }),
           highlightField(),
+          lineDirection(),
           keymap.of([
             { key: 'Delete', run: onDeleteKey },
             { key: 'Backspace', run: onDeleteKey },
