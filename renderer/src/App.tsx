@@ -19,6 +19,7 @@ import { createTagChannel } from './state/tag-channel';
 import { TagChannelProvider, usePicking } from './state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
 import { TagsetEditor } from './TagsetEditor/TagsetEditor';
+import { NoticeToasts } from './Toasts/NoticeToasts';
 import { TopBar } from './TopBar/TopBar';
 
 // The dashboard brings the chart library: loaded when first opened, so the editor starts as fast as before.
@@ -108,6 +109,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
         {exporting && <ExportDialog onClose={() => setExporting(false)} />}
         {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
         <KindPickerHost />
+        <NoticeToasts />
       </div>
     </TagChannelProvider>
   );

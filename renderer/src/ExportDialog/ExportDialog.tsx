@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReviewProgressRow } from '../../../annotations/contract';
 import type { ExportFormat } from '../../../annotations/formats/export-formats';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../../annotations/formats/export-formats';
+import { DialogShell } from '../dialogs/DialogShell';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import type { ScopeChoice as Choice } from './scope-preview';
 import { knownLayers, scopeOf, scopePreview } from './scope-preview';
@@ -63,106 +64,101 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     if (saved) onClose();
   };
 
+  // While the export runs, the dialog stays (its progress shows); Cancel is disabled then too.
+  const close = () => {
+    if (!busy) onClose();
+  };
+
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        className="overlay-card export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>Export</h2>
+    <DialogShell label="Export" className="export-dialog" onClose={close} closeOnBackdrop={!busy}>
+      <h2>Export</h2>
+      <label className="field">
+        <span>Format</span>
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {EXPORT_FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ScopeChoice
+        me={me}
+        choice={choice}
+        onChoice={setChoice}
+        others={knownLayers(rows).filter((name) => name !== me)}
+        other={other}
+        onOther={setOther}
+        includeUnadjudicated={includeUnadjudicated}
+        onIncludeUnadjudicated={setIncludeUnadjudicated}
+      />
+      {preview && (
+        <p className="hint" role="status" aria-label="Left out">
+          {preview}
+        </p>
+      )}
+      <label className="field checkbox">
+        <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
+        <span>Only the open article (else all {articles.length})</span>
+      </label>
+      {!onlyOpen && (
         <label className="field">
-          <span>Format</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {EXPORT_FORMAT_LABELS[f]}
+          <span>Articles (none selected: all)</span>
+          <select
+            multiple
+            size={Math.min(6, articles.length)}
+            value={chosenArticles}
+            onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}
+          >
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
               </option>
             ))}
           </select>
         </label>
-        <ScopeChoice
-          me={me}
-          choice={choice}
-          onChoice={setChoice}
-          others={knownLayers(rows).filter((name) => name !== me)}
-          other={other}
-          onOther={setOther}
-          includeUnadjudicated={includeUnadjudicated}
-          onIncludeUnadjudicated={setIncludeUnadjudicated}
-        />
-        {preview && (
-          <p className="hint" role="status" aria-label="Left out">
-            {preview}
-          </p>
-        )}
-        <label className="field checkbox">
-          <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
-          <span>Only the open article (else all {articles.length})</span>
-        </label>
-        {!onlyOpen && (
-          <label className="field">
-            <span>Articles (none selected: all)</span>
-            <select
-              multiple
-              size={Math.min(6, articles.length)}
-              value={chosenArticles}
-              onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}
-            >
-              {articles.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <fieldset className="field">
-          <legend>Kinds (none checked: all)</legend>
-          <div className="kind-choices">
-            {kinds.map((k) => (
-              <label key={k.kind} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosenKinds.includes(k.kind)}
-                  onChange={(e) =>
-                    setChosenKinds(
-                      e.target.checked ? [...chosenKinds, k.kind] : chosenKinds.filter((c) => c !== k.kind),
-                    )
-                  }
-                />
-                {k.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {busy && progress && (
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label="Export progress"
-            aria-valuemin={0}
-            aria-valuemax={progress.total}
-            aria-valuenow={progress.done}
-          >
-            <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
-            <span>
-              reading article {progress.done} of {progress.total}
-            </span>
-          </div>
-        )}
-        {!scope && <p className="hint">Choose whose annotations to export.</p>}
-        <div className="row">
-          <button type="button" className="primary" disabled={busy || !scope} onClick={() => void run()}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-          <button type="button" disabled={busy} onClick={onClose}>
-            Cancel
-          </button>
+      )}
+      <fieldset className="field">
+        <legend>Kinds (none checked: all)</legend>
+        <div className="kind-choices">
+          {kinds.map((k) => (
+            <label key={k.kind} className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosenKinds.includes(k.kind)}
+                onChange={(e) =>
+                  setChosenKinds(e.target.checked ? [...chosenKinds, k.kind] : chosenKinds.filter((c) => c !== k.kind))
+                }
+              />
+              {k.label}
+            </label>
+          ))}
         </div>
+      </fieldset>
+      {busy && progress && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Export progress"
+          aria-valuemin={0}
+          aria-valuemax={progress.total}
+          aria-valuenow={progress.done}
+        >
+          <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
+          <span>
+            reading article {progress.done} of {progress.total}
+          </span>
+        </div>
+      )}
+      {!scope && <p className="hint">Choose whose annotations to export.</p>}
+      <div className="row">
+        <button type="button" className="primary" disabled={busy || !scope} onClick={() => void run()}>
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+        <button type="button" disabled={busy} onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </DialogShell>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DialogShell } from '../dialogs/DialogShell';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /**
@@ -24,13 +25,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
+    <DialogShell label="Settings" className="settings-dialog" onClose={onClose}>
       <form
-        className="overlay-card settings-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Settings"
-        onClick={(e) => e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -67,6 +63,6 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </div>
+    </DialogShell>
   );
 }

@@ -1,8 +1,8 @@
-import { NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindPalette } from './KindPalette';
 import './top-bar.css';
 
-/** Title, save state, undo/redo, the project pages, export, and the notice line (errors never pass silently). */
+/** Title, save state, undo/redo, the project pages, export (messages are toasts: see Toasts/). */
 export function TopBar({
   onHelp,
   onExport,
@@ -17,8 +17,6 @@ export function TopBar({
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title ?? s.damaged?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
-  const notice = useWorkspace((s) => s.notice);
-  const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);
   const annotator = useWorkspace((s) => s.status?.annotator ?? '');
   const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
   const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
@@ -86,19 +84,6 @@ export function TopBar({
           </button>
         </div>
       </div>
-      {problems.map((p) => (
-        <div key={p.file} className="notice error" role="alert">
-          Store file {p.file} cannot be read: {p.reason}. It was kept unchanged.
-        </div>
-      ))}
-      {notice && (
-        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-          <button type="button" aria-label="Dismiss" onClick={() => store.dismissNotice()}>
-            ×
-          </button>
-        </div>
-      )}
     </header>
   );
 }

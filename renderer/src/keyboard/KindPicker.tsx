@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { DialogShell } from '../dialogs/DialogShell';
 import { NO_KINDS, useWorkspace } from '../state/workspace-context';
 import { useTagChannel } from '../state/tag-channel-context';
 import { searchKinds } from './kind-search';
@@ -21,12 +22,6 @@ export function KindPicker() {
   const found = useMemo(() => searchKinds(kinds, typed), [kinds, typed]);
   const current = Math.min(active, found.length - 1);
   useEffect(() => {
-    // Focus goes back where it was (the text, the list) when the picker closes.
-    const before = document.activeElement as HTMLElement | null;
-    return () => before?.focus();
-  }, []);
-
-  useEffect(() => {
     document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
@@ -38,74 +33,67 @@ export function KindPicker() {
   };
 
   return (
-    <div className="overlay" role="presentation" onClick={close}>
-      <div
-        className="overlay-card kind-picker"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Tag as"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <label className="field" htmlFor="kind-picker-input">
-          <span>
-            {selected ? (
-              <>
-                Tag <q className="picked-text">{selected.length > 60 ? `${selected.slice(0, 59)}…` : selected}</q> as
-              </>
-            ) : (
-              'Nothing is selected in the text: select some, then tag it as'
-            )}
-          </span>
-          <input
-            id="kind-picker-input"
-            type="text"
-            role="combobox"
-            aria-expanded="true"
-            aria-controls="kind-picker-list"
-            aria-activedescendant={found.length > 0 ? optionId(current) : undefined}
-            autoComplete="off"
-            autoFocus
-            value={typed}
-            placeholder="Type part of a kind’s name"
-            onChange={(e) => {
-              setTyped(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                e.preventDefault();
-                const step = e.key === 'ArrowDown' ? 1 : -1;
-                setActive((current + step + found.length) % Math.max(1, found.length));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                pick(found[current]);
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                close();
-              }
-            }}
-          />
-        </label>
-        <ul id="kind-picker-list" role="listbox" aria-label="Kinds" className="kind-options">
-          {found.map((k, i) => (
-            <li
-              key={k.kind}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === current}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => pick(k)}
-            >
-              <span className="swatch" style={{ backgroundColor: k.color }} />
-              <span className="kind-label">{k.label}</span>
-              <code>{k.kind}</code>
-              {k.hotkey && <kbd>{k.hotkey}</kbd>}
-            </li>
-          ))}
-        </ul>
-        {found.length === 0 && <p className="hint">No kind matches “{typed}”.</p>}
-      </div>
-    </div>
+    // The shell gives the focus back where it was (the text, the list) when the picker closes.
+    <DialogShell label="Tag as" className="kind-picker" onClose={close}>
+      <label className="field" htmlFor="kind-picker-input">
+        <span>
+          {selected ? (
+            <>
+              Tag <q className="picked-text">{selected.length > 60 ? `${selected.slice(0, 59)}…` : selected}</q> as
+            </>
+          ) : (
+            'Nothing is selected in the text: select some, then tag it as'
+          )}
+        </span>
+        <input
+          id="kind-picker-input"
+          type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="kind-picker-list"
+          aria-activedescendant={found.length > 0 ? optionId(current) : undefined}
+          autoComplete="off"
+          autoFocus
+          value={typed}
+          placeholder="Type part of a kind’s name"
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const step = e.key === 'ArrowDown' ? 1 : -1;
+              setActive((current + step + found.length) % Math.max(1, found.length));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              pick(found[current]);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              close();
+            }
+          }}
+        />
+      </label>
+      <ul id="kind-picker-list" role="listbox" aria-label="Kinds" className="kind-options">
+        {found.map((k, i) => (
+          <li
+            key={k.kind}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === current}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => pick(k)}
+          >
+            <span className="swatch" style={{ backgroundColor: k.color }} />
+            <span className="kind-label">{k.label}</span>
+            <code>{k.kind}</code>
+            {k.hotkey && <kbd>{k.hotkey}</kbd>}
+          </li>
+        ))}
+      </ul>
+      {found.length === 0 && <p className="hint">No kind matches “{typed}”.</p>}
+    </DialogShell>
   );
 }

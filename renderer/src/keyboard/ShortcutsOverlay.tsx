@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { DialogShell } from '../dialogs/DialogShell';
 import { useWorkspace } from '../state/workspace-context';
 import './keyboard.css';
 
@@ -27,25 +27,13 @@ const FIXED: [string, string][] = [
  */
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
-  const card = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // The dialog takes the focus (so Esc reaches it, not the text) and gives it back when it closes.
-    const before = document.activeElement as HTMLElement | null;
-    card.current?.focus();
-    return () => before?.focus();
-  }, []);
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
+    <DialogShell label="Keyboard shortcuts" onClose={onClose}>
+      {/* `?` closes it again (Esc is the dialog's). */}
       <div
-        ref={card}
-        tabIndex={-1}
-        className="overlay-card"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        onClick={(e) => e.stopPropagation()}
+        className="shortcuts-body"
         onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
+          if (e.key !== '?') return;
           e.preventDefault();
           onClose();
         }}
@@ -78,6 +66,6 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </div>
+    </DialogShell>
   );
 }

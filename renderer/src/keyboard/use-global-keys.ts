@@ -7,10 +7,37 @@ export function inField(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
+/** Input types that take typed text; the others (checkbox, radio, button, file, range, colour) do not. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
+
+/**
+ * True while the user types in a text field (a text-like input, a textarea,
+ * an editable contenteditable): there keys are text and Ctrl+Z is the
+ * field's own undo. Selects, checkboxes, buttons and the read-only article
+ * text are not: the shortcuts work from them.
+ */
+export function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  if (el.tagName === 'TEXTAREA') return !(el as HTMLTextAreaElement).readOnly;
+  if (el.tagName === 'INPUT') {
+    const input = el as HTMLInputElement;
+    return !input.readOnly && !NOT_TYPED.has(input.type);
+  }
+  return el.isContentEditable && el.closest('[aria-readonly="true"]') === null;
+}
+
+/** True when the key was pressed inside a modal dialog, which answers its own keys. */
+function inModal(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
+}
+
 /**
  * Window-wide shortcuts: undo and redo, moving between annotations and
- * articles, linking, the shortcuts overlay, the kind picker (`/`). Kind
- * hotkeys and Delete live in the article view, where the text selection is.
+ * articles, linking, the shortcuts overlay, the kind picker (`/`). They work
+ * from every control (a select, a checkbox, a button) except while typing in
+ * a text field or inside a modal dialog. Kind hotkeys live in the article
+ * view, where the text selection is.
  */
 export function useGlobalKeys(
   store: WorkspaceStore,
@@ -20,7 +47,7 @@ export function useGlobalKeys(
 ): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || inField(event.target)) return;
+      if (event.defaultPrevented || inTextField(event.target) || inModal(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
       const state = store.getState();
