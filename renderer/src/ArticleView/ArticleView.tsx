@@ -1,11 +1,12 @@
 import { standardKeymap } from '@codemirror/commands';
 import { EditorSelection, EditorState } from '@codemirror/state';
-import { EditorView, keymap } from '@codemirror/view';
+import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DamagedArticle } from './DamagedArticle';
+import { boundaryKeys } from './boundary-keys';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
 import { lineDirection } from './line-direction';
 import './article-view.css';
@@ -33,8 +34,15 @@ export function ArticleView() {
     if (!host.current || !article) return;
     const tagSelection = (kind: string, v: EditorView) => {
       const range = v.state.selection.main;
+      const selectedId = store.getState().selectedId;
+      // No new text chosen and an annotation selected: the key corrects its kind in place.
+      if (range.empty && selectedId) {
+        void store.retag(selectedId, kind);
+        return;
+      }
       void store.tag(kind, range.from, range.to);
       v.dispatch({ selection: EditorSelection.cursor(range.to) });
+      if (!range.empty) store.requestFocus('details');
     };
     // Hotkeys are looked up when pressed, so they follow the tagset of the moment.
     const onKindKey = (event: KeyboardEvent, v: EditorView) => {
@@ -68,6 +76,8 @@ export function ArticleView() {
           EditorView.contentAttributes.of({ 'aria-label': 'Article text', 'data-testid': 'article-text' }),
           highlightField(),
           lineDirection(),
+          drawSelection({ cursorBlinkRate: 1000 }),
+          keymap.of(boundaryKeys(store)),
           keymap.of([
             { key: 'Delete', run: onDeleteKey },
             { key: 'Backspace', run: onDeleteKey },
@@ -103,8 +113,8 @@ export function ArticleView() {
     view.current = editor;
     // The kind palette and the kind picker tag the selection the text keeps while they have the focus.
     const offTag = channel.onTag((kind) => {
-      tagSelection(kind, editor);
       editor.focus();
+      tagSelection(kind, editor);
     });
     const offSelection = channel.provideSelection(() => {
       const range = editor.state.selection.main;
@@ -121,6 +131,12 @@ export function ArticleView() {
   useEffect(() => {
     view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }) });
   }, [annotations, selectedId, kinds, article, me]);
+
+  // Esc in the details panel hands the keyboard back to the text, its caret where it was.
+  const focusRequest = useWorkspace((s) => s.focusRequest);
+  useEffect(() => {
+    if (focusRequest.target === 'text' && focusRequest.n > 0) view.current?.focus();
+  }, [focusRequest]);
 
   const revealRequest = useWorkspace((s) => s.revealRequest);
   const linking = useWorkspace((s) => s.linking !== null);

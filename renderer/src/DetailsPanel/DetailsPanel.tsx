@@ -1,5 +1,8 @@
+import type { KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { GOLD } from '../../../annotations/model';
 import { spanPieces } from '../../../annotations/spans';
+import { chipStyle } from '../a11y/contrast';
 import { pieceQuotes, quoteParts } from '../ArticleView/quote-pieces';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { AttributeField } from './AttributeField';
@@ -15,6 +18,25 @@ export function DetailsPanel() {
   const selected = useWorkspace((s) => s.layer.annotations.find((a) => a.id === s.selectedId) ?? null);
   const kind = useWorkspace((s) => s.status?.tagset.kinds.find((k) => k.kind === selected?.kind));
   const me = useWorkspace((s) => s.status?.annotator ?? '');
+  const focusRequest = useWorkspace((s) => s.focusRequest);
+  const fields = useRef<HTMLFieldSetElement>(null);
+  const hasAttributes = (kind?.attributes.length ?? 0) > 0;
+
+  // After tagging, the keyboard goes on to the first attribute (when the kind has one).
+  const handled = useRef(focusRequest.n);
+  useEffect(() => {
+    if (focusRequest.target !== 'details' || handled.current === focusRequest.n) return;
+    handled.current = focusRequest.n;
+    if (!hasAttributes) return;
+    fields.current?.firstElementChild?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  }, [focusRequest, hasAttributes]);
+
+  // Esc hands the keyboard back to the text, where its caret was (and keeps the annotation selected).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    store.requestFocus('text');
+  };
 
   if (!selected) {
     return (
@@ -26,9 +48,9 @@ export function DetailsPanel() {
   }
   const readOnly = selected.annotator !== me && selected.annotator !== GOLD;
   return (
-    <section className="details-panel" aria-label="Details">
+    <section className="details-panel" aria-label="Details" onKeyDown={onKeyDown}>
       <h2>
-        <span className="chip" style={{ backgroundColor: kind?.color }}>
+        <span className="chip" style={chipStyle(kind?.color)}>
           {kind?.label ?? selected.kind}
         </span>{' '}
         details
@@ -65,7 +87,7 @@ export function DetailsPanel() {
           In {selected.annotator}’s layer: only they change it. Compare the layers to take it into gold.
         </p>
       )}
-      <fieldset className="details-fields" disabled={readOnly}>
+      <fieldset className="details-fields" disabled={readOnly} ref={fields}>
         {kind?.attributes.map((definition) => (
           <AttributeField
             key={`${selected.id}-${definition.name}`}

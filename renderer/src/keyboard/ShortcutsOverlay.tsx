@@ -1,3 +1,4 @@
+import { chipStyle } from '../a11y/contrast';
 import { DialogShell } from '../dialogs/DialogShell';
 import { useWorkspace } from '../state/workspace-context';
 import './keyboard.css';
@@ -10,6 +11,10 @@ const FIXED: [string, string][] = [
   [']  /  [', 'next / previous annotation'],
   ['}  /  {', 'next / previous article'],
   ['Alt+L, then click a span', 'link the selected annotation to it (said by, agent, …)'],
+  ['A kind’s key, with no text selected', 'change the selected annotation’s kind (keeps what still applies)'],
+  ['Alt+Shift+←  /  →', 'move the selected annotation’s end by a character (with Ctrl: by a word)'],
+  ['Alt+Shift+Home  /  End', 'move its start left / right by a character (with Ctrl: by a word)'],
+  ['Esc in the details panel', 'back to the text, where the caret was'],
   ['Delete / Backspace', 'delete the selected annotation'],
   ['Ctrl+Z', 'undo'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
@@ -44,7 +49,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
           {kinds?.map((k) => (
             <li key={k.kind}>
               {k.hotkey ? <kbd>{k.hotkey}</kbd> : <kbd title="No hotkey: press / and type its name">/</kbd>}{' '}
-              <span className="chip" style={{ backgroundColor: k.color }}>
+              <span className="chip" style={chipStyle(k.color)}>
                 {k.label}
               </span>
             </li>

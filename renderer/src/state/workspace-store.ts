@@ -14,6 +14,8 @@ import { trimSpan } from '../../../annotations/spans';
 import type { FactmarkClient } from '../client/factmark-client';
 import { ClientError } from '../client/factmark-client';
 import { applyChanges } from './apply-changes';
+import { createCorrections } from './correct-in-place';
+import type { MergeSteps } from './correct-in-place';
 import { damageActions } from './damaged-article';
 import type { DamagedArticle } from './damaged-article';
 import { leftOutOf, leftOutText } from './left-out';
@@ -59,6 +61,8 @@ export interface WorkspaceState {
   /** Writes sent and not yet confirmed; zero means everything is saved. */
   pendingWrites: number;
   notice: Notice | null;
+  /** Where the keyboard focus should go next (the details panel after tagging, the text on Esc); bumped per request. */
+  focusRequest: { target: 'details' | 'text'; n: number };
 }
 
 type MutatingName = { [K in OperationName]: Results[K] extends Mutation<unknown> ? K : never }[OperationName];
@@ -94,6 +98,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     redoStack: [],
     pendingWrites: 0,
     notice: null,
+    focusRequest: { target: 'text', n: 0 },
   };
   const listeners = new Set<() => void>();
 
@@ -134,13 +139,21 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
   }
 
   /** Sends one mutating operation; on success its change set becomes an undo step. */
-  async function mutate<K extends MutatingName>(name: K, args: Args<K>): Promise<ValueOf<K> | null> {
+  async function mutate<K extends MutatingName>(
+    name: K,
+    args: Args<K>,
+    merge?: MergeSteps,
+  ): Promise<ValueOf<K> | null> {
     set({ pendingWrites: state.pendingWrites + 1 });
     try {
       const result = (await client.send(name, args)) as unknown as Mutation<ValueOf<K>>;
       applyLocal(result.changeSet);
-      if (result.changeSet.changes.length > 0)
-        set({ undoStack: [...state.undoStack, result.changeSet], redoStack: [] });
+      if (result.changeSet.changes.length > 0) {
+        const previous = state.undoStack.at(-1);
+        const merged = previous && merge ? merge(previous, result.changeSet) : null;
+        const kept = merged ? state.undoStack.slice(0, -1) : state.undoStack;
+        set({ undoStack: [...kept, merged ?? result.changeSet], redoStack: [] });
+      }
       return result.value;
     } catch (error) {
       fail(error);
@@ -179,6 +192,21 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       set({ pendingWrites: state.pendingWrites - 1 });
     }
   }
+
+  const corrections = createCorrections({
+    getState: () => state,
+    update: ({ id, articleId: _articleId, ...patch }, merge) => store.updateAnnotation(id, patch, merge),
+    notify: (notice) => set({ notice }),
+    preview: (id, start, end) =>
+      set({
+        layer: {
+          ...state.layer,
+          annotations: state.layer.annotations.map((a) =>
+            a.id === id ? { ...a, start, end, quote: state.article?.text.slice(start, end) ?? a.quote } : a,
+          ),
+        },
+      }),
+  });
 
   const store = {
     getState: () => state,
@@ -303,12 +331,21 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     },
 
     /** Shows the edit at once; the core's answer confirms it, or its refusal puts the annotation back. */
-    async updateAnnotation(id: string, patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>) {
+    async updateAnnotation(
+      id: string,
+      patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>,
+      merge?: MergeSteps,
+    ) {
       const articleId = state.article?.id;
       const before = state.layer.annotations.find((a) => a.id === id);
       if (!articleId || !before) return null;
+      const start = patch.start ?? before.start;
+      const end = patch.end ?? before.end;
       const optimistic: Annotation = {
         ...before,
+        start,
+        end,
+        quote: state.article?.text.slice(start, end) ?? before.quote,
         attributes: { ...before.attributes, ...patch.attributes },
         note: patch.note ?? before.note,
         entityId: patch.entityId === undefined ? before.entityId : patch.entityId,
@@ -317,9 +354,23 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       const swap = (from: Annotation, to: Annotation) =>
         set({ layer: { ...state.layer, annotations: state.layer.annotations.map((a) => (a === from ? to : a)) } });
       swap(before, optimistic);
-      const updated = await mutate('annotations/update', { articleId, id, ...patch });
+      const updated = await mutate('annotations/update', { articleId, id, ...patch }, merge);
       if (!updated && state.article?.id === articleId) swap(optimistic, before);
       return updated;
+    },
+
+    /** Gives an annotation another kind; a notice says what the new kind could not keep. */
+    retag: (id: string, kind: string) => corrections.retag(id, kind),
+
+    /** Moves an annotation's ends; moves in quick succession are one undo step. */
+    moveEnds: (id: string, start: number, end: number) => corrections.moveEnds(id, start, end),
+
+    /** Where an annotation's ends are about to be, counting moves not yet sent. */
+    spanOf: (id: string) => corrections.spanOf(id),
+
+    /** Asks for the keyboard focus to go to the details panel or back to the text. */
+    requestFocus(target: 'details' | 'text') {
+      set({ focusRequest: { target, n: state.focusRequest.n + 1 } });
     },
 
     updateAttributes(id: string, attributes: Annotation['attributes']) {

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Args, Results } from '../../../annotations/contract';
+import type { Handlers } from '../../../annotations/contract';
+import { dispatch } from '../../../annotations/dispatch';
+import { appPaths, findAppRoot } from '../../../annotations/node/app-paths';
+import { openWorkspace } from '../../../annotations/node/workspace';
+import type { OperationName } from '../../../annotations/operation-names';
+import { ClientError } from '../../../renderer/src/client/factmark-client';
+import type { FactmarkClient } from '../../../renderer/src/client/factmark-client';
+import { mergeMoves } from '../../../renderer/src/state/correct-in-place';
+import { createWorkspaceStore } from '../../../renderer/src/state/workspace-store';
+import { makeTempDir } from '../../support/temp-dir';
+
+const FIRST = '000_0032acaf3c30b9bc';
+
+/** A client over the real handlers, with the same envelope handling as the transports. */
+function directClient(handlers: Handlers): FactmarkClient {
+  return {
+    transport: 'http',
+    async send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
+      const envelope = await dispatch(handlers, name, JSON.parse(JSON.stringify(args)));
+      if (!envelope.ok) throw new ClientError(envelope.error);
+      return JSON.parse(JSON.stringify(envelope.result)) as Results[K];
+    },
+    saveFile: async () => ({ saved: true }),
+    onCommand: () => () => undefined,
+  };
+}
+
+describe('correcting in place in the workspace store', () => {
+  let cleanup: () => Promise<void>;
+  let handlers: Handlers;
+  let store: ReturnType<typeof createWorkspaceStore>;
+  let text: string;
+  let ids = 0;
+
+  beforeEach(async () => {
+    const temp = await makeTempDir();
+    cleanup = temp.cleanup;
+    ({ handlers } = await openWorkspace({
+      storeDir: join(temp.dir, 'store'),
+      annotator: 'alice',
+      sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
+    }));
+    store = createWorkspaceStore(directClient(handlers), () => `local-${++ids}`);
+    await store.init();
+    text = store.getState().article!.text;
+  });
+  afterEach(() => cleanup());
+
+  const span = (needle: string): [number, number] => [text.indexOf(needle), text.indexOf(needle) + needle.length];
+  const saved = async () => (await handlers['annotations/list']({ articleId: FIRST })).annotations;
+  const tagged = async (kind: string, needle: string) => {
+    await store.tag(kind, ...span(needle));
+    return store.getState().selectedId!;
+  };
+
+  it('a kind key changes the kind, keeps the links that still apply, names what it dropped, and undoes in one step', async () => {
+    const claim = await tagged('claim', 'These hired terrorists');
+    await store.updateAttributes(claim, { verdict: 'false' });
+    const speaker = await tagged('speaker', 'General Dehqan');
+    const event = await tagged('event', 'joint press conference');
+    await store.link('said-by', claim, { kind: 'annotation', id: speaker });
+    await store.link('agent', event, { kind: 'annotation', id: speaker });
+    const steps = store.getState().undoStack.length;
+
+    await store.retag(speaker, 'person');
+    expect(store.getState().notice?.text).toBe(
+      'Changed Speaker to Person; dropped said by link with “These hired terrorists”',
+    );
+    expect(store.getState().layer.relations.map((r) => r.type)).toEqual(['agent']);
+    expect(store.getState().undoStack).toHaveLength(steps + 1);
+
+    await store.retag(claim, 'event');
+    expect(store.getState().notice?.text).toBe('Changed Claim to Event; dropped Verdict “false”');
+
+    await store.undo();
+    await store.undo();
+    expect(
+      store
+        .getState()
+        .layer.relations.map((r) => r.type)
+        .sort(),
+    ).toEqual(['agent', 'said-by']);
+    expect(await saved()).toEqual(store.getState().layer.annotations);
+    expect(store.getState().layer.annotations.find((a) => a.id === claim)?.attributes.verdict).toBe('false');
+  });
+
+  it('moves in quick succession make one undo step that puts the span back where it began', async () => {
+    const id = await tagged('speaker', 'General Dehqan');
+    const [start, end] = span('General Dehqan');
+    const steps = store.getState().undoStack.length;
+    await store.moveEnds(id, start, end + 1);
+    await store.moveEnds(id, start, end + 5);
+    expect(store.getState().layer.annotations[0]?.quote).toBe('General Dehqan said');
+    expect(store.getState().undoStack).toHaveLength(steps + 1);
+    await store.undo();
+    expect(store.getState().layer.annotations[0]).toMatchObject({ start, end, quote: 'General Dehqan' });
+    expect(await saved()).toEqual(store.getState().layer.annotations);
+  });
+
+  it('keys pressed faster than the core answers all count, the span showing each at once', async () => {
+    const id = await tagged('speaker', 'General Dehqan');
+    const [start, end] = span('General Dehqan');
+    const moves = [1, 2, 3, 4, 5].map((n) => {
+      const next = store.spanOf(id)!;
+      const done = store.moveEnds(id, next.start, next.end + 1);
+      expect(store.getState().layer.annotations[0]?.end).toBe(end + n);
+      return done;
+    });
+    await Promise.all(moves);
+    expect(store.getState().layer.annotations[0]?.quote).toBe('General Dehqan said');
+    expect((await saved())[0]?.quote).toBe('General Dehqan said');
+    await store.undo();
+    expect((await saved())[0]).toMatchObject({ start, end });
+  });
+
+  it('a move refused by the core puts the span back and says why', async () => {
+    const id = await tagged('speaker', 'General Dehqan');
+    const [start] = span('General Dehqan');
+    await store.moveEnds(id, start, start);
+    expect(store.getState().notice?.text).toMatch(/empty or reversed/);
+    expect(store.getState().layer.annotations[0]?.quote).toBe('General Dehqan');
+  });
+
+  it('merges only two moves of the same annotation', () => {
+    const a = { id: 'x', start: 0, end: 2 } as never;
+    const b = { id: 'x', start: 0, end: 3 } as never;
+    const c = { id: 'x', start: 0, end: 4 } as never;
+    const step = (before: never, after: never) => ({
+      label: 'Move',
+      changes: [{ type: 'annotation' as const, articleId: FIRST, before, after }],
+    });
+    expect(mergeMoves(step(a, b), step(b, c))?.changes).toEqual([
+      { type: 'annotation', articleId: FIRST, before: a, after: c },
+    ]);
+    expect(mergeMoves(step(a, b), step(a, c))).toBeNull();
+    expect(mergeMoves({ label: 'Tag', changes: [] }, step(b, c))).toBeNull();
+  });
+});
