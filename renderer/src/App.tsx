@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { AnnotationList } from './AnnotationList/AnnotationList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
@@ -8,6 +9,8 @@ import { EventPage } from './EventPage/EventPage';
 import { ExportDialog } from './ExportDialog/ExportDialog';
 import { ImportDialog } from './ImportDialog/ImportDialog';
 import { LayersPanel } from './LayersPanel/LayersPanel';
+import { PanelResizer } from './layout/PanelResizer';
+import { usePanels } from './layout/use-panel-layout';
 import { ReviewPage } from './ReviewPage/ReviewPage';
 import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
 import { SettingsDialog } from './SettingsDialog/SettingsDialog';
@@ -73,6 +76,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
     [store],
   );
   useGlobalKeys(store, toggleHelp, closeHelp, openKindPicker);
+  const panels = usePanels();
   return (
     <TagChannelProvider channel={channel}>
       <div
@@ -92,12 +96,28 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
           onImport={() => setImporting([])}
           onSettings={() => setSettings(true)}
         />
-        <div className="columns">
-          <Sidebar onOpenArticle={onOpenArticle} />
+        <div
+          className={`columns${panels.narrow ? ' narrow' : ''}`}
+          style={
+            {
+              '--left-width': panels.leftWidth === null ? undefined : `${panels.leftWidth}px`,
+              '--right-width': panels.rightWidth === null ? undefined : `${panels.rightWidth}px`,
+            } as CSSProperties
+          }
+        >
+          <div id="left-panel" className="side-panel left" hidden={!panels.leftOpen}>
+            <Sidebar onOpenArticle={onOpenArticle} />
+          </div>
+          {panels.leftOpen && !panels.narrow && (
+            <PanelResizer side="left" label="Width of the articles panel" onResize={panels.setWidth} />
+          )}
           <main className="editor-column">
             <Centre />
           </main>
-          <aside className="side-column">
+          {panels.rightOpen && !panels.narrow && (
+            <PanelResizer side="right" label="Width of the details panel" onResize={panels.setWidth} />
+          )}
+          <aside id="right-panel" className="side-column side-panel right" hidden={!panels.rightOpen}>
             <LayersPanel />
             <DocumentLabels />
             <DetailsPanel />

@@ -1,5 +1,9 @@
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { usePanels } from '../layout/use-panel-layout';
+import { ActionsMenu } from './ActionsMenu';
+import type { TopBarAction } from './ActionsMenu';
 import { KindPalette } from './KindPalette';
+import { PanelToggle } from './PanelToggle';
 import './top-bar.css';
 
 /** Title, save state, undo/redo, the project pages, export (messages are toasts: see Toasts/). */
@@ -21,54 +25,52 @@ export function TopBar({
   const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
   const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
 
+  const panels = usePanels();
+  const actions: TopBarAction[] = [
+    {
+      label: 'Undo',
+      title: undo ? `Undo ${undo} (Ctrl+Z)` : 'Nothing to undo',
+      disabled: !undo,
+      run: () => void store.undo(),
+    },
+    {
+      label: 'Redo',
+      title: redo ? `Redo ${redo} (Ctrl+Shift+Z)` : 'Nothing to redo',
+      disabled: !redo,
+      run: () => void store.redo(),
+    },
+    { label: 'Tagset', run: () => store.navigate({ name: 'tagset' }) },
+    { label: 'Guidelines', run: () => store.navigate({ name: 'guidelines' }) },
+    { label: 'Review', run: () => store.navigate({ name: 'review' }) },
+    { label: 'Agreement', run: () => store.navigate({ name: 'dashboard' }) },
+    { label: 'Import…', run: onImport },
+    { label: 'Export…', run: onExport },
+    { label: `${annotator || 'Settings'}…`, title: 'Your annotator name', run: onSettings },
+  ];
+
   return (
     <header className="top-bar">
       <div className="row">
+        <PanelToggle side="left" label="Articles panel" open={panels.leftOpen} onToggle={panels.toggle} />
         <strong className="brand">Factmark</strong>
-        <span className="article-title">{title ?? ''}</span>
-        <span className="save-state" data-testid="save-state">
-          {pending > 0 ? 'Saving…' : 'All changes saved'}
+        <span className="article-title" title={title ?? undefined}>
+          {title ?? ''}
         </span>
-        <button
-          type="button"
-          disabled={!undo}
-          title={undo ? `Undo ${undo} (Ctrl+Z)` : 'Nothing to undo'}
-          onClick={() => void store.undo()}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          disabled={!redo}
-          title={redo ? `Redo ${redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-          onClick={() => void store.redo()}
-        >
-          Redo
-        </button>
-        <button type="button" onClick={() => store.navigate({ name: 'tagset' })}>
-          Tagset
-        </button>
-        <button type="button" onClick={() => store.navigate({ name: 'guidelines' })}>
-          Guidelines
-        </button>
-        <button type="button" onClick={() => store.navigate({ name: 'review' })}>
-          Review
-        </button>
-        <button type="button" onClick={() => store.navigate({ name: 'dashboard' })}>
-          Agreement
-        </button>
-        <button type="button" onClick={onImport}>
-          Import…
-        </button>
-        <button type="button" onClick={onExport}>
-          Export…
-        </button>
-        <button type="button" title="Your annotator name" onClick={onSettings}>
-          {annotator || 'Settings'}…
-        </button>
+        <div className="top-actions">
+          {actions.map((a) => (
+            <button key={a.label} type="button" disabled={a.disabled} title={a.title} onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+        <ActionsMenu actions={actions} />
+        <PanelToggle side="right" label="Details panel" open={panels.rightOpen} onToggle={panels.toggle} />
       </div>
       <div className="row shortcuts" aria-label="Keyboard shortcuts">
         <KindPalette />
+        <span className="save-state" data-testid="save-state">
+          {pending > 0 ? 'Saving…' : 'All changes saved'}
+        </span>
         <div className="fixed-keys">
           <span>
             <kbd>/</kbd> any kind

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** The two side panels: the article list on the left, the details on the right. */
+export type Side = 'left' | 'right';
+
+/**
+ * What the user chose for the side panels. `null` is "never chosen": the panel
+ * then follows the window (open when it is wide, closed when it is narrow) and
+ * keeps its default width.
+ */
+export interface PanelLayout {
+  left: boolean | null;
+  right: boolean | null;
+  leftWidth: number | null;
+  rightWidth: number | null;
+}
+
+export interface PanelLayoutStore {
+  getState(): PanelLayout;
+  subscribe(listener: () => void): () => void;
+  setOpen(side: Side, open: boolean): void;
+  setWidth(side: Side, width: number): void;
+}
+
+/** The storage the layout is kept in (the browser's localStorage in the app). */
+export type LayoutStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export const STORAGE_KEY = 'factmark.panels';
+export const MIN_PANEL_WIDTH = 160;
+export const MAX_PANEL_WIDTH = 640;
+
+const Width = z.number().int().min(MIN_PANEL_WIDTH).max(MAX_PANEL_WIDTH).nullable();
+const StoredLayout = z.strictObject({
+  left: z.boolean().nullable(),
+  right: z.boolean().nullable(),
+  leftWidth: Width,
+  rightWidth: Width,
+});
+
+export const UNSET_LAYOUT: PanelLayout = { left: null, right: null, leftWidth: null, rightWidth: null };
+
+/** Reads a stored layout; anything else gives the unset layout and says why. */
+export function parseLayout(raw: string | null): { layout: PanelLayout; problem: string | null } {
+  if (raw === null) return { layout: UNSET_LAYOUT, problem: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { layout: UNSET_LAYOUT, problem: `${STORAGE_KEY} is not JSON; the panels start as the window suits` };
+  }
+  const parsed = StoredLayout.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    return {
+      layout: UNSET_LAYOUT,
+      problem: `${STORAGE_KEY} at ${where}: ${issue?.message ?? 'invalid'}; the panels start as the window suits`,
+    };
+  }
+  return { layout: parsed.data, problem: null };
+}
+
+export function clampWidth(width: number): number {
+  return Math.round(Math.min(MAX_PANEL_WIDTH, Math.max(MIN_PANEL_WIDTH, width)));
+}
+
+/** The panels' open state and widths, remembered in `storage` (none: for this page only). */
+export function createPanelLayoutStore(
+  storage: LayoutStorage | null,
+  warn: (problem: string) => void = () => {},
+): PanelLayoutStore {
+  const read = parseLayout(storage?.getItem(STORAGE_KEY) ?? null);
+  if (read.problem) warn(read.problem);
+  let state = read.layout;
+  const listeners = new Set<() => void>();
+  const set = (next: PanelLayout) => {
+    state = next;
+    try {
+      storage?.setItem(STORAGE_KEY, JSON.stringify(state));
+    } catch (error) {
+      warn(`${STORAGE_KEY} could not be saved: ${String(error)}`);
+    }
+    for (const listener of listeners) listener();
+  };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setOpen: (side, open) => set({ ...state, [side]: open }),
+    setWidth: (side, width) => set({ ...state, [side === 'left' ? 'leftWidth' : 'rightWidth']: clampWidth(width) }),
+  };
+}
