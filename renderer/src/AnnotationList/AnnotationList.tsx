@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { chipStyle } from '../a11y/contrast';
 import { shownQuote } from '../ArticleView/quote-pieces';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
@@ -60,7 +61,7 @@ export function AnnotationList() {
                   data-kind={a.kind}
                   onClick={() => store.reveal(a.id)}
                 >
-                  <span className="chip" style={{ backgroundColor: kind?.color }}>
+                  <span className="chip" style={chipStyle(kind?.color)}>
                     {kind?.label ?? a.kind}
                   </span>
                   <span className="quote">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Annotation } from '../../../annotations/model';
+import { chipStyle } from '../a11y/contrast';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /**
@@ -45,7 +46,7 @@ export function RecordPage({
 export function KindChip({ kind }: { kind: string }) {
   const definition = useWorkspace((s) => s.status?.tagset.kinds.find((k) => k.kind === kind));
   return (
-    <span className="chip" style={{ backgroundColor: definition?.color ?? '#57606a' }}>
+    <span className="chip" style={chipStyle(definition?.color ?? '#57606a')}>
       {definition?.label ?? kind}
     </span>
   );

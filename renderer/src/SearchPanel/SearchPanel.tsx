@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Args, SearchResult } from '../../../annotations/contract';
+import { chipStyle } from '../a11y/contrast';
 import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { attributeFilters, attributeQuery } from './attribute-filters';
@@ -136,7 +137,7 @@ export function SearchPanel() {
                   <button type="button" onClick={() => void store.openArticle(hit.articleId, hit.annotation?.id)}>
                     <span className="title">
                       {k && (
-                        <span className="chip" style={{ backgroundColor: k.color }}>
+                        <span className="chip" style={chipStyle(k.color)}>
                           {k.label}
                         </span>
                       )}{' '}
