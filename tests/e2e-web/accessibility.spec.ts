@@ -1,0 +1,123 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './web-fixture';
+import { details, saved, tag } from './page-helpers';
+
+/**
+ * The one node tolerated, by rule and target. CodeMirror's scroller holds the
+ * article text, which is focusable (a read-only contenteditable with role
+ * textbox; arrows and Page Up/Down scroll it), but axe counts only tabindex
+ * and native controls as focusable content, so it reports the scroller.
+ */
+function tolerated(rule: string, target: string): boolean {
+  return rule === 'scrollable-region-focusable' && target === '.cm-scroller';
+}
+
+/**
+ * axe-core over every page and dialog, in light and dark mode: any serious or
+ * critical violation fails the test, listed with its rule, its nodes and the
+ * help link.
+ */
+async function expectNoSeriousViolations(page: Page, what: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const serious = violations
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !tolerated(v.id, n.target.join(' '))) }))
+    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.nodes.length > 0);
+  const report = serious
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n');
+  expect(
+    serious.map((v) => v.id),
+    `${what}:\n${report}`,
+  ).toEqual([]);
+}
+
+/** A claim with a verdict said by a speaker linked to an entity, and an event linked to an event record. */
+async function annotate(page: Page): Promise<void> {
+  await tag(page, '1', 'These hired terrorists');
+  await details(page).getByLabel('Verdict').selectOption('false');
+  await tag(page, '2', 'General Dehqan');
+  await details(page).getByRole('button', { name: 'Create entity “General Dehqan”' }).click();
+  await tag(page, '3', 'a joint press conference');
+  await details(page).getByLabel('New event title').fill('Joint press conference, Tehran');
+  await details(page).getByRole('button', { name: 'New event record' }).click();
+  await saved(page);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} mode`, () => {
+    test.beforeEach(async ({ page, app }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(app.url);
+      await annotate(page);
+    });
+
+    test('the editor, the tagset page with an error toast, the guidelines, entity and event pages', async ({
+      page,
+    }) => {
+      await expectNoSeriousViolations(page, 'editor');
+      await page.getByRole('button', { name: 'Tagset' }).click();
+      await expect(page.getByRole('region', { name: 'Tagset' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'tagset page');
+      await page.getByRole('region', { name: 'Tagset' }).getByLabel('Hotkey of Event').fill('1');
+      await page.getByRole('button', { name: 'Save tagset' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'used by more than one kind' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'error toast');
+      await page.getByRole('button', { name: 'Guidelines' }).click();
+      await expect(page.getByRole('region', { name: 'Guidelines' }).locator('article')).toBeVisible();
+      await expectNoSeriousViolations(page, 'guidelines page');
+      await page.getByRole('tab', { name: 'Entities' }).click();
+      await page.getByRole('navigation', { name: 'Entities' }).getByRole('button').first().click();
+      await expect(page.getByRole('region', { name: 'Entity' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'entity page');
+      await page.getByRole('tab', { name: 'Events' }).click();
+      await page.getByRole('navigation', { name: 'Events' }).getByRole('button').first().click();
+      await expect(page.getByRole('region', { name: 'Event' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'event page');
+    });
+
+    test('the review page and the agreement dashboard', async ({ page }) => {
+      await page.getByRole('button', { name: 'Review' }).click();
+      await expect(page.locator('.editor-column')).not.toBeEmpty();
+      await expectNoSeriousViolations(page, 'review page');
+      await page.getByRole('button', { name: 'Agreement' }).click();
+      await expect(
+        page.locator('.editor-column canvas, .editor-column svg, .editor-column table').first(),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'agreement dashboard');
+    });
+
+    test('every dialog (Import, Export, Settings, shortcuts, the kind picker) and a toast', async ({ page }) => {
+      const dialogs: [string, () => Promise<void>][] = [
+        ['Import', () => page.getByRole('button', { name: 'Import…' }).click()],
+        ['Export', () => page.getByRole('button', { name: 'Export…' }).click()],
+        ['Settings', () => page.getByRole('button', { name: 'alice…' }).click()],
+        ['Keyboard shortcuts', () => page.keyboard.press('?')],
+        ['Tag as', () => page.keyboard.press('/')],
+      ];
+      for (const [name, open] of dialogs) {
+        await page.locator('.cm-content').focus();
+        await open();
+        const dialog = page.getByRole('dialog', { name });
+        await expect(dialog).toBeVisible();
+        await expectNoSeriousViolations(page, `${name} dialog`);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toHaveCount(0);
+      }
+      await page.locator('.cm-content').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('1');
+      await expect(page.locator('.toast-stack .toast.info')).toBeVisible();
+      await expectNoSeriousViolations(page, 'information toast');
+    });
+  });
+}
