@@ -150,3 +150,21 @@ test('Ctrl+Z and redo work from a select in the details panel; typing in a text 
   await page.keyboard.press('Control+z');
   await expect(details(page).getByLabel('Verdict')).toHaveValue('false');
 });
+
+test('in a narrow window, a dialog opened from the menu gives the focus back to the Menu button', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(app.url);
+  await expect(page.locator('.cm-content')).toContainText('ISIS');
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  await menu.click();
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  await expectFocusTrapped(page, dialog);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(menu).toBeFocused();
+});
