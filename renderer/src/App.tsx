@@ -106,7 +106,13 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
           }
         >
           <div id="left-panel" className="side-panel left" hidden={!panels.leftOpen}>
-            <Sidebar onOpenArticle={onOpenArticle} />
+            <Sidebar
+              onOpenArticle={(articleId) => {
+                onOpenArticle(articleId);
+                // In a narrow window the list lies over the text: choosing an article shows it.
+                panels.dismissOverlay('left');
+              }}
+            />
           </div>
           {panels.leftOpen && !panels.narrow && (
             <PanelResizer side="left" label="Width of the articles panel" onResize={panels.setWidth} />

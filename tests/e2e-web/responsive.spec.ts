@@ -134,6 +134,14 @@ for (const size of [
     await page.reload();
     await expect(page.locator('.cm-content')).toContainText('General Dehqan');
     await expect(articles).toBeVisible({ visible: narrow });
+    if (narrow) {
+      // Choosing an article in the list over the text closes the list and shows the article.
+      await articles.getByRole('button').filter({ hasText: 'Iran calls for collective' }).click();
+      await expect(page.locator('.cm-content')).toContainText('TEHRAN (FNA)');
+      await expect(articles).toBeHidden();
+      await leftToggle.click();
+      await expect(articles).toBeVisible();
+    }
     await expect(details).toBeVisible({ visible: narrow });
     await leftToggle.click();
     await rightToggle.click();

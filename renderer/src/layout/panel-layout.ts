@@ -18,7 +18,8 @@ export interface PanelLayout {
 export interface PanelLayoutStore {
   getState(): PanelLayout;
   subscribe(listener: () => void): () => void;
-  setOpen(side: Side, open: boolean): void;
+  /** `null` gives the choice back to the window. */
+  setOpen(side: Side, open: boolean | null): void;
   setWidth(side: Side, width: number): void;
 }
 

@@ -9,6 +9,8 @@ export interface Panels {
   leftWidth: number | null;
   rightWidth: number | null;
   toggle(side: Side): void;
+  /** Closes a panel that lies over the text in a narrow window, leaving it to follow the window again. */
+  dismissOverlay(side: Side): void;
   setWidth(side: Side, width: number): void;
 }
 
@@ -25,6 +27,9 @@ export function usePanels(): Panels {
     leftWidth: layout.leftWidth,
     rightWidth: layout.rightWidth,
     toggle: (side) => panelLayout.setOpen(side, !(side === 'left' ? leftOpen : rightOpen)),
+    dismissOverlay: (side) => {
+      if (narrow) panelLayout.setOpen(side, null);
+    },
     setWidth: (side, width) => panelLayout.setWidth(side, width),
   };
 }

@@ -39,6 +39,14 @@ describe('side panel layout', () => {
     expect(again.getState()).toEqual({ left: false, right: null, leftWidth: null, rightWidth: 300 });
   });
 
+  it('gives a panel back to the window when its choice is cleared', () => {
+    const storage = memoryStorage();
+    const store = createPanelLayoutStore(storage);
+    store.setOpen('left', true);
+    store.setOpen('left', null);
+    expect(createPanelLayoutStore(storage).getState().left).toBeNull();
+  });
+
   it('keeps any width it is given within the limits', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom('left', 'right'), (width, side) => {
