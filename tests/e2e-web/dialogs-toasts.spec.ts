@@ -168,3 +168,26 @@ test('in a narrow window, a dialog opened from the menu gives the focus back to 
   await expect(dialog).toHaveCount(0);
   await expect(menu).toBeFocused();
 });
+
+test('a toast under the pointer stays until the pointer leaves it, and the next one is not held', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('1');
+  const toast = page.locator('.toast-stack .toast.info');
+  await expect(toast).toBeVisible();
+  await toast.hover();
+  await page.waitForTimeout(7500);
+  await expect(toast).toBeVisible();
+  // Dismissed under the pointer: the next message still goes away by itself.
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toHaveCount(0);
+  await page.mouse.move(700, 300);
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('1');
+  await expect(toast).toBeVisible();
+  await expect(toast).toBeHidden({ timeout: 12_000 });
+});

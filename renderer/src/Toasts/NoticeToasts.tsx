@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Notice } from '../state/workspace-store';
 import { NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import './toasts.css';
 
@@ -19,8 +20,10 @@ export function NoticeToasts() {
   const linking = useWorkspace((s) => s.linking !== null);
   const problems = useWorkspace((s) => s.status?.problems ?? NO_PROBLEMS);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const [held, setHeld] = useState(false);
+  // The toast the pointer or focus is on; a new message is not held by it (its toast may vanish under the pointer).
+  const [heldFor, setHeldFor] = useState<Notice | null>(null);
   const info = notice?.tone === 'info' ? notice : null;
+  const held = info !== null && heldFor === info;
 
   useEffect(() => {
     if (!info || held || linking) return;
@@ -33,10 +36,10 @@ export function NoticeToasts() {
   const problemKey = (p: { file: string; reason: string }) => `${p.file}\n${p.reason}`;
   const shownProblems = problems.filter((p) => !dismissed.has(problemKey(p)));
   const hold = {
-    onMouseEnter: () => setHeld(true),
-    onMouseLeave: () => setHeld(false),
-    onFocus: () => setHeld(true),
-    onBlur: () => setHeld(false),
+    onMouseEnter: () => setHeldFor(info),
+    onMouseLeave: () => setHeldFor(null),
+    onFocus: () => setHeldFor(info),
+    onBlur: () => setHeldFor(null),
   };
 
   return (
