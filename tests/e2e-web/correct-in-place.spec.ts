@@ -115,6 +115,47 @@ test('the ends of the selected annotation move by keyboard, by character and by 
   await expect(speaker).toHaveText('General Dehqan sai');
 });
 
+test('dragging the handles at either end of the selected annotation moves that end, one undo step each', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.locator('.cm-content')).toContainText('General Dehqan said');
+  await tag(page, '2', 'General Dehqan');
+  const speaker = mark(page, 'speaker');
+  await expect(page.locator('.fm-handles')).toHaveText('General Dehqan');
+  await page.screenshot({ path: testInfo.outputPath('selected-annotation-handles.png') });
+
+  const drag = async (handle: 'start' | 'end', offset: number, side: 'before' | 'after') => {
+    const box = (await page.locator('.fm-handles').boundingBox())!;
+    const to = await pointAt(page, offset, side);
+    // A handle is the bar on one of the span's outer edges (the span is on one line here).
+    await page.mouse.move(handle === 'start' ? box.x : box.x + box.width, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((box.x + to.x) / 2, to.y, { steps: 4 });
+    await page.mouse.move(to.x + (side === 'after' ? 1 : -1), to.y, { steps: 4 });
+    await page.mouse.up();
+  };
+  const [, saidEnd] = await spanOf(page, 'General Dehqan said');
+  await drag('end', saidEnd, 'after');
+  await expect(speaker).toHaveText('General Dehqan said');
+  await saved(page);
+  const [dehqan] = await spanOf(page, 'Dehqan said');
+  await drag('start', dehqan, 'before');
+  await expect(speaker).toHaveText('Dehqan said');
+  await saved(page);
+  // Still selected, and still one annotation.
+  await expect(annotationItems(page)).toHaveCount(1);
+  await expect(details(page).locator('blockquote')).toHaveText('Dehqan said');
+
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await expect(speaker).toHaveText('General Dehqan said');
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  await expect(speaker).toHaveText('General Dehqan');
+});
+
 test('after tagging, focus goes to the first attribute; Esc brings it back to the text where the caret was', async ({
   page,
   app,

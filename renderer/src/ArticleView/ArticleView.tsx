@@ -7,6 +7,8 @@ import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DamagedArticle } from './DamagedArticle';
 import { boundaryKeys } from './boundary-keys';
+import { createHandleDrag } from './handle-drag';
+import { handleAt, spanHandles } from './span-handles';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
 import { lineDirection } from './line-direction';
 import './article-view.css';
@@ -66,6 +68,7 @@ export function ArticleView() {
       lastClick.current = { pos, index };
       return covering[index] ?? null;
     };
+    const drag = createHandleDrag(store);
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -77,6 +80,7 @@ export function ArticleView() {
           highlightField(),
           lineDirection(),
           drawSelection({ cursorBlinkRate: 1000 }),
+          spanHandles(),
           keymap.of(boundaryKeys(store)),
           keymap.of([
             { key: 'Delete', run: onDeleteKey },
@@ -95,7 +99,16 @@ export function ArticleView() {
           keymap.of(standardKeymap),
           EditorView.domEventHandlers({
             keydown: onKindKey,
+            mousedown: (event, v) => {
+              const id = store.getState().selectedId;
+              const edge = event.button === 0 && id ? handleAt(v.contentDOM, event.clientX, event.clientY) : null;
+              if (!id || !edge) return false;
+              event.preventDefault();
+              drag.grab(v, id, edge, { x: event.clientX, y: event.clientY });
+              return true;
+            },
             mouseup: (event, v) => {
+              if (drag.isDragging()) return true;
               if (!v.state.selection.main.empty) return false;
               const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
               const target = pos === null ? null : pick(pos);

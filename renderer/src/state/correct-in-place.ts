@@ -28,8 +28,11 @@ export const COALESCE_MS = 1500;
 export function createCorrections(deps: CorrectionDeps) {
   const now = deps.now ?? (() => Date.now());
   let lastMove: { id: string; at: number } | null = null;
-  let waiting: { id: string; start: number; end: number } | null = null;
+  /** The move not yet sent; `alone`: its own undo step (a drag), never merged. */
+  let waiting: { id: string; start: number; end: number; alone: boolean } | null = null;
   let sending: Promise<Annotation | null> | null = null;
+  /** The move sent and not yet answered. */
+  let inFlight: { id: string; start: number; end: number } | null = null;
 
   return {
     async retag(id: string, kind: string): Promise<Annotation | null> {
@@ -61,8 +64,8 @@ export function createCorrections(deps: CorrectionDeps) {
      * Moves an annotation's ends. Moves are sent one at a time: keys pressed
      * while one is on its way add up to one more move, sent when it returns.
      */
-    moveEnds(id: string, start: number, end: number): Promise<Annotation | null> {
-      waiting = { id, start, end };
+    moveEnds(id: string, start: number, end: number, alone = false): Promise<Annotation | null> {
+      waiting = { id, start, end, alone };
       if (sending) deps.preview(id, start, end);
       else sending = drain().finally(() => (sending = null));
       return sending;
@@ -71,6 +74,7 @@ export function createCorrections(deps: CorrectionDeps) {
     /** Where the annotation's ends are about to be, counting moves not yet sent. */
     spanOf(id: string): { start: number; end: number } | null {
       if (waiting?.id === id) return waiting;
+      if (inFlight?.id === id) return inFlight;
       return deps.getState().layer.annotations.find((a) => a.id === id) ?? null;
     },
   };
@@ -80,14 +84,16 @@ export function createCorrections(deps: CorrectionDeps) {
     // What the core last confirmed: where a refused move puts the span back.
     let confirmed = waiting && deps.getState().layer.annotations.find((a) => a.id === waiting?.id);
     while (waiting) {
-      const { id, start, end } = waiting;
+      const { id, start, end, alone } = waiting;
       waiting = null;
       const articleId = deps.getState().article?.id;
       if (!articleId) return null;
       const at = now();
-      const coalesce = lastMove !== null && lastMove.id === id && at - lastMove.at < COALESCE_MS;
-      lastMove = { id, at };
+      const coalesce = !alone && lastMove !== null && lastMove.id === id && at - lastMove.at < COALESCE_MS;
+      lastMove = alone ? null : { id, at };
+      inFlight = { id, start, end };
       result = await deps.update({ articleId, id, start, end }, coalesce ? mergeMoves : undefined);
+      inFlight = null;
       if (result) confirmed = result;
       else {
         waiting = null;

@@ -193,19 +193,23 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     }
   }
 
+  /** Shows an annotation at [start, end) before the core confirms it (or while its handle is dragged). */
+  const previewSpan = (id: string, start: number, end: number) =>
+    set({
+      layer: {
+        ...state.layer,
+        annotations: state.layer.annotations.map((a) =>
+          a.id === id ? { ...a, start, end, quote: state.article?.text.slice(start, end) ?? a.quote } : a,
+        ),
+      },
+    });
+  /** Annotations shown at once and not yet confirmed by the core, by id. */
+  const pendingCreates = new Map<string, Promise<unknown>>();
   const corrections = createCorrections({
     getState: () => state,
     update: ({ id, articleId: _articleId, ...patch }, merge) => store.updateAnnotation(id, patch, merge),
     notify: (notice) => set({ notice }),
-    preview: (id, start, end) =>
-      set({
-        layer: {
-          ...state.layer,
-          annotations: state.layer.annotations.map((a) =>
-            a.id === id ? { ...a, start, end, quote: state.article?.text.slice(start, end) ?? a.quote } : a,
-          ),
-        },
-      }),
+    preview: previewSpan,
   });
 
   const store = {
@@ -314,7 +318,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         layer: { ...state.layer, annotations: [...state.layer.annotations, draft].sort(byPosition) },
         selectedId: draft.id,
       });
-      const created = await mutate('annotations/create', {
+      const creating = mutate('annotations/create', {
         id: draft.id,
         articleId: article.id,
         kind,
@@ -322,6 +326,9 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
         end: draft.end,
         quote: draft.quote,
       });
+      // An edit of the new annotation made at once (a boundary key) waits until the core has it.
+      pendingCreates.set(draft.id, creating);
+      const created = await creating.finally(() => pendingCreates.delete(draft.id));
       if (!created && state.article?.id === article.id) {
         set({
           layer: { ...state.layer, annotations: state.layer.annotations.filter((a) => a.id !== draft.id) },
@@ -336,6 +343,8 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       patch: Omit<Args<'annotations/update'>, 'articleId' | 'id'>,
       merge?: MergeSteps,
     ) {
+      const creating = pendingCreates.get(id);
+      if (creating) await creating;
       const articleId = state.article?.id;
       const before = state.layer.annotations.find((a) => a.id === id);
       if (!articleId || !before) return null;
@@ -362,11 +371,12 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     /** Gives an annotation another kind; a notice says what the new kind could not keep. */
     retag: (id: string, kind: string) => corrections.retag(id, kind),
 
-    /** Moves an annotation's ends; moves in quick succession are one undo step. */
-    moveEnds: (id: string, start: number, end: number) => corrections.moveEnds(id, start, end),
+    /** Moves an annotation's ends; moves in quick succession are one undo step, unless `alone` (a drag). */
+    moveEnds: (id: string, start: number, end: number, alone = false) => corrections.moveEnds(id, start, end, alone),
 
     /** Where an annotation's ends are about to be, counting moves not yet sent. */
     spanOf: (id: string) => corrections.spanOf(id),
+    previewSpan,
 
     /** Asks for the keyboard focus to go to the details panel or back to the text. */
     requestFocus(target: 'details' | 'text') {

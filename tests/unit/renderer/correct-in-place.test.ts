@@ -116,6 +116,20 @@ describe('correcting in place in the workspace store', () => {
     expect((await saved())[0]).toMatchObject({ start, end });
   });
 
+  it('a move pressed before the core has confirmed the new annotation waits for it', async () => {
+    const [start, end] = span('General Dehqan');
+    const tagging = store.tag('speaker', start, end);
+    const id = store.getState().selectedId!;
+    // Two keys pressed at once, each from where the one before left the span.
+    const keys = [' sai'.length, 1].map((n) => {
+      const next = store.spanOf(id)!;
+      return store.moveEnds(id, next.start, next.end + n);
+    });
+    await Promise.all([...keys, tagging]);
+    expect((await saved())[0]?.quote).toBe('General Dehqan said');
+    expect(store.getState().notice).toBeNull();
+  });
+
   it('a move refused by the core puts the span back and says why', async () => {
     const id = await tagged('speaker', 'General Dehqan');
     const [start] = span('General Dehqan');
