@@ -58,7 +58,7 @@ test('a kind key on the selected annotation changes its kind, keeps the links th
   await details(page).getByLabel('Verdict').selectOption('false');
   await saved(page);
   await clickSpan(page, 'These hired terrorists');
-  await page.keyboard.press('3');
+  await page.getByRole('toolbar', { name: 'Kinds' }).getByRole('button', { name: 'Event' }).click();
   await expect(notice(page, /Changed Claim to Event; dropped Verdict “false”, said by link/)).toBeVisible();
   await expect(mark(page, 'claim')).toHaveCount(0);
   await page.keyboard.press('Control+z');
@@ -185,4 +185,10 @@ test('after tagging, focus goes to the first attribute; Esc brings it back to th
 
   // A kind without attributes leaves the keyboard in the text.
   await expect(text).toBeFocused();
+
+  // The shortcuts overlay lists the keys that correct in place.
+  await page.keyboard.press('?');
+  const overlay = page.getByRole('dialog');
+  await expect(overlay).toContainText('Alt+Shift+Home');
+  await expect(overlay).toContainText('change the selected annotation’s kind');
 });

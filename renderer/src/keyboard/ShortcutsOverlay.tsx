@@ -14,6 +14,7 @@ const FIXED: [string, string][] = [
   ['A kind’s key, with no text selected', 'change the selected annotation’s kind (keeps what still applies)'],
   ['Alt+Shift+←  /  →', 'move the selected annotation’s end by a character (with Ctrl: by a word)'],
   ['Alt+Shift+Home  /  End', 'move its start left / right by a character (with Ctrl: by a word)'],
+  ['Drag the bar at either end of the selected annotation', 'move that end'],
   ['Esc in the details panel', 'back to the text, where the caret was'],
   ['Delete / Backspace', 'delete the selected annotation'],
   ['Ctrl+Z', 'undo'],
