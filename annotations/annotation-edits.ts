@@ -44,18 +44,21 @@ export function retype(tagset: Tagset, current: Annotation, kind: string, relati
 
 /**
  * Moves a span's ends to [start, end): a discontinuous span moves its first
- * piece's start and its last piece's end. The quote follows the text.
+ * piece's start and its last piece's end, and loses the pieces the move left
+ * outside (one piece left: it is continuous). The quote follows the text.
  */
 export function respan(text: string, current: Annotation, start: number, end: number): Annotation {
   if (end <= start)
     throw new FactmarkError('invalid-argument', `Span ${start}–${end} is empty or reversed: end must be after start`);
-  const pieces = current.fragments;
-  if (!pieces) return { ...current, start, end, quote: text.slice(start, end) };
-  const fragments = pieces.map((p, i) => ({
+  const { fragments: pieces, ...rest } = current;
+  const continuous = { ...rest, start, end, quote: text.slice(start, end) };
+  const kept = (pieces ?? []).filter((p) => p.end > start && p.start < end);
+  if (kept.length < 2) return continuous;
+  const fragments = kept.map((p, i) => ({
     start: i === 0 ? start : p.start,
-    end: i === pieces.length - 1 ? end : p.end,
+    end: i === kept.length - 1 ? end : p.end,
   }));
-  return { ...current, start, end, quote: text.slice(start, end), fragments };
+  return { ...continuous, fragments };
 }
 
 /** What a change of kind dropped, in words for the user: "verdict", "said-by link to “Dehqan”"… */
