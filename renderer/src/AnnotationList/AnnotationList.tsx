@@ -6,6 +6,7 @@ import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { chipStyle } from '../a11y/contrast';
 import { shownQuote } from '../ArticleView/quote-pieces';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import './annotation-list.css';
 
 /** Links, the values someone chose (choices, text, numbers; unset ones are left out), and whether there is a note. */
 function summary(annotation: Annotation, entityName: string | undefined, eventTitle: string | undefined): string {
@@ -64,10 +65,17 @@ export function AnnotationList() {
                   <span className="chip" style={chipStyle(kind?.color)}>
                     {kind?.label ?? a.kind}
                   </span>
-                  <span className="quote">
-                    {shownQuote(a)}
+                  <span className="quote-row">
+                    <span className="quote" title={shownQuote(a)}>
+                      {shownQuote(a)}
+                    </span>
                     {a.annotator !== me && (
-                      <span className={`layer-name${a.annotator === GOLD ? ' gold' : ''}`}>{a.annotator}</span>
+                      <span
+                        className={`layer-name${a.annotator === GOLD ? ' gold' : ''}`}
+                        title={`In the layer of ${a.annotator}`}
+                      >
+                        {a.annotator}
+                      </span>
                     )}
                   </span>
                   <span className="meta">

@@ -2,10 +2,21 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { EntityPage } from '../../../annotations/contract';
 import type { Entity } from '../../../annotations/model';
-import { useWorkspaceStore } from '../state/workspace-context';
+import { GOLD } from '../../../annotations/model';
+import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindChip, Quote, plural } from './page-parts';
 
 type Mention = EntityPage['mentions'][number];
+
+/** Which layer a mention is from: "your layer", "gold", or the colleague's name. */
+function MentionLayer({ annotator, me }: { annotator: string; me: string }) {
+  const name = annotator === me ? `${annotator} (you)` : annotator;
+  return (
+    <span className={`mention-layer${annotator === GOLD ? ' gold' : ''}`} title={`In the layer of ${name}`}>
+      layer: {name}
+    </span>
+  );
+}
 
 const keyOf = (m: Mention) => `${m.articleId}/${m.annotation.id}`;
 
@@ -16,6 +27,7 @@ const keyOf = (m: Mention) => `${m.articleId}/${m.annotation.id}`;
  */
 export function EntityMentions({ entity, mentions }: { entity: Entity; mentions: Mention[] }) {
   const store = useWorkspaceStore();
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
   const formTitle = useId();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [name, setName] = useState('');
@@ -63,6 +75,7 @@ export function EntityMentions({ entity, mentions }: { entity: Entity; mentions:
               <Quote text={m.annotation.quote} />
               <span className="meta">
                 <KindChip kind={m.annotation.kind} /> {m.title}
+                <MentionLayer annotator={m.annotation.annotator} me={me} />
               </span>
             </button>
           </li>

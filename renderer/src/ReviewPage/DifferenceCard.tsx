@@ -7,6 +7,7 @@ import { shownQuote } from '../ArticleView/quote-pieces';
 import { AttributeField } from '../DetailsPanel/AttributeField';
 import { formatValue } from '../DetailsPanel/attribute-values';
 import { NO_KINDS, useWorkspace } from '../state/workspace-context';
+import { acceptLabel, editBase, linkTexts } from './review-words';
 
 const DIFFERENCE_NAMES: Record<DifferenceType, string> = {
   missing: 'missing in a layer',
@@ -57,18 +58,15 @@ export function DifferenceCard({ ref, ...props }: Props) {
   const relations = useWorkspace((s) => s.layer.relations);
   const annotations = useWorkspace((s) => s.layer.annotations);
   const entities = useWorkspace((s) => s.entities);
-  const links = (a: Annotation) =>
-    [
-      a.entityId && `entity: ${entities.find((e) => e.id === a.entityId)?.name ?? a.entityId}`,
-      a.eventId && `event: ${a.eventId}`,
-      ...relations
-        .filter((r) => r.from === a.id)
-        .map((r) =>
-          r.to.kind === 'entity'
-            ? `${r.type} → ${entities.find((e) => e.id === r.to.id)?.name ?? r.to.id}`
-            : `${r.type} → “${annotations.find((x) => x.id === r.to.id)?.quote ?? '?'}”`,
-        ),
-    ].filter(Boolean);
+  const events = useWorkspace((s) => s.events);
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
+  const links = (a: Annotation) => linkTexts(a, { relations, annotations, entities, events });
+  const linkLines = (a: Annotation) =>
+    links(a).map((l, i) => (
+      <p key={`${i}-${l}`} className="meta link">
+        {l}
+      </p>
+    ));
   const before = text.slice(Math.max(0, group.start - 60), group.start);
   const after = text.slice(group.end, group.end + 60);
   const title =
@@ -105,9 +103,14 @@ export function DifferenceCard({ ref, ...props }: Props) {
         {annotators.map((name) => {
           const a = group.items.find((x) => x.annotator === name);
           return (
-            <div key={name} className="layer-column" aria-label={`${name}’s version`}>
+            <div
+              key={name}
+              className={`layer-column${name === me ? ' mine' : ''}`}
+              aria-label={name === me ? `your version (${name})` : `${name}’s version`}
+            >
               <h4>
                 <kbd>{group.items.indexOf(a!) + 1 || '–'}</kbd> {name}
+                {name === me && ' (you)'}
               </h4>
               {a ? (
                 <>
@@ -119,13 +122,9 @@ export function DifferenceCard({ ref, ...props }: Props) {
                   </p>
                   <p className="quote">{shownQuote(a)}</p>
                   {values(a) && <p className="meta">{values(a)}</p>}
-                  {links(a).map((l) => (
-                    <p key={String(l)} className="meta">
-                      {l}
-                    </p>
-                  ))}
+                  {linkLines(a)}
                   <button type="button" onClick={() => props.onDecide('accept', { annotator: name })}>
-                    Accept {name}’s
+                    {acceptLabel(name, me)}
                   </button>
                 </>
               ) : (
@@ -142,10 +141,13 @@ export function DifferenceCard({ ref, ...props }: Props) {
                 {ACTION_NAMES[decision.action]} · by {decision.decidedBy}
               </p>
               {gold.map((a) => (
-                <p key={a.id}>
-                  <span className="chip-text">{kindLabel(a.kind)}</span> <span className="quote">{shownQuote(a)}</span>{' '}
-                  {values(a) && `· ${values(a)}`}
-                </p>
+                <div key={a.id} className="gold-version">
+                  <p>
+                    <span className="chip-text">{kindLabel(a.kind)}</span>{' '}
+                    <span className="quote">{shownQuote(a)}</span> {values(a) && `· ${values(a)}`}
+                  </p>
+                  {linkLines(a)}
+                </div>
               ))}
             </>
           ) : (
@@ -168,7 +170,7 @@ export function DifferenceCard({ ref, ...props }: Props) {
       </div>
       {props.editing && (
         <EditForm
-          base={group.items[0]!}
+          base={editBase(group.items, gold, me)!}
           textLength={text.length}
           onCancel={() => props.onEdit(false)}
           onSave={(edit) => {
@@ -188,7 +190,7 @@ interface Edit {
   attributes: Record<string, AttributeValue>;
 }
 
-/** The adjudicator's own version: kind, offsets and attributes, starting from the first layer's. */
+/** The adjudicator's own version: kind, offsets and attributes, starting from their own layer's (see `editBase`). */
 function EditForm({
   base,
   textLength,

@@ -7,6 +7,7 @@ import { adjudicationState, compareLayers, layerNames } from '../../../annotatio
 import { inField } from '../keyboard/use-global-keys';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DifferenceCard } from './DifferenceCard';
+import { moveMessage } from './review-words';
 import './review.css';
 
 /**
@@ -32,6 +33,8 @@ export function ReviewPage() {
   const shown = differencesOnly ? groups.filter((g) => g.differences.length > 0) : groups;
   const [current, setCurrent] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  /** Said aloud (and shown) when a key moves the current difference. */
+  const [announcement, setAnnouncement] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const page = useRef<HTMLElement>(null);
   // Only the cards near the view are in the page: a long article's hundreds of differences stay quick.
@@ -72,7 +75,15 @@ export function ReviewPage() {
 
   async function decideAndMove(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject', annotator?: string) {
     const done = await decide(group, action, annotator ? { annotator } : {});
-    if (done) setCurrent((c) => Math.min(c + 1, shown.length - 1));
+    if (!done) return;
+    const next = Math.min(at + 1, shown.length - 1);
+    setCurrent(next);
+    setAnnouncement(moveMessage(at, next, shown.length, 'decided'));
+  }
+
+  function moveTo(next: number) {
+    setCurrent(next);
+    setAnnouncement(moveMessage(at, next, shown.length, 'moved'));
   }
 
   useEffect(() => {
@@ -85,8 +96,8 @@ export function ReviewPage() {
       if (event.defaultPrevented || inField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const group = focused;
       let handled = true;
-      if (event.key === 'j' || event.key === 'ArrowDown') setCurrent(Math.min(at + 1, shown.length - 1));
-      else if (event.key === 'k' || event.key === 'ArrowUp') setCurrent(Math.max(at - 1, 0));
+      if (event.key === 'j' || event.key === 'ArrowDown') moveTo(Math.min(at + 1, shown.length - 1));
+      else if (event.key === 'k' || event.key === 'ArrowUp') moveTo(Math.max(at - 1, 0));
       else if (!group) handled = false;
       else if (/^[1-9]$/.test(event.key)) {
         const item = group.items[Number(event.key) - 1];
@@ -153,9 +164,14 @@ export function ReviewPage() {
             layer changed since. Decide those differences again; the earlier result in gold is then replaced.
           </p>
         )}
-        <p className="hint">
-          <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>1</kbd>–<kbd>{Math.max(chosen.length, 1)}</kbd> accept that
-          layer’s · <kbd>a</kbd> accept all · <kbd>r</kbd> reject · <kbd>e</kbd> edit
+        <p className="hint review-keys" data-testid="review-keys">
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous difference · <kbd>1</kbd>–
+          <kbd>{Math.max(chosen.length, 1)}</kbd> accept that layer’s version · <kbd>a</kbd> accept all · <kbd>r</kbd>{' '}
+          reject · <kbd>e</kbd> edit, starting from your own version. Accepting or rejecting with a key moves on to the
+          next difference.
+        </p>
+        <p className="review-announcement" role="status" aria-live="polite" data-testid="review-announcement">
+          {announcement}
         </p>
       </header>
       {chosen.length < 2 ? (
