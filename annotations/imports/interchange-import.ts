@@ -186,7 +186,8 @@ export async function importDocuments(
   }
 
   const merged = [];
-  const ownLayer = (annotator: string) => annotator === ctx.annotator || annotator === GOLD;
+  // Gold never gets here: a document naming it was refused above.
+  const ownLayer = (annotator: string) => annotator === ctx.annotator;
   for (const plan of plans.values()) {
     const before = plan.isNew
       ? { annotations: [], relations: [], documentLabels: [] }
@@ -226,9 +227,7 @@ export async function importDocuments(
       `left out as the label map asks: ${droppedSpans} ${droppedSpans === 1 ? 'span' : 'spans'} and ${droppedLinks} ${droppedLinks === 1 ? 'link' : 'links'} touching them`,
     );
   if (kept > 0)
-    report.imported.push(
-      `${kept} annotations already in your own (or the gold) layer kept as they are: an import only adds to them`,
-    );
+    report.imported.push(`${kept} annotations already in your own layer kept as they are: an import only adds to them`);
   report.imported.push(...notes);
   report.skipped.push(...leftOut);
 }

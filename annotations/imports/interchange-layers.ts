@@ -56,7 +56,7 @@ export interface ImportedLayer {
 export interface Merged {
   after: ArticleLayer;
   tallies: LayerTally[];
-  /** Records of the user's own layer (or gold) kept as they are, though the file has another version of them. */
+  /** Records of the user's own layer kept as they are, though the file has another version of them. */
   kept: number;
   /** Ids the file would take from another layer: the file is refused. */
   clashes: string[];
@@ -75,9 +75,8 @@ const link = (r: Relation) => JSON.stringify([r.type, r.from, r.to]);
  * kind on the same span, the same link between the same spans — is the same
  * record: in a colleague's layer the file's version replaces it (a newer
  * export of theirs; what the format cannot carry is kept), in the user's
- * own layer and gold it is kept as it is
- * (an import only adds to them). An id held in another layer is a clash,
- * never overwritten.
+ * own layer it is kept as it is (an import only adds to it). An id held in
+ * another layer is a clash, never overwritten.
  */
 export function mergeImported(
   before: ArticleLayer,

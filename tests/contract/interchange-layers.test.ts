@@ -193,7 +193,7 @@ describe('an import adds to the user’s own layer, never changes it', () => {
     const changed = labelStudio({ ...ALICE, verdict: 'mostly true', place: true });
     const report = await s.importFiles({ format: 'label-studio', files: changed });
     expect(report.files[0]?.imported).toContain(
-      '1 annotations already in your own (or the gold) layer kept as they are: an import only adds to them',
+      '1 annotations already in your own layer kept as they are: an import only adds to them',
     );
     const after = await s.layer(articleId);
     expect(after.annotations.filter((a) => a.kind === 'claim').map((a) => a.attributes.verdict)).toEqual(['false']);
