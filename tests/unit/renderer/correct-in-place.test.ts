@@ -1,51 +1,18 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Args, Results } from '../../../annotations/contract';
 import type { Handlers } from '../../../annotations/contract';
-import { dispatch } from '../../../annotations/dispatch';
-import { appPaths, findAppRoot } from '../../../annotations/node/app-paths';
-import { openWorkspace } from '../../../annotations/node/workspace';
-import type { OperationName } from '../../../annotations/operation-names';
-import { ClientError } from '../../../renderer/src/client/factmark-client';
-import type { FactmarkClient } from '../../../renderer/src/client/factmark-client';
 import { mergeMoves } from '../../../renderer/src/state/correct-in-place';
-import { createWorkspaceStore } from '../../../renderer/src/state/workspace-store';
-import { makeTempDir } from '../../support/temp-dir';
+import { openSampleWorkspaceStore } from '../../support/workspace-store-harness';
 
 const FIRST = '000_0032acaf3c30b9bc';
-
-/** A client over the real handlers, with the same envelope handling as the transports. */
-function directClient(handlers: Handlers): FactmarkClient {
-  return {
-    transport: 'http',
-    async send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
-      const envelope = await dispatch(handlers, name, JSON.parse(JSON.stringify(args)));
-      if (!envelope.ok) throw new ClientError(envelope.error);
-      return JSON.parse(JSON.stringify(envelope.result)) as Results[K];
-    },
-    saveFile: async () => ({ saved: true }),
-    onCommand: () => () => undefined,
-  };
-}
 
 describe('correcting in place in the workspace store', () => {
   let cleanup: () => Promise<void>;
   let handlers: Handlers;
-  let store: ReturnType<typeof createWorkspaceStore>;
+  let store: Awaited<ReturnType<typeof openSampleWorkspaceStore>>['store'];
   let text: string;
-  let ids = 0;
 
   beforeEach(async () => {
-    const temp = await makeTempDir();
-    cleanup = temp.cleanup;
-    ({ handlers } = await openWorkspace({
-      storeDir: join(temp.dir, 'store'),
-      annotator: 'alice',
-      sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
-    }));
-    store = createWorkspaceStore(directClient(handlers), () => `local-${++ids}`);
-    await store.init();
-    text = store.getState().article!.text;
+    ({ handlers, store, text, cleanup } = await openSampleWorkspaceStore());
   });
   afterEach(() => cleanup());
 
