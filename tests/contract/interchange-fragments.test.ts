@@ -6,6 +6,7 @@ import type { ExportInput } from '../../annotations/formats/export-input';
 import type { Annotation, Article, Relation } from '../../annotations/model';
 import type { TestStore } from '../support/interchange-store';
 import { emptyStore, fileOf, layerShape } from '../support/interchange-store';
+import { annotationOver, STAMP } from '../support/store-records';
 
 /**
  * A discontinuous claim exported by Factmark to Label Studio, doccano, W3C
@@ -15,7 +16,6 @@ import { emptyStore, fileOf, layerShape } from '../support/interchange-store';
  * region or entity ids, the region's meta on each of its results, the
  * line's own fields kept as metadata).
  */
-const STAMP = '2026-01-01T00:00:00.000Z';
 const TEXT = 'Dehqān 👍🏽 said Iran and Iraq 🇮🇶 signed,\nafter long talks in Baghdad, a memorandum 📜 in Tehran.';
 const at = (quote: string) => {
   const start = TEXT.indexOf(quote);
@@ -26,21 +26,7 @@ const FIRST = at('Iran and Iraq 🇮🇶 signed');
 const SECOND = at('a memorandum 📜');
 
 const record = (id: string, kind: string, span: { start: number; end: number }, extra: Partial<Annotation> = {}) =>
-  ({
-    id,
-    articleId: 'mou',
-    annotator: 'alice',
-    kind,
-    ...span,
-    quote: TEXT.slice(span.start, span.end),
-    attributes: {},
-    note: '',
-    entityId: null,
-    eventId: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...extra,
-  }) satisfies Annotation;
+  annotationOver(TEXT, 'mou', id, kind, span, extra);
 
 const claim = record(
   'c1',

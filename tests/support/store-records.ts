@@ -23,3 +23,27 @@ export const testAnnotation = (articleId: string, id: string, start = 0, quote =
   createdAt: STAMP,
   updatedAt: STAMP,
 });
+
+/** alice's annotation of `kind` over `span` of `text` in article `articleId`, its quote taken from the text. */
+export const annotationOver = (
+  text: string,
+  articleId: string,
+  id: string,
+  kind: string,
+  span: { start: number; end: number },
+  extra: Partial<Annotation> = {},
+): Annotation => ({
+  id,
+  articleId,
+  annotator: 'alice',
+  kind,
+  ...span,
+  quote: text.slice(span.start, span.end),
+  attributes: {},
+  note: '',
+  entityId: null,
+  eventId: null,
+  createdAt: STAMP,
+  updatedAt: STAMP,
+  ...extra,
+});

@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../annotations/formats/export-formats';
 import { exportFiles } from '../../annotations/formats/export-formats';
 import type { ExportInput } from '../../annotations/formats/export-input';
 import type { Annotation, Article, Relation } from '../../annotations/model';
+import { annotationOver, STAMP } from '../support/store-records';
 
 /**
  * A discontinuous claim ("Iran and Iraq 🇮🇶 signed … a memorandum 📜"), its
@@ -11,7 +12,6 @@ import type { Annotation, Article, Relation } from '../../annotations/model';
  * format: each writes the pieces, and no format marks or quotes the gap's
  * words as part of the claim.
  */
-const STAMP = '2026-01-01T00:00:00.000Z';
 const TEXT = 'Dehqān 👍🏽 said Iran and Iraq 🇮🇶 signed, after long talks in Baghdad, a memorandum 📜 in Tehran.';
 const GAP = ', after long talks in Baghdad, ';
 const at = (quote: string) => {
@@ -32,21 +32,7 @@ const article: Article = {
   contentHash: `sha256:${'0'.repeat(64)}`,
 };
 const record = (id: string, kind: string, span: { start: number; end: number }, extra: Partial<Annotation> = {}) =>
-  ({
-    id,
-    articleId: 'mou',
-    annotator: 'alice',
-    kind,
-    ...span,
-    quote: TEXT.slice(span.start, span.end),
-    attributes: {},
-    note: '',
-    entityId: null,
-    eventId: null,
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...extra,
-  }) satisfies Annotation;
+  annotationOver(TEXT, 'mou', id, kind, span, extra);
 
 const claim = record(
   'c1',
