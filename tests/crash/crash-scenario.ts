@@ -97,6 +97,20 @@ export interface Step {
   run: () => Promise<unknown>;
 }
 
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const BRAT_TEXT = base64('Reuters reported from Baghdad that Ana Ruiz met ministers.\n');
+const BRAT_ANN = base64(
+  [
+    'T1\tOrganization 0 7\tReuters',
+    'T2\tGPE 22 29\tBaghdad',
+    'T3\tPerson 35 43\tAna Ruiz',
+    'R1\tLocated Arg1:T3 Arg2:T2',
+    'N1\tReference T2 Wikipedia:3810\tBaghdad',
+    '#1\tAnnotatorNotes R1\tseen there',
+    '',
+  ].join('\n'),
+);
+
 /** The steps, each one operation; `bundle` is a Factmark bundle of another store, as base64. */
 export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): Step[] {
   const { alice } = h;
@@ -168,6 +182,19 @@ export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): St
     {
       name: 'import a bundle',
       run: () => alice['import/files']({ format: 'bundle', files: [{ name: 'carol.json', content: bundle }] }),
+    },
+    {
+      // A new article, tagset growth and a new registry entity, with the layer: several files in one change.
+      name: 'import brat, growing the tagset',
+      run: () =>
+        alice['import/files']({
+          format: 'brat',
+          extendTagset: true,
+          files: [
+            { name: 'brat/wire.txt', content: BRAT_TEXT },
+            { name: 'brat/wire.ann', content: BRAT_ANN },
+          ],
+        }),
     },
     {
       name: 'edit the event',
