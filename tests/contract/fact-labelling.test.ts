@@ -203,8 +203,8 @@ describe.each(TRANSPORTS)('relations, article labels, tagset and guidelines over
     expect(saved).toEqual(edited);
     expect(saved.kinds.map((k) => [k.kind, k.label, k.color, k.hotkey]).slice(0, 3)).toEqual([
       ['claim', 'Statement', '#ff0000', 'c'],
-      ['place', 'Place', '#0d9488', '6'],
-      ['speaker', 'Speaker', '#3b82f6', '2'],
+      ['place', 'Place', '#187868', '6'],
+      ['speaker', 'Speaker', '#4d8eff', '2'],
     ]);
     await s.reopen('alice');
     expect(await tagsetNow()).toEqual(edited);
