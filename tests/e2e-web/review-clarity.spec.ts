@@ -186,3 +186,69 @@ test('a long quote in the annotation list never pushes the layer badge out of vi
   await row.scrollIntoViewIfNeeded();
   await list.screenshot({ path: 'test-results/annotation-list-long-quote.png' });
 });
+
+test('review keys work while a checkbox or a button has the focus, not while typing; a click decides and stays', async ({
+  page,
+  app,
+}) => {
+  await reviewAsCarol(page, app.url);
+  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  const cards = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  const announced = review.getByTestId('review-announcement');
+  await expect(cards.first()).toHaveAttribute('aria-current', 'true');
+  const total = await cards.count();
+  await expect(review.getByTestId('review-keys')).toContainText('work while a button, checkbox or list has the focus');
+  await expect(review.getByTestId('review-keys')).toContainText('a click on a button decides and stays');
+
+  // From a checkbox: j moves, r rejects and moves on; the checkbox keeps its state.
+  const differencesOnly = review.getByRole('checkbox', { name: 'Differences only' });
+  await differencesOnly.focus();
+  await page.keyboard.press('j');
+  await expect(cards.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(announced).toHaveText(`Difference: 2 of ${total}`);
+  await page.keyboard.press('r');
+  await expect(cards.nth(1).getByLabel('Gold')).toContainText('rejected · by carol');
+  await expect(announced).toHaveText(`Next difference: 3 of ${total}`);
+  await expect(differencesOnly).toBeChecked();
+  await expect(differencesOnly).toBeFocused();
+
+  // From a button: k moves back, 1 accepts the first version and moves on.
+  await review.getByRole('button', { name: 'Show the text' }).focus();
+  await page.keyboard.press('k');
+  await expect(cards.nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('1');
+  await expect(cards.nth(1).getByLabel('Gold')).toContainText('accepted · by carol');
+  await expect(cards.nth(2)).toHaveAttribute('aria-current', 'true');
+
+  // From a select beside the page (the article's labels): j moves, and the select keeps its value.
+  const stance = page.getByLabel('Stance');
+  const value = await stance.inputValue();
+  await stance.focus();
+  await page.keyboard.press('j');
+  await expect(cards.nth(3)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('k');
+  await expect(cards.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(stance).toHaveValue(value);
+
+  // Typing in a field: the keys are text, nothing is decided or moved.
+  await cards.nth(2).getByRole('button', { name: 'Edit…' }).click();
+  const start = cards.nth(2).getByRole('form', { name: 'Adjudicated version' }).getByLabel('Start');
+  await start.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('r');
+  await expect(cards.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(cards.nth(2).getByLabel('Gold')).toContainText('undecided');
+  await cards.nth(2).getByRole('button', { name: 'Cancel' }).click();
+
+  // A click on Accept decides that difference and stays there, saying so.
+  const third = cards.nth(2);
+  await third
+    .getByRole('button', { name: /^Accept / })
+    .first()
+    .click();
+  await expect(third.getByLabel('Gold')).toContainText('accepted · by carol');
+  await expect(announced).toHaveText(`Decided difference 3 of ${total}; staying on it (j moves on).`);
+  await expect(announced).toHaveAttribute('aria-live', 'polite');
+  await expect(third).toHaveAttribute('aria-current', 'true');
+});

@@ -4,11 +4,16 @@ import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import type { ComparedGroup } from '../../../annotations/review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../../../annotations/review/compare';
-import { inField } from '../keyboard/use-global-keys';
+import { forShortcuts, inField } from '../keyboard/use-global-keys';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DifferenceCard } from './DifferenceCard';
-import { moveMessage } from './review-words';
+import { moveMessage, stayMessage } from './review-words';
 import './review.css';
+
+type DecideAction = 'accept' | 'accept-all' | 'reject' | 'edit';
+
+/** The adjudicator's own version is being written: its selects and fields keep their keys. */
+const inEditForm = (target: EventTarget | null) => target instanceof Element && target.closest('.edit-form') !== null;
 
 /**
  * The open article's layers compared: one row per group of annotations, a
@@ -54,7 +59,7 @@ export function ReviewPage() {
   const at = Math.min(current, Math.max(shown.length - 1, 0));
   const focused: ComparedGroup | undefined = shown[at];
 
-  function decide(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject' | 'edit', extra: object = {}) {
+  function decide(group: ComparedGroup, action: DecideAction, extra: object = {}) {
     if (!article) return Promise.resolve(null);
     return store.mutate('review/decide', {
       articleId: article.id,
@@ -81,6 +86,13 @@ export function ReviewPage() {
     setAnnouncement(moveMessage(at, next, shown.length, 'decided'));
   }
 
+  /** A click decides the card it is on, which becomes the current one; the page stays there and says so. */
+  async function decideHere(group: ComparedGroup, index: number, action: DecideAction, extra?: object) {
+    setCurrent(index);
+    const done = await decide(group, action, extra);
+    if (done) setAnnouncement(stayMessage(index, shown.length));
+  }
+
   function moveTo(next: number) {
     setCurrent(next);
     setAnnouncement(moveMessage(at, next, shown.length, 'moved'));
@@ -93,11 +105,13 @@ export function ReviewPage() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || inField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!forShortcuts(event) || inEditForm(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const group = focused;
+      // Arrows stay with a select or a radio group; j and k work from every control.
+      const arrows = !inField(event.target);
       let handled = true;
-      if (event.key === 'j' || event.key === 'ArrowDown') moveTo(Math.min(at + 1, shown.length - 1));
-      else if (event.key === 'k' || event.key === 'ArrowUp') moveTo(Math.max(at - 1, 0));
+      if (event.key === 'j' || (arrows && event.key === 'ArrowDown')) moveTo(Math.min(at + 1, shown.length - 1));
+      else if (event.key === 'k' || (arrows && event.key === 'ArrowUp')) moveTo(Math.max(at - 1, 0));
       else if (!group) handled = false;
       else if (/^[1-9]$/.test(event.key)) {
         const item = group.items[Number(event.key) - 1];
@@ -167,8 +181,9 @@ export function ReviewPage() {
         <p className="hint review-keys" data-testid="review-keys">
           Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous difference · <kbd>1</kbd>–
           <kbd>{Math.max(chosen.length, 1)}</kbd> accept that layer’s version · <kbd>a</kbd> accept all · <kbd>r</kbd>{' '}
-          reject · <kbd>e</kbd> edit, starting from your own version. Accepting or rejecting with a key moves on to the
-          next difference.
+          reject · <kbd>e</kbd> edit, starting from your own version. They work while a button, checkbox or list has the
+          focus, not while you type in a field or edit a version. Auto-advance: accepting or rejecting with a key moves
+          on to the next difference; a click on a button decides and stays on that difference.
         </p>
         <p className="review-announcement" role="status" aria-live="polite" data-testid="review-announcement">
           {announcement}
@@ -203,7 +218,7 @@ export function ReviewPage() {
                 kindLabel={kindLabel}
                 editing={editing === group.key}
                 onFocus={() => setCurrent(index)}
-                onDecide={(action, extra) => void decide(group, action, extra)}
+                onDecide={(action, extra) => void decideHere(group, index, action, extra)}
                 onEdit={(open) => setEditing(open ? group.key : null)}
               />
             );

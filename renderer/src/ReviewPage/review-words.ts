@@ -60,3 +60,8 @@ export function moveMessage(from: number, to: number, count: number, why: 'decid
   if (why === 'decided' && to === from) return `Decided the last difference (${to + 1} of ${count}).`;
   return `${why === 'decided' ? 'Next difference' : 'Difference'}: ${to + 1} of ${count}`;
 }
+
+/** What is announced after a click decides a difference (indexes from 0): the page stays on it. */
+export function stayMessage(at: number, count: number): string {
+  return `Decided difference ${at + 1} of ${count}; staying on it (j moves on).`;
+}

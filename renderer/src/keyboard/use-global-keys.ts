@@ -33,6 +33,15 @@ function inModal(target: EventTarget | null): boolean {
 }
 
 /**
+ * True when a page-wide shortcut may answer the key: nothing took it yet, it
+ * is not typed into a text field, and no modal dialog holds it. Selects,
+ * checkboxes and buttons let shortcuts through.
+ */
+export function forShortcuts(event: KeyboardEvent): boolean {
+  return !event.defaultPrevented && !inTextField(event.target) && !inModal(event.target);
+}
+
+/**
  * Window-wide shortcuts: undo and redo, moving between annotations and
  * articles, linking, the shortcuts overlay, the kind picker (`/`). They work
  * from every control (a select, a checkbox, a button) except while typing in
@@ -47,7 +56,7 @@ export function useGlobalKeys(
 ): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || inTextField(event.target) || inModal(event.target)) return;
+      if (!forShortcuts(event)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
       const state = store.getState();

@@ -7,6 +7,7 @@ import {
   linkTexts,
   moveMessage,
   possessive,
+  stayMessage,
 } from '../../../renderer/src/ReviewPage/review-words';
 
 const STAMP = '2026-11-20T10:00:00.000Z';
@@ -136,5 +137,9 @@ describe('announcing the move', () => {
     expect(moveMessage(1, 2, 12, 'decided')).toBe('Next difference: 3 of 12');
     expect(moveMessage(11, 11, 12, 'decided')).toBe('Decided the last difference (12 of 12).');
     expect(moveMessage(3, 2, 12, 'moved')).toBe('Difference: 3 of 12');
+  });
+
+  it('says a click decided the difference and stayed on it', () => {
+    expect(stayMessage(2, 12)).toBe('Decided difference 3 of 12; staying on it (j moves on).');
   });
 });
