@@ -8,7 +8,16 @@ import './styles.css';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 
-const store = createWorkspaceStore(pickClient(window));
+/** The tab's session storage (undo history survives a reload), or none where the browser refuses it. */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+const store = createWorkspaceStore(pickClient(window), undefined, { historyStorage: sessionStorageOrNull() });
 const fromHash = ARTICLE_ROUTE.exec(window.location.hash)?.[1];
 void store.init(fromHash ? decodeURIComponent(fromHash) : undefined);
 

@@ -52,10 +52,12 @@ export function EntityLink({ annotation }: { annotation: Annotation }) {
     );
   }
 
-  const create = async () => {
-    const entity = await store.mutate('entities/create', { name: text.trim(), type });
-    if (entity) await store.updateAnnotation(annotation.id, { entityId: entity.id });
-  };
+  // One undo step: the new entity and the link to it come and go together.
+  const create = () =>
+    store.batch(`Create entity ${text.trim()}`, async () => {
+      const entity = await store.mutate('entities/create', { name: text.trim(), type });
+      return entity && store.updateAnnotation(annotation.id, { entityId: entity.id });
+    });
 
   return (
     <div className="link-box" aria-label="Entity">

@@ -29,10 +29,13 @@ export function EventLink({ annotation }: { annotation: Annotation }) {
     );
   }
 
-  const create = async () => {
+  const create = () => {
     const type = typeof annotation.attributes.eventType === 'string' ? annotation.attributes.eventType : 'other';
-    const event = await store.mutate('events/create', { title: title.trim(), type });
-    if (event) await store.updateAnnotation(annotation.id, { eventId: event.id });
+    // One undo step: the new record and the link to it come and go together.
+    return store.batch(`New event record ${title.trim()}`, async () => {
+      const event = await store.mutate('events/create', { title: title.trim(), type });
+      return event && store.updateAnnotation(annotation.id, { eventId: event.id });
+    });
   };
 
   return (

@@ -1,6 +1,5 @@
 import type { Args, ExportFile, Results, SessionStatus } from '../../../annotations/contract';
 import type { ChangeSet, Mutation } from '../../../annotations/changes';
-import { invert } from '../../../annotations/changes';
 import type {
   Annotation,
   Article,
@@ -20,6 +19,8 @@ import { damageActions } from './damaged-article';
 import type { DamagedArticle } from './damaged-article';
 import { leftOutOf, leftOutText } from './left-out';
 import { outOfScopeText } from './out-of-scope';
+import type { HistoryStorage } from './saved-history';
+import { createUndoHistory } from './undo-history';
 
 export interface Notice {
   tone: 'error' | 'info';
@@ -73,13 +74,22 @@ const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end 
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 
+export interface WorkspaceOptions {
+  /** Where the undo history is kept across reloads (the session's storage in the app); absent: it ends with the page. */
+  historyStorage?: HistoryStorage | null;
+}
+
 /**
  * The editor's framework-free state. Every edit goes to the core, which
  * answers with the change set that undoes it; the same change sets update
  * the local copy, fill the undo stack, and are replayed by undo and redo.
  * Selection and navigation are not undo steps.
  */
-export function createWorkspaceStore(client: FactmarkClient, newId: () => string = () => crypto.randomUUID()) {
+export function createWorkspaceStore(
+  client: FactmarkClient,
+  newId: () => string = () => crypto.randomUUID(),
+  options: WorkspaceOptions = {},
+) {
   let state: WorkspaceState = {
     status: null,
     articles: [],
@@ -144,19 +154,16 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
     args: Args<K>,
     merge?: MergeSteps,
   ): Promise<ValueOf<K> | null> {
+    const sentIn = history.gatheringNow();
     set({ pendingWrites: state.pendingWrites + 1 });
     try {
       const result = (await client.send(name, args)) as unknown as Mutation<ValueOf<K>>;
       applyLocal(result.changeSet);
-      if (result.changeSet.changes.length > 0) {
-        const previous = state.undoStack.at(-1);
-        const merged = previous && merge ? merge(previous, result.changeSet) : null;
-        const kept = merged ? state.undoStack.slice(0, -1) : state.undoStack;
-        set({ undoStack: [...kept, merged ?? result.changeSet], redoStack: [] });
-      }
+      history.record(result.changeSet, merge, sentIn);
       return result.value;
     } catch (error) {
-      fail(error);
+      // Within a user action of several operations, the action reports it once it is taken back.
+      if (!history.failedIn(sentIn, error)) fail(error);
       return null;
     } finally {
       set({ pendingWrites: state.pendingWrites - 1 });
@@ -165,33 +172,15 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
 
   const { refreshStatus, showDamaged } = damageActions(client, () => state, set);
 
-  async function replay(direction: 'undo' | 'redo'): Promise<void> {
-    const stack = direction === 'undo' ? state.undoStack : state.redoStack;
-    const changeSet = stack.at(-1);
-    if (!changeSet) return;
-    set({ pendingWrites: state.pendingWrites + 1 });
-    try {
-      await client.send('history/apply', { changeSet, direction });
-      applyLocal(direction === 'undo' ? invert(changeSet) : changeSet);
-      const rest = stack.slice(0, -1);
-      if (direction === 'undo')
-        set({
-          undoStack: rest,
-          redoStack: [...state.redoStack, changeSet],
-          notice: { tone: 'info', text: `Undid: ${changeSet.label}` },
-        });
-      else
-        set({
-          redoStack: rest,
-          undoStack: [...state.undoStack, changeSet],
-          notice: { tone: 'info', text: `Redid: ${changeSet.label}` },
-        });
-    } catch (error) {
-      fail(error);
-    } finally {
-      set({ pendingWrites: state.pendingWrites - 1 });
-    }
-  }
+  const history = createUndoHistory({
+    client,
+    getState: () => state,
+    set,
+    applyLocal,
+    openArticle: (articleId, keepRoute) => store.openArticle(articleId, undefined, keepRoute),
+    reveal: (id) => store.reveal(id),
+    storage: options.historyStorage ?? null,
+  });
 
   /** Shows an annotation at [start, end) before the core confirms it (or while its handle is dragged). */
   const previewSpan = (id: string, start: number, end: number) =>
@@ -219,8 +208,10 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
       return () => void listeners.delete(listener);
     },
     mutate,
-    undo: () => replay('undo'),
-    redo: () => replay('redo'),
+    /** Runs the operations of one user action (e.g. create an entity and link it) as one undo step, all or nothing. */
+    batch: history.batch,
+    undo: () => history.replay('undo'),
+    redo: () => history.replay('redo'),
 
     async init(preferredArticleId?: string) {
       try {
@@ -231,6 +222,7 @@ export function createWorkspaceStore(client: FactmarkClient, newId: () => string
           client.send('events/list', {}),
         ]);
         set({ status, articles, entities, events });
+        history.load(status.location);
         const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
         // The user may have gone to another page while the store loaded: stay there.
         if (first) await store.openArticle(first.id, undefined, true);
