@@ -1,7 +1,7 @@
 import { standardKeymap } from '@codemirror/commands';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
@@ -11,6 +11,9 @@ import { createHandleDrag } from './handle-drag';
 import { handleAt, spanHandles } from './span-handles';
 import { annotationsAt, highlightField, setHighlights } from './highlight-field';
 import { lineDirection } from './line-direction';
+import { describeAnnotation, describeContext } from './describe-annotation';
+import { useShowInText } from './show-in-text';
+import { labelAt, setStructure, structureOf, structureView } from './structure';
 import './article-view.css';
 
 /**
@@ -28,9 +31,28 @@ export function ArticleView() {
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const selectedId = useWorkspace((s) => s.selectedId);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds);
+  const relationTypes = useWorkspace((s) => s.status?.tagset.relations);
+  const layer = useWorkspace((s) => s.layer);
+  const entities = useWorkspace((s) => s.entities);
+  const events = useWorkspace((s) => s.events);
+  const show = useShowInText();
+  const [caretWords, setCaretWords] = useState('');
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lastClick = useRef<{ pos: number; index: number } | null>(null);
+  const describe = useMemo(
+    () =>
+      describeContext({
+        kinds: kinds ?? [],
+        relationTypes: relationTypes ?? [],
+        me,
+        annotations: layer.annotations,
+        relations: layer.relations,
+        entities,
+        events,
+      }),
+    [kinds, relationTypes, me, layer, entities, events],
+  );
 
   useEffect(() => {
     if (!host.current || !article) return;
@@ -61,6 +83,15 @@ export function ArticleView() {
       void store.remove(id);
       return true;
     };
+    // While linking, Enter links to the span at the caret (the smallest one there), or to the one selected by ] and [.
+    const onLinkKey = (v: EditorView) => {
+      const { linking, visible, selectedId } = store.getState();
+      if (!linking) return false;
+      const atCaret = annotationsAt(visible, v.state.selection.main.head).find((a) => a.id !== linking.from);
+      const target = atCaret?.id ?? (selectedId !== linking.from ? selectedId : null);
+      if (target) void store.finishLinking(target);
+      return true;
+    };
     const pick = (pos: number): Annotation | null => {
       const covering = annotationsAt(store.getState().visible, pos);
       if (covering.length === 0) return (lastClick.current = null);
@@ -69,6 +100,16 @@ export function ArticleView() {
       return covering[index] ?? null;
     };
     const drag = createHandleDrag(store);
+    const announceCaret = (v: EditorView) => {
+      const structure = structureOf(v.state);
+      if (!structure) return;
+      const at = annotationsAt(structure.annotations, v.state.selection.main.head);
+      setCaretWords(
+        at.length === 0
+          ? ''
+          : `At the caret: ${at.map((a) => describeAnnotation(a, structure.describe).join('; ')).join('. Also: ')}`,
+      );
+    };
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -81,8 +122,16 @@ export function ArticleView() {
           lineDirection(),
           drawSelection({ cursorBlinkRate: 1000 }),
           spanHandles(),
+          structureView(),
+          // The spans at the caret, in words, for screen readers (announced when they change).
+          EditorView.updateListener.of((update) => {
+            if (!update.selectionSet && !update.transactions.some((t) => t.effects.some((e) => e.is(setStructure))))
+              return;
+            announceCaret(update.view);
+          }),
           keymap.of(boundaryKeys(store)),
           keymap.of([
+            { key: 'Enter', run: onLinkKey },
             { key: 'Delete', run: onDeleteKey },
             { key: 'Backspace', run: onDeleteKey },
             {
@@ -142,8 +191,20 @@ export function ArticleView() {
   }, [article, store, channel]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }) });
-  }, [annotations, selectedId, kinds, article, me]);
+    const shown = new Set(annotations.map((a) => a.id));
+    view.current?.dispatch({
+      effects: [
+        setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }),
+        setStructure.of({
+          annotations,
+          relations: layer.relations.filter((r) => shown.has(r.from)),
+          selectedId,
+          show,
+          describe,
+        }),
+      ],
+    });
+  }, [annotations, selectedId, kinds, article, me, layer, show, describe]);
 
   // Esc in the details panel hands the keyboard back to the text, its caret where it was.
   const focusRequest = useWorkspace((s) => s.focusRequest);
@@ -168,7 +229,26 @@ export function ArticleView() {
 
   if (damaged) return <DamagedArticle damaged={damaged} />;
   if (!article) return <div className="article-view empty">No article open.</div>;
-  return <div className={`article-view${linking ? ' linking' : ''}`} ref={host} data-article-id={article.id} />;
+  return (
+    <>
+      <div
+        className={`article-view${linking ? ' linking' : ''}${show.labels ? ' with-labels' : ''}${show.arcs ? ' with-arcs' : ''}`}
+        ref={host}
+        data-article-id={article.id}
+        onMouseDown={(event) => {
+          // A span's label stands for the span: pressing it selects it, or ends linking on it.
+          const labelled = event.button === 0 ? labelAt(event.target) : null;
+          if (!labelled) return;
+          event.preventDefault();
+          if (store.getState().linking) void store.finishLinking(labelled);
+          else store.select(labelled);
+        }}
+      />
+      <div className="visually-hidden" aria-live="polite" data-testid="caret-spans">
+        {caretWords}
+      </div>
+    </>
+  );
 }
 
 function isOnScreen(editor: EditorView, start: number, end: number): boolean {

@@ -14,10 +14,13 @@ const GRAB = 7;
  * The handles: one mark over the whole selected span, outermost so other
  * marks never split it, its bars and knobs drawn on its outer edges (CSS).
  */
-const HANDLES = Decoration.mark({
-  class: 'fm-handles',
-  attributes: { title: 'Drag the bar at either end to move that end of the span' },
-});
+const handles = (start: number, end: number) =>
+  Decoration.mark({
+    class: 'fm-handles',
+    // The span's ends in the attributes: when an end moves, the decoration differs and the text
+    // redraws the span whole, so its handles never end up split around the old end.
+    attributes: { title: 'Drag the bar at either end to move that end of the span', 'data-span': `${start}-${end}` },
+  });
 
 /**
  * Handles at both ends of the selected annotation, when the user may change
@@ -32,7 +35,7 @@ export function spanHandles(): Extension {
         const { annotations, selectedId, me } = effect.value;
         const selected = annotations.find((a) => a.id === selectedId);
         if (!selected || (selected.annotator !== me && selected.annotator !== GOLD)) return Decoration.none;
-        return Decoration.set([HANDLES.range(selected.start, selected.end)]);
+        return Decoration.set([handles(selected.start, selected.end).range(selected.start, selected.end)]);
       }
       return value.map(transaction.changes);
     },

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { GOLD } from '../../../annotations/model';
 import { layerStyle } from '../ArticleView/highlight-field';
+import { setShowInText, useShowInText } from '../ArticleView/show-in-text';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
 /**
@@ -15,6 +16,7 @@ export function LayersPanel() {
   const hidden = useWorkspace((s) => s.hiddenLayers);
   const done = useWorkspace((s) => s.layer.documentLabels.some((d) => d.annotator === s.status?.annotator && d.done));
   const hasArticle = useWorkspace((s) => s.article !== null);
+  const show = useShowInText();
   // Shown checked at once; the saved state takes over when the core answers.
   const [pendingDone, setPendingDone] = useState<boolean | null>(null);
   const counts = useMemo(() => {
@@ -43,6 +45,17 @@ export function LayersPanel() {
           </li>
         ))}
       </ul>
+      <fieldset className="show-in-text">
+        <legend>Show in the text</legend>
+        <label className="check">
+          <input type="checkbox" checked={show.labels} onChange={(e) => setShowInText({ labels: e.target.checked })} />
+          <span>Span labels</span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={show.arcs} onChange={(e) => setShowInText({ arcs: e.target.checked })} />
+          <span>Link arcs (said by, roles)</span>
+        </label>
+      </fieldset>
       <div className="row">
         <label className="check">
           <input

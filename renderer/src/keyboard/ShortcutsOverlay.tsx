@@ -10,7 +10,15 @@ const FIXED: [string, string][] = [
   ['Click a highlight', 'select its annotation (click again: the next overlapping one)'],
   [']  /  [', 'next / previous annotation'],
   ['}  /  {', 'next / previous article'],
-  ['Alt+L, then click a span', 'link the selected annotation to it (said by, agent, …)'],
+  ['Alt+L, then click a span or its label', 'link the selected annotation to it (said by, agent, …)'],
+  [
+    'Alt+L, then move the caret into a span (or ] / [ to it) and press Enter',
+    'the same by keyboard; the details panel’s “Add …” lists do it too',
+  ],
+  [
+    'Hover a span, or move the caret into it',
+    'what it is: kind, layer, key values, links (read out by screen readers)',
+  ],
   ['A kind’s key, with no text selected', 'change the selected annotation’s kind (keeps what still applies)'],
   ['Alt+Shift+←  /  →', 'move the selected annotation’s end by a character (with Ctrl: by a word)'],
   ['Alt+Shift+Home  /  End', 'move its start left / right by a character (with Ctrl: by a word)'],
