@@ -23,6 +23,14 @@ export const TagsetNameSchema = z
 const Name = TagsetNameSchema;
 const Label = z.string().trim().min(1, 'must not be empty').max(60);
 const Options = z.array(z.string().trim().min(1)).min(1, 'needs at least one option');
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e8a317');
+/**
+ * How an option is shown, keyed by its stored value: a label to show instead
+ * of the value (renaming an option keeps the value its annotations hold) and
+ * a colour. Both optional; a tagset without them shows the values.
+ */
+const OptionDisplay = z.record(z.string(), z.object({ label: Label.optional(), color: Colour.optional() })).optional();
+export type OptionDisplay = NonNullable<z.infer<typeof OptionDisplay>>;
 
 export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
   z.object({
@@ -30,6 +38,7 @@ export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
     label: Label,
     type: z.literal('choice'),
     options: Options,
+    optionDisplay: OptionDisplay,
     /** null: unset until someone chooses. */
     default: z.string().nullable().default(null),
     required: z.boolean().default(false),
@@ -39,6 +48,7 @@ export const AttributeDefinitionSchema = z.discriminatedUnion('type', [
     label: Label,
     type: z.literal('multi-choice'),
     options: Options,
+    optionDisplay: OptionDisplay,
     default: z.array(z.string()).nullable().default(null),
     required: z.boolean().default(false),
   }),
@@ -71,7 +81,7 @@ export const SpanKindDefinitionSchema = z.object({
   kind: Name,
   label: Label,
   /** CSS colour of the highlight, `#rrggbb`. */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #e8a317'),
+  color: Colour,
   /** The key that tags the current selection with this kind: one character, or none (a kind needs no hotkey). */
   hotkey: z
     .string()
@@ -123,7 +133,23 @@ function defaultProblem(def: AttributeDefinition): string | null {
   }
   if ((def.type === 'choice' || def.type === 'multi-choice') && duplicates(def.options).length > 0)
     return `options repeat ${duplicates(def.options).join(', ')}`;
+  if (def.type === 'choice' || def.type === 'multi-choice') {
+    const stray = Object.keys(def.optionDisplay ?? {}).filter((v) => !def.options.includes(v));
+    if (stray.length > 0) return `option display names ${stray.map((v) => `"${v}"`).join(', ')}, not among its options`;
+    const shown = duplicates(def.options.map((o) => optionLabel(def, o)));
+    if (shown.length > 0) return `two options are shown as ${shown.map((v) => `"${v}"`).join(', ')}`;
+  }
   return null;
+}
+
+/** The label an option is shown by: its display label, else its stored value. */
+export function optionLabel(def: AttributeDefinition, value: string): string {
+  return ('optionDisplay' in def && def.optionDisplay?.[value]?.label) || value;
+}
+
+/** An option's colour, `#rrggbb`, or null when it has none. */
+export function optionColor(def: AttributeDefinition, value: string): string | null {
+  return ('optionDisplay' in def && def.optionDisplay?.[value]?.color) || null;
 }
 
 /** Parses and cross-checks a tagset; throws one `invalid-argument` error that lists every problem. */

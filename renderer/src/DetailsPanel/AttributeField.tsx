@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../../../annotations/tagset';
+import { optionColor, optionLabel } from '../../../annotations/tagset';
 import { booleanOption, fromBooleanOption, isUnset, offersUnset, parseNumber, UNSET_MARK } from './attribute-values';
 
 interface Props {
@@ -21,7 +22,10 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
     case 'choice':
       return (
         <label className="field" htmlFor={id}>
-          <span>{definition.label}</span>
+          <span>
+            {definition.label}{' '}
+            <OptionSwatch color={typeof value === 'string' ? optionColor(definition, value) : null} />
+          </span>
           <select
             id={id}
             value={isUnset(value) ? '' : String(value)}
@@ -30,7 +34,7 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
             {offersUnset(definition, value) && <option value="">{UNSET_MARK}</option>}
             {definition.options.map((option) => (
               <option key={option} value={option}>
-                {option}
+                {optionLabel(definition, option)}
               </option>
             ))}
           </select>
@@ -63,7 +67,8 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
                 checked={chosen.includes(option)}
                 onChange={(e) => onChange(e.target.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
               />
-              {option}
+              <OptionSwatch color={optionColor(definition, option)} />
+              {optionLabel(definition, option)}
             </label>
           ))}
           {!definition.required && Array.isArray(value) && (
@@ -103,6 +108,11 @@ export function AttributeField({ definition, value, onChange, idPrefix = 'attr' 
         />
       );
   }
+}
+
+/** An option's colour as a small dot, when the tagset gives it one. */
+function OptionSwatch({ color }: { color: string | null }) {
+  return color ? <span className="swatch" style={{ backgroundColor: color }} aria-hidden="true" /> : null;
 }
 
 /**

@@ -1,9 +1,14 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { AttributesEditor } from './AttributesEditor';
 import { newKind, newKindProblem } from './new-kind';
 
 interface Props {
   kind: SpanKindDefinition;
+  /** The kind as saved, if it is. */
+  saved: SpanKindDefinition | undefined;
+  /** What is wrong with its colour: contrast, or a kind it is confused with. */
+  warnings: readonly string[];
   first: boolean;
   last: boolean;
   onChange: (kind: SpanKindDefinition) => void;
@@ -11,52 +16,86 @@ interface Props {
   onRemove: () => void;
 }
 
-/** One span kind's row: label, colour, hotkey, order, removal. */
-export function KindRow({ kind, first, last, onChange, onMove, onRemove }: Props) {
+/** One span kind's row: label, colour (with its warnings), hotkey, attributes, order, removal. */
+export function KindRow({ kind, saved, warnings, first, last, onChange, onMove, onRemove }: Props) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
-    <tr>
-      <td>
-        <code>{kind.kind}</code>
-      </td>
-      <td>
-        <input
-          aria-label={`Label of ${kind.label}`}
-          value={kind.label}
-          onChange={(e) => onChange({ ...kind, label: e.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          aria-label={`Colour of ${kind.label}`}
-          type="color"
-          value={kind.color}
-          onChange={(e) => onChange({ ...kind, color: e.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          aria-label={`Hotkey of ${kind.label}`}
-          className="hotkey"
-          maxLength={1}
-          placeholder="—"
-          title="One digit or lower-case letter; empty for none"
-          value={kind.hotkey ?? ''}
-          onChange={(e) => onChange({ ...kind, hotkey: e.target.value === '' ? null : e.target.value.toLowerCase() })}
-        />
-      </td>
-      <td className="meta">{kind.attributes.map((a) => a.label).join(', ') || '—'}</td>
-      <td className="row-actions">
-        <button type="button" aria-label={`Move ${kind.label} up`} disabled={first} onClick={() => onMove(-1)}>
-          ↑
-        </button>
-        <button type="button" aria-label={`Move ${kind.label} down`} disabled={last} onClick={() => onMove(1)}>
-          ↓
-        </button>
-        <button type="button" aria-label={`Remove ${kind.label}`} onClick={onRemove}>
-          Remove
-        </button>
-      </td>
-    </tr>
+    <>
+      <tr>
+        <td>
+          <code>{kind.kind}</code>
+        </td>
+        <td>
+          <input
+            aria-label={`Label of ${kind.label}`}
+            value={kind.label}
+            onChange={(e) => onChange({ ...kind, label: e.target.value })}
+          />
+        </td>
+        <td>
+          <input
+            aria-label={`Colour of ${kind.label}`}
+            aria-describedby={warnings.length > 0 ? `${id}-warnings` : undefined}
+            type="color"
+            value={kind.color}
+            onChange={(e) => onChange({ ...kind, color: e.target.value })}
+          />
+          {warnings.length > 0 && (
+            <ul className="colour-warnings" id={`${id}-warnings`}>
+              {warnings.map((w) => (
+                <li key={w}>
+                  <span aria-hidden="true">⚠ </span>
+                  {w}
+                </li>
+              ))}
+            </ul>
+          )}
+        </td>
+        <td>
+          <input
+            aria-label={`Hotkey of ${kind.label}`}
+            className="hotkey"
+            maxLength={1}
+            placeholder="—"
+            title="One digit or lower-case letter; empty for none"
+            value={kind.hotkey ?? ''}
+            onChange={(e) => onChange({ ...kind, hotkey: e.target.value === '' ? null : e.target.value.toLowerCase() })}
+          />
+        </td>
+        <td>
+          <button
+            type="button"
+            className="plain attributes-toggle"
+            aria-expanded={open}
+            aria-controls={`${id}-attributes`}
+            aria-label={`Attributes of ${kind.label}`}
+            onClick={() => setOpen(!open)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'} </span>
+            {kind.attributes.map((a) => a.label).join(', ') || 'none'}
+          </button>
+        </td>
+        <td className="row-actions">
+          <button type="button" aria-label={`Move ${kind.label} up`} disabled={first} onClick={() => onMove(-1)}>
+            ↑
+          </button>
+          <button type="button" aria-label={`Move ${kind.label} down`} disabled={last} onClick={() => onMove(1)}>
+            ↓
+          </button>
+          <button type="button" aria-label={`Remove ${kind.label}`} onClick={onRemove}>
+            Remove
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr className="kind-attributes" id={`${id}-attributes`}>
+          <td colSpan={6}>
+            <AttributesEditor kind={kind} saved={saved} onChange={onChange} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

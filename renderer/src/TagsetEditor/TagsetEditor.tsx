@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { SpanKindDefinition, Tagset } from '../../../annotations/tagset';
 import { validateTagset } from '../../../annotations/tagset';
+import { kindColourWarnings } from '../a11y/kind-colours';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindRow, NewKindRow } from './KindRow';
+import './tagset-editor.css';
 
 /** The tagset without a kind, and without it in relations (a relation left with no end goes too). */
 function withoutKind(tagset: Tagset, kind: string): Tagset {
@@ -12,7 +14,10 @@ function withoutKind(tagset: Tagset, kind: string): Tagset {
   return { ...tagset, kinds: tagset.kinds.filter((k) => k.kind !== kind), relations };
 }
 
-/** Edits the project's tagset: kinds (label, colour, hotkey, order), and the rest as JSON. */
+/**
+ * Edits the project's tagset: kinds (label, colour, hotkey, order) and their
+ * attributes and options in a form, and the rest as JSON.
+ */
 export function TagsetEditor() {
   const tagset = useWorkspace((s) => s.status?.tagset);
   // A new saved tagset (a save, an undo) starts a fresh draft.
@@ -35,6 +40,13 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
     setDraft({ ...draft, kinds });
   };
   const save = async () => {
+    // A draft that does not validate is not sent: the error names what to fix.
+    try {
+      validateTagset(draft);
+    } catch (error) {
+      store.notify({ tone: 'error', text: (error as Error).message });
+      return;
+    }
     const result = await store.mutate('tagset/update', { tagset: draft });
     if (result && result.migrated.length > 0)
       store.notify({ tone: 'info', text: `Tagset saved: ${result.migrated.join('; ')}` });
@@ -79,6 +91,8 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
             <KindRow
               key={kind.kind}
               kind={kind}
+              saved={saved.kinds.find((k) => k.kind === kind.kind)}
+              warnings={kindColourWarnings(kind, draft.kinds)}
               first={i === 0}
               last={i === draft.kinds.length - 1}
               onChange={(k) => setKind(i, k)}
