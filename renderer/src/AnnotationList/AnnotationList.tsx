@@ -33,6 +33,8 @@ export function AnnotationList() {
     count: annotations.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 52,
+    // Sizes follow the annotation, not its place: a row added or taken above (a gold copy) moves no other size.
+    getItemKey: (index) => annotations[index]?.id ?? index,
     overscan: 10,
   });
   const kindOf = (name: string): SpanKindDefinition | undefined => kinds.find((k) => k.kind === name);
@@ -54,7 +56,13 @@ export function AnnotationList() {
             if (!a) return null;
             const kind = kindOf(a.kind);
             return (
-              <li key={a.id} style={{ transform: `translateY(${row.start}px)` }}>
+              // Measured as drawn and again whenever it changes size (a larger font, a badge), so rows never overlap.
+              <li
+                key={a.id}
+                ref={rows.measureElement}
+                data-index={row.index}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <button
                   type="button"
                   className="annotation-item"
