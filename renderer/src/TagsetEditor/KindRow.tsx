@@ -69,10 +69,10 @@ export function KindRow({ kind, saved, warnings, first, last, onChange, onMove, 
             className="plain attributes-toggle"
             aria-expanded={open}
             aria-controls={`${id}-attributes`}
-            aria-label={`Attributes of ${kind.label}`}
             onClick={() => setOpen(!open)}
           >
             <span aria-hidden="true">{open ? '▾' : '▸'} </span>
+            <span className="visually-hidden">Attributes of {kind.label}: </span>
             {kind.attributes.map((a) => a.label).join(', ') || 'none'}
           </button>
         </td>
