@@ -6,6 +6,16 @@ const FIRST = 'ISIS pursuing US and Israel interests, Iranian DM Says';
 const SECOND = 'Iran calls for collective efforts to fight ISIL in region';
 const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo', exact: true });
 const toast = (page: Page, text: string) => page.locator('.toast-stack .toast', { hasText: text });
+/** The registry's entities, as the core has them. */
+const entityNames = (page: Page) =>
+  page.evaluate(async () => {
+    const response = await fetch('/api/entities/list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return ((await response.json()) as { result: { name: string }[] }).result.map((e) => e.name);
+  });
 
 test('creating an entity from a mention is one undo step: one Ctrl+Z takes back the entity and the link', async ({
   page,
@@ -27,15 +37,7 @@ test('creating an entity from a mention is one undo step: one Ctrl+Z takes back 
   await expect(annotationItems(page).first()).not.toContainText('Hossein Dehqan');
   await expect(details(page).getByRole('button', { name: 'Create entity “Hossein Dehqan”' })).toBeVisible();
   await expect(undoButton(page)).toHaveAttribute('title', /^Undo Tag speaker/);
-  const entities = await page.evaluate(async () => {
-    const response = await fetch('/api/entities/list', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    return ((await response.json()) as { result: unknown[] }).result;
-  });
-  expect(entities).toEqual([]);
+  expect(await entityNames(page)).toEqual([]);
 
   // Redo brings back both.
   await page.keyboard.press('Control+Shift+z');
@@ -110,4 +112,27 @@ test('a kept step the store no longer matches is refused after a reload, named, 
   const refused = page.locator('.toast-stack .toast.error', { hasText: 'Could not undo “Tag claim”' });
   await expect(refused).toContainText('The step was dropped from the history.');
   await expect(undoButton(page)).toBeDisabled();
+});
+
+test('a new entity made the target of an event role is one undo step with its link', async ({ page, app }) => {
+  await page.goto(app.url);
+  await tag(page, '3', 'a joint press conference');
+  const agent = details(page).getByRole('group', { name: 'agent' });
+  await agent.getByLabel('New entity as agent').fill('Hossein Dehqan');
+  await agent.getByRole('button', { name: 'Create and link' }).click();
+  await expect(agent.getByRole('listitem')).toHaveText(/^Hossein Dehqan/);
+  await expect(agent.getByLabel('New entity as agent')).toHaveValue('');
+  await saved(page);
+  await expect(undoButton(page)).toHaveAttribute('title', /^Undo Create entity Hossein Dehqan as agent/);
+  await page.screenshot({ path: '/tmp/h/shots/new-entity-target.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '/tmp/h/shots/new-entity-target-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, 'Undid: Create entity Hossein Dehqan as agent')).toBeVisible();
+  await expect(agent.getByRole('listitem')).toHaveCount(0);
+  await expect(undoButton(page)).toHaveAttribute('title', /^Undo Tag event/);
+  expect(await entityNames(page)).toEqual([]);
 });

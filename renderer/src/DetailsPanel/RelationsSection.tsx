@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Annotation, Relation } from '../../../annotations/model';
+import type { Annotation, Entity, Relation } from '../../../annotations/model';
+import { ENTITY_TYPES } from '../../../annotations/model';
 import type { RelationType } from '../../../annotations/tagset';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
@@ -17,6 +18,43 @@ export function useTargetLabel(): (relation: Relation) => string {
     const entity = entities.find((e) => e.id === target.entityId);
     return entity ? `${short(target.quote)} (${entity.name})` : short(target.quote);
   };
+}
+
+/** A new entity made the target of a relation, as one undo step: both come and go together. */
+function NewEntityTarget({ annotation, type }: { annotation: Annotation; type: RelationType }) {
+  const store = useWorkspaceStore();
+  const [name, setName] = useState('');
+  const [entityType, setEntityType] = useState<Entity['type']>(type.type === 'place' ? 'place' : 'person');
+  const create = async () => {
+    const linked = await store.batch(`Create entity ${name.trim()} as ${type.label}`, async () => {
+      const entity = await store.mutate('entities/create', { name: name.trim(), type: entityType });
+      return entity && store.link(type.type, annotation.id, { kind: 'entity', id: entity.id });
+    });
+    if (linked) setName('');
+  };
+  return (
+    <div className="row new-target">
+      <input
+        type="text"
+        aria-label={`New entity as ${type.label}`}
+        placeholder="New entity…"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <select
+        aria-label={`Type of the new ${type.label} entity`}
+        value={entityType}
+        onChange={(e) => setEntityType(e.target.value as Entity['type'])}
+      >
+        {ENTITY_TYPES.map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <button type="button" disabled={name.trim() === ''} onClick={() => void create()}>
+        Create and link
+      </button>
+    </div>
+  );
 }
 
 /** One relation type from this annotation: its links, and a way to add one. */
@@ -82,6 +120,7 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
           Pick in text
         </button>
       </div>
+      {allowEntities && <NewEntityTarget annotation={annotation} type={type} />}
     </div>
   );
 }
