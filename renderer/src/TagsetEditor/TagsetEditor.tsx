@@ -112,7 +112,9 @@ function TagsetDraft({ saved }: { saved: Tagset }) {
         className="advanced"
         onToggle={(e) => (e.currentTarget.open ? setJson(JSON.stringify(draft, null, 2)) : setJson(null))}
       >
-        <summary>Advanced: the whole tagset as JSON (attributes, relations, article labels)</summary>
+        <summary>
+          Advanced: the whole tagset as JSON (relations, article labels, several defaults of a multiple choice)
+        </summary>
         {json !== null && (
           <>
             <textarea aria-label="Tagset JSON" value={json} rows={24} onChange={(e) => setJson(e.target.value)} />
