@@ -75,7 +75,7 @@ test('the history outlives a reload: Ctrl+Z after reloading undoes the tag made 
   await saved(page);
   await page.reload();
   await expect(annotationItems(page)).toHaveCount(1);
-  await expect(undoButton(page)).toHaveAttribute('title', /^Undo Tag claim/);
+  await expect(undoButton(page)).toHaveAttribute('title', `Undo Tag claim in “${FIRST}” (Ctrl+Z)`);
 
   await page.locator('.cm-content').focus();
   await page.keyboard.press('Control+z');
@@ -85,7 +85,10 @@ test('the history outlives a reload: Ctrl+Z after reloading undoes the tag made 
   await page.reload();
   await expect(page.locator('.cm-content')).toContainText('These hired terrorists');
   await expect(annotationItems(page)).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Redo', exact: true })).toHaveAttribute('title', /Tag claim/);
+  await expect(page.getByRole('button', { name: 'Redo', exact: true })).toHaveAttribute(
+    'title',
+    `Redo Tag claim in “${FIRST}” (Ctrl+Shift+Z)`,
+  );
 });
 
 test('a kept step the store no longer matches is refused after a reload, named, and dropped', async ({ page, app }) => {

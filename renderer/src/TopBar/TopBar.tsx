@@ -1,3 +1,4 @@
+import { describeStep } from '../state/step-place';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { usePanels } from '../layout/use-panel-layout';
 import { ActionsMenu } from './ActionsMenu';
@@ -22,8 +23,8 @@ export function TopBar({
   const title = useWorkspace((s) => s.article?.title ?? s.damaged?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
   const annotator = useWorkspace((s) => s.status?.annotator ?? '');
-  const undo = useWorkspace((s) => s.undoStack.at(-1)?.label ?? null);
-  const redo = useWorkspace((s) => s.redoStack.at(-1)?.label ?? null);
+  const undo = useWorkspace((s) => (s.undoStack.length > 0 ? describeStep(s.undoStack.at(-1)!, s.articles) : null));
+  const redo = useWorkspace((s) => (s.redoStack.length > 0 ? describeStep(s.redoStack.at(-1)!, s.articles) : null));
 
   const panels = usePanels();
   const actions: TopBarAction[] = [

@@ -28,3 +28,7 @@ export function whereText(articleIds: readonly string[], articles: readonly Arti
   const others = articleIds.length - 1;
   return ` in “${title}”${others > 0 ? ` and ${others} other article${others === 1 ? '' : 's'}` : ''}`;
 }
+
+/** An undo step as the Undo and Redo buttons name it: its label and where it is. */
+export const describeStep = (changeSet: ChangeSet, articles: readonly ArticleSummary[]) =>
+  `${changeSet.label}${whereText(articlesOf(changeSet), articles)}`;

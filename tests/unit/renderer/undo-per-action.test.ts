@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../../annotations/changes';
 import type { Handlers } from '../../../annotations/contract';
 import { appPaths, findAppRoot } from '../../../annotations/node/app-paths';
 import { openWorkspace } from '../../../annotations/node/workspace';
 import type { HistoryStorage } from '../../../renderer/src/state/saved-history';
 import { historyKey } from '../../../renderer/src/state/saved-history';
+import { describeStep } from '../../../renderer/src/state/step-place';
 import type { WorkspaceStore } from '../../../renderer/src/state/workspace-store';
 import { createWorkspaceStore } from '../../../renderer/src/state/workspace-store';
 import { makeTempDir } from '../../support/temp-dir';
@@ -192,6 +194,19 @@ describe('undo names the article and opens it', () => {
     expect(store.getState().notice?.text).toBe('Undid: Create entity Hossein Dehqan');
     await store.undo();
     expect(store.getState().notice?.text).toBe(`Undid: Tag claim in “${titleOf(FIRST)}”`);
+  });
+
+  it('the Undo button names the step and where it is: one article, several, or none for registry records', async () => {
+    await store.tag('claim', ...span('Tehran'));
+    const [tagged] = store.getState().undoStack;
+    const { articles } = store.getState();
+    expect(describeStep(tagged!, articles)).toBe(`Tag claim in “${titleOf(FIRST)}”`);
+    const elsewhere = { ...tagged!.changes[0]!, articleId: SECOND } as Change;
+    expect(describeStep({ label: 'Merge', changes: [tagged!.changes[0]!, elsewhere] }, articles)).toBe(
+      `Merge in “${titleOf(FIRST)}” and 1 other article`,
+    );
+    await store.mutate('entities/create', { name: 'Hossein Dehqan', type: 'person' });
+    expect(describeStep(store.getState().undoStack.at(-1)!, articles)).toBe('Create entity Hossein Dehqan');
   });
 
   it('keys pressed faster than the core answers each undo the next step', async () => {
