@@ -9,7 +9,7 @@ import { KindChip, Quote, plural } from './page-parts';
 type Mention = EntityPage['mentions'][number];
 
 /** Which layer a mention is from: "your layer", "gold", or the colleague's name. */
-function MentionLayer({ annotator, me }: { annotator: string; me: string }) {
+export function MentionLayer({ annotator, me }: { annotator: string; me: string }) {
   const name = annotator === me ? `${annotator} (you)` : annotator;
   return (
     <span className={`mention-layer${annotator === GOLD ? ' gold' : ''}`} title={`In the layer of ${name}`}>

@@ -4,10 +4,13 @@ import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { EventFields } from './EventFields';
 import { ReportColumn } from './ReportColumn';
+import { RoleArgumentList } from './RoleArgumentList';
 import '../EntityPage/pages.css';
+import './event-page.css';
 
 /**
- * One real-world event (route `{name: 'event', id}`): its record, then every
+ * One real-world event (route `{name: 'event', id}`): its record, the roles
+ * its mentions give (every argument with its article and layer), then every
  * article reporting it side by side, one column each, with the roles and the
  * claims made around each mention. The fields edit the store's copy at once;
  * the reports reload after every change.
@@ -25,6 +28,8 @@ export function EventPage({ id }: { id: string }) {
     );
 
   const remove = async () => (await store.mutate('events/delete', { id })) !== null;
+  const addParticipant = (entityId: string) =>
+    void store.mutate('events/update', { id, participants: [...event.participants, entityId] });
   const mentions = page?.reports.reduce((n, r) => n + r.mentions.length, 0) ?? 0;
   const summary = [
     event.date,
@@ -40,6 +45,9 @@ export function EventPage({ id }: { id: string }) {
         {page && <LeftOutLine leftOut={page.leftOut} />}
       </header>
       <EventFields event={event} />
+      {page && (
+        <RoleArgumentList reports={page.reports} participants={event.participants} onAddParticipant={addParticipant} />
+      )}
       <h2>
         Reports
         {page && ` (${page.reports.length})`}

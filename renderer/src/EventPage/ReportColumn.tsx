@@ -1,6 +1,7 @@
 import type { EventPage as EventPageData } from '../../../annotations/contract';
 import type { Annotation, Entity } from '../../../annotations/model';
 import type { RelationType } from '../../../annotations/tagset';
+import { MentionLayer } from '../EntityPage/EntityMentions';
 import { Quote, Verdict } from '../EntityPage/page-parts';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 
@@ -13,11 +14,12 @@ const isEntity = (target: Annotation | Entity): target is Entity => 'aliases' in
 
 /**
  * How one article reports the event: its mentions with their roles (agent,
- * place…), and the claims made in the same paragraphs. A click on a quote
- * shows it in the article.
+ * place…), and the claims made in the same paragraphs, each with its layer.
+ * A click on a quote shows it in the article.
  */
 export function ReportColumn({ report }: { report: Report }) {
   const store = useWorkspaceStore();
+  const me = useWorkspace((s) => s.status?.annotator ?? '');
   const open = (annotationId: string) => void store.openArticle(report.articleId, annotationId);
 
   return (
@@ -31,7 +33,10 @@ export function ReportColumn({ report }: { report: Report }) {
             <li key={mention.id}>
               <button type="button" className="item-open" onClick={() => open(mention.id)}>
                 <Quote text={mention.quote} />
-                {typeof eventType === 'string' && eventType !== '' && <span className="meta">{eventType}</span>}
+                <span className="meta">
+                  {typeof eventType === 'string' && eventType !== '' && eventType}
+                  <MentionLayer annotator={mention.annotator} me={me} />
+                </span>
               </button>
               {roles.length > 0 && <Roles roles={roles} open={open} />}
             </li>
@@ -49,6 +54,7 @@ export function ReportColumn({ report }: { report: Report }) {
                 <Quote text={claim.quote} />
                 <span className="meta">
                   <Verdict claim={claim} />
+                  <MentionLayer annotator={claim.annotator} me={me} />
                 </span>
               </button>
             </li>
