@@ -178,10 +178,13 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
     const articleIds = articlesOf(changeSet);
     const open = state.article?.id;
     const target = articleIds.length > 0 && !articleIds.includes(open ?? '') ? articleIds[0]! : null;
+    // A step of the open article taken back from another page (an entity's, the agreement's) shows the text too.
+    const showText = !target && open && articleIds.length > 0 && !touchesRegistry(changeSet);
     if (target) {
       await deps.openArticle(target, touchesRegistry(changeSet) && REGISTRY_PAGES.has(state.route.name));
       if (getState().article?.id !== target) return; // It could not be opened; the notice says why.
-    }
+    } else if (showText && state.route.name !== 'article' && state.route.name !== 'review')
+      await deps.openArticle(open, false);
     const where = whereText(articleIds, getState().articles);
     try {
       await send(changeSet, direction);

@@ -187,6 +187,19 @@ describe('undo names the article and opens it', () => {
     expect(store.getState().notice?.text).toBe(`Redid: Tag claim in “${titleOf(FIRST)}”`);
   });
 
+  it('a step of the open article undone from another page shows the text; a registry step stays on its page', async () => {
+    await store.tag('claim', ...span('Tehran'));
+    await store.mutate('entities/create', { name: 'Hossein Dehqan', type: 'person' });
+    const entity = store.getState().entities[0]!;
+    store.navigate({ name: 'entity', id: entity.id });
+    await store.undo();
+    expect(store.getState().route).toEqual({ name: 'entity', id: entity.id });
+    store.navigate({ name: 'dashboard' });
+    await store.undo();
+    expect(store.getState().route).toEqual({ name: 'article' });
+    expect(store.getState().article?.id).toBe(FIRST);
+  });
+
   it('a step in the open article is named too; a step of registry records only names no article', async () => {
     await store.tag('claim', ...span('Tehran'));
     await store.mutate('entities/create', { name: 'Hossein Dehqan', type: 'person' });
