@@ -38,20 +38,41 @@ test('the event page lists the roles its mentions give, each argument with its a
   await expect(place.getByRole('listitem')).toHaveText(/^Tehran/);
   await saved(page);
 
+  // bob reports the same event in his own layer, its agent an entity.
+  await page.getByRole('button', { name: 'alice…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your annotator name').fill('bob');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'bob…' })).toBeVisible();
+  await tag(page, '3', 'a joint press conference');
+  await details(page).getByLabel('Existing event record').selectOption({ label: RECORD });
+  await details(page).getByRole('button', { name: 'Link event' }).click();
+  const agent = details(page).getByRole('group', { name: 'agent' });
+  await agent.getByLabel('New entity as agent').fill('Hossein Dehqan');
+  await agent.getByRole('button', { name: 'Create and link' }).click();
+  await expect(agent.getByRole('listitem')).toHaveText(/^Hossein Dehqan/);
+  await saved(page);
+
   // The record's page: each role with its arguments, the article and the layer named.
   await page.getByRole('tab', { name: 'Events' }).click();
   await page.getByRole('navigation', { name: 'Events' }).getByRole('button').filter({ hasText: RECORD }).click();
   const event = page.getByRole('region', { name: 'Event' });
   const roles = event.getByRole('region', { name: 'Roles in the reports' });
   const agents = roles.getByRole('list', { name: 'agent' }).getByRole('listitem');
-  await expect(agents).toHaveCount(1);
+  await expect(agents).toHaveCount(2);
   await expect(agents.first()).toContainText('“General Dehqan” → General Dehqan');
   await expect(agents.first()).toContainText(ARTICLE);
-  await expect(agents.first()).toContainText('layer: alice (you)');
+  await expect(agents.first()).toContainText('layer: alice');
+  await expect(agents.nth(1)).toContainText('Hossein Dehqan');
+  await expect(agents.nth(1)).toContainText(ARTICLE);
+  await expect(agents.nth(1)).toContainText('layer: bob (you)');
   const places = roles.getByRole('list', { name: 'place' }).getByRole('listitem');
-  await expect(places).toHaveText(new RegExp(`^Tehran${ARTICLE.replace(/[()]/g, '.')}layer: alice \\(you\\)`));
+  await expect(places).toHaveText(
+    new RegExp(`^Tehran${ARTICLE.replace(/[()]/g, '.')}layer: aliceAdd to participants$`),
+  );
   // The report column names the layer of the mention too.
-  await expect(event.getByRole('article', { name: ARTICLE })).toContainText('layer: alice (you)');
+  await expect(event.getByRole('article', { name: ARTICLE })).toContainText('layer: alice');
+  await expect(event.getByRole('article', { name: ARTICLE })).toContainText('layer: bob (you)');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await roles.screenshot({ path: `test-results/event-roles-${scheme}.png` });
