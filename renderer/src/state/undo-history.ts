@@ -151,6 +151,7 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
 
     /** Brings back the history kept for the store at `storeLocation` (before this page's own steps). */
     load(storeLocation: string): void {
+      if (key === historyKey(storeLocation)) return; // Loaded already: the stacks hold it.
       key = historyKey(storeLocation);
       if (!deps.storage) return;
       let raw: string | null = null;

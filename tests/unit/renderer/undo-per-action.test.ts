@@ -5,7 +5,7 @@ import type { Handlers } from '../../../annotations/contract';
 import { appPaths, findAppRoot } from '../../../annotations/node/app-paths';
 import { openWorkspace } from '../../../annotations/node/workspace';
 import type { HistoryStorage } from '../../../renderer/src/state/saved-history';
-import { historyKey } from '../../../renderer/src/state/saved-history';
+import { historyKey, saveHistory } from '../../../renderer/src/state/saved-history';
 import { describeStep } from '../../../renderer/src/state/step-place';
 import type { WorkspaceStore } from '../../../renderer/src/state/workspace-store';
 import { createWorkspaceStore } from '../../../renderer/src/state/workspace-store';
@@ -241,6 +241,8 @@ describe('history across reloads', () => {
     const reloaded = await openPage();
     expect(labels(reloaded)).toEqual(['Tag claim']);
     expect(reloaded.getState().redoStack.map((c) => c.label)).toEqual(['Tag event']);
+    await reloaded.init(); // Started again: the history is not read twice.
+    expect(labels(reloaded)).toEqual(['Tag claim']);
     await reloaded.undo();
     expect(await saved()).toEqual([]);
     expect(reloaded.getState().notice?.text).toBe(`Undid: Tag claim in “${titleOf(FIRST)}”`);
@@ -330,4 +332,36 @@ describe('history across reloads', () => {
       expect(reloaded.getState().notice?.text).toMatch(problem);
     },
   );
+});
+
+describe('saving the history', () => {
+  const step = (n: number) => ({
+    label: `Step ${n}`,
+    changes: [{ type: 'guidelines' as const, before: `v${n}`, after: `v${n + 1}` }],
+  });
+  const history = { undo: Array.from({ length: 300 }, (_, n) => step(n)), redo: [] };
+
+  it('keeps the newest steps that fit when the storage is nearly full', () => {
+    const small = memoryStorage();
+    const setItem = small.setItem;
+    small.setItem = (key, value) => {
+      if (value.length > 6000) throw new Error('QuotaExceededError');
+      setItem(key, value);
+    };
+    saveHistory(small, 'k', history);
+    const kept = JSON.parse(small.items.get('k')!) as { undo: { label: string }[] };
+    expect(kept.undo.length).toBeGreaterThan(0);
+    expect(kept.undo.length).toBeLessThan(200);
+    expect(kept.undo.at(-1)?.label).toBe('Step 299');
+  });
+
+  it('removes the saved history when nothing fits, so a reload never brings back an older one', () => {
+    const full = memoryStorage();
+    full.items.set('k', 'older');
+    full.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    saveHistory(full, 'k', history);
+    expect(full.items.has('k')).toBe(false);
+  });
 });
