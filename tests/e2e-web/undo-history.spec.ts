@@ -44,6 +44,32 @@ test('creating an entity from a mention is one undo step: one Ctrl+Z takes back 
   await expect(annotationItems(page).first()).toContainText('Hossein Dehqan');
 });
 
+test('when the link to a new entity is refused, the entity is taken back too and the toast says why', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await tag(page, '2', 'General Dehqan');
+  await saved(page);
+  // The core refuses the link (as when another window deleted the mention meanwhile).
+  await page.route('**/api/annotations/update', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'not-found', message: 'No annotation "x" in the article' } }),
+    }),
+  );
+  await details(page).getByLabel('Entity (normalised name)').fill('Hossein Dehqan');
+  await details(page).getByRole('button', { name: 'Create entity “Hossein Dehqan”' }).click();
+  const refused = page.locator('.toast-stack .toast.error', { hasText: 'Create entity Hossein Dehqan failed' });
+  await expect(refused).toContainText('No annotation "x" in the article. Nothing was changed.');
+  await page.screenshot({ path: 'test-results/create-and-link-refused.png' });
+  await saved(page);
+  expect(await entityNames(page)).toEqual([]);
+  await expect(undoButton(page)).toHaveAttribute('title', /^Undo Tag speaker/);
+  await expect(details(page).getByRole('button', { name: 'Create entity “Hossein Dehqan”' })).toBeVisible();
+});
+
 test('undoing a step made in another article opens that article and the toast names it', async ({ page, app }) => {
   await page.goto(app.url);
   await tag(page, '1', 'These hired terrorists');
@@ -57,7 +83,7 @@ test('undoing a step made in another article opens that article and the toast na
   await expect(page.locator('.top-bar .article-title')).toHaveText(new RegExp(`^${FIRST.slice(0, 20)}`));
   await expect(page.locator('.cm-content')).toContainText('These hired terrorists');
   await expect(annotationItems(page)).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/h/shots/undo-other-article.png' });
+  await page.screenshot({ path: 'test-results/undo-other-article.png' });
 
   // Redo from the second article: the first opens again with the claim selected.
   await openArticle(page, SECOND);
@@ -127,9 +153,9 @@ test('a new entity made the target of an event role is one undo step with its li
   await expect(agent.getByLabel('New entity as agent')).toHaveValue('');
   await saved(page);
   await expect(undoButton(page)).toHaveAttribute('title', /^Undo Create entity Hossein Dehqan as agent/);
-  await page.screenshot({ path: '/tmp/h/shots/new-entity-target.png' });
+  await page.screenshot({ path: 'test-results/new-entity-target.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/h/shots/new-entity-target-dark.png' });
+  await page.screenshot({ path: 'test-results/new-entity-target-dark.png' });
   await page.emulateMedia({ colorScheme: 'light' });
 
   await page.locator('.cm-content').focus();
