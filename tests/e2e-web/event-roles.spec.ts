@@ -28,6 +28,10 @@ test('the event page lists the roles its mentions give, each argument with its a
   await details(page).getByLabel('New event title').fill(RECORD);
   await details(page).getByRole('button', { name: 'New event record' }).click();
   await expect(details(page).getByRole('button', { name: RECORD })).toBeVisible();
+  // No role yet: the page says how to give one.
+  await details(page).getByRole('button', { name: RECORD }).click();
+  await expect(page.getByRole('region', { name: 'Roles in the reports' })).toContainText('has a role yet');
+  await page.getByRole('button', { name: 'Back to the article' }).click();
   await annotationItems(page).filter({ hasText: 'a joint press conference' }).click();
   await page.keyboard.press('Alt+l');
   await clickSpan(page, 'General Dehqan');

@@ -41,8 +41,8 @@ export function RoleArgumentList({
       <h2 id={title}>Roles in the reports</h2>
       {groups.length === 0 && (
         <p className="hint">
-          No mention of this event has a role yet. In an article, select an event mention, press Alt+L and click the
-          span that fills a role.
+          No mention of this event has a role yet: select an event mention in an article and set its roles in the
+          details panel, or press Alt+L and click the span that fills one.
         </p>
       )}
       {groups.map((group) => (
