@@ -1,4 +1,4 @@
-import type { Annotation, Article } from '../annotations/model';
+import type { Annotation, Article, Relation } from '../annotations/model';
 import { contentHash } from '../annotations/content-hash';
 
 const WORDS = (
@@ -63,4 +63,26 @@ export function syntheticAnnotations(article: Article, count: number): Annotatio
     });
   }
   return result;
+}
+
+/**
+ * Said-by links among `syntheticAnnotations`: every other claim (`bench-3k`
+ * for odd k) said by the speaker after it, so the text has arcs to draw and
+ * the even claims are free to be linked by the benchmark.
+ */
+export function syntheticRelations(annotations: readonly Annotation[]): Relation[] {
+  const relations: Relation[] = [];
+  for (let k = 1; 3 * k + 1 < annotations.length; k += 2) {
+    const claim = annotations[3 * k]!;
+    relations.push({
+      id: `bench-said-${k}`,
+      articleId: claim.articleId,
+      annotator: claim.annotator,
+      type: 'said-by',
+      from: claim.id,
+      to: { kind: 'annotation', id: annotations[3 * k + 1]!.id },
+      createdAt: new Date(0).toISOString(),
+    });
+  }
+  return relations;
 }

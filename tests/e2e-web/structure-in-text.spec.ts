@@ -162,3 +162,24 @@ test('a span tells what it is: labels in the text, a tooltip on hover, words at 
   await label(page, 'Claim').click();
   await expect(details(page).locator('.chip')).toHaveText('Claim');
 });
+
+test('while linking, ] and [ choose the target and Enter links to it', async ({ page, app }) => {
+  await page.goto(app.url);
+  await tag(page, '1', HIRED);
+  await tag(page, '2', 'General Dehqan');
+  await tag(page, '2', 'Khalid al-Obeidi');
+  const [claimAt] = await spanOf(page, HIRED);
+  const inClaim = await pointAt(page, claimAt + 2);
+  await page.mouse.click(inClaim.x, inClaim.y);
+  await page.keyboard.press('Alt+l');
+  // The caret stays in the claim; the second step chooses the second speaker.
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await expect(details(page).locator('blockquote')).toContainText('Khalid al-Obeidi');
+  await page.keyboard.press('Enter');
+  await expect(details(page).getByRole('group', { name: 'said by' }).getByRole('listitem')).toHaveText([
+    /^Khalid al-Obeidi/,
+  ]);
+  await expect(arcs(page)).toHaveCount(1);
+  await saved(page);
+});

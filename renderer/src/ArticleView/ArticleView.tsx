@@ -83,12 +83,13 @@ export function ArticleView() {
       void store.remove(id);
       return true;
     };
-    // While linking, Enter links to the span at the caret (the smallest one there), or to the one selected by ] and [.
+    // While linking, Enter links to the annotation chosen with ] and [ if one was, else to the span at the caret.
     const onLinkKey = (v: EditorView) => {
       const { linking, visible, selectedId } = store.getState();
       if (!linking) return false;
+      const stepped = selectedId !== null && selectedId !== linking.from ? selectedId : null;
       const atCaret = annotationsAt(visible, v.state.selection.main.head).find((a) => a.id !== linking.from);
-      const target = atCaret?.id ?? (selectedId !== linking.from ? selectedId : null);
+      const target = stepped ?? atCaret?.id ?? null;
       if (target) void store.finishLinking(target);
       return true;
     };

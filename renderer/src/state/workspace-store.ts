@@ -7,6 +7,7 @@ import type {
   ArticleSummary,
   Entity,
   EventRecord,
+  Relation,
 } from '../../../annotations/model';
 import type { OperationName } from '../../../annotations/operation-names';
 import { trimSpan } from '../../../annotations/spans';
@@ -384,9 +385,24 @@ export function createWorkspaceStore(
       return articleId ? mutate('annotations/delete', { articleId, id }) : Promise.resolve(null);
     },
 
-    link(type: string, from: string, to: Args<'relations/create'>['to']) {
+    /** Links two records; the link is shown at once (an arc over the text), and taken away again if the core refuses it. */
+    async link(type: string, from: string, to: Args<'relations/create'>['to']) {
       const articleId = state.article?.id;
-      return articleId ? mutate('relations/create', { articleId, type, from, to }) : Promise.resolve(null);
+      if (!articleId) return null;
+      const draft: Relation = {
+        id: newId(),
+        articleId,
+        annotator: state.status?.annotator ?? '',
+        type,
+        from,
+        to,
+        createdAt: new Date().toISOString(),
+      };
+      set({ layer: { ...state.layer, relations: [...state.layer.relations, draft] } });
+      const created = await mutate('relations/create', { id: draft.id, articleId, type, from, to });
+      if (!created && state.article?.id === articleId)
+        set({ layer: { ...state.layer, relations: state.layer.relations.filter((r) => r.id !== draft.id) } });
+      return created;
     },
 
     unlink(relationId: string) {
@@ -461,7 +477,12 @@ export function createWorkspaceStore(
     startLinking(from: string | null, type: string | null = null) {
       set({
         linking: from ? { from, type } : null,
-        notice: from ? { tone: 'info', text: 'Click the span to link to (Esc cancels).' } : null,
+        notice: from
+          ? {
+              tone: 'info',
+              text: 'Click the span to link to, or choose it with ] / [ or the caret and press Enter (Esc cancels).',
+            }
+          : null,
       });
     },
 
