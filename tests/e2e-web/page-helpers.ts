@@ -1,17 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect } from './web-fixture';
-import { selectWithKeyboard } from './text-geometry';
+import { articleText, selectWithKeyboard } from './text-geometry';
 
-/** The article text as rendered (all lines: the sample articles are short enough to be rendered whole). */
-export async function renderedText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent ?? '').join('\n'),
-  );
-}
+/** The article text, all of it (CodeMirror draws only the lines near the screen). */
+export const renderedText = articleText;
 
 /** Offsets of the `nth` occurrence of `needle`, or of `needle` inside the first occurrence of `within`. */
 export async function spanOf(page: Page, needle: string, within?: string): Promise<[number, number]> {
-  await expect(page.locator('.cm-content')).toContainText(within ?? needle);
+  // The article shown may still be the one before: wait until the text holds what is looked for.
+  await expect.poll(async () => (await articleText(page).catch(() => '')).includes(within ?? needle)).toBe(true);
   const text = await renderedText(page);
   const base = within ? text.indexOf(within) : 0;
   expect(base, `"${within}" is in the article`).toBeGreaterThanOrEqual(0);

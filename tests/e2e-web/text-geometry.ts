@@ -1,9 +1,38 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Screen coordinates of the character at `offset` of the article text, found
- * through the DOM text CodeMirror renders, scrolling it into view first
- * (the line must be rendered: the sample articles are short enough).
+ * The article view's CodeMirror editor, reached through the DOM the way
+ * `EditorView.findFromDOM` does (the page bundles CodeMirror, so the class
+ * itself is out of reach). CodeMirror draws only the lines near the screen,
+ * so offsets and coordinates come from the editor, never from the DOM text.
+ */
+type View = {
+  state: { doc: { toString(): string; length: number } };
+  coordsAtPos(pos: number, side?: -1 | 1): { left: number; right: number; top: number; bottom: number } | null;
+  dispatch(spec: { effects: unknown }): void;
+  scrollDOM: HTMLElement;
+  constructor: { scrollIntoView(pos: number, options: { y: 'center' }): unknown };
+};
+declare global {
+  interface Element {
+    cmTile?: { root?: { view?: View } };
+  }
+}
+
+/** The whole article text, as the editor holds it. */
+export async function articleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const view = document.querySelector('.cm-content')?.cmTile?.root?.view;
+    if (!view) throw new Error('no article text on screen');
+    return view.state.doc.toString();
+  });
+}
+
+/**
+ * Screen coordinates of the character at `offset` of the article text (just
+ * inside its left edge; with `after`, just inside the right edge of the
+ * character before `offset`), scrolling it to the middle of the text first
+ * when it is not well on screen.
  */
 export async function pointAt(
   page: Page,
@@ -19,38 +48,21 @@ export async function pointAt(
 function locate(page: Page, offset: number, side: 'before' | 'after'): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ offset, side }) => {
-      const content = document.querySelector('.cm-content');
-      if (!content) throw new Error('no article text on screen');
-      const lines = Array.from(content.querySelectorAll('.cm-line'));
-      let remaining = offset;
-      for (const line of lines) {
-        const length = line.textContent?.length ?? 0;
-        if (remaining <= length) {
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          let node = walker.nextNode();
-          while (node) {
-            const len = node.textContent?.length ?? 0;
-            if (remaining < len || (remaining === len && side === 'after')) {
-              const range = document.createRange();
-              const at = side === 'after' ? remaining - 1 : remaining;
-              range.setStart(node, at);
-              range.setEnd(node, at + 1);
-              const scroller = document.querySelector('.cm-scroller')!;
-              const before = range.getBoundingClientRect();
-              const view = scroller.getBoundingClientRect();
-              if (before.top < view.top + 20 || before.bottom > view.bottom - 20) {
-                scroller.scrollTop += before.top - view.top - view.height / 2;
-              }
-              const box = range.getBoundingClientRect();
-              return { x: side === 'after' ? box.right - 1 : box.left + 1, y: box.top + box.height / 2 };
-            }
-            remaining -= len;
-            node = walker.nextNode();
-          }
-        }
-        remaining -= length + 1; // the line break
+      const view = document.querySelector('.cm-content')?.cmTile?.root?.view;
+      if (!view) throw new Error('no article text on screen');
+      const at = side === 'after' ? offset - 1 : offset;
+      if (at < 0 || at >= view.state.doc.length) throw new Error(`offset ${offset} is outside the text`);
+      const left = view.coordsAtPos(at, 1);
+      const right = view.coordsAtPos(at + 1, -1);
+      const box = view.scrollDOM.getBoundingClientRect();
+      if (!left || !right || left.top < box.top + 20 || left.bottom > box.bottom - 20) {
+        view.dispatch({ effects: view.constructor.scrollIntoView(at, { y: 'center' }) });
+        if (!left || !right) return { x: Number.NaN, y: Number.NaN };
       }
-      throw new Error(`offset ${offset} is not on screen`);
+      return {
+        x: side === 'after' ? right.left - 1 : left.left + 1,
+        y: (left.top + left.bottom) / 2,
+      };
     },
     { offset, side },
   );

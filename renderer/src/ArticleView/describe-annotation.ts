@@ -1,6 +1,12 @@
 import type { Annotation, Entity, EventRecord, Relation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
-import type { RelationType, SpanKindDefinition } from '../../../annotations/tagset';
+import type {
+  AttributeDefinition,
+  AttributeValue,
+  RelationType,
+  SpanKindDefinition,
+} from '../../../annotations/tagset';
+import { optionLabel } from '../../../annotations/tagset';
 import { formatValue, isUnset } from '../DetailsPanel/attribute-values';
 
 /** What a span's description may draw on: the tagset, the open article's links, the registry. */
@@ -35,6 +41,14 @@ function relationLabel(types: readonly RelationType[], type: string): string {
   return types.find((t) => t.type === type)?.label ?? type;
 }
 
+/** A value as people read it: a choice by its option's label (renamed options keep their stored value). */
+function shown(definition: AttributeDefinition, value: AttributeValue | undefined): string {
+  if (typeof value === 'string') return optionLabel(definition, value);
+  if (Array.isArray(value))
+    return value.length === 0 ? formatValue(value) : value.map((v) => optionLabel(definition, v)).join(', ');
+  return formatValue(value);
+}
+
 /** A link's far end in words: the span's text (and its entity), or the entity's name. */
 function targetWords(relation: Relation, ctx: DescribeContext, end: 'to' | 'from'): string {
   if (end === 'to' && relation.to.kind === 'entity')
@@ -56,7 +70,7 @@ export function describeAnnotation(annotation: Annotation, ctx: DescribeContext)
   const lines = [`${kind?.label ?? annotation.kind} · ${layerWords(annotation.annotator, ctx.me)}`];
   const values = (kind?.attributes ?? [])
     .filter((d) => !isUnset(annotation.attributes[d.name]))
-    .map((d) => `${d.label}: ${formatValue(annotation.attributes[d.name])}`);
+    .map((d) => `${d.label}: ${shown(d, annotation.attributes[d.name])}`);
   if (values.length > 0)
     lines.push(
       values.slice(0, KEY_ATTRIBUTES).join('; ') +

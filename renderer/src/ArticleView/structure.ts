@@ -295,7 +295,8 @@ const spanTooltips = hoverTooltip(
       },
     };
   },
-  { hoverTime: 350 },
+  // Gone as soon as the selection or the text changes.
+  { hoverTime: 350, hideOnChange: true },
 );
 
 /** Span labels, link arcs and tooltips, fed by `setStructure`. */

@@ -56,6 +56,20 @@ describe('a span described for its tooltip and for screen readers', () => {
     ]);
   });
 
+  it('names a chosen option by its label, as the tagset shows it', () => {
+    const kinds = DEFAULT_TAGSET.kinds.map((k) =>
+      k.kind === 'claim'
+        ? {
+            ...k,
+            attributes: k.attributes.map((d) =>
+              d.name === 'verdict' ? { ...d, optionDisplay: { opinion: { label: 'Opinion, not checkable' } } } : d,
+            ),
+          }
+        : k,
+    );
+    expect(describeAnnotation(claim, { ...context(), kinds })[1]).toBe('Verdict: Opinion, not checkable');
+  });
+
   it('names a colleague’s layer and gold', () => {
     expect(describeAnnotation(bobs, context())[0]).toBe('Place · bob');
     expect(describeAnnotation(gold, context())[0]).toBe('Speaker · gold');
