@@ -154,6 +154,27 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
+  // The same view in dark mode, in a 1024×700 window, and at 200 % zoom (a 1400×900 window's CSS size halved).
+  const variants: [string, { width: number; height: number }, 'light' | 'dark'][] = [
+    ['-dark', { width: 1400, height: 860 }, 'dark'],
+    ['-narrow', { width: 1024, height: 700 }, 'light'],
+    ['-narrow-dark', { width: 1024, height: 700 }, 'dark'],
+  ];
+  for (const [suffix, size, scheme] of variants) {
+    await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out.replace(/\.png$/, `${suffix}.png`) });
+  }
+  const zoomed = await browser.newPage({ viewport: { width: 700, height: 450 }, deviceScaleFactor: 2 });
+  await zoomed.emulateMedia({ colorScheme: 'dark' });
+  await zoomed.goto(url);
+  await zoomed.locator('.fm-structure-layer .fm-arc').first().waitFor();
+  await zoomed.screenshot({ path: out.replace(/\.png$/, '-zoom-dark.png') });
+  await zoomed.close();
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  console.log(`wrote its dark, narrow and zoomed variants`);
   const eventShot = out.replace(/\.png$/, '-event.png');
   await page.getByRole('tab', { name: 'Events' }).click();
   await page.getByRole('navigation', { name: 'Events' }).getByRole('button').first().click();
@@ -161,9 +182,16 @@ try {
   await page.screenshot({ path: eventShot });
   console.log(`wrote ${eventShot}`);
 
-  const reviewShot = out.replace(/\.png$/, '-review.png');
+  // Four layers on one article: each colleague's labels name them, their marks are dashed, gold has a gold rule.
+  const layersShot = out.replace(/\.png$/, '-layers.png');
   await page.getByRole('tab', { name: 'Articles' }).click();
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').nth(1).click();
+  await page.locator('.fm-structure-layer .fm-label-other').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: layersShot });
+  console.log(`wrote ${layersShot}`);
+
+  const reviewShot = out.replace(/\.png$/, '-review.png');
   await page.getByRole('button', { name: 'Review' }).click();
   await page.keyboard.press('j');
   await page.keyboard.press('1');

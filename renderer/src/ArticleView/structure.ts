@@ -212,10 +212,22 @@ function labelsOf(view: EditorView, structure: Structure, base: Base): Label[] {
   return rows.flat();
 }
 
+/** The highest point of the cubic curve from `a` to `b` with both control points at height `top`. */
+function crest(a: { x: number; y: number }, b: { x: number; y: number }, top: number): { x: number; y: number } {
+  let best = { x: a.x, y: a.y };
+  for (let t = 0.05; t < 1; t += 0.05) {
+    const u = 1 - t;
+    const y = u * u * u * a.y + 3 * u * t * top + t * t * t * b.y;
+    if (y < best.y) best = { x: u * u * u * a.x + 3 * u * u * t * a.x + 3 * u * t * t * b.x + t * t * t * b.x, y };
+  }
+  return best;
+}
+
 function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
   const { byId, relationTypes } = structure.describe;
   const shown = new Set(structure.annotations.map((a) => a.id));
-  const arcs: Arc[] = [];
+  // One arc per path and type: the same link in several layers is drawn once.
+  const arcs = new Map<string, Arc>();
   for (const r of structure.relations) {
     if (r.to.kind !== 'annotation' || !shown.has(r.from) || !shown.has(r.to.id)) continue;
     const from = byId.get(r.from);
@@ -224,15 +236,23 @@ function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
     const a = arcEnd(view, from, base);
     const b = arcEnd(view, to, base);
     if (!a || !b) continue;
-    // A curve rising above both ends, higher the farther apart they are; its label at the top.
-    const top = Math.min(a.y, b.y) - Math.min(22, 8 + Math.abs(b.x - a.x) / 30);
+    // A curve rising above both ends into the space between the lines, a little higher the farther apart they are.
+    const top = Math.min(a.y, b.y) - Math.min(12, 6 + Math.abs(b.x - a.x) / 40);
     const f = (n: number) => n.toFixed(1);
     const path = `M${f(a.x)},${f(a.y)} C${f(a.x)},${f(top)} ${f(b.x)},${f(top)} ${f(b.x)},${f(b.y)}`;
     const selected = structure.selectedId === from.id || structure.selectedId === to.id;
     const label = relationTypes.find((t) => t.type === r.type)?.label ?? r.type;
-    arcs.push({ path, label, x: (a.x + b.x) / 2, y: (3 * top + a.y + b.y) / 5 - 2, selected });
+    const key = `${path}|${label}`;
+    const known = arcs.get(key);
+    if (known) {
+      known.selected ||= selected;
+      continue;
+    }
+    // The label on the crest, its foot just above the span labels.
+    const peak = crest(a, b, top);
+    arcs.set(key, { path, label, x: peak.x, y: peak.y + 3, selected });
   }
-  return arcs;
+  return [...arcs.values()];
 }
 
 function structureMarkers(view: EditorView): readonly LayerMarker[] {
