@@ -4,16 +4,6 @@ import { expect, test } from './web-fixture';
 import { details, saved, tag } from './page-helpers';
 
 /**
- * The one node tolerated, by rule and target. CodeMirror's scroller holds the
- * article text, which is focusable (a read-only contenteditable with role
- * textbox; arrows and Page Up/Down scroll it), but axe counts only tabindex
- * and native controls as focusable content, so it reports the scroller.
- */
-function tolerated(rule: string, target: string): boolean {
-  return rule === 'scrollable-region-focusable' && target === '.cm-scroller';
-}
-
-/**
  * axe-core over every page and dialog, in light and dark mode: any serious or
  * critical violation fails the test, listed with its rule, its nodes and the
  * help link.
@@ -22,9 +12,7 @@ async function expectNoSeriousViolations(page: Page, what: string, include?: str
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
-  const serious = violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !tolerated(v.id, n.target.join(' '))) }))
-    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.nodes.length > 0);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious
     .map(
       (v) =>

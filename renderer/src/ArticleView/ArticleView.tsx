@@ -118,7 +118,12 @@ export function ArticleView() {
         extensions: [
           EditorState.readOnly.of(true),
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': 'Article text', 'data-testid': 'article-text' }),
+          // tabindex: the text is in the Tab order as any control is (checkers count only tabindex and native controls).
+          EditorView.contentAttributes.of({
+            'aria-label': 'Article text',
+            'data-testid': 'article-text',
+            tabindex: '0',
+          }),
           highlightField(),
           lineDirection(),
           drawSelection({ cursorBlinkRate: 1000 }),
