@@ -1,38 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Article } from '../../annotations/model';
-import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
-import { openArticle } from './page-helpers';
+import { colleagueBundle } from '../support/review-layers';
+import { importColleagues } from './colleague-layers';
 import { expect, test } from './web-fixture';
 
 const TITLE = 'Iran calls for collective efforts to fight ISIL in region';
 
 /** Becomes "lead" and imports alice's, bob's and carol's layers on the review article, then opens it. */
 async function leadWithColleagues(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'alice…' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Your annotator name').fill('lead');
-  await settings.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'lead…' })).toBeVisible();
-  const response = await fetch(`${url}/api/articles/get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ articleId: REVIEW_ARTICLE }),
-  });
-  const article = ((await response.json()) as { result: Article }).result;
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Files to import').setInputFiles(
-    REVIEW_ANNOTATORS.map((name) => ({
-      name: `${name}-bundle.json`,
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(colleagueBundle(name, article))),
-    })),
-  );
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByRole('list', { name: 'Import report' })).toContainText('layer of carol: 4 added');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await openArticle(page, TITLE);
+  const { report, closeAndOpen } = await importColleagues(page, url, 'lead', colleagueBundle);
+  await expect(report).toContainText('layer of carol: 4 added');
+  await closeAndOpen(TITLE);
 }
 
 /** The list's rows now drawn: each row's box, and the lowest point its content (chip, quote, badge, summary) reaches. */

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { Article, Entity, EventRecord } from '../../annotations/model';
-import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle, fixtureLayer } from '../support/review-layers';
-import { openArticle } from './page-helpers';
+import type { REVIEW_ANNOTATORS } from '../support/review-layers';
+import { colleagueBundle, fixtureLayer } from '../support/review-layers';
+import { importColleagues } from './colleague-layers';
 import { expect, test } from './web-fixture';
 
 const TITLE = 'Iran calls for collective efforts to fight ISIL in region';
@@ -26,15 +27,6 @@ const EVENT: EventRecord = {
   updatedAt: STAMP,
 };
 const ID_LIKE = /ent-hossein-dehqan|evt-baghdad-meeting|alice-speaker|bob-speaker/;
-
-async function fetchArticle(url: string): Promise<Article> {
-  const response = await fetch(`${url}/api/articles/get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ articleId: REVIEW_ARTICLE }),
-  });
-  return ((await response.json()) as { result: Article }).result;
-}
 
 /**
  * A colleague's bundle; alice's links her person to a registry entity and tags
@@ -65,28 +57,10 @@ function bundleOf(name: (typeof REVIEW_ANNOTATORS)[number], article: Article) {
 
 /** Becomes carol, imports the three colleagues' layers and opens the review page. */
 async function reviewAsCarol(page: Page, url: string): Promise<Article> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'alice…' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Your annotator name').fill('carol');
-  await settings.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'carol…' })).toBeVisible();
-  const article = await fetchArticle(url);
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Files to import').setInputFiles(
-    REVIEW_ANNOTATORS.map((name) => ({
-      name: `${name}-bundle.json`,
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bundleOf(name, article))),
-    })),
-  );
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = dialog.getByRole('list', { name: 'Import report' });
+  const { report, article, closeAndOpen } = await importColleagues(page, url, 'carol', bundleOf);
   await expect(report).toContainText('layer of alice: 6 added');
   await expect(report).toContainText('layer of carol: 4 added');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await openArticle(page, TITLE);
+  await closeAndOpen(TITLE);
   return article;
 }
 

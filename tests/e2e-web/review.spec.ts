@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Article } from '../../annotations/model';
-import { REVIEW_ANNOTATORS, REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
+import { colleagueBundle } from '../support/review-layers';
+import { importColleagues as importLayers } from './colleague-layers';
 import { openArticle } from './page-helpers';
 import { expect, test } from './web-fixture';
 
@@ -12,35 +13,11 @@ const TITLE = 'Iran calls for collective efforts to fight ISIL in region';
 
 /** Becomes "lead" in the settings and imports alice's, bob's and carol's bundles through the Import dialog. */
 async function importColleagues(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'alice…' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Your annotator name').fill('lead');
-  await settings.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'lead…' })).toBeVisible();
-
-  const response = await fetch(`${url}/api/articles/get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ articleId: REVIEW_ARTICLE }),
-  });
-  const article = ((await response.json()) as { result: Article }).result;
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('Files to import').setInputFiles(
-    REVIEW_ANNOTATORS.map((name) => ({
-      name: `${name}-bundle.json`,
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(colleagueBundle(name, article))),
-    })),
-  );
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = dialog.getByRole('list', { name: 'Import report' });
+  const { report, closeAndOpen } = await importLayers(page, url, 'lead', colleagueBundle);
   await expect(report).toContainText('layer of alice: 5 added');
   await expect(report).toContainText('layer of bob: 6 added');
   await expect(report).toContainText('layer of carol: 4 added');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await openArticle(page, TITLE);
+  await closeAndOpen(TITLE);
 }
 
 test('colleagues’ layers are shown apart from one’s own and can be hidden', async ({ page, app }) => {
