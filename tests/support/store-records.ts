@@ -1,5 +1,5 @@
 import { articleFromText } from '../../annotations/article-text';
-import type { Annotation } from '../../annotations/model';
+import type { Annotation, Entity } from '../../annotations/model';
 
 export const STAMP = '2026-01-01T00:00:00.000Z';
 
@@ -46,4 +46,15 @@ export const annotationOver = (
   createdAt: STAMP,
   updatedAt: STAMP,
   ...extra,
+});
+
+/** A registry person (or `type`), no aliases, no external id. */
+export const testEntity = (id: string, name: string, type: Entity['type'] = 'person'): Entity => ({
+  id,
+  name,
+  type,
+  aliases: [],
+  externalId: null,
+  createdAt: STAMP,
+  updatedAt: STAMP,
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGSET } from '../../../annotations/default-tagset';
-import type { Entity, Relation } from '../../../annotations/model';
+import type { Relation } from '../../../annotations/model';
 import { describeAnnotation, describeContext } from '../../../renderer/src/ArticleView/describe-annotation';
-import { STAMP, annotationOver } from '../../support/store-records';
+import { STAMP, annotationOver, testEntity } from '../../support/store-records';
 
 const TEXT = '"We will win," General Dehqan said in Tehran.';
 const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
@@ -12,15 +12,7 @@ const claim = annotationOver(TEXT, 'a1', 'c1', 'claim', at('"We will win,"'), {
 const speaker = annotationOver(TEXT, 'a1', 's1', 'speaker', at('General Dehqan'), { entityId: 'e1' });
 const bobs = { ...annotationOver(TEXT, 'a1', 'p1', 'place', at('Tehran')), annotator: 'bob' };
 const gold = { ...speaker, id: 'g1', annotator: 'gold' };
-const dehqan: Entity = {
-  id: 'e1',
-  name: 'Hossein Dehqan',
-  type: 'person',
-  aliases: [],
-  externalId: null,
-  createdAt: STAMP,
-  updatedAt: STAMP,
-};
+const dehqan = testEntity('e1', 'Hossein Dehqan');
 const saidBy: Relation = {
   id: 'r1',
   articleId: 'a1',

@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { EventPage } from '../../../annotations/contract';
-import type { Annotation, Entity, Relation } from '../../../annotations/model';
+import type { Annotation, Relation } from '../../../annotations/model';
 import { roleArguments } from '../../../renderer/src/EventPage/role-arguments';
+import { STAMP, testAnnotation, testEntity } from '../../support/store-records';
 
-const STAMP = '2026-11-20T10:00:00.000Z';
 const span = (id: string, annotator: string, quote: string, extra: Partial<Annotation> = {}): Annotation => ({
-  id,
-  articleId: extra.articleId ?? 'a1',
+  ...testAnnotation(extra.articleId ?? 'a1', id, 0, quote),
   annotator,
   kind: 'speaker',
-  start: 0,
-  end: quote.length,
-  quote,
-  attributes: {},
-  note: '',
-  entityId: null,
-  eventId: null,
-  createdAt: STAMP,
-  updatedAt: STAMP,
   ...extra,
 });
-const entity = (id: string, name: string): Entity => ({
-  id,
-  name,
-  type: 'person',
-  aliases: [],
-  externalId: null,
-  createdAt: STAMP,
-  updatedAt: STAMP,
-});
+const entity = (id: string, name: string) => testEntity(id, name);
 const role = (id: string, annotator: string, type: string, from: string, to: Relation['to']): Relation => ({
   id,
   articleId: 'a1',
