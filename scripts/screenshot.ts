@@ -112,7 +112,7 @@ for (const [articleId, trigger, claimText] of [
 ] as const) {
   const other = await repo.getArticle(articleId);
   const at = other.text.indexOf(trigger);
-  await call('annotations/create', {
+  const mention = await call('annotations/create', {
     articleId,
     kind: 'event',
     start: at,
@@ -121,6 +121,8 @@ for (const [articleId, trigger, claimText] of [
     attributes: { eventType: 'agreement signing' },
     eventId: mou,
   });
+  // Its agent, as each report gives it: the Iranian minister.
+  await call('relations/create', { articleId, type: 'agent', from: mention, to: { kind: 'entity', id: dehqan } });
   const c = other.text.indexOf(claimText);
   await call('annotations/create', {
     articleId,
