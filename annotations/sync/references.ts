@@ -1,0 +1,60 @@
+import type { SnapshotRecord } from './snapshot';
+
+/** A record another record points to: an entity, an event record, or an annotation of the same article. */
+export type Reference =
+  | { field: 'entityId' | 'eventId' | 'participants'; type: 'entity' | 'event'; id: string }
+  | { field: 'from' | 'to'; type: 'entity'; id: string }
+  | { field: 'from' | 'to'; type: 'annotation'; articleId: string; id: string };
+
+/** Every record `record` points to. Relations name annotations by id within the article, whoever made them. */
+export function referencesOf(record: SnapshotRecord): Reference[] {
+  const refs: Reference[] = [];
+  if (record.type === 'annotation') {
+    const a = record.value;
+    if (a.entityId !== null) refs.push({ field: 'entityId', type: 'entity', id: a.entityId });
+    if (a.eventId !== null) refs.push({ field: 'eventId', type: 'event', id: a.eventId });
+  } else if (record.type === 'relation') {
+    const r = record.value;
+    refs.push({ field: 'from', type: 'annotation', articleId: r.articleId, id: r.from });
+    refs.push(
+      r.to.kind === 'entity'
+        ? { field: 'to', type: 'entity', id: r.to.id }
+        : { field: 'to', type: 'annotation', articleId: r.articleId, id: r.to.id },
+    );
+  } else if (record.type === 'event') {
+    for (const id of record.value.participants) refs.push({ field: 'participants', type: 'entity', id });
+  }
+  return refs;
+}
+
+/** Finds records by what references name: entities and events by id, annotations by article and id. */
+export interface RecordIndex {
+  find(ref: Reference): string | undefined;
+}
+
+export function indexRecords(records: Record<string, SnapshotRecord>): RecordIndex {
+  const annotations = new Map<string, string>();
+  for (const [key, r] of Object.entries(records))
+    if (r.type === 'annotation') annotations.set(`${r.value.articleId}/${r.value.id}`, key);
+  return {
+    find(ref) {
+      if (ref.type === 'annotation') return annotations.get(`${ref.articleId}/${ref.id}`);
+      const key = `${ref.type}/${ref.id}`;
+      return records[key] ? key : undefined;
+    },
+  };
+}
+
+/** The same record without the reference: a relation cannot exist without its end, so it has no such form. */
+export function withoutReference(record: SnapshotRecord, ref: Reference): SnapshotRecord | null {
+  if (record.type === 'annotation' && ref.field === 'entityId')
+    return { ...record, value: { ...record.value, entityId: null } };
+  if (record.type === 'annotation' && ref.field === 'eventId')
+    return { ...record, value: { ...record.value, eventId: null } };
+  if (record.type === 'event' && ref.field === 'participants')
+    return {
+      ...record,
+      value: { ...record.value, participants: record.value.participants.filter((p) => p !== ref.id) },
+    };
+  return null;
+}

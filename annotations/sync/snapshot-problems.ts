@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  AnnotationSchema,
+  ArticleSchema,
+  DecisionSchema,
+  DocumentLabelsSchema,
+  EntitySchema,
+  EventRecordSchema,
+  IdSchema,
+  RelationSchema,
+} from '../model';
+import type { Annotation, ArticleLayer, Entity, EventRecord } from '../model';
+import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
+import { issuesText } from '../schema-issues';
+import { checkFragments, checkSpan } from '../spans';
+import type { Tagset } from '../tagset';
+import { validateTagset } from '../tagset';
+import type { Reference } from './references';
+import { indexRecords, referencesOf } from './references';
+import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
+import { recordKey } from './snapshot';
+
+/** The part of the tagset a record depends on: its kind, its relation type, or the article labels. */
+export type TagsetElement = { type: 'kind' | 'relation'; name: string } | { type: 'documentLabels'; name: '' };
+
+/**
+ * Why a snapshot could not be written as a store. `schema`: a record its
+ * schema would not read back (or a missing tagset); `dangling`: a reference to
+ * a record that is not there; `text`: a span that does not fit its article's
+ * text; `tagset`: a record the tagset does not allow.
+ */
+export type SnapshotProblem =
+  | { type: 'schema'; key: string; message: string }
+  | { type: 'dangling'; key: string; ref: Reference; message: string }
+  | { type: 'text'; key: string; articleId: string; message: string }
+  | { type: 'tagset'; key: string; element: TagsetElement; message: string };
+
+const SCHEMAS: Record<Exclude<SnapshotRecord['type'], 'tagset'>, z.ZodType> = {
+  guidelines: z.string(),
+  article: ArticleSchema,
+  entity: EntitySchema,
+  event: EventRecordSchema,
+  annotation: AnnotationSchema,
+  relation: RelationSchema,
+  labels: DocumentLabelsSchema,
+  decision: DecisionSchema,
+};
+
+function schemaProblem(record: SnapshotRecord): string | null {
+  if (record.type === 'tagset') {
+    try {
+      validateTagset(record.value);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  const parsed = SCHEMAS[record.type].safeParse(record.value);
+  if (!parsed.success) return issuesText(parsed.error.issues, 1, record.type) || 'invalid';
+  if ((record.type === 'labels' || record.type === 'decision') && !IdSchema.safeParse(record.articleId).success)
+    return `article id "${record.articleId}" is not an id`;
+  return null;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Every problem of a snapshot, each naming the record's key; none means it is a sound store. */
+export function snapshotProblems(snapshot: ProjectSnapshot): SnapshotProblem[] {
+  const problems: SnapshotProblem[] = [];
+  const records = snapshot.records;
+  for (const [key, record] of Object.entries(records)) {
+    const problem = schemaProblem(record);
+    if (problem) problems.push({ type: 'schema', key, message: problem });
+    else if (recordKey(record) !== key) problems.push({ type: 'schema', key, message: `is filed under the wrong key` });
+  }
+  for (const key of ['tagset', 'guidelines'])
+    if (records[key]?.type !== key) problems.push({ type: 'schema', key, message: `the project has no ${key}` });
+  if (problems.length > 0) return problems;
+
+  const tagset = records.tagset!.value as Tagset;
+  const entities: Entity[] = [];
+  const events: EventRecord[] = [];
+  const layers = new Map<string, ArticleLayer>();
+  const layerOf = (articleId: string) => {
+    let layer = layers.get(articleId);
+    if (!layer) layers.set(articleId, (layer = { annotations: [], relations: [], documentLabels: [] }));
+    return layer;
+  };
+  const ids = new Map<string, string>();
+  for (const [key, r] of Object.entries(records)) {
+    if (r.type === 'entity') entities.push(r.value);
+    if (r.type === 'event') events.push(r.value);
+    if (r.type !== 'annotation') continue;
+    layerOf(r.value.articleId).annotations.push(r.value);
+    const id = `${r.value.articleId}/${r.value.id}`;
+    if (ids.has(id)) problems.push({ type: 'schema', key, message: `uses the id of ${ids.get(id)}` });
+    ids.set(id, key);
+  }
+  const index = indexRecords(records);
+  for (const [key, record] of Object.entries(records)) {
+    const missing = referencesOf(record).filter((ref) => index.find(ref) === undefined);
+    for (const ref of missing)
+      problems.push({ type: 'dangling', key, ref, message: `points to ${ref.type} "${ref.id}", which is not there` });
+    if (missing.length > 0) continue;
+    problems.push(...recordRules(key, record, { tagset, records, entities, events, layerOf }));
+  }
+  return problems;
+}
+
+interface Context {
+  tagset: Tagset;
+  records: ProjectSnapshot['records'];
+  entities: Entity[];
+  events: EventRecord[];
+  layerOf(articleId: string): ArticleLayer;
+}
+
+/** What the text and the tagset say of one record whose references all resolve. */
+function recordRules(key: string, record: SnapshotRecord, ctx: Context): SnapshotProblem[] {
+  const articleId = record.type === 'annotation' || record.type === 'relation' ? record.value.articleId : null;
+  if (articleId !== null || record.type === 'labels' || record.type === 'decision') {
+    const owner = articleId ?? (record as { articleId: string }).articleId;
+    if (!ctx.records[`article/${owner}`])
+      return [{ type: 'text', key, articleId: owner, message: `belongs to article "${owner}", which is not there` }];
+  }
+  try {
+    if (record.type === 'annotation') {
+      const text = (ctx.records[`article/${record.value.articleId}`]!.value as { text: string }).text;
+      try {
+        checkSpan(text, record.value.start, record.value.end, record.value.quote);
+        checkFragments(text, record.value as Annotation);
+      } catch (error) {
+        return [{ type: 'text', key, articleId: record.value.articleId, message: messageOf(error) }];
+      }
+      checkAnnotation(ctx.tagset, text, record.value, ctx.entities, ctx.events);
+    } else if (record.type === 'relation') {
+      checkRelation(ctx.tagset, ctx.layerOf(record.value.articleId), record.value, ctx.entities);
+    } else if (record.type === 'labels') {
+      checkDocumentLabels(ctx.tagset, record.value.labels);
+    }
+  } catch (error) {
+    const element: TagsetElement =
+      record.type === 'annotation'
+        ? { type: 'kind', name: record.value.kind }
+        : record.type === 'relation'
+          ? { type: 'relation', name: record.value.type }
+          : { type: 'documentLabels', name: '' };
+    return [{ type: 'tagset', key, element, message: messageOf(error) }];
+  }
+  return [];
+}
+
+/** The problems of a snapshot as sentences, each starting with the record's key; empty when it is sound. */
+export function validateSnapshot(snapshot: ProjectSnapshot): string[] {
+  return snapshotProblems(snapshot).map((p) => `${p.key}: ${p.message}`);
+}
