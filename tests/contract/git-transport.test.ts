@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
@@ -130,6 +132,7 @@ describe.skipIf(unavailable !== null)('git transport against a loopback git http
     const dir = join(temp.dir, 'auth');
     const wrong = { username: 'team', password: 'wrong-secret-42' };
     const refused = await remoteError(clone(url, dir, { auth: wrong }));
+    expect(existsSync(dir), 'a failed clone leaves no folder behind').toBe(false);
     expect(refused.code).toBe('auth-failed');
     expect(refused.message).toBe(`The remote ${url} refused the credentials given (HTTP 401).`);
     expect(refused.message).not.toContain(wrong.password);
@@ -138,6 +141,45 @@ describe.skipIf(unavailable !== null)('git transport against a loopback git http
     expect(none.message).toMatch(/asks for credentials and none were given/);
     const token = await remoteError(clone(url, join(temp.dir, 'auth-token'), { auth: { token: 'tok-3' } }));
     expect(token.message).not.toContain('tok-3');
+  });
+
+  it('takes an access token as the password', async () => {
+    const tokenServer = await startGitServer({ auth: { username: 'x-access-token', password: 'tok-ok-7' } });
+    try {
+      const url = tokenServer.url('token');
+      const dir = join(temp.dir, 'token');
+      await initRepository(dir, 'main');
+      await writeFile(join(dir, 'a.json'), '1\n');
+      const commit = (await commitAll(dir, lead, 'first'))!;
+      await setRemote(dir, url);
+      await push(dir, { auth: { token: 'tok-ok-7' } });
+      expect(await fetch(dir, 'origin', { auth: { token: 'tok-ok-7' } })).toEqual({
+        branch: 'main',
+        remoteHead: commit,
+      });
+      expect(await gitFolderHolds(dir, 'tok-ok-7')).toBe(false);
+    } finally {
+      await tokenServer.close();
+    }
+  });
+
+  it('clones only into a new or empty folder', async () => {
+    const url = server.url('fresh');
+    const published = join(temp.dir, 'fresh-lead');
+    await initRepository(published, 'main');
+    await writeFile(join(published, 'tagset.json'), '{"kinds":[]}\n');
+    await commitAll(published, lead, 'Publish the project');
+    await setRemote(published, url);
+    await push(published, { auth });
+    const full = join(temp.dir, 'full');
+    await mkdir(full);
+    await writeFile(join(full, 'notes.txt'), 'mine\n');
+    await expect(clone(url, full, { auth })).rejects.toThrow(`Cannot clone into ${full}: the folder is not empty.`);
+    expect(await readdir(full)).toEqual(['notes.txt']);
+    const empty = join(temp.dir, 'empty');
+    await mkdir(empty);
+    await clone(url, empty, { auth });
+    expect(await readFile(join(empty, 'tagset.json'), 'utf8')).toBe('{"kinds":[]}\n');
   });
 
   it('refuses a URL that carries credentials, so they never reach .git/config', async () => {
@@ -154,6 +196,24 @@ describe.skipIf(unavailable !== null)('git transport against a loopback git http
     const error = await remoteError(clone(url, join(temp.dir, 'down'), { auth }));
     expect(error.code).toBe('network');
     expect(error.message).toBe(`Cannot reach the remote ${url}: the connection was refused.`);
+  });
+
+  it('a server that stops sending halfway is a network error after the timeout', async () => {
+    const stalling = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/x-git-upload-pack-advertisement' });
+      res.write('001e# service=git-upload-pack\n');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}/stalls.git`;
+    try {
+      const error = await remoteError(clone(url, join(temp.dir, 'stalls'), { auth, timeoutMs: 300 }));
+      expect(error.code).toBe('network');
+      expect(error.message).toBe(`Cannot reach the remote ${url}: no answer within 0.3 s.`);
+      expect(existsSync(join(temp.dir, 'stalls')), 'a failed clone leaves no folder behind').toBe(false);
+    } finally {
+      stalling.closeAllConnections();
+      stalling.close();
+    }
   });
 
   it('a server that never answers is a network error after the timeout', async () => {

@@ -46,27 +46,60 @@ function transportReason(error: unknown, timeoutMs: number): string {
   return typeof code === 'string' ? `${code}: ${message}` : message;
 }
 
-async function* guardBody(body: AsyncIterableIterator<Uint8Array>, timeoutMs: number) {
-  try {
-    for await (const chunk of body) yield chunk;
-  } catch (error) {
-    throw new TransportFailure(transportReason(error, timeoutMs));
+/** Passes the answer on, failing as a network failure when the remote stops sending for `timeoutMs`. */
+async function* guardBody(
+  body: AsyncIterableIterator<Uint8Array>,
+  timeoutMs: number,
+  onFailure: (failure: TransportFailure) => void,
+) {
+  const iterator = body[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TransportFailure(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await Promise.race([iterator.next(), stalled]);
+    } catch (error) {
+      void iterator.return?.();
+      const failure =
+        error instanceof TransportFailure ? error : new TransportFailure(transportReason(error, timeoutMs));
+      onFailure(failure);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
-/** isomorphic-git's Node HTTP client with an idle timeout, whose own failures are marked as network failures. */
-export function httpClient(timeoutMs: number): HttpClient {
-  return {
+/**
+ * isomorphic-git's Node HTTP client with an idle timeout, whose own failures are marked as network
+ * failures and remembered: isomorphic-git reads a cut-off answer as a short one, so a caller checks
+ * `failure` after a call that seemed to succeed.
+ */
+export interface GuardedHttpClient extends HttpClient {
+  failure: Error | null;
+}
+
+export function httpClient(timeoutMs: number): GuardedHttpClient {
+  const client: GuardedHttpClient = {
+    failure: null,
     async request(request: GitHttpRequest): Promise<GitHttpResponse> {
       let response: GitHttpResponse;
       try {
         response = await nodeHttp.request({ ...request, fetchOptions: { timeout: timeoutMs } });
       } catch (error) {
-        throw new TransportFailure(transportReason(error, timeoutMs));
+        throw (client.failure = new TransportFailure(transportReason(error, timeoutMs)));
       }
-      return response.body ? { ...response, body: guardBody(response.body, timeoutMs) } : response;
+      if (!response.body) return response;
+      const body = guardBody(response.body, timeoutMs, (failure) => (client.failure ??= failure));
+      return { ...response, body };
     },
   };
+  return client;
 }
 
 function httpStatus(error: unknown): number | null {

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { GitRemoteError, displayRemote } from './git-errors';
+import { GitRemoteError, GitWorkingFolderError, displayRemote } from './git-errors';
+import type { AuthCallback, HttpClient } from 'isomorphic-git';
 import { DEFAULT_TIMEOUT_MS, authCallback, checkRemoteUrl, httpClient, remoteError } from './git-http';
 import type { GitRemoteOptions } from './git-http';
 import { currentBranch, headCommit } from './git-repository';
@@ -28,8 +31,23 @@ async function remoteUrl(dir: string, remote: string): Promise<string> {
   return url;
 }
 
-function transport(options: GitRemoteOptions) {
-  return { fs, http: httpClient(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), onAuth: authCallback(options.auth) };
+type Transport = { fs: typeof fs; http: HttpClient; onAuth: AuthCallback | undefined };
+
+/** Runs one exchange with `url`, turning any failure (even one isomorphic-git let pass) into a GitRemoteError. */
+async function exchange<T>(
+  url: string,
+  options: GitRemoteOptions,
+  run: (transport: Transport) => Promise<T>,
+): Promise<T> {
+  const http = httpClient(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let result: T;
+  try {
+    result = await run({ fs, http, onAuth: authCallback(options.auth) });
+  } catch (error) {
+    throw remoteError(http.failure ?? error, url, options.auth);
+  }
+  if (http.failure) throw remoteError(http.failure, url, options.auth);
+  return result;
 }
 
 /** Names the remote a folder syncs with (`origin` unless told). Credentials never go into the URL. */
@@ -38,13 +56,25 @@ export async function setRemote(dir: string, url: string, name = 'origin'): Prom
   await git.addRemote({ fs, dir, remote: name, url, force: true });
 }
 
-/** Clones `url` into the new folder `dir`, with `origin` pointing at it. */
+/**
+ * Clones `url` into `dir`, which must be new or empty, with `origin` pointing at it. A failed clone
+ * leaves `dir` as it found it.
+ */
 export async function clone(url: string, dir: string, options: GitRemoteOptions = {}): Promise<void> {
   checkRemoteUrl(url);
+  const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing && existing.length > 0)
+    throw new GitWorkingFolderError(dir, `Cannot clone into ${dir}: the folder is not empty.`);
   try {
-    await git.clone({ ...transport(options), dir, url, singleBranch: true });
+    await exchange(url, options, (transport) => git.clone({ ...transport, dir, url, singleBranch: true }));
   } catch (error) {
-    throw remoteError(error, url, options.auth);
+    if (existing)
+      await Promise.all((await readdir(dir)).map((name) => rm(join(dir, name), { recursive: true, force: true })));
+    else await rm(dir, { recursive: true, force: true });
+    throw error;
   }
 }
 
@@ -56,26 +86,16 @@ export async function fetch(dir: string, remote: string, options: GitRemoteOptio
   const url = isUrl(remote) ? remote : await remoteUrl(dir, remote);
   checkRemoteUrl(url);
   const branch = await currentBranch(dir);
-  let info;
-  try {
-    info = await git.getRemoteInfo2({ ...transport(options), url, protocolVersion: 1 });
-  } catch (error) {
-    throw remoteError(error, url, options.auth);
-  }
+  // Protocol version 1 lists the refs in its first answer, so an empty remote is told apart from an error.
+  const info = await exchange(url, options, (transport) =>
+    git.getRemoteInfo2({ ...transport, url, protocolVersion: 1 }),
+  );
   if (!info.refs?.some((ref) => ref.ref === `refs/heads/${branch}`)) return { branch, remoteHead: null };
-  try {
-    const result = await git.fetch({
-      ...transport(options),
-      dir,
-      ...(isUrl(remote) ? { url } : { remote }),
-      ref: branch,
-      singleBranch: true,
-      tags: false,
-    });
-    return { branch, remoteHead: result.fetchHead };
-  } catch (error) {
-    throw remoteError(error, url, options.auth);
-  }
+  const target = isUrl(remote) ? { url } : { remote };
+  const result = await exchange(url, options, (transport) =>
+    git.fetch({ ...transport, dir, ...target, ref: branch, singleBranch: true, tags: false }),
+  );
+  return { branch, remoteHead: result.fetchHead };
 }
 
 /** Pushes the current branch to `remote` (`origin` unless told). A remote with newer commits refuses it. */
@@ -86,10 +106,6 @@ export async function push(dir: string, options: GitRemoteOptions & { remote?: s
   const commit = await headCommit(dir);
   if (!commit)
     throw new GitRemoteError('remote-failed', displayRemote(url), `The folder ${dir} has nothing to push yet.`);
-  try {
-    await git.push({ ...transport(options), dir, remote, ref: branch });
-  } catch (error) {
-    throw remoteError(error, url, options.auth);
-  }
+  await exchange(url, options, (transport) => git.push({ ...transport, dir, remote, ref: branch }));
   return { branch, commit };
 }
