@@ -65,18 +65,23 @@ export async function commitAll(
   message: string,
   options: WorkingFolderOptions = {},
 ): Promise<string | null> {
-  const matrix = await git.statusMatrix({ fs, dir, filter: (path) => !isIgnored(path, options.ignore) });
+  // A cache shared by the calls below keeps isomorphic-git from parsing the index again for each file.
+  const cache = {};
+  const matrix = await git.statusMatrix({ fs, dir, cache, filter: (path) => !isIgnored(path, options.ignore) });
+  const toAdd: string[] = [];
   let changed = false;
   for (const [filepath, head, workdir, stage] of matrix) {
     if (workdir === 0) {
-      if (stage !== 0) await git.remove({ fs, dir, filepath });
+      if (stage !== 0) await git.remove({ fs, dir, cache, filepath });
     } else if (!(head === 1 && workdir === 1 && stage === 1)) {
-      await git.add({ fs, dir, filepath });
+      toAdd.push(filepath);
     }
     if ((head === 1 && workdir !== 1) || (head === 0 && workdir !== 0)) changed = true;
   }
+  // One call for all additions: isomorphic-git rewrites the whole index once per call.
+  if (toAdd.length > 0) await git.add({ fs, dir, cache, filepath: toAdd });
   if (!changed) return null;
-  return git.commit({ fs, dir, author, message });
+  return git.commit({ fs, dir, cache, author, message });
 }
 
 /** The files of a commit: path (with `/`) to content. */
