@@ -52,7 +52,13 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
           onClose();
         }}
       >
-        <h2>Keyboard shortcuts</h2>
+        {/* Close first: the focus lands on it, and the list is read from its top. */}
+        <div className="shortcuts-head">
+          <h2>Keyboard shortcuts</h2>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
         <p className="meta">Tag the selection as:</p>
         <ul className="kind-keys" aria-label="Kinds and their keys">
           {kinds?.map((k) => (
@@ -76,9 +82,6 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
       </div>
     </DialogShell>
   );
