@@ -58,3 +58,19 @@ export function withoutReference(record: SnapshotRecord, ref: Reference): Snapsh
     };
   return null;
 }
+
+/** Deletes the records of `keys`, and the relations that start or end at an annotation among them. */
+export function deleteWithRelations(records: Record<string, SnapshotRecord>, keys: readonly string[]): void {
+  const gone = new Set<string>();
+  for (const key of keys) {
+    const r = records[key];
+    if (r?.type === 'annotation') gone.add(`${r.value.articleId}/${r.value.id}`);
+    delete records[key];
+  }
+  if (gone.size === 0) return;
+  for (const [key, r] of Object.entries(records)) {
+    if (r.type !== 'relation') continue;
+    const ends = [r.value.from, ...(r.value.to.kind === 'annotation' ? [r.value.to.id] : [])];
+    if (ends.some((id) => gone.has(`${r.value.articleId}/${id}`))) delete records[key];
+  }
+}

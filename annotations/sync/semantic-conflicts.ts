@@ -54,6 +54,8 @@ export interface DanglingConflict {
   type: 'dangling';
   key: string;
   record: string;
+  /** The record as the merge holds it (it may itself be there only as another conflict's restored target). */
+  recordValue: SnapshotRecord;
   ref: Reference;
   target: string;
   targetRecord: SnapshotRecord;
@@ -117,12 +119,22 @@ export function settle(
       } else if (source && target) {
         records[target] = source.records[target]!;
         const key = `dangling/${p.key}/${p.ref.field}/${p.ref.id}`;
-        conflicts.set(key, { type: 'dangling', key, record: p.key, ref: p.ref, target, targetRecord: records[target] });
+        conflicts.set(key, {
+          type: 'dangling',
+          key,
+          record: p.key,
+          recordValue: records[p.key]!,
+          ref: p.ref,
+          target,
+          targetRecord: records[target],
+        });
       } else throw new FactmarkError('invalid-argument', `The merge cannot be stored: ${p.key}: ${p.message}`);
     }
     if (dangling.length > 0) continue;
-    for (const p of problems) {
-      if (p.type !== 'text' && p.type !== 'tagset') continue;
+    // Annotations first: the relations on an orphan go with it, in its conflict.
+    const orphans = problems.filter((p) => p.type === 'text' || p.type === 'tagset');
+    const spans = orphans.filter((p) => records[p.key]?.type === 'annotation');
+    for (const p of spans.length > 0 ? spans : orphans) {
       const key = orphanKey(p);
       let conflict = conflicts.get(key) as TagsetUseConflict | TextMismatchConflict | undefined;
       if (!conflict && p.type === 'text')

@@ -2,7 +2,7 @@ import { FactmarkError } from '../errors';
 import type { Tagset } from '../tagset';
 import type { RecordConflict } from './record-merge';
 import { mergeRecords } from './record-merge';
-import { withoutReference } from './references';
+import { deleteWithRelations, withoutReference } from './references';
 import type { SemanticConflict, Sides } from './semantic-conflicts';
 import { settle } from './semantic-conflicts';
 import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
@@ -107,13 +107,17 @@ export function resolveConflict(result: MergeResult, conflictKey: string, choice
   } else if (conflict.type === 'dangling') {
     if (choice === 'restore') resolved[conflict.target] = conflict.targetRecord;
     else if (choice === 'drop') {
-      const current = resolved[conflict.record];
-      const without = current ? withoutReference(current, conflict.ref) : null;
+      // A record that is there only as another conflict's restored target is kept, without this link.
+      const without = withoutReference(resolved[conflict.record] ?? conflict.recordValue, conflict.ref);
       if (without) resolved[conflict.record] = without;
       else delete resolved[conflict.record];
     } else refuse(conflict, choice);
   } else if (choice === 'drop') {
-    for (const r of conflict.records) delete resolved[r.key];
+    // What hangs on a dropped annotation goes with it, as when an annotator deletes one.
+    deleteWithRelations(
+      resolved,
+      conflict.records.map((r) => r.key),
+    );
   } else if (choice === 'keep' && conflict.type === 'tagset-use') {
     if (!conflict.definition)
       throw new FactmarkError(

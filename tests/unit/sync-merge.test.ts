@@ -154,7 +154,7 @@ describe('semantic conflicts', () => {
     expect(dropped.merged.records[keyOf(claim)]).toBeUndefined();
   });
 
-  it('a kind removed on one side, used on the other: one conflict naming the kind, one naming the relation type', async () => {
+  it('a kind removed on one side, used on the other: the kind’s conflict lists its spans and their links; keeping it brings up the relation type', async () => {
     const noEvents: Tagset = {
       ...syncTagset,
       kinds: syncTagset.kinds.filter((k) => k.kind !== 'event'),
@@ -166,10 +166,13 @@ describe('semantic conflicts', () => {
     const agent = link('a1', 'alice', 'r1', 'agent', 'v1', { kind: 'annotation', id: 'p1' });
     const theirs = edit(base, [ann(resigns), { type: 'relation', value: agent }]);
     const result = mergeThreeWay(base, ours, theirs);
-    expect(result.conflicts.map((c) => c.key)).toEqual(['tagset-use/kind/event', 'tagset-use/relation/agent']);
+    const conflict = only(result.conflicts, 'tagset-use');
+    expect(conflict.element).toEqual({ type: 'kind', name: 'event' });
+    expect(conflict.records.map((r) => r.key)).toEqual([keyOf(resigns), 'relation/a1/alice/r1']);
     expect(validateSnapshot(result.merged)).toEqual([]);
     const kind = resolveConflict(result, 'tagset-use/kind/event', 'keep');
     expect(kind.conflicts.map((c) => c.key)).toEqual(['tagset-use/relation/agent']);
+    expect(kind.merged.records[keyOf(resigns)]?.value).toEqual(resigns);
     const both = resolveConflict(kind, 'tagset-use/relation/agent', 'keep');
     expect(both.conflicts).toEqual([]);
     expect(both.merged.records[keyOf(resigns)]?.value).toEqual(resigns);
