@@ -182,6 +182,20 @@ describe.skipIf(unavailable !== null)('git transport against a loopback git http
     expect(await readFile(join(empty, 'tagset.json'), 'utf8')).toBe('{"kinds":[]}\n');
   });
 
+  it('a push the remote refuses for its own reasons is a remote error with the reason', async () => {
+    const url = server.url('hooked');
+    const hook = join(server.gitDir('hooked'), 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "the project is archived" >&2\nexit 1\n', { mode: 0o755 });
+    const dir = join(temp.dir, 'hooked');
+    await initRepository(dir, 'main');
+    await writeFile(join(dir, 'a.json'), '1\n');
+    await commitAll(dir, lead, 'first');
+    await setRemote(dir, url);
+    const error = await remoteError(push(dir, { auth }));
+    expect(error.code).toBe('remote-failed');
+    expect(error.message).toBe(`The remote ${url} refused the push (refs/heads/main: pre-receive hook declined).`);
+  });
+
   it('refuses a URL that carries credentials, so they never reach .git/config', async () => {
     const url = server.url('inline').replace('http://', `http://team:${auth.password}@`);
     const error = await remoteError(clone(url, join(temp.dir, 'inline')));

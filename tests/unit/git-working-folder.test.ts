@@ -52,6 +52,22 @@ describe('commitAll', () => {
     expect(await headCommit(dir)).toBe(second);
   });
 
+  it('commits a folder deleted whole, and the deleted files of a folder that stays', async () => {
+    for (let i = 0; i < 30; i++) await put(`articles/a${i % 3}/layer-${i}.json`, `${i}\n`);
+    await put('articles/keep.json', 'k\n');
+    await commitAll(dir, author, 'articles');
+    await rm(join(dir, 'articles/a0'), { recursive: true });
+    await rm(join(dir, 'articles/a1/layer-1.json'));
+    const commit = (await commitAll(dir, author, 'deletions'))!;
+    const paths = [...(await readTree(dir, commit)).keys()];
+    expect(paths.filter((p) => p.startsWith('articles/a0/'))).toEqual([]);
+    expect(paths.filter((p) => p.startsWith('articles/a1/'))).toHaveLength(9);
+    expect(paths.filter((p) => p.startsWith('articles/a2/'))).toHaveLength(10);
+    expect(paths).toContain('articles/keep.json');
+    expect(await changedPaths(dir)).toEqual([]);
+    expect(await commitAll(dir, author, 'again')).toBeNull();
+  });
+
   it('leaves out the ignore list: the lock folder, the journal, the backup folder and temp files', async () => {
     await put('store.json', '{}\n');
     await put('.lock/owner.json', '{"pid":1}\n');

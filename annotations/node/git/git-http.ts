@@ -129,6 +129,17 @@ export function remoteError(error: unknown, url: string, auth: GitCredentials | 
       remote,
       `The remote ${remote} rejected the push: it has commits this folder does not have yet (not a fast-forward). Fetch and merge them, then push again.`,
     );
+  } else if (code === 'GitPushError') {
+    const refs = (error as { data?: { result?: { refs?: Record<string, { ok: boolean; error?: string }> } } }).data
+      ?.result?.refs;
+    const reasons = Object.entries(refs ?? {})
+      .filter(([, ref]) => !ref.ok)
+      .map(([name, ref]) => `${name}: ${ref.error ?? 'refused'}`);
+    result = new GitRemoteError(
+      'remote-failed',
+      remote,
+      `The remote ${remote} refused the push (${reasons.join('; ')}).`,
+    );
   } else if (status !== null) {
     result = new GitRemoteError('remote-failed', remote, `The remote ${remote} answered HTTP ${status}.`);
   } else {

@@ -1,4 +1,5 @@
-import fs from 'node:fs';
+import fs, { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import git from 'isomorphic-git';
 import { GitWorkingFolderError } from './git-errors';
 import { writeFilesTree } from './git-tree';
@@ -69,19 +70,36 @@ export async function commitAll(
   const cache = {};
   const matrix = await git.statusMatrix({ fs, dir, cache, filter: (path) => !isIgnored(path, options.ignore) });
   const toAdd: string[] = [];
+  const toRemove: string[] = [];
   let changed = false;
   for (const [filepath, head, workdir, stage] of matrix) {
     if (workdir === 0) {
-      if (stage !== 0) await git.remove({ fs, dir, cache, filepath });
+      if (stage !== 0) toRemove.push(filepath);
     } else if (!(head === 1 && workdir === 1 && stage === 1)) {
       toAdd.push(filepath);
     }
     if ((head === 1 && workdir !== 1) || (head === 0 && workdir !== 0)) changed = true;
   }
-  // One call for all additions: isomorphic-git rewrites the whole index once per call.
+  // isomorphic-git rewrites the whole index once per call: all additions go in one call, and a
+  // folder that is gone is taken out of the index at once rather than file by file.
+  for (const filepath of removalPaths(dir, toRemove, options.ignore)) await git.remove({ fs, dir, cache, filepath });
   if (toAdd.length > 0) await git.add({ fs, dir, cache, filepath: toAdd });
   if (!changed) return null;
   return git.commit({ fs, dir, cache, author, message });
+}
+
+/** Deleted files, each replaced by the highest folder above it that is gone from the disk too. */
+function removalPaths(dir: string, deleted: readonly string[], ignore: GitIgnoreList | undefined): string[] {
+  const paths = new Set<string>();
+  for (const path of deleted) {
+    let key = path;
+    for (let parent = posix.dirname(key); parent !== '.'; parent = posix.dirname(parent)) {
+      if (existsSync(join(dir, parent)) || isIgnored(parent, ignore)) break;
+      key = parent;
+    }
+    paths.add(key);
+  }
+  return [...paths];
 }
 
 /** The files of a commit: path (with `/`) to content. */
