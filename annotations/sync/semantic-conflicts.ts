@@ -104,8 +104,7 @@ export function settle(
     const problems = snapshotProblems({ records });
     if (problems.length === 0) break;
     const schema = problems.find((p) => p.type === 'schema');
-    if (schema)
-      throw new FactmarkError('invalid-argument', `The merge cannot be stored: ${schema.key}: ${schema.message}`);
+    if (schema) throw new FactmarkError('conflict', `The merge cannot be stored: ${schema.key}: ${schema.message}`);
     const dangling = problems.filter((p) => p.type === 'dangling');
     for (const p of dangling) {
       if (!records[p.key]) continue;

@@ -93,7 +93,12 @@ export function snapshotProblems(snapshot: ProjectSnapshot): SnapshotProblem[] {
     if (r.type !== 'annotation') continue;
     layerOf(r.value.articleId).annotations.push(r.value);
     const id = `${r.value.articleId}/${r.value.id}`;
-    if (ids.has(id)) problems.push({ type: 'schema', key, message: `uses the id of ${ids.get(id)}` });
+    if (ids.has(id))
+      problems.push({
+        type: 'schema',
+        key,
+        message: `has the id of ${ids.get(id)}, and an id is unique within an article`,
+      });
     ids.set(id, key);
   }
   const index = indexRecords(records);

@@ -245,6 +245,46 @@ describe('semantic conflicts', () => {
   });
 });
 
+describe('what the merge cannot do', () => {
+  it('refuses, changing nothing, two people’s annotations of one article under one id', async () => {
+    const base = await projectSnapshot();
+    const ours = edit(base, [ann(spanOf('a1', 'alice', 'T1', 'claim', 'Critics disagreed'))]);
+    const theirs = edit(base, [ann(spanOf('a1', 'bob', 'T1', 'claim', 'Critics disagreed'))]);
+    expect(() => mergeThreeWay(base, ours, theirs)).toThrow(
+      /cannot be stored: annotation\/a1\/bob\/T1: has the id of annotation\/a1\/alice\/T1, and an id is unique within an article/,
+    );
+  });
+
+  it('a dangling link on a record kept only as another conflict’s target can be dropped, and the merge moves on', async () => {
+    const person = spanOf('a1', 'alice', 'p1', 'person', 'The minister', { entityId: 'e1' });
+    const base = await projectSnapshot([{ type: 'entity', value: entity('e1', 'Minister') }, ann(person)]);
+    // One machine deletes the entity and the mention; the other links a claim to the mention.
+    const ours = edit(base, [], ['entity/e1', keyOf(person)]);
+    const claim = spanOf('a1', 'alice', 'c1', 'claim', 'the budget was balanced');
+    const saidBy = link('a1', 'alice', 'r1', 'said-by', 'c1', { kind: 'annotation', id: 'p1' });
+    const theirs = edit(base, [ann(claim), { type: 'relation', value: saidBy }]);
+    const result = mergeThreeWay(base, ours, theirs);
+    expect(result.conflicts.map((c) => c.key)).toEqual([
+      'dangling/annotation/a1/alice/p1/entityId/e1',
+      'dangling/relation/a1/alice/r1/to/p1',
+    ]);
+    // Unlinking keeps the mention, without its entity: the claim's link then has its end.
+    const unlinked = resolveConflict(result, 'dangling/annotation/a1/alice/p1/entityId/e1', 'drop');
+    expect(unlinked.conflicts).toEqual([]);
+    expect(unlinked.merged.records['entity/e1']).toBeUndefined();
+    expect(unlinked.merged.records[keyOf(person)]?.value).toEqual({ ...person, entityId: null });
+    expect(unlinked.merged.records['relation/a1/alice/r1']?.value).toEqual(saidBy);
+    expect(validateSnapshot(unlinked.merged)).toEqual([]);
+    // Dropping the claim's link instead leaves both deletions standing.
+    const done = resolveConflict(result, 'dangling/relation/a1/alice/r1/to/p1', 'drop');
+    expect(done.conflicts).toEqual([]);
+    expect(done.merged.records['relation/a1/alice/r1']).toBeUndefined();
+    expect(done.merged.records[keyOf(person)]).toBeUndefined();
+    expect(done.merged.records['entity/e1']).toBeUndefined();
+    expect(validateSnapshot(done.merged)).toEqual([]);
+  });
+});
+
 describe('store content and snapshots', () => {
   it('a store’s content goes to a snapshot and back unchanged, lists in key order', async () => {
     const snapshot = await projectSnapshot([
