@@ -3,9 +3,11 @@ import { FactmarkError } from '../errors';
 import type { AttributeDefinition, RelationType, SpanKindDefinition, Tagset } from '../tagset';
 import { findKind, findRelationType } from '../tagset';
 import type { Reference } from './references';
+import type { RecordIndex } from './references';
 import { indexRecords, withoutReference } from './references';
 import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
 import type { SnapshotProblem, TagsetElement } from './snapshot-problems';
+import { checkScope } from './check-scope';
 import { snapshotProblems } from './snapshot-problems';
 
 /** A record the merge could not keep as it is, with the reason. */
@@ -94,22 +96,30 @@ export function settle(
   const records = { ...resolved };
   const conflicts = new Map<string, SemanticConflict>();
   const droppedBy = new Map<string, TagsetUseConflict | TextMismatchConflict>();
-  const sources = [sides.theirs, sides.ours, sides.base].map((s) => ({ s, index: indexRecords(s.records) }));
+  // Where a deleted target is found again: built on the first dangling reference only.
+  let found: { s: ProjectSnapshot; index: RecordIndex }[] | undefined;
+  const sources = () =>
+    (found ??= [sides.theirs, sides.ours, sides.base].map((s) => ({ s, index: indexRecords(s.records) })));
   const drop = (conflict: TagsetUseConflict | TextMismatchConflict, key: string, problem: string) => {
     conflict.records.push({ key, record: records[key]!, problem });
     droppedBy.set(key, conflict);
     delete records[key];
   };
+  // The base passed every check: the first round looks only where the merge differs from it.
+  let scope = checkScope(sides.base.records, records);
   for (;;) {
-    const problems = snapshotProblems({ records });
+    const problems = snapshotProblems({ records }, scope);
+    scope = null;
     if (problems.length === 0) break;
     const schema = problems.find((p) => p.type === 'schema');
     if (schema) throw new FactmarkError('conflict', `The merge cannot be stored: ${schema.key}: ${schema.message}`);
     const dangling = problems.filter((p) => p.type === 'dangling');
     for (const p of dangling) {
       if (!records[p.key]) continue;
-      const found = sources.map(({ s, index }) => [s, index.find(p.ref)] as const).find(([, k]) => k !== undefined);
-      const [source, target] = found ?? [null, undefined];
+      const hit = sources()
+        .map(({ s, index }) => [s, index.find(p.ref)] as const)
+        .find(([, k]) => k !== undefined);
+      const [source, target] = hit ?? [null, undefined];
       const dropper = target === undefined ? undefined : droppedBy.get(target);
       if (dropper) {
         const without = withoutReference(records[p.key]!, p.ref);

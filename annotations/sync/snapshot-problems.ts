@@ -18,7 +18,7 @@ import { validateTagset } from '../tagset';
 import type { Reference } from './references';
 import { indexRecords, referencesOf } from './references';
 import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
-import { recordKey } from './snapshot';
+import { recordArticle, recordKey } from './snapshot';
 
 /** The part of the tagset a record depends on: its kind, its relation type, or the article labels. */
 export type TagsetElement = { type: 'kind' | 'relation'; name: string } | { type: 'documentLabels'; name: '' };
@@ -64,11 +64,21 @@ function schemaProblem(record: SnapshotRecord): string | null {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Every problem of a snapshot, each naming the record's key; none means it is a sound store. */
-export function snapshotProblems(snapshot: ProjectSnapshot): SnapshotProblem[] {
+/**
+ * Every problem of a snapshot, each naming the record's key; none means it is
+ * a sound store. With `scope` (see `checkScope`), only the project-wide
+ * records and those of the articles it names are checked.
+ */
+export function snapshotProblems(snapshot: ProjectSnapshot, scope?: ReadonlySet<string> | null): SnapshotProblem[] {
   const problems: SnapshotProblem[] = [];
   const records = snapshot.records;
-  for (const [key, record] of Object.entries(records)) {
+  const checked: [string, SnapshotRecord][] = [];
+  for (const key in records) {
+    const record = records[key]!;
+    const articleId = scope ? recordArticle(record) : null;
+    if (articleId === null || scope!.has(articleId)) checked.push([key, record]);
+  }
+  for (const [key, record] of checked) {
     const problem = schemaProblem(record);
     if (problem) problems.push({ type: 'schema', key, message: problem });
     else if (recordKey(record) !== key) problems.push({ type: 'schema', key, message: `is filed under the wrong key` });
@@ -78,36 +88,33 @@ export function snapshotProblems(snapshot: ProjectSnapshot): SnapshotProblem[] {
   if (problems.length > 0) return problems;
 
   const tagset = records.tagset!.value as Tagset;
-  const entities: Entity[] = [];
-  const events: EventRecord[] = [];
   const layers = new Map<string, ArticleLayer>();
   const layerOf = (articleId: string) => {
     let layer = layers.get(articleId);
     if (!layer) layers.set(articleId, (layer = { annotations: [], relations: [], documentLabels: [] }));
     return layer;
   };
+  // Relations end at annotations of their own article, so the checked articles' annotations are all a check needs.
+  const annotations: Record<string, SnapshotRecord> = {};
   const ids = new Map<string, string>();
-  for (const [key, r] of Object.entries(records)) {
-    if (r.type === 'entity') entities.push(r.value);
-    if (r.type === 'event') events.push(r.value);
+  for (const [key, r] of checked) {
     if (r.type !== 'annotation') continue;
+    annotations[key] = r;
     layerOf(r.value.articleId).annotations.push(r.value);
     const id = `${r.value.articleId}/${r.value.id}`;
-    if (ids.has(id))
-      problems.push({
-        type: 'schema',
-        key,
-        message: `has the id of ${ids.get(id)}, and an id is unique within an article`,
-      });
+    const twin = ids.get(id);
+    if (twin)
+      problems.push({ type: 'schema', key, message: `has the id of ${twin}, and an id is unique within an article` });
     ids.set(id, key);
   }
-  const index = indexRecords(records);
-  for (const [key, record] of Object.entries(records)) {
-    const missing = referencesOf(record).filter((ref) => index.find(ref) === undefined);
+  const index = indexRecords(annotations);
+  const find = (ref: Reference) => (ref.type === 'annotation' ? index.find(ref) : records[`${ref.type}/${ref.id}`]);
+  for (const [key, record] of checked) {
+    const missing = referencesOf(record).filter((ref) => find(ref) === undefined);
     for (const ref of missing)
       problems.push({ type: 'dangling', key, ref, message: `points to ${ref.type} "${ref.id}", which is not there` });
     if (missing.length > 0) continue;
-    problems.push(...recordRules(key, record, { tagset, records, entities, events, layerOf }));
+    problems.push(...recordRules(key, record, { tagset, records, layerOf }));
   }
   return problems;
 }
@@ -115,9 +122,14 @@ export function snapshotProblems(snapshot: ProjectSnapshot): SnapshotProblem[] {
 interface Context {
   tagset: Tagset;
   records: ProjectSnapshot['records'];
-  entities: Entity[];
-  events: EventRecord[];
   layerOf(articleId: string): ArticleLayer;
+}
+
+/** The registry records a record names (its references resolve): the checks look only for those. */
+function named<T extends 'entity' | 'event'>(ctx: Context, type: T, ids: readonly (string | null)[]) {
+  return ids.flatMap((id) => (id === null ? [] : [ctx.records[`${type}/${id}`]!.value])) as T extends 'entity'
+    ? Entity[]
+    : EventRecord[];
 }
 
 /** What the text and the tagset say of one record whose references all resolve. */
@@ -137,9 +149,21 @@ function recordRules(key: string, record: SnapshotRecord, ctx: Context): Snapsho
       } catch (error) {
         return [{ type: 'text', key, articleId: record.value.articleId, message: messageOf(error) }];
       }
-      checkAnnotation(ctx.tagset, text, record.value, ctx.entities, ctx.events);
+      checkAnnotation(
+        ctx.tagset,
+        text,
+        record.value,
+        named(ctx, 'entity', [record.value.entityId]),
+        named(ctx, 'event', [record.value.eventId]),
+      );
     } else if (record.type === 'relation') {
-      checkRelation(ctx.tagset, ctx.layerOf(record.value.articleId), record.value, ctx.entities);
+      const to = record.value.to;
+      checkRelation(
+        ctx.tagset,
+        ctx.layerOf(record.value.articleId),
+        record.value,
+        named(ctx, 'entity', [to.kind === 'entity' ? to.id : null]),
+      );
     } else if (record.type === 'labels') {
       checkDocumentLabels(ctx.tagset, record.value.labels);
     }

@@ -7,7 +7,8 @@ import type { SemanticConflict, Sides } from './semantic-conflicts';
 import { settle } from './semantic-conflicts';
 import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
 import { recordKey } from './snapshot';
-import { snapshotProblems, validateSnapshot } from './snapshot-problems';
+import { checkScope } from './check-scope';
+import { snapshotProblems } from './snapshot-problems';
 import { restoreElement } from './tagset-restore';
 
 export type MergeConflict = RecordConflict | SemanticConflict;
@@ -44,8 +45,10 @@ function build(state: MergeState): MergeResult {
   return { merged: { records }, conflicts: all, state };
 }
 
-function requireValid(snapshot: ProjectSnapshot, side: string): void {
-  const problems = validateSnapshot(snapshot);
+/** Refuses a side with a problem; a side is checked where it differs from the (checked) base. */
+function requireValid(snapshot: ProjectSnapshot, side: string, base?: ProjectSnapshot): void {
+  const scope = base ? checkScope(base.records, snapshot.records) : null;
+  const problems = snapshotProblems(snapshot, scope).map((p) => `${p.key}: ${p.message}`);
   if (problems.length > 0) {
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
     throw new FactmarkError(
@@ -58,8 +61,8 @@ function requireValid(snapshot: ProjectSnapshot, side: string): void {
 /** Merges two replicas of a project that both started from `base`, record by record. */
 export function mergeThreeWay(base: ProjectSnapshot, ours: ProjectSnapshot, theirs: ProjectSnapshot): MergeResult {
   requireValid(base, 'base');
-  requireValid(ours, 'our');
-  requireValid(theirs, 'their');
+  requireValid(ours, 'our', base);
+  requireValid(theirs, 'their', base);
   const { records, conflicts } = mergeRecords(base, ours, theirs);
   return build({ sides: { base, ours, theirs }, resolved: records, pending: conflicts });
 }

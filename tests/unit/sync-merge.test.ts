@@ -255,6 +255,33 @@ describe('what the merge cannot do', () => {
     );
   });
 
+  it('checks a side where it differs from the base, and everywhere when its tagset or registry lost something', async () => {
+    const resigns = spanOf('a2', 'alice', 'v1', 'event', 'flooded');
+    const mention = spanOf('a1', 'alice', 'p1', 'person', 'The minister', { entityId: 'e1' });
+    const base = await projectSnapshot([
+      { type: 'entity', value: entity('e1', 'Minister') },
+      ann(resigns),
+      ann(mention),
+    ]);
+    const noEvents: Tagset = {
+      ...syncTagset,
+      kinds: syncTagset.kinds.filter((k) => k.kind !== 'event'),
+      relations: syncTagset.relations.filter((r) => r.type !== 'agent'),
+    };
+    // Only a1 is touched, yet the tagset change leaves a2's event without its kind.
+    const touched = ann(spanOf('a1', 'bob', 'y1', 'claim', 'Critics disagreed'));
+    const orphaning = edit(base, [{ type: 'tagset', value: noEvents }, touched]);
+    expect(() => mergeThreeWay(base, base, orphaning)).toThrow(
+      /their side cannot be merged: annotation\/a2\/alice\/v1/,
+    );
+    const unlinking = edit(base, [ann(spanOf('a2', 'bob', 'y3', 'claim', 'Officials'))], ['entity/e1']);
+    expect(() => mergeThreeWay(base, unlinking, base)).toThrow(
+      /our side cannot be merged: annotation\/a1\/alice\/p1: points to entity "e1"/,
+    );
+    const badSpan = edit(base, [ann({ ...spanOf('a2', 'bob', 'y2', 'claim', 'Officials'), quote: 'Official' })]);
+    expect(() => mergeThreeWay(base, base, badSpan)).toThrow(/annotation\/a2\/bob\/y2: Quote does not match/);
+  });
+
   it('a dangling link on a record kept only as another conflict’s target can be dropped, and the merge moves on', async () => {
     const person = spanOf('a1', 'alice', 'p1', 'person', 'The minister', { entityId: 'e1' });
     const base = await projectSnapshot([{ type: 'entity', value: entity('e1', 'Minister') }, ann(person)]);
