@@ -179,6 +179,26 @@ describe('semantic conflicts', () => {
     expect(both.merged.records['relation/a1/alice/r1']?.value).toEqual(agent);
   });
 
+  it('an article label option removed on one side, chosen on the other: keep restores the article labels', async () => {
+    const base = await projectSnapshot();
+    const twoStances: Tagset = {
+      ...syncTagset,
+      documentLabels: [{ ...syncTagset.documentLabels[0]!, options: ['pro', 'con'] } as never],
+    };
+    const ours = edit(base, [{ type: 'tagset', value: twoStances }]);
+    const labels = { annotator: 'bob', labels: { stance: 'neutral' }, done: true, updatedAt: STAMP };
+    const theirs = edit(base, [{ type: 'labels', articleId: 'a2', value: labels }]);
+    const result = mergeThreeWay(base, ours, theirs);
+    const conflict = only(result.conflicts, 'tagset-use');
+    expect(conflict).toMatchObject({ key: 'tagset-use/documentLabels', records: [{ key: 'labels/a2/bob' }] });
+    expect(result.merged.records['labels/a2/bob']).toBeUndefined();
+    const kept = resolveConflict(result, conflict.key, 'keep');
+    expect(kept.conflicts).toEqual([]);
+    expect(kept.merged.records['labels/a2/bob']?.value).toEqual(labels);
+    expect(kept.merged.records.tagset?.value).toEqual(syncTagset);
+    expect(() => resolveConflict(result, conflict.key, 'restore')).toThrow(/tagset-use conflict cannot be resolved/);
+  });
+
   it('an annotation linked to an entity deleted on the other side: the entity stays until chosen; drop unlinks', async () => {
     const base = await projectSnapshot([{ type: 'entity', value: entity('e1', 'Minister') }]);
     const ours = edit(base, [], ['entity/e1']);
