@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
-import type { z } from 'zod';
 import { DEFAULT_GUIDELINES } from '../default-guidelines';
 import { DEFAULT_TAGSET } from '../default-tagset';
 import { FactmarkError, StoreUnreadableError } from '../errors';
@@ -10,27 +9,36 @@ import type { Article, ArticleSummary } from '../model';
 import { summarize } from '../model';
 import { createReadWriteLock } from '../read-write-lock';
 import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus, StoreView } from '../repository';
-import type { WriteStepHook } from './atomic-json-file';
-import { AtomicJsonFile, isTemporaryFile } from './atomic-json-file';
-import type { AnnotationFile, ArticleFile, IndexFile, ProjectFile } from './store-files';
-import {
-  AnnotationFileSchema,
-  ArticleFileSchema,
-  IndexFileSchema,
-  parserFor,
-  ProjectFileSchema,
-  STORE_SCHEMA_VERSION,
-} from './store-files';
+import type { AtomicJsonFile, WriteStepHook } from './atomic-json-file';
+import { isTemporaryFile } from './atomic-json-file';
+import type { AnnotationFile, ArticleFile, IndexFile, LayerFile, ProjectFile } from './store-files';
+import { STORE_SCHEMA_VERSION } from './store-files';
 import type { JournalEntry } from './store-journal';
 import { clearJournal, JOURNAL_NAME, recoverJournal, writeJournal } from './store-journal';
+import {
+  canonicalLayers,
+  codecFor,
+  GITIGNORE,
+  joinLayers,
+  joinProject,
+  PATHS,
+  PROJECT_PATHS,
+  projectParts,
+  splitLayers,
+} from './store-layout';
 import type { StoreLock, StoreOwner } from './store-lock';
 import { lockStore } from './store-lock';
+import { migrateV1Store, removeV1Leftovers, storeLayoutVersion, V1_BACKUP } from './store-migration';
+import type { StoreCodec } from './store-text-file';
+import { stableJson, StoreTextFile } from './store-text-file';
 import { storeView, toLayer, toProject } from './store-view';
 import type { Staged } from './store-view';
 
 export interface LowdbRepository extends AnnotationRepository {
   /** True when the store folder held no index yet: a brand-new store. */
   readonly isNew: boolean;
+  /** The layout version the store was migrated from as it opened (1), or null when it was not. */
+  readonly migratedFrom: number | null;
   /** Says anew who holds the store, for a second process to read (the web mode's address, once it listens). */
   announce(owner: StoreOwner): void;
 }
@@ -42,21 +50,27 @@ export interface RepositoryOptions {
   onWriteStep?: WriteStepHook;
   /** How long the lock stays fresh without a refresh (tests shorten it). */
   lockStaleMs?: number;
+  /** Told when the store was migrated as it opened (by default, a line on stderr). */
+  onNotice?: (message: string) => void;
 }
 
 const BACKUP = 'backup';
 
 /** Removes what killed writes left behind: `.name.pid.n.tmp` files. The store is locked, so no write is under way. */
-async function removeTemporaryFiles(dirs: readonly string[]): Promise<void> {
+async function removeTemporaryFiles(dirs: readonly string[], which = isTemporaryFile): Promise<void> {
   for (const dir of dirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter(isTemporaryFile).map((name) => rm(join(dir, name), { force: true })));
+    await Promise.all(names.filter(which).map((name) => rm(join(dir, name), { force: true })));
   }
 }
 
-const emptyLayerFile = (articleId: string): AnnotationFile => ({
+/** A temporary file of a write of another process (one this process has under way is left alone). */
+const othersTemporaryFile = (name: string) => isTemporaryFile(name) && !name.includes(`.${process.pid}.`);
+
+const emptyLayer = (articleId: string, annotator: string): LayerFile => ({
   schemaVersion: STORE_SCHEMA_VERSION,
   articleId,
+  annotator,
   annotations: [],
   relations: [],
   documentLabels: [],
@@ -67,7 +81,7 @@ const emptyLayerFile = (articleId: string): AnnotationFile => ({
  * written: checked already) does not hold as they are: what a save must
  * check. Records an edit left alone keep their identity.
  */
-function onlyNew(next: AnnotationFile, before: AnnotationFile): AnnotationFile {
+function onlyNew(next: LayerFile, before: LayerFile): LayerFile {
   const fresh = <T>(records: readonly T[], old: readonly T[] | undefined): T[] => {
     const kept = new Set(old ?? []);
     return records.filter((r) => !kept.has(r));
@@ -82,7 +96,6 @@ function onlyNew(next: AnnotationFile, before: AnnotationFile): AnnotationFile {
 }
 
 const defaultProject = (): ProjectFile => ({
-  schemaVersion: STORE_SCHEMA_VERSION,
   tagset: DEFAULT_TAGSET,
   entities: [],
   events: [],
@@ -90,71 +103,67 @@ const defaultProject = (): ProjectFile => ({
 });
 
 /**
- * The lowdb store. Layout, chosen so that saving one edit costs the same
- * whatever the corpus size:
+ * The lowdb store. Layout version 2 (see store-layout.ts), chosen so that
+ * saving one edit costs the same whatever the corpus size, and so that the
+ * work of different people lands in different files or in records merged
+ * by id:
  *
- *     index.json                 article summaries (rewritten only on import)
- *     project.json               tagset, entities, events, guidelines
- *     articles/<id>.json         one article's text (written once)
- *     annotations/<id>.json      one article's layer (rewritten per edit)
- *     backup/…                   the previous version of each rewritten file
- *     journal.json               only while a change of several files is written
- *     store.lock/                held by the one process that has the store open
+ *     index.json                       article summaries (rewritten only on import)
+ *     tagset.json, guidelines.md       the tagset, the guidelines
+ *     entities.jsonl, events.jsonl     the registry and the event records, one a line
+ *     settings.json                    settings the team shares
+ *     local/settings.json              this machine's settings (the annotator's name)
+ *     articles/<id>.json               one article's text (written once)
+ *     layers/<id>/<annotator>.json     one annotator's layer of one article (rewritten per edit)
+ *     backup/…                         the previous version of each rewritten file; backup/v1/ a migrated store's files
+ *     journal.json                     only while a change of several files is written
+ *     store.lock/                      held by the one process that has the store open
  *
+ * A store of layout version 1 is migrated as it opens (store-migration.ts).
  * Files are read lazily and cached; every write is atomic and every change
  * all or nothing (see store-journal.ts). A file that cannot be read is
  * reported and never written over.
  */
 export async function openLowdbRepository(dir: string, options: RepositoryOptions = {}): Promise<LowdbRepository> {
-  const onStep = options.onWriteStep;
-  for (const sub of ['articles', 'annotations', join(BACKUP, 'annotations')])
-    await mkdir(join(dir, sub), { recursive: true });
+  for (const sub of ['articles', 'layers', BACKUP]) await mkdir(join(dir, sub), { recursive: true });
   const lock: StoreLock = await lockStore(dir, options.owner ?? { kind: 'another Factmark process' }, {
     staleMs: options.lockStaleMs,
   });
   try {
-    return await openLocked(dir, lock, onStep);
+    return await openLocked(dir, lock, options);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | undefined): Promise<LowdbRepository> {
-  const paths = {
-    index: 'index.json',
-    project: 'project.json',
-    layer: (articleId: string) => `annotations/${articleId}.json`,
-    article: (articleId: string) => `articles/${articleId}.json`,
-  };
-  function jsonFile<T>(path: string, schema: z.ZodType<T, unknown>, backup = true): AtomicJsonFile<T> {
-    const full = join(dir, path);
-    return new AtomicJsonFile(full, parserFor(full, schema), {
+async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptions): Promise<LowdbRepository> {
+  const onStep = options.onWriteStep;
+  const full = (path: string) => join(dir, path);
+  function storeFile<T>(path: string, backup = true): StoreTextFile<T> {
+    return new StoreTextFile(full(path), codecFor(path, full(path)) as StoreCodec<T>, {
       onStep,
       ...(backup ? { backupPath: join(dir, BACKUP, path) } : {}),
     });
   }
-  const fileFor = (path: string): AtomicJsonFile<unknown> =>
-    path === paths.index
-      ? jsonFile(path, IndexFileSchema)
-      : path === paths.project
-        ? jsonFile(path, ProjectFileSchema)
-        : jsonFile(path, AnnotationFileSchema);
+  /** Writes checked text to a store file, making its folder (and its last good copy's) first. */
+  async function writeStoreText(path: string, text: string, writeOptions?: { keepBackup?: boolean }): Promise<void> {
+    await mkdir(dirname(full(path)), { recursive: true });
+    await mkdir(dirname(join(dir, BACKUP, path)), { recursive: true });
+    await storeFile(path, !path.startsWith('articles/')).writeText(text, writeOptions);
+  }
 
-  await removeTemporaryFiles([
-    dir,
-    join(dir, 'articles'),
-    join(dir, 'annotations'),
-    join(dir, BACKUP),
-    join(dir, BACKUP, 'annotations'),
-  ]);
+  // Those of the layer folders go when each is first read (there may be thousands).
+  const folders = ['', 'articles', 'local', BACKUP, join(BACKUP, 'local'), V1_BACKUP, join(V1_BACKUP, 'annotations')];
+  // A store of layout version 1 keeps its layers in annotations/ until it is migrated.
+  await removeTemporaryFiles([...folders, 'annotations', join(BACKUP, 'annotations')].map(full));
   /** Finishes an interrupted change: each file not yet replaced (one that is keeps its last good copy as it is). */
   const finishJournal = () =>
     recoverJournal(
       dir,
       async (entry) => {
-        const now = await readFile(join(dir, entry.path), 'utf8').catch(() => null);
-        if (now !== entry.text) await fileFor(entry.path).writeText(entry.text);
+        const now = await readFile(full(entry.path), 'utf8').catch(() => null);
+        if (now !== entry.text) await writeStoreText(entry.path, entry.text);
       },
       onStep,
     );
@@ -165,7 +174,17 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
       reason: `an interrupted change could not be finished: its journal is damaged (${recovery.reason})`,
     });
 
-  const indexFile = jsonFile<IndexFile>(paths.index, IndexFileSchema);
+  let migratedFrom: number | null = null;
+  const layout = await storeLayoutVersion(dir);
+  if (layout === 1) {
+    await migrateV1Store(dir, { write: (path, text) => writeStoreText(path, text), onStep });
+    migratedFrom = 1;
+    (options.onNotice ?? defaultNotice)(
+      `Factmark moved the store ${dir} to layout version ${STORE_SCHEMA_VERSION}; the files of version 1 are kept in ${join(dir, V1_BACKUP)}`,
+    );
+  } else if (layout === STORE_SCHEMA_VERSION) await removeV1Leftovers(dir, onStep);
+
+  const indexFile = storeFile<IndexFile>(PATHS.index);
   /** A whole-store file that cannot be read stops the store opening: the message says where its last good copy is. */
   const readWhole = async <T>(file: AtomicJsonFile<T>, path: string): Promise<T | null> =>
     file.read().catch((error: unknown) => {
@@ -174,27 +193,31 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
         throw new StoreUnreadableError(error.file, `${error.reason}; its last good copy is ${copy}`);
       throw error;
     });
-  const indexFound = await readWhole(indexFile, paths.index);
+  const indexFound = await readWhole(indexFile, PATHS.index);
   const indexDb = new Low<IndexFile>(indexFile, indexFound ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] });
+  if (indexFound && !existsSync(full('.gitignore'))) await writeStoreText('.gitignore', GITIGNORE);
 
-  const projectFile = jsonFile<ProjectFile>(paths.project, ProjectFileSchema);
-  const projectFound = await readWhole(projectFile, paths.project);
+  const projectRead = new Map<string, unknown>();
+  for (const path of PROJECT_PATHS) projectRead.set(path, await readWhole(storeFile(path), path));
+  const projectFound = joinProject(projectRead);
   let projectOnDisk = projectFound !== null;
-  const projectDb = new Low<ProjectFile>(projectFile, projectFound ?? defaultProject());
+  let project: ProjectFile = projectFound ?? defaultProject();
 
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
   const articleCache = new Map<string, Article>();
-  const layerDbs = new Map<string, Promise<Low<AnnotationFile>>>();
+  const layerCache = new Map<string, Promise<AnnotationFile>>();
   const rw = createReadWriteLock();
   /** A change whose journal is written but whose files are not all replaced yet (a write failed). */
   let pending = false;
   let closed = false;
 
+  const inLayerDir = (file: string, articleId: string) => file.startsWith(full(PATHS.layerDir(articleId)) + sep);
+
   function report(articleId: string) {
     return (error: unknown): never => {
       if (error instanceof StoreUnreadableError) {
-        const restorable =
-          error.file === join(dir, paths.layer(articleId)) && existsSync(join(dir, BACKUP, paths.layer(articleId)));
+        const inside = inLayerDir(error.file, articleId);
+        const restorable = inside && existsSync(join(dir, BACKUP, relative(dir, error.file)));
         problems.set(error.file, { reason: error.reason, articleId, restorable });
       }
       throw error;
@@ -207,22 +230,47 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     return summary;
   }
 
-  function layerDb(articleId: string): Promise<Low<AnnotationFile>> {
+  /** The layer files of one article, by path; the first that cannot be read throws, naming it. */
+  async function readLayerFiles(articleId: string): Promise<Map<string, LayerFile>> {
+    const sub = PATHS.layerDir(articleId);
+    let names: string[];
+    try {
+      names = await readdir(full(sub));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw new StoreUnreadableError(full(sub), (error as Error).message);
+    }
+    const files = new Map<string, LayerFile>();
+    await removeTemporaryFiles([join(dir, BACKUP, sub)], othersTemporaryFile);
+    for (const name of names.sort()) {
+      if (othersTemporaryFile(name)) await rm(join(full(sub), name), { force: true });
+      if (!name.endsWith('.json') || isTemporaryFile(name)) continue;
+      const path = `${sub}/${name}`;
+      const layer = await storeFile<LayerFile>(path).read();
+      if (!layer) continue;
+      const own = PATHS.layer(layer.articleId, layer.annotator);
+      if (own !== path)
+        throw new StoreUnreadableError(
+          full(path),
+          `it holds the layer of "${layer.annotator}" in article "${layer.articleId}", whose file is ${own}`,
+        );
+      files.set(path, layer);
+    }
+    return files;
+  }
+
+  function layerDb(articleId: string): Promise<AnnotationFile> {
     requireArticle(articleId);
-    let db = layerDbs.get(articleId);
+    let db = layerCache.get(articleId);
     if (!db) {
-      const low = new Low<AnnotationFile>(
-        jsonFile(paths.layer(articleId), AnnotationFileSchema),
-        emptyLayerFile(articleId),
-      );
-      db = low.read().then(() => {
+      db = readLayerFiles(articleId).then((files) => {
         // Readable again (repaired by hand): no longer a problem.
-        problems.delete(join(dir, paths.layer(articleId)));
-        return low;
+        for (const file of [...problems.keys()]) if (inLayerDir(file, articleId)) problems.delete(file);
+        return joinLayers(articleId, files);
       }, report(articleId));
       // A failed read is not cached: the user may repair the file and try again.
-      db.catch(() => layerDbs.delete(articleId));
-      layerDbs.set(articleId, db);
+      db.catch(() => layerCache.delete(articleId));
+      layerCache.set(articleId, db);
     }
     return db;
   }
@@ -231,7 +279,7 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     requireArticle(articleId);
     const cached = articleCache.get(articleId);
     if (cached) return cached;
-    const file = jsonFile(paths.article(articleId), ArticleFileSchema, false);
+    const file = storeFile<ArticleFile>(PATHS.article(articleId), false);
     const data = await file.read().catch(report(articleId));
     if (!data) return report(articleId)(new StoreUnreadableError(file.path, 'the file is missing'));
     problems.delete(file.path);
@@ -243,9 +291,36 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     listArticles: () => indexDb.data.articles,
     hasArticle: (id) => byId.has(id),
     getArticle,
-    readLayerFile: async (id) => (await layerDb(id)).data,
-    readProjectFile: () => projectDb.data,
+    readLayerFile: (id) => layerDb(id),
+    readProjectFile: () => project,
   };
+
+  /** The journal entries of one article's layers: each annotator's file whose text changes. */
+  function layerEntries(articleId: string, layer: AnnotationFile, before: AnnotationFile | undefined): JournalEntry[] {
+    const beforeParts = before ? splitLayers(before) : new Map<string, LayerFile>();
+    const nextParts = splitLayers(layer);
+    const entries: JournalEntry[] = [];
+    for (const path of new Set([...beforeParts.keys(), ...nextParts.keys()])) {
+      const prev = beforeParts.get(path);
+      const next = nextParts.get(path) ?? emptyLayer(articleId, prev!.annotator);
+      if (prev && stableJson(prev) === stableJson(next)) continue;
+      entries.push({ path, text: storeFile<LayerFile>(path).serialize(next, prev ? onlyNew(next, prev) : next) });
+    }
+    return entries;
+  }
+
+  /** The journal entries of the project: each of its files whose text changes. */
+  function projectEntries(next: ProjectFile): JournalEntry[] {
+    const before = projectOnDisk ? projectParts(project) : new Map<string, unknown>();
+    const entries: JournalEntry[] = [];
+    for (const [path, data] of projectParts(next)) {
+      const file = storeFile<unknown>(path);
+      const text = file.serialize(data);
+      if (before.has(path) && codecFor(path, file.path).encode(before.get(path)) === text) continue;
+      entries.push({ path, text });
+    }
+    return entries;
+  }
 
   /** Writes what a transaction staged: every file checked first, then one file alone or several through the journal. */
   async function commit(staged: Staged): Promise<void> {
@@ -255,41 +330,39 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
         `Factmark lost its hold on the store ${dir} (${lock.lost.message}); nothing was saved. Close Factmark and open it again.`,
       );
     const articles = staged.newArticles.map((article) => ({
-      file: jsonFile<ArticleFile>(paths.article(article.id), ArticleFileSchema, false),
+      file: storeFile<ArticleFile>(PATHS.article(article.id), false),
       data: { schemaVersion: STORE_SCHEMA_VERSION, article } as ArticleFile,
     }));
     const nextIndex: IndexFile | null =
       staged.newArticles.length > 0
         ? { ...indexDb.data, articles: [...indexDb.data.articles, ...staged.newArticles.map(summarize)] }
         : null;
-    // A new store gets its project file with its first articles.
-    const nextProject = staged.project ?? (nextIndex && !projectOnDisk ? projectDb.data : null);
+    // A new store gets its project files with its first articles.
+    const nextProject = staged.project ?? (nextIndex && !projectOnDisk ? project : null);
     const entries: JournalEntry[] = [];
     if (nextIndex)
       entries.push({
-        path: paths.index,
+        path: PATHS.index,
         text: indexFile.serialize(nextIndex, { ...nextIndex, articles: staged.newArticles.map(summarize) }),
       });
-    if (nextProject) entries.push({ path: paths.project, text: projectFile.serialize(nextProject) });
+    if (nextProject) entries.push(...projectEntries(nextProject));
     for (const [articleId, layer] of staged.layers) {
-      const before = byId.has(articleId) ? await layerDbs.get(articleId) : undefined;
-      entries.push({
-        path: paths.layer(articleId),
-        text: fileFor(paths.layer(articleId)).serialize(layer, before ? onlyNew(layer, before.data) : layer),
-      });
+      const before = byId.has(articleId) ? await layerCache.get(articleId) : undefined;
+      entries.push(...layerEntries(articleId, layer, before));
     }
     const texts = articles.map(({ file, data }) => file.serialize(data));
 
     // Article texts are new files no record names until the index does: written first, outside the journal.
-    for (const [i, { file }] of articles.entries()) await file.writeText(texts[i]!);
+    for (const [i, article] of staged.newArticles.entries()) await writeStoreText(PATHS.article(article.id), texts[i]!);
+    if (nextIndex && !existsSync(full('.gitignore'))) await writeStoreText('.gitignore', GITIGNORE);
     try {
       if (entries.length > 1) await writeJournal(dir, entries, onStep);
-      for (const entry of entries) await fileFor(entry.path).writeText(entry.text);
+      for (const entry of entries) await writeStoreText(entry.path, entry.text);
       if (entries.length > 1) await clearJournal(dir, onStep);
     } catch (error) {
       // With its journal on disk the change is made (even when the write failed after the journal's
       // rename): the next change, or the next start, finishes it. Without one, nothing of it was.
-      if (entries.length <= 1 || !existsSync(join(dir, JOURNAL_NAME))) throw error;
+      if (entries.length <= 1 || !existsSync(full(JOURNAL_NAME))) throw error;
       pending = true;
     }
 
@@ -299,15 +372,13 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
     }
     for (const article of staged.newArticles) articleCache.set(article.id, article);
     if (nextProject) {
-      projectDb.data = nextProject;
+      project = nextProject;
       projectOnDisk = true;
     }
     for (const [articleId, layer] of staged.layers) {
-      const low = new Low<AnnotationFile>(jsonFile(paths.layer(articleId), AnnotationFileSchema), layer);
-      low.data = layer;
-      layerDbs.set(articleId, Promise.resolve(low));
-      const file = join(dir, paths.layer(articleId));
-      problems.delete(file);
+      // Held as the files read back: the order a reopened store gives.
+      layerCache.set(articleId, Promise.resolve(canonicalLayers(layer)));
+      for (const file of [...problems.keys()]) if (inLayerDir(file, articleId)) problems.delete(file);
     }
   }
 
@@ -341,12 +412,13 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
 
   return {
     isNew: indexFound === null,
+    migratedFrom,
     status,
     listArticles: () => indexDb.data.articles,
     getArticle,
-    readLayer: async (articleId) => toLayer((await layerDb(articleId)).data),
-    readProject: (): ProjectData => toProject(projectDb.data),
-    listAnnotations: async (articleId) => toLayer((await layerDb(articleId)).data).annotations,
+    readLayer: async (articleId) => toLayer(await layerDb(articleId)),
+    readProject: (): ProjectData => toProject(project),
+    listAnnotations: async (articleId) => toLayer(await layerDb(articleId)).annotations,
 
     transact,
     snapshot: (work) => rw.read(() => work(readOnly)),
@@ -363,8 +435,7 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
       rw.write(async () => {
         await readyToChange();
         requireArticle(articleId);
-        const path = paths.layer(articleId);
-        // A layer held in memory was read (or written) whole: the file is not what is damaged.
+        // A layer held in memory was read (or written) whole: no file of it is what is damaged.
         const current = await layerDb(articleId).then(
           () => true,
           () => false,
@@ -374,16 +445,32 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
             'conflict',
             `The annotations of "${articleId}" read fine; there is nothing to restore (a copy would undo their last edit)`,
           );
-        const backup = jsonFile<AnnotationFile>(join(BACKUP, path), AnnotationFileSchema, false);
-        const good = await backup.read().catch(() => null);
-        if (!good)
-          throw new FactmarkError(
-            'not-found',
-            `No readable copy of ${path} is kept; repair the file by hand or move it away`,
+        // Each layer file of the article that cannot be read, in turn, from its last good copy.
+        const restored = new Set<string>();
+        for (;;) {
+          const damaged = await readLayerFiles(articleId).then(
+            () => null,
+            (error: unknown) => (error instanceof StoreUnreadableError ? error.file : Promise.reject(error)),
           );
-        await fileFor(path).writeText(backup.serialize(good), { keepBackup: false });
-        layerDbs.delete(articleId);
-        problems.delete(join(dir, path));
+          if (damaged === null) break;
+          if (restored.has(damaged))
+            throw new FactmarkError(
+              'conflict',
+              `${damaged} still cannot be read; repair the file by hand or move it away`,
+            );
+          restored.add(damaged);
+          const path = relative(dir, damaged).split(sep).join('/');
+          const backup = storeFile<LayerFile>(join(BACKUP, path), false);
+          const good = await backup.read().catch(() => null);
+          if (!good)
+            throw new FactmarkError(
+              'not-found',
+              `No readable copy of ${path} is kept; repair the file by hand or move it away`,
+            );
+          await writeStoreText(path, backup.serialize(good), { keepBackup: false });
+          problems.delete(damaged);
+        }
+        layerCache.delete(articleId);
       }),
 
     announce: (owner) => lock.announce(owner),
@@ -394,4 +481,8 @@ async function openLocked(dir: string, lock: StoreLock, onStep: WriteStepHook | 
         await lock.release();
       }),
   };
+}
+
+function defaultNotice(message: string): void {
+  process.stderr.write(`${message}\n`);
 }

@@ -4,16 +4,17 @@ import {
   ArticleSchema,
   DecisionSchema,
   DocumentLabelsSchema,
-  EntitySchema,
-  EventRecordSchema,
+  GOLD,
   IdSchema,
   RelationSchema,
 } from '../model';
+import type { Entity, EventRecord } from '../model';
 import { TagsetSchema } from '../tagset';
+import type { Tagset } from '../tagset';
 import { unreadable } from './atomic-json-file';
 
 /** The store's on-disk schema version; a store written by a newer Factmark is refused, not rewritten. */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 const Version = z.literal(STORE_SCHEMA_VERSION);
 
@@ -23,35 +24,66 @@ export const IndexFileSchema = z.object({
 });
 export type IndexFile = z.infer<typeof IndexFileSchema>;
 
-export const ArticleFileSchema = z.object({ schemaVersion: Version, article: ArticleSchema });
+/** An article's text never changes, nor its file: one written by layout version 1 is read as it is. */
+export const ArticleFileSchema = z.object({ schemaVersion: z.union([z.literal(1), Version]), article: ArticleSchema });
 export type ArticleFile = z.infer<typeof ArticleFileSchema>;
 
-/** One article's layer: annotations, relations and document labels of every annotator. */
-export const AnnotationFileSchema = z.object({
-  schemaVersion: Version,
-  articleId: IdSchema,
-  annotations: z.array(AnnotationSchema),
-  relations: z.array(RelationSchema).default([]),
-  documentLabels: z.array(DocumentLabelsSchema).default([]),
-  decisions: z.array(DecisionSchema).optional(),
-});
-export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
+/** One annotator's layer of one article (`layers/<articleId>/<annotator>.json`); the gold layer holds the decisions. */
+export const LayerFileSchema = z
+  .object({
+    schemaVersion: Version,
+    articleId: IdSchema,
+    annotator: z.string().min(1).max(200),
+    annotations: z.array(AnnotationSchema),
+    relations: z.array(RelationSchema),
+    documentLabels: z.array(DocumentLabelsSchema),
+    decisions: z.array(DecisionSchema).optional(),
+  })
+  .superRefine((file, ctx) => {
+    for (const key of ['annotations', 'relations', 'documentLabels'] as const)
+      file[key].forEach((record, i) => {
+        if (record.annotator !== file.annotator)
+          ctx.addIssue({ code: 'custom', path: [key, i, 'annotator'], message: `must be "${file.annotator}"` });
+      });
+    for (const key of ['annotations', 'relations'] as const)
+      file[key].forEach((record, i) => {
+        if (record.articleId !== file.articleId)
+          ctx.addIssue({ code: 'custom', path: [key, i, 'articleId'], message: `must be "${file.articleId}"` });
+      });
+    if (file.decisions && file.annotator !== GOLD)
+      ctx.addIssue({ code: 'custom', path: ['decisions'], message: `only the ${GOLD} layer holds decisions` });
+  });
+export type LayerFile = z.infer<typeof LayerFileSchema>;
 
-/** The project: tagset, entity registry, event records, guidelines. */
-export const ProjectFileSchema = z.object({
+export const TagsetFileSchema = z.object({ schemaVersion: Version, tagset: TagsetSchema });
+
+/** `settings.json` (shared by the team) and `local/settings.json` (this machine's, never shared). */
+export const SettingsFileSchema = z.object({
   schemaVersion: Version,
-  tagset: TagsetSchema,
-  entities: z.array(EntitySchema).default([]),
-  events: z.array(EventRecordSchema).default([]),
-  guidelines: z.string().default(''),
-  settings: z
-    .object({
-      annotator: z.string().min(1).max(200).optional(),
-      reviewingOrganisation: z.string().min(1).max(300).optional(),
-    })
-    .optional(),
+  settings: z.object({
+    annotator: z.string().min(1).max(200).optional(),
+    reviewingOrganisation: z.string().min(1).max(300).optional(),
+  }),
 });
-export type ProjectFile = z.infer<typeof ProjectFileSchema>;
+export type Settings = z.infer<typeof SettingsFileSchema>['settings'];
+
+/** Every layer of one article, as the repository holds it in memory (joined from its layer files). */
+export interface AnnotationFile {
+  articleId: string;
+  annotations: LayerFile['annotations'];
+  relations: LayerFile['relations'];
+  documentLabels: LayerFile['documentLabels'];
+  decisions?: LayerFile['decisions'];
+}
+
+/** The project as the repository holds it in memory (joined from tagset, records, guidelines and settings files). */
+export interface ProjectFile {
+  tagset: Tagset;
+  entities: Entity[];
+  events: EventRecord[];
+  guidelines: string;
+  settings?: Settings;
+}
 
 /** A parser for the adapter: checks the version first, so the message says "newer" rather than "invalid". */
 export function parserFor<T>(file: string, schema: z.ZodType<T, unknown>): (json: unknown) => T {

@@ -19,10 +19,18 @@ import { AtomicJsonFile, fsyncDirectory } from './atomic-json-file';
  */
 export const JOURNAL_NAME = 'journal.json';
 
-/** Only store files, by their path inside the store: a journal never names a file elsewhere. */
+/**
+ * Only store files, by their path inside the store: a journal never names a
+ * file elsewhere. Layout version 1's project and annotation files too: a
+ * change that store was making when it stopped is finished before the store
+ * is migrated.
+ */
 const StorePath = z
   .string()
-  .regex(/^(index\.json|project\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json)$/, 'not a store file');
+  .regex(
+    /^(index\.json|project\.json|tagset\.json|entities\.jsonl|events\.jsonl|guidelines\.md|settings\.json|local\/settings\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|layers\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\/[a-z0-9_~-]{1,200}\.json)$/,
+    'not a store file',
+  );
 
 const JournalSchema = z.object({
   schemaVersion: z.literal(1),

@@ -3,7 +3,6 @@ import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../model
 import { summarize } from '../model';
 import type { ProjectData, StoreStatus, StoreView } from '../repository';
 import type { AnnotationFile, ProjectFile } from './store-files';
-import { STORE_SCHEMA_VERSION } from './store-files';
 
 /** What a transaction has changed so far, over the store as it is on disk. */
 export interface Staged {
@@ -15,7 +14,7 @@ export interface Staged {
     readProjectFile(): ProjectFile;
   };
   newArticles: Article[];
-  /** Whole annotation files to write, by article id. */
+  /** Every layer of each article to write, by article id. */
   layers: Map<string, AnnotationFile>;
   project: ProjectFile | null;
 }
@@ -52,8 +51,7 @@ export function storeView(staged: Staged, status: () => StoreStatus, { readOnly 
     requireArticle(articleId);
     const own = staged.layers.get(articleId);
     if (own) return own;
-    if (fresh(articleId))
-      return { schemaVersion: STORE_SCHEMA_VERSION, articleId, annotations: [], relations: [], documentLabels: [] };
+    if (fresh(articleId)) return { articleId, annotations: [], relations: [], documentLabels: [] };
     return committed.readLayerFile(articleId);
   }
 

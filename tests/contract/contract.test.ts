@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -182,9 +182,10 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
   });
 
   it('reports an unreadable annotation file, refuses to write over it, and keeps it byte for byte', async () => {
-    const broken = join(storeDir, 'annotations', `${FIRST}.json`);
-    const garbage = '{"schemaVersion": 1, "annotations": [ this is not json';
+    const broken = join(storeDir, 'layers', FIRST, 'alice.json');
+    const garbage = '{"schemaVersion": 2, "annotations": [ this is not json';
     await transport.close();
+    await mkdir(join(storeDir, 'layers', FIRST), { recursive: true });
     await writeFile(broken, garbage);
     transport = await open(storeDir);
     send = transport.send;
@@ -193,7 +194,7 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
       'annotations/list',
       { articleId: FIRST },
       'store-unreadable',
-      /annotations\/000_0032acaf3c30b9bc\.json.*not valid JSON/,
+      /layers\/000_0032acaf3c30b9bc\/alice\.json.*not valid JSON/,
     );
     await refused(
       transport.send,
@@ -241,7 +242,7 @@ describe.each(TRANSPORTS)('the service contract over %s', (_name, open) => {
     expect(status).toMatchObject({
       annotator: 'alice',
       location: storeDir,
-      schemaVersion: 1,
+      schemaVersion: 2,
       articleCount: 5,
       problems: [],
     });

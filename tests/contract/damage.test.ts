@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
@@ -45,9 +45,11 @@ describe.each(TRANSPORTS)('a damaged file stays local, over %s', (_name, open) =
     await transport?.close();
     transport = await open(storeDir);
   };
-  const layerFile = (articleId: string) => join(storeDir, 'annotations', `${articleId}.json`);
+  /** The layer file of the session's annotator. */
+  const layerFile = (articleId: string) => join(storeDir, 'layers', articleId, 'alice.json');
   const textFile = (articleId: string) => join(storeDir, 'articles', `${articleId}.json`);
   const damage = async (file: string) => {
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, GARBAGE);
     await reopen();
   };
@@ -163,7 +165,7 @@ describe.each(TRANSPORTS)('a damaged file stays local, over %s', (_name, open) =
   it('changes the damaged layer might contradict are refused, naming the file; the others go ahead', async () => {
     const { dehqan, spare, unlinked, inFirst } = await annotate();
     await damage(layerFile(A002));
-    const named = new RegExp(`cannot check article .*${A002}\\.json.*restore or repair it first`);
+    const named = new RegExp(`cannot check article .*${A002}/alice\\.json.*restore or repair it first`);
 
     // Nothing readable uses time links, but the damaged layer might.
     const current = await tagset();

@@ -29,8 +29,8 @@ test('a damaged article is marked, says why, and its last good copy is restored'
   await tag(app, DAMAGED, 'speaker', 'Hossein Dehqan');
   await tag(app, DAMAGED, 'place', 'Tehran');
   await app.stop();
-  const file = join(app.storeDir, 'annotations', `${DAMAGED}.json`);
-  await writeFile(file, '{"schemaVersion": 1, "annotations": [ truncated by a full disk');
+  const file = join(app.storeDir, 'layers', DAMAGED, 'alice.json');
+  await writeFile(file, '{"schemaVersion": 2, "annotations": [ truncated by a full disk');
   const again = await startWebApp(app.storeDir);
   try {
     await page.goto(again.url);

@@ -120,19 +120,19 @@ test('article text is shown as text, never run as HTML', async ({ page, app }) =
 
 test('an unreadable store file is named, explained and left as it was', async ({ page, app }) => {
   await app.stop();
-  const file = join(app.storeDir, 'annotations', '000_0032acaf3c30b9bc.json');
-  await mkdir(join(app.storeDir, 'annotations'), { recursive: true });
-  await writeFile(file, '{ "schemaVersion": 1, "annotations": [');
+  const file = join(app.storeDir, 'layers', '000_0032acaf3c30b9bc', 'alice.json');
+  await mkdir(join(app.storeDir, 'layers', '000_0032acaf3c30b9bc'), { recursive: true });
+  await writeFile(file, '{ "schemaVersion": 2, "annotations": [');
   const { startWebApp } = await import('./web-fixture');
   const again = await startWebApp(app.storeDir);
   try {
     await page.goto(again.url);
     const alert = page.getByRole('alert').first();
-    await expect(alert).toContainText('000_0032acaf3c30b9bc.json');
+    await expect(alert).toContainText('000_0032acaf3c30b9bc/alice.json');
     await expect(alert).toContainText('not valid JSON');
     await expect(page.getByRole('alert').filter({ hasText: 'kept unchanged' }).first()).toBeVisible();
     const { readFile } = await import('node:fs/promises');
-    expect(await readFile(file, 'utf8')).toBe('{ "schemaVersion": 1, "annotations": [');
+    expect(await readFile(file, 'utf8')).toBe('{ "schemaVersion": 2, "annotations": [');
     // Other articles still open and save.
     await page
       .getByRole('navigation', { name: 'Articles' })

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cli } from '../support/built-cli';
@@ -16,8 +16,9 @@ it('stats and export go ahead without a damaged article, name it on stderr and e
   expect(existsSync('dist/cli.mjs'), 'the CLI is built (npm test builds it first)').toBe(true);
   const store = join(dir, 'store');
   expect(cli('import', 'annotations/sample-corpus', '--store', store).code).toBe(0);
-  const file = join(store, 'annotations', `${DAMAGED}.json`);
-  await writeFile(file, '{"schemaVersion": 1, "annotations": [');
+  const file = join(store, 'layers', DAMAGED, 'alice.json');
+  await mkdir(join(store, 'layers', DAMAGED), { recursive: true });
+  await writeFile(file, '{"schemaVersion": 2, "annotations": [');
 
   const stats = cli('stats', '--store', store);
   expect(stats.code).toBe(1);
@@ -43,5 +44,5 @@ it('stats and export go ahead without a damaged article, name it on stderr and e
   expect(validate.code).toBe(1);
   expect(validate.out).toContain(`${DAMAGED}: Cannot read store file ${file}: it is not valid JSON`);
   // Nothing was written over.
-  expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "annotations": [');
+  expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 2, "annotations": [');
 });

@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const tagsetOf = async () =>
-  (JSON.parse(await readFile(join(store, 'project.json'), 'utf8')) as { tagset: { kinds: { kind: string }[] } }).tagset;
+  (JSON.parse(await readFile(join(store, 'tagset.json'), 'utf8')) as { tagset: { kinds: { kind: string }[] } }).tagset;
 
 describe('factmark import, labels the tagset lacks', () => {
   it('refuses the files, lists each label with its count, and prints a label map to start from', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cli } from '../support/built-cli';
@@ -42,13 +42,17 @@ it('imports a folder, reports stats, validates, exports, and says what is wrong 
   expect(await readFile(join(dir, 'out', 'iob2.conll'), 'utf8')).toContain('ISIS\tO');
 
   // A layer whose quote no longer matches its article.
-  const layer = join(store, 'annotations', '000_0032acaf3c30b9bc.json');
+  const layer = join(store, 'layers', '000_0032acaf3c30b9bc', 'x.json');
   const stamp = '2026-01-01T00:00:00.000Z';
+  await mkdir(join(store, 'layers', '000_0032acaf3c30b9bc'), { recursive: true });
   await writeFile(
     layer,
     JSON.stringify({
-      schemaVersion: 1,
+      schemaVersion: 2,
       articleId: '000_0032acaf3c30b9bc',
+      annotator: 'x',
+      relations: [],
+      documentLabels: [],
       annotations: [
         {
           id: 'a1',

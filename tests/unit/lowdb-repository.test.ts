@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FactmarkError } from '../../annotations/errors';
@@ -14,6 +14,8 @@ afterEach(() => cleanup());
 
 const article = testArticle;
 const annotation = testAnnotation;
+/** The layer file name of `testAnnotation`'s annotator. */
+const ANNOTATOR = testAnnotation('a', 'x').annotator;
 
 async function rejection(promise: Promise<unknown>): Promise<FactmarkError> {
   return promise.then(
@@ -73,18 +75,18 @@ describe('openLowdbRepository', () => {
 });
 
 describe('annotation writes', () => {
-  it('rewrite only annotations/<id>.json of that article, never the index or other files', async () => {
+  it('rewrite only the layer file of that article, never the index or other files', async () => {
     const repo = await openStore(dir);
     await repo.addArticles([await article('a'), await article('b')]);
     await repo.putAnnotation(annotation('b', 'b1'));
-    const others = ['index.json', 'project.json', 'articles/a.json', 'articles/b.json', 'annotations/b.json'];
+    const others = ['index.json', 'tagset.json', 'articles/a.json', 'articles/b.json', `layers/b/${ANNOTATOR}.json`];
     const before = await Promise.all(others.map((f) => fingerprint(join(dir, f))));
     await new Promise((resolve) => setTimeout(resolve, 25));
     await repo.putAnnotation(annotation('a', 'a1'));
     expect(await Promise.all(others.map((f) => fingerprint(join(dir, f))))).toEqual(before);
-    expect((await readdir(join(dir, 'annotations'))).sort()).toEqual(['a.json', 'b.json']);
-    const layerA = JSON.parse(await readFile(join(dir, 'annotations', 'a.json'), 'utf8'));
-    expect(layerA).toMatchObject({ schemaVersion: 1, articleId: 'a', annotations: [annotation('a', 'a1')] });
+    expect((await readdir(join(dir, 'layers'))).sort()).toEqual(['a', 'b']);
+    const layerA = JSON.parse(await readFile(join(dir, 'layers', 'a', `${ANNOTATOR}.json`), 'utf8'));
+    expect(layerA).toMatchObject({ schemaVersion: 2, articleId: 'a', annotations: [annotation('a', 'a1')] });
   });
 
   it('replaces an annotation with the same id instead of adding a second one', async () => {
@@ -118,7 +120,7 @@ describe('annotation writes', () => {
 describe('unreadable store files', () => {
   it('refuses an index written by a newer Factmark, saying so, and leaves it unchanged', async () => {
     const index = join(dir, 'index.json');
-    const content = '{"schemaVersion": 2, "articles": [], "future": true}';
+    const content = '{"schemaVersion": 3, "articles": [], "future": true}';
     await writeFile(index, content);
     const error = await rejection(openStore(dir));
     expect(error.code).toBe('store-unreadable');
@@ -156,7 +158,8 @@ describe('unreadable store files', () => {
 
   it('refuses to write over an unreadable layer file', async () => {
     await (await openStore(dir)).addArticle(await article('a'));
-    const layer = join(dir, 'annotations', 'a.json');
+    const layer = join(dir, 'layers', 'a', `${ANNOTATOR}.json`);
+    await mkdir(join(dir, 'layers', 'a'), { recursive: true });
     await writeFile(layer, 'not json');
     const repo = await openStore(dir);
     expect((await rejection(repo.putAnnotation(annotation('a', 'x')))).code).toBe('store-unreadable');

@@ -68,7 +68,7 @@ describe('a transaction', () => {
       )) as Error & { code: string };
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toMatch(
-      /^Refused: b\.json would be saved in a form Factmark cannot read back \(.*at annotations\.0\.id\)/,
+      /^Refused: alice\.json would be saved in a form Factmark cannot read back \(.*at annotations\.0\.id\)/,
     );
     expect(await files()).toEqual(before);
     expect((await repo.readLayer('a')).annotations).toHaveLength(1);
@@ -87,7 +87,7 @@ describe('a transaction', () => {
     let failing = true;
     const repo = await openStore(dir, {
       onWriteStep: (step) => {
-        if (failing && step === 'rename b.json') throw new Error('disk went away');
+        if (failing && step === 'rename alice.json') throw new Error('disk went away');
       },
     });
     await repo.transact(async (tx) => {
@@ -119,22 +119,22 @@ describe('a transaction', () => {
   it('keeps the previous version of a rewritten file, and restores it when the file is damaged', async () => {
     const repo = await withTwoArticles();
     await repo.putAnnotation(annotation('a', 'a2'));
-    const backup = JSON.parse(await readFile(join(dir, 'backup/annotations/a.json'), 'utf8')) as {
+    const backup = JSON.parse(await readFile(join(dir, 'backup/layers/a/alice.json'), 'utf8')) as {
       annotations: Annotation[];
     };
     expect(backup.annotations.map((a) => a.id)).toEqual(['a1']);
     await repo.close();
-    await writeFile(join(dir, 'annotations/a.json'), 'garbage');
+    await writeFile(join(dir, 'layers/a/alice.json'), 'garbage');
     const reopened = await openStore(dir);
     await expect(reopened.readLayer('a')).rejects.toThrow(/not valid JSON/);
     expect(reopened.status().problems).toEqual([
-      expect.objectContaining({ articleId: 'a', restorable: true, file: join(dir, 'annotations/a.json') }),
+      expect.objectContaining({ articleId: 'a', restorable: true, file: join(dir, 'layers/a/alice.json') }),
     ]);
     await reopened.restoreLayer('a');
     expect((await reopened.readLayer('a')).annotations.map((a) => a.id)).toEqual(['a1']);
     expect(reopened.status().problems).toEqual([]);
     // Restoring does not replace the last good copy with the damaged file.
-    expect(JSON.parse(await readFile(join(dir, 'backup/annotations/a.json'), 'utf8'))).toEqual(backup);
+    expect(JSON.parse(await readFile(join(dir, 'backup/layers/a/alice.json'), 'utf8'))).toEqual(backup);
   });
 });
 
@@ -142,7 +142,7 @@ describe('a damaged file', () => {
   it('is no longer reported once it reads again (repaired by hand)', async () => {
     const repo = await withTwoArticles();
     await repo.close();
-    const file = join(dir, 'annotations/a.json');
+    const file = join(dir, 'layers/a/alice.json');
     const good = await readFile(file, 'utf8');
     await writeFile(file, 'garbage');
     const reopened = await openStore(dir);
@@ -163,15 +163,15 @@ describe('a damaged file', () => {
 describe('opening a store', () => {
   it('with a damaged project file names its last good copy', async () => {
     const repo = await withTwoArticles();
-    await repo.updateProject((p) => ({ ...p, guidelines: 'v2' }));
+    await repo.updateProject((p) => ({ ...p, tagset: { ...p.tagset, name: 'v2' } }));
     await repo.close();
-    await writeFile(join(dir, 'project.json'), '{');
+    await writeFile(join(dir, 'tagset.json'), '{');
     const error = (await openStore(dir).then(
       () => null,
       (e: unknown) => e,
     )) as Error;
     expect(error.message).toMatch(
-      /project\.json: it is not valid JSON .*; its last good copy is .*backup\/project\.json/,
+      /tagset\.json: it is not valid JSON .*; its last good copy is .*backup\/tagset\.json/,
     );
   });
 
@@ -180,8 +180,9 @@ describe('opening a store', () => {
     await repo.close();
     const layer = (id: string, annotationId: string) =>
       JSON.stringify({
-        schemaVersion: 1,
+        schemaVersion: 2,
         articleId: id,
+        annotator: 'alice',
         annotations: [annotation(id, annotationId)],
         relations: [],
         documentLabels: [],
@@ -189,8 +190,8 @@ describe('opening a store', () => {
     const journal = {
       schemaVersion: 1,
       files: [
-        { path: 'annotations/a.json', text: layer('a', 'a9') },
-        { path: 'annotations/b.json', text: layer('b', 'b9') },
+        { path: 'layers/a/alice.json', text: layer('a', 'a9') },
+        { path: 'layers/b/alice.json', text: layer('b', 'b9') },
       ],
     };
     await writeFile(join(dir, 'journal.json'), JSON.stringify(journal));
@@ -217,9 +218,10 @@ describe('opening a store', () => {
   it('removes the temporary files of writes a crash interrupted', async () => {
     const repo = await withTwoArticles();
     await repo.close();
-    await writeFile(join(dir, 'annotations', '.a.json.123.4.tmp'), '{"half');
+    await writeFile(join(dir, 'layers', 'a', '.alice.json.123.4.tmp'), '{"half');
     await writeFile(join(dir, '.index.json.123.5.tmp'), '');
-    await openStore(dir);
+    // Those of the index and project at once, those of an article's layers when it is first read.
+    await (await openStore(dir)).readLayer('a');
     expect(Object.keys(await files()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('the lowdb store', () => {
     const repo = await openStore(dir);
     expect(repo.isNew).toBe(true);
     await repo.addArticles([await article('a'), await article('b')]);
-    const files = ['index.json', 'project.json', 'articles/a.json', 'articles/b.json'];
+    const files = ['index.json', 'tagset.json', 'entities.jsonl', 'articles/a.json', 'articles/b.json'];
     const before = await Promise.all(
       files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]),
     );
@@ -65,7 +65,7 @@ describe('the lowdb store', () => {
       files.map(async (f) => [(await stat(join(dir, f))).mtimeMs, await readFile(join(dir, f), 'utf8')]),
     );
     expect(after).toEqual(before);
-    expect(await readdir(join(dir, 'annotations'))).toEqual(['a.json']);
+    expect(await readdir(join(dir, 'layers'))).toEqual(['a']);
     expect((await openStore(dir)).isNew).toBe(false);
   });
 
@@ -90,12 +90,12 @@ describe('the lowdb store', () => {
   it('refuses a store written by a newer Factmark, and an index that is not JSON, leaving them as they are', async () => {
     await mkdir(dir, { recursive: true });
     const index = join(dir, 'index.json');
-    for (const content of ['{"schemaVersion": 2, "articles": []}', '{"schemaVersion": 1, "articles": [']) {
+    for (const content of ['{"schemaVersion": 3, "articles": []}', '{"schemaVersion": 2, "articles": [']) {
       await writeFile(index, content);
       const error = await openStore(dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnreadableError);
       expect((error as Error).message).toContain(index);
-      expect((error as Error).message).toMatch(content.includes('2,') ? /newer than this Factmark/ : /not valid JSON/);
+      expect((error as Error).message).toMatch(content.includes('3,') ? /newer than this Factmark/ : /not valid JSON/);
       expect(await readFile(index, 'utf8')).toBe(content);
     }
   });

@@ -67,7 +67,7 @@ async function damageAfterTwoEdits() {
   const goodCopy = await handlers['annotations/list']({ articleId: DAMAGED });
   await tag('place', 'Tehran');
   await workspace.close();
-  await writeFile(join(storeDir, 'annotations', `${DAMAGED}.json`), 'not json at all');
+  await writeFile(join(storeDir, 'layers', DAMAGED, 'alice.json'), 'not json at all');
   await open();
   return goodCopy;
 }
@@ -86,7 +86,7 @@ it('opening a damaged article shows its problem instead of the editor; restoring
     articleId: DAMAGED,
     title: state.articles.find((a) => a.id === DAMAGED)!.title,
     problem: {
-      file: join(storeDir, 'annotations', `${DAMAGED}.json`),
+      file: join(storeDir, 'layers', DAMAGED, 'alice.json'),
       reason: expect.stringMatching(/not valid JSON/),
       articleId: DAMAGED,
       restorable: true,

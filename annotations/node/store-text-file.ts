@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { FactmarkError, StoreUnreadableError } from '../errors';
+import type { AtomicJsonFileOptions } from './atomic-json-file';
+import { AtomicJsonFile, unreadable } from './atomic-json-file';
+import { parserFor } from './store-files';
+
+/** How one kind of store file turns into text and back; `decode` throws a `store-unreadable` error naming the file. */
+export interface StoreCodec<T> {
+  encode(data: T): string;
+  decode(text: string): T;
+}
+
+/**
+ * JSON with every object's keys sorted: the same data is always the same
+ * text, whatever order the code built its keys in.
+ */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Pretty-printed, keys sorted, one value per line: a small edit is a small diff. */
+export const stableJson = (value: unknown): string => `${JSON.stringify(value, sortedKeys, 2)}\n`;
+
+export function jsonCodec<T>(file: string, schema: z.ZodType<T, unknown>): StoreCodec<T> {
+  const parse = parserFor(file, schema);
+  return {
+    encode: stableJson,
+    decode(text) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw unreadable(file, `it is not valid JSON (${(error as Error).message})`);
+      }
+      return parse(json);
+    },
+  };
+}
+
+/**
+ * Records with ids, one a line (JSON Lines), in the registry's order (a new
+ * record last): a record's edit is a one-line diff, a new one a line added.
+ */
+export function recordsCodec<T extends { id: string }>(file: string, schema: z.ZodType<T, unknown>): StoreCodec<T[]> {
+  return {
+    encode: (records) => records.map((record) => `${JSON.stringify(record, sortedKeys)}\n`).join(''),
+    decode(text) {
+      const records: T[] = [];
+      const seen = new Set<string>();
+      for (const [i, line] of text.split('\n').entries()) {
+        if (line.trim() === '') continue;
+        let json: unknown;
+        try {
+          json = JSON.parse(line);
+        } catch (error) {
+          throw unreadable(file, `line ${i + 1} is not valid JSON (${(error as Error).message})`);
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+          throw unreadable(
+            file,
+            `line ${i + 1} does not have the expected shape (${first?.message ?? 'invalid'}${where})`,
+          );
+        }
+        if (seen.has(parsed.data.id)) throw unreadable(file, `line ${i + 1} repeats the id "${parsed.data.id}"`);
+        seen.add(parsed.data.id);
+        records.push(parsed.data);
+      }
+      return records;
+    },
+  };
+}
+
+export const textCodec: StoreCodec<string> = { encode: (text) => text, decode: (text) => text };
+
+/**
+ * A store file of any format, written the atomic way `AtomicJsonFile` writes
+ * (temporary file, flush, rename, last good copy kept) and read through its
+ * codec. Reading tells a missing file (null) from one that cannot be read.
+ */
+export class StoreTextFile<T> extends AtomicJsonFile<T> {
+  private readonly codec: StoreCodec<T>;
+
+  constructor(path: string, codec: StoreCodec<T>, options: AtomicJsonFileOptions = {}) {
+    super(
+      path,
+      () => {
+        throw new Error('read through the codec');
+      },
+      options,
+    );
+    this.codec = codec;
+  }
+
+  override serialize(data: T, checked: T = data): string {
+    const text = this.codec.encode(data);
+    try {
+      this.codec.decode(checked === data ? text : this.codec.encode(checked));
+    } catch (error) {
+      const reason = error instanceof StoreUnreadableError ? error.reason : (error as Error).message;
+      throw new FactmarkError(
+        'invalid-argument',
+        `Refused: ${basename(this.path)} would be saved in a form Factmark cannot read back (${reason.replace(/^it /, 'it would ')}); nothing was saved`,
+      );
+    }
+    return text;
+  }
+
+  override async read(): Promise<T | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw unreadable(this.path, (error as Error).message);
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw unreadable(this.path, 'it is not UTF-8 text');
+    }
+    return this.codec.decode(text);
+  }
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AnnotationRepository } from '../../annotations/repository';
+import { scenarioHandlers } from './crash-scenario';
+
+/** The version 1 store the previous Factmark wrote, with colleagues' layers, gold, entities and events. */
+export const STORE_V1 = join(__dirname, '../fixtures/store-v1');
+
+interface Answer {
+  op: string;
+  args: object;
+  answer: unknown;
+}
+
+/**
+ * The answers the previous Factmark gave, over the version 1 store, to every
+ * read operation of the contract: the article list, each article and its
+ * layers, the comparison of layers, the registry and event pages, search,
+ * review progress, agreement, a bundle export.
+ */
+export async function v1Answers(): Promise<Answer[]> {
+  const answers = JSON.parse(await readFile(join(__dirname, '../fixtures/store-v1-answers.json'), 'utf8')) as Answer[];
+  return answers.map(comparable);
+}
+
+/**
+ * An export's file as the data it holds: a record read back from its file
+ * lists its fields in the schema's order, one made in this session in the
+ * order the code gave them (in either layout), and JSON does not tell them apart.
+ */
+function comparable(answer: Answer): Answer {
+  const file = answer.answer as { content?: unknown } | null;
+  if (typeof file?.content !== 'string' || !file.content.startsWith('{')) return answer;
+  return { ...answer, answer: { ...file, content: JSON.parse(file.content) as unknown } };
+}
+
+/** Asks `repo` the same questions, with the same clock and ids, answering as JSON would carry them. */
+export async function answersOf(repo: AnnotationRepository, questions: readonly Answer[]): Promise<Answer[]> {
+  const read = scenarioHandlers(repo, 'read').alice as unknown as Record<string, (args: object) => Promise<unknown>>;
+  const answers: Answer[] = [];
+  for (const { op, args } of questions)
+    answers.push(comparable({ op, args, answer: JSON.parse(JSON.stringify(await read[op]!(args))) as unknown }));
+  return answers;
+}
