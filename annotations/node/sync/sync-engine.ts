@@ -1,0 +1,211 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FactmarkError } from '../../errors';
+import { conflictSummary, mergeThreeWay, snapshotFromStore, storeFromSnapshot } from '../../sync';
+import type { MergeConflict } from '../../sync';
+import {
+  commitAll,
+  commitMerge,
+  fastForward,
+  fetch,
+  headCommit,
+  initRepository,
+  isAncestor,
+  isGitRemoteError,
+  mergeBase,
+  push,
+  readTree,
+  setRemote,
+  clone,
+} from '../git';
+import type { GitAuthor, GitCredentials } from '../git';
+import { GITIGNORE, PATHS } from '../store-layout';
+import { STORE_IGNORE } from './store-ignore';
+import { lockStore } from '../store-lock';
+import type { StoreLock } from '../store-lock';
+import { stableJson } from '../store-text-file';
+import { mergedTree, treeToStoreContent } from './store-tree';
+
+/** Where a merge waiting for its conflicts to be resolved is kept: on this machine only (local/ is git-ignored). */
+export const PENDING_MERGE_PATH = 'local/sync-pending.json';
+
+export interface RemoteAccess {
+  auth?: GitCredentials;
+  /** How long one exchange with the remote may take (tests shorten it). */
+  timeoutMs?: number;
+}
+
+export interface SyncOptions extends RemoteAccess {
+  /** The annotator, as the author of the commits. */
+  author: GitAuthor;
+}
+
+/** A merge that stopped on conflicts: the three commits and what conflicts, until the user resolves them. */
+export interface PendingMerge {
+  base: string;
+  ours: string;
+  theirs: string;
+  conflicts: MergeConflict[];
+  /** One sentence per conflict, for lists and the command line. */
+  summaries: string[];
+}
+
+export type SyncResult =
+  | { status: 'up-to-date' | 'pushed' | 'pulled' | 'merged'; commit: string }
+  | { status: 'conflicts'; pending: PendingMerge };
+
+async function withStoreLock<T>(storeDir: string, kind: string, work: (lock: StoreLock) => Promise<T>): Promise<T> {
+  const lock = await lockStore(storeDir, { kind });
+  try {
+    return await work(lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+function requireStore(storeDir: string): void {
+  if (!existsSync(join(storeDir, PATHS.index)))
+    throw new FactmarkError(
+      'not-found',
+      `${storeDir} is not a Factmark store with articles (it has no ${PATHS.index})`,
+    );
+}
+
+async function ensureGitignore(storeDir: string): Promise<void> {
+  if (!existsSync(join(storeDir, '.gitignore'))) await writeFile(join(storeDir, '.gitignore'), GITIGNORE);
+}
+
+/**
+ * Starts a team project from a store: makes the store folder a git working
+ * folder (once), commits all it shares and pushes it to `url`, which must be
+ * an empty repository. The store must not be open elsewhere: its lock is
+ * taken for the time of the publication.
+ */
+export async function publish(storeDir: string, url: string, options: SyncOptions): Promise<string> {
+  requireStore(storeDir);
+  return withStoreLock(storeDir, 'factmark publish', async () => {
+    if (!existsSync(join(storeDir, '.git'))) await initRepository(storeDir);
+    await ensureGitignore(storeDir);
+    await commitAll(storeDir, options.author, `Project published by ${options.author.name}`, { ignore: STORE_IGNORE });
+    await setRemote(storeDir, url);
+    const { commit } = await push(storeDir, options);
+    return commit;
+  });
+}
+
+/** Clones a team project from `url` into `storeDir` (new or empty); the result opens as a store. */
+export async function cloneProject(url: string, storeDir: string, options: RemoteAccess = {}): Promise<void> {
+  await clone(url, storeDir, options);
+  const head = await headCommit(storeDir);
+  try {
+    if (!head) throw new FactmarkError('invalid-argument', `The repository ${url} is empty: nothing to clone yet.`);
+    treeToStoreContent(await readTree(storeDir, head));
+  } catch (error) {
+    await rm(storeDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function savePending(storeDir: string, pending: PendingMerge | null): Promise<void> {
+  const path = join(storeDir, PENDING_MERGE_PATH);
+  if (!pending) {
+    await rm(path, { force: true });
+    return;
+  }
+  await mkdir(join(storeDir, 'local'), { recursive: true });
+  await writeFile(path, stableJson({ schemaVersion: 1, pendingMerge: pending }));
+}
+
+async function contentAt(storeDir: string, commit: string) {
+  const tree = await readTree(storeDir, commit);
+  return { tree, content: treeToStoreContent(tree) };
+}
+
+/** One round: merge what the remote has with ours and push. Throws push-rejected when the remote moved meanwhile. */
+async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncResult> {
+  const local = await headCommit(storeDir);
+  const { remoteHead } = await fetch(storeDir, 'origin', options);
+  if (!local) throw new FactmarkError('invalid-argument', `The store ${storeDir} has no commit to sync yet.`);
+  if (remoteHead === local) return { status: 'up-to-date', commit: local };
+  if (remoteHead === null || (await isAncestor(storeDir, remoteHead, local))) {
+    await push(storeDir, options);
+    return { status: 'pushed', commit: local };
+  }
+  if (await isAncestor(storeDir, local, remoteHead)) {
+    await fastForward(storeDir, remoteHead, { ignore: STORE_IGNORE });
+    return { status: 'pulled', commit: remoteHead };
+  }
+  const baseCommit = await mergeBase(storeDir, local, remoteHead);
+  if (!baseCommit)
+    throw new FactmarkError(
+      'conflict',
+      `The remote's history and the store's never meet: the store ${storeDir} was not cloned from this project.`,
+    );
+  const base = await contentAt(storeDir, baseCommit);
+  const ours = await contentAt(storeDir, local);
+  const theirs = await contentAt(storeDir, remoteHead);
+  const result = mergeThreeWay(
+    snapshotFromStore(base.content),
+    snapshotFromStore(ours.content),
+    snapshotFromStore(theirs.content),
+  );
+  if (result.conflicts.length > 0) {
+    const pending: PendingMerge = {
+      base: baseCommit,
+      ours: local,
+      theirs: remoteHead,
+      conflicts: result.conflicts,
+      summaries: result.conflicts.map(conflictSummary),
+    };
+    await savePending(storeDir, pending);
+    return { status: 'conflicts', pending };
+  }
+  const tree = mergedTree(
+    storeFromSnapshot(result.merged),
+    { base: base.tree, ours: ours.tree, theirs: theirs.tree },
+    { ours: ours.content, theirs: theirs.content },
+  );
+  const commit = await commitMerge(
+    storeDir,
+    [local, remoteHead],
+    tree,
+    options.author,
+    `Merge of ${options.author.name}'s work with the project`,
+    { ignore: STORE_IGNORE },
+  );
+  await push(storeDir, options);
+  return { status: 'merged', commit };
+}
+
+/**
+ * Syncs a store with its project's remote: commits the local changes with
+ * the annotator as author, fetches, then fast-forwards, pushes, or merges
+ * record by record and pushes (once more after a fetch when the remote moved
+ * meanwhile). With conflicts nothing in the store changes: the pending merge
+ * is kept under local/ and returned. A failed exchange with the remote throws
+ * a GitRemoteError saying why; the local commits stay.
+ *
+ * The store must not be open elsewhere: sync takes its lock, as the repository does.
+ */
+export async function sync(storeDir: string, options: SyncOptions): Promise<SyncResult> {
+  requireStore(storeDir);
+  if (!existsSync(join(storeDir, '.git')))
+    throw new FactmarkError(
+      'invalid-argument',
+      `The store ${storeDir} is not part of a team project yet: publish it or clone one first.`,
+    );
+  return withStoreLock(storeDir, 'factmark sync', async () => {
+    await ensureGitignore(storeDir);
+    await commitAll(storeDir, options.author, `${options.author.name}'s work`, { ignore: STORE_IGNORE });
+    let result: SyncResult;
+    try {
+      result = await syncOnce(storeDir, options);
+    } catch (error) {
+      if (!isGitRemoteError(error) || error.code !== 'push-rejected') throw error;
+      result = await syncOnce(storeDir, options);
+    }
+    if (result.status !== 'conflicts') await savePending(storeDir, null);
+    return result;
+  });
+}
