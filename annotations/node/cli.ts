@@ -11,6 +11,7 @@ import { BundleSchema } from '../formats/native-bundle-format';
 import { eachLayer } from '../service/context';
 import { openLowdbRepository } from './lowdb-repository';
 import { runImport } from './cli-import';
+import { runTeamCommand, TEAM_COMMANDS, TEAM_HELP } from './cli-sync';
 import { progress, UsageError } from './cli-common';
 import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
@@ -45,7 +46,9 @@ Export scope (--scope), whose data the files hold:
   all              every layer, each kept apart and named (the default; --annotators A,A narrows it)
   Articles a layer never touched, and for gold articles not yet adjudicated, are left out and listed.
 Exit codes: 0 done; 1 problems found, some files not imported, or damaged articles left out; 2 bad usage;
-3 the store cannot be read, or is open in the app or the web mode.`;
+3 the store cannot be read, or is open in the app or the web mode.
+
+${TEAM_HELP}`;
 
 /** The store, held for this command: a store open in the app or the web mode is refused with who has it. */
 const openStore = (storeDir: string) => openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
@@ -207,6 +210,7 @@ const OPTIONS = {
   'extend-tagset': { type: 'boolean' },
   'write-map': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  user: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -229,6 +233,14 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const storeDir = resolveStoreDir(values.store, defaultUserDataDir());
+  if (TEAM_COMMANDS.includes(command))
+    return runTeamCommand(command, {
+      storeDir,
+      storeGiven: values.store !== undefined,
+      args: rest,
+      user: values.user,
+      annotator: values.annotator,
+    });
   switch (command) {
     case 'import':
       return runImport(storeDir, {
