@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Entity } from '../../annotations/model';
-import { headCommit, isGitRemoteError, readTree, setRemote } from '../../annotations/node/git';
+import {
+  commitAll,
+  headCommit,
+  initRepository,
+  isGitRemoteError,
+  push,
+  readTree,
+  setRemote,
+} from '../../annotations/node/git';
 import type { GitRemoteError } from '../../annotations/node/git';
 import { StoreLockedError } from '../../annotations/node/store-lock';
 import { cloneProject, PENDING_MERGE_PATH, publish, sync, treeToStoreContent } from '../../annotations/node/sync';
@@ -73,11 +81,11 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     const [a0, a1, a2, a3] = ids as [string, string, string, string];
     await asMember(dirs.ana, 'ana', async (ana) => {
       await annotateWord(ana, a0, 1);
-      await annotateWord(ana, a1, 2);
+      for (const n of [9, 2, 12, 6]) await annotateWord(ana, a1, n);
       await addEntity(ana, 'ent-ana', 'Ana’s person');
     });
     await asMember(dirs.ben, 'ben', async (ben) => {
-      await annotateWord(ben, a1, 4);
+      for (const n of [4, 11, 3]) await annotateWord(ben, a1, n);
       await annotateWord(ben, a2, 5);
       await addEntity(ben, 'ent-ben', 'Ben’s person');
     });
@@ -103,7 +111,7 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     expect(await contentOf(dirs.ana)).toEqual(lead);
     expect(await contentOf(dirs.ben)).toEqual(lead);
     expect(annotators(lead, a0)).toEqual(['ana']);
-    expect(annotators(lead, a1)).toEqual(['ana', 'ben']);
+    expect(annotators(lead, a1)).toEqual(['ana', 'ana', 'ana', 'ana', 'ben', 'ben', 'ben']);
     expect(annotators(lead, a2)).toEqual(['ben']);
     expect(annotators(lead, a3)).toEqual(['ana', 'ben']);
     expect(lead.entities.map((e) => e.id).sort()).toEqual(['ent-ana', 'ent-ben']);
@@ -111,7 +119,8 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
       const { annotations } = await m.call<{ annotations: { annotator: string }[] }>('annotations/list', {
         articleId: a1,
       });
-      expect(annotations.map((a) => a.annotator).sort()).toEqual(['ana', 'ben']);
+      expect(new Set(annotations.map((a) => a.annotator))).toEqual(new Set(['ana', 'ben']));
+      expect(annotations).toHaveLength(7);
     });
     // Each commit of work is by its annotator.
     const log = await git.log({ fs, dir: dirs.lead });
@@ -150,6 +159,36 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     });
   }, 60_000);
 
+  it('merges again when a colleague pushed between its fetch and its push', async () => {
+    await asMember(dirs.ana, 'ana', (ana) => annotateWord(ana, ids[2]!, 13));
+    await asMember(dirs.lead, 'lead', (lead) => annotateWord(lead, ids[2]!, 14));
+    let raced = 0;
+    const result = await sync(dirs.ana, {
+      ...as('ana'),
+      beforePush: async () => {
+        // The lead, behind since the rename, merges and pushes first.
+        if (raced++ === 0) expect((await sync(dirs.lead, as('lead'))).status).toBe('merged');
+      },
+    });
+    expect(raced).toBe(2);
+    expect(result.status).toBe('merged');
+    expect((await sync(dirs.lead, as('lead'))).status).toBe('pulled');
+    expect(await contentOf(dirs.lead)).toEqual(await contentOf(dirs.ana));
+    expect(annotators(await contentOf(dirs.ana), ids[2]!)).toEqual(['ana', 'ben', 'lead']);
+  }, 60_000);
+
+  it('refuses to clone a repository that holds no store, and leaves no folder', async () => {
+    const other = join(temp.dir, 'not-a-store');
+    await initRepository(other);
+    await writeFile(join(other, 'README.md'), '# Not a store\n');
+    await commitAll(other, person('someone'), 'A readme');
+    await setRemote(other, server.url('other'));
+    await push(other, { auth });
+    const into = join(temp.dir, 'clone-of-other');
+    expect(String(await failure(cloneProject(server.url('other'), into, { auth })))).toContain('index.json');
+    expect(existsSync(into)).toBe(false);
+  }, 60_000);
+
   it('says why a sync failed and keeps the local commit', async () => {
     await asMember(dirs.lead, 'lead', (lead) => annotateWord(lead, ids[4]!, 3));
     const before = await headCommit(dirs.lead);
@@ -173,8 +212,7 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     } finally {
       await open.close();
     }
-    // The lead had not yet the rename: the local work and it are merged.
-    expect((await sync(dirs.lead, as('lead'))).status).toBe('merged');
+    expect((await sync(dirs.lead, as('lead'))).status).toBe('pushed');
     expect(existsSync(join(dirs.lead, PENDING_MERGE_PATH))).toBe(false);
   }, 60_000);
 });

@@ -39,6 +39,8 @@ export interface RemoteAccess {
 export interface SyncOptions extends RemoteAccess {
   /** The annotator, as the author of the commits. */
   author: GitAuthor;
+  /** Called before each push: a colleague's push may land meanwhile (tests make one land there). */
+  beforePush?: () => Promise<void>;
 }
 
 /** A merge that stopped on conflicts: the three commits and what conflicts, until the user resolves them. */
@@ -129,6 +131,7 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
   if (!local) throw new FactmarkError('invalid-argument', `The store ${storeDir} has no commit to sync yet.`);
   if (remoteHead === local) return { status: 'up-to-date', commit: local };
   if (remoteHead === null || (await isAncestor(storeDir, remoteHead, local))) {
+    await options.beforePush?.();
     await push(storeDir, options);
     return { status: 'pushed', commit: local };
   }
@@ -174,6 +177,7 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
     `Merge of ${options.author.name}'s work with the project`,
     { ignore: STORE_IGNORE },
   );
+  await options.beforePush?.();
   await push(storeDir, options);
   return { status: 'merged', commit };
 }
