@@ -157,6 +157,14 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
       const entities = await ben.call<Entity[]>('entities/list', {});
       expect(entities.find((e) => e.id === 'ent-x')?.name).toBe('Hossein Dehqan');
     });
+
+    // Ben takes the other name: the merge is made again with that choice, and sent.
+    const chosen = await sync(dirs.ben, { ...as('ben'), choices: { 'entity/ent-x': 'theirs' } });
+    expect(chosen.status).toBe('merged');
+    expect(existsSync(join(dirs.ben, PENDING_MERGE_PATH))).toBe(false);
+    expect((await sync(dirs.ana, as('ana'))).status).toBe('pulled');
+    for (const dir of [dirs.ana, dirs.ben])
+      expect((await contentOf(dir)).entities.find((e) => e.id === 'ent-x')?.name).toBe('General Dehqan');
   }, 60_000);
 
   it('merges again when a colleague pushed between its fetch and its push', async () => {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactmarkError } from '../../errors';
-import { conflictSummary, mergeThreeWay, snapshotFromStore, storeFromSnapshot } from '../../sync';
-import type { MergeConflict } from '../../sync';
+import { conflictSummary, mergeThreeWay, resolveConflict, snapshotFromStore, storeFromSnapshot } from '../../sync';
+import type { ConflictChoice, MergeConflict, MergeResult } from '../../sync';
 import {
   commitAll,
   commitMerge,
@@ -39,6 +39,11 @@ export interface RemoteAccess {
 export interface SyncOptions extends RemoteAccess {
   /** The annotator, as the author of the commits. */
   author: GitAuthor;
+  /**
+   * Choices for conflicts a previous sync listed, by conflict key (`ours` is this store's side): the merge
+   * is made again from the current commits and each choice applied to the conflict it names, if still there.
+   */
+  choices?: Readonly<Record<string, ConflictChoice>>;
   /** Called before each push: a colleague's push may land meanwhile (tests make one land there). */
   beforePush?: () => Promise<void>;
 }
@@ -124,6 +129,18 @@ async function contentAt(storeDir: string, commit: string) {
   return { tree, content: treeToStoreContent(tree) };
 }
 
+/** A merge with the user's choices applied, each once, to the conflicts they name (a choice may reveal others). */
+function withChoices(merge: MergeResult, choices: Readonly<Record<string, ConflictChoice>>): MergeResult {
+  const applied = new Set<string>();
+  let result = merge;
+  for (;;) {
+    const next = result.conflicts.find((c) => Object.hasOwn(choices, c.key) && !applied.has(c.key));
+    if (!next) return result;
+    applied.add(next.key);
+    result = resolveConflict(result, next.key, choices[next.key]!);
+  }
+}
+
 /** One round: merge what the remote has with ours and push. Throws push-rejected when the remote moved meanwhile. */
 async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncResult> {
   const local = await headCommit(storeDir);
@@ -148,10 +165,9 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
   const base = await contentAt(storeDir, baseCommit);
   const ours = await contentAt(storeDir, local);
   const theirs = await contentAt(storeDir, remoteHead);
-  const result = mergeThreeWay(
-    snapshotFromStore(base.content),
-    snapshotFromStore(ours.content),
-    snapshotFromStore(theirs.content),
+  const result = withChoices(
+    mergeThreeWay(snapshotFromStore(base.content), snapshotFromStore(ours.content), snapshotFromStore(theirs.content)),
+    options.choices ?? {},
   );
   if (result.conflicts.length > 0) {
     const pending: PendingMerge = {
