@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewComparison } from '../../annotations/contract';
+import { GOLD } from '../../annotations/model';
 import type { Article, Entity } from '../../annotations/model';
 import {
   commitAll,
@@ -126,6 +128,33 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     const log = await git.log({ fs, dir: dirs.lead });
     expect(new Set(log.map((c) => c.commit.author.name))).toEqual(new Set(['lead', 'ana', 'ben']));
   }, 120_000);
+
+  it('takes the lead’s adjudication to everyone', async () => {
+    const a1 = ids[1]!;
+    const decided = await asMember(dirs.lead, 'lead', async (lead) => {
+      const { groups } = await lead.call<ReviewComparison>('review/compare', {
+        articleId: a1,
+        annotators: ['ana', 'ben'],
+      });
+      for (const group of groups)
+        await lead.call('review/decide', {
+          articleId: a1,
+          annotators: ['ana', 'ben'],
+          key: group.key,
+          action: 'accept',
+          annotator: group.items[0]!.annotator,
+        });
+      return groups.length;
+    });
+    expect(decided).toBe(7);
+    expect((await sync(dirs.lead, as('lead'))).status).toBe('pushed');
+    for (const name of ['ana', 'ben'] as const) {
+      expect((await sync(dirs[name], as(name))).status).toBe('pulled');
+      const content = await contentOf(dirs[name]);
+      expect(content.layers[a1]?.decisions).toHaveLength(7);
+      expect(annotators(content, a1).filter((a) => a === GOLD)).toHaveLength(7);
+    }
+  }, 60_000);
 
   it('lists a conflict on an entity renamed two ways and changes nothing in the store', async () => {
     await asMember(dirs.lead, 'lead', (lead) => addEntity(lead, 'ent-x', 'Dehqan'));
