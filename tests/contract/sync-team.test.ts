@@ -214,6 +214,37 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     expect(annotators(await contentOf(dirs.ana), ids[2]!)).toEqual(['ana', 'ben', 'lead']);
   }, 60_000);
 
+  it('lists a kind removed by the lead and used meanwhile, and keeps it when told', async () => {
+    expect((await sync(dirs.ben, as('ben'))).status).toBe('pulled');
+    await asMember(dirs.ana, 'ana', (ana) => annotateWord(ana, ids[3]!, 2, 'claim'));
+    const { tagset } = await contentOf(dirs.lead);
+    await asMember(dirs.lead, 'lead', (lead) =>
+      lead.call('tagset/update', {
+        tagset: {
+          ...tagset,
+          kinds: tagset.kinds.filter((k) => k.kind !== 'claim'),
+          relations: tagset.relations.filter((r) => r.type !== 'said-by'),
+        },
+      }),
+    );
+    expect((await sync(dirs.lead, as('lead'))).status).toBe('pushed');
+    const before = await storeFiles(dirs.ana);
+    const result = await sync(dirs.ana, as('ana'));
+    if (result.status !== 'conflicts') throw new Error(`expected conflicts, got ${result.status}`);
+    expect(result.pending.conflicts.map((c) => c.type)).toEqual(['tagset-use']);
+    expect(result.pending.summaries[0]).toMatch(/claim/);
+    expect(asText(await storeFiles(dirs.ana))).toEqual(asText(before));
+
+    const key = result.pending.conflicts[0]!.key;
+    expect((await sync(dirs.ana, { ...as('ana'), choices: { [key]: 'keep' } })).status).toBe('merged');
+    expect((await sync(dirs.lead, as('lead'))).status).toBe('pulled');
+    const lead = await contentOf(dirs.lead);
+    expect(lead.tagset.kinds.map((k) => k.kind)).toContain('claim');
+    expect(lead.layers[ids[3]!]?.annotations.filter((a) => a.kind === 'claim').map((a) => a.annotator)).toEqual([
+      'ana',
+    ]);
+  }, 60_000);
+
   it('refuses to clone a repository that holds no store, and leaves no folder', async () => {
     const other = join(temp.dir, 'not-a-store');
     await initRepository(other);

@@ -37,15 +37,19 @@ export async function asMember<T>(storeDir: string, annotator: string, work: (m:
   }
 }
 
-/** Marks the `n`-th word of an article as a speaker in the member's own layer. */
-export async function annotateWord(member: Member, articleId: string, n: number, id?: string): Promise<Annotation> {
+/** Marks the `n`-th word of an article (a speaker unless told) in the member's own layer. */
+export async function annotateWord(
+  member: Member,
+  articleId: string,
+  n: number,
+  kind = 'speaker',
+): Promise<Annotation> {
   const article = await member.call<Article>('articles/get', { articleId });
   const words = [...article.text.matchAll(/[A-Za-z]{3,}/g)];
   const word = words[n % words.length]!;
   const created = await member.call<{ value: Annotation }>('annotations/create', {
-    ...(id ? { id } : {}),
     articleId,
-    kind: 'speaker',
+    kind,
     start: word.index,
     end: word.index + word[0].length,
     quote: word[0],
