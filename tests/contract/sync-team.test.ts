@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
@@ -255,6 +255,9 @@ describe.skipIf(unavailable !== null)('a team syncing through a loopback git ser
     const into = join(temp.dir, 'clone-of-other');
     expect(String(await failure(cloneProject(server.url('other'), into, { auth })))).toContain('index.json');
     expect(existsSync(into)).toBe(false);
+    await mkdir(into);
+    expect(String(await failure(cloneProject(server.url('other'), into, { auth })))).toContain('index.json');
+    expect(await readdir(into)).toEqual([]);
   }, 60_000);
 
   it('says why a sync failed and keeps the local commit', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactmarkError } from '../../errors';
 import { conflictSummary, mergeThreeWay, resolveConflict, snapshotFromStore, storeFromSnapshot } from '../../sync';
@@ -18,6 +18,7 @@ import {
   readTree,
   setRemote,
   clone,
+  displayRemote,
 } from '../git';
 import type { GitAuthor, GitCredentials } from '../git';
 import { GITIGNORE, PATHS } from '../store-layout';
@@ -103,13 +104,21 @@ export async function publish(storeDir: string, url: string, options: SyncOption
 
 /** Clones a team project from `url` into `storeDir` (new or empty); the result opens as a store. */
 export async function cloneProject(url: string, storeDir: string, options: RemoteAccess = {}): Promise<void> {
+  const existed = existsSync(storeDir);
   await clone(url, storeDir, options);
   const head = await headCommit(storeDir);
   try {
-    if (!head) throw new FactmarkError('invalid-argument', `The repository ${url} is empty: nothing to clone yet.`);
+    if (!head)
+      throw new FactmarkError(
+        'invalid-argument',
+        `The repository ${displayRemote(url)} is empty: nothing to clone yet.`,
+      );
     treeToStoreContent(await readTree(storeDir, head));
   } catch (error) {
-    await rm(storeDir, { recursive: true, force: true });
+    // Left as found: an empty folder stays, a new one goes.
+    if (existed)
+      for (const name of await readdir(storeDir)) await rm(join(storeDir, name), { recursive: true, force: true });
+    else await rm(storeDir, { recursive: true, force: true });
     throw error;
   }
 }
