@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../annotations/model';
-import { storeContentToTree, treeToStoreContent } from '../../annotations/node/sync';
+import { mergedTree, storeContentToTree, treeToStoreContent } from '../../annotations/node/sync';
 import { addEntity, annotateWord, asMember, asText, storeFiles } from '../support/sync-team';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -64,5 +64,43 @@ describe('a store as a git tree', () => {
     expect(() => treeToStoreContent(new Map([...files, [layer, new Uint8Array([0xff, 0xfe])]]))).toThrow(/not UTF-8/);
     const moved = layer.replace(/[^/]+\.json$/, 'someone-else.json');
     expect(() => treeToStoreContent(new Map([...files, [moved, files.get(layer)!]]))).toThrow(moved);
+  });
+
+  it('merges the files that are no part of the content whole, keeps article texts and writes an emptied layer empty', async () => {
+    const store = join(temp.dir, 'store');
+    await asMember(store, 'ana', async (ana) => {
+      const [first] = await ana.call<Article[]>('articles/list', {});
+      await annotateWord(ana, first!.id, 2);
+    });
+    const files = await storeFiles(store);
+    const content = treeToStoreContent(files);
+    const layer = [...files.keys()].find((path) => path.startsWith('layers/'))!;
+    const article = [...files.keys()].find((path) => path.startsWith('articles/'))!;
+    const withFiles = (extra: Record<string, string>) =>
+      new Map([...files, ...Object.entries(extra).map(([path, text]) => [path, encode(text)] as const)]);
+    const base = withFiles({ 'a.md': 'a', 'b.md': 'b', 'c.md': 'c', 'gone.md': 'g' });
+    const ours = withFiles({ 'a.md': 'a ours', 'b.md': 'b', 'c.md': 'c ours', 'gone.md': 'g' });
+    // An article file as an older Factmark wrote it: its text never changes, so its bytes stay.
+    const older = encode(
+      new TextDecoder().decode(files.get(article)).replace('"schemaVersion": 2', '"schemaVersion": 1'),
+    );
+    ours.set(article, older);
+    const theirs = withFiles({ 'a.md': 'a', 'b.md': 'b theirs', 'c.md': 'c theirs', 'new.md': 'n' });
+    // The merge took the annotation away: the layer file stays, empty.
+    const merged = { ...content, layers: {} };
+    const tree = mergedTree(merged, { base, ours, theirs }, { ours: content, theirs: content });
+    const text = asText(tree);
+    expect([text['a.md'], text['b.md'], text['c.md'], text['new.md'], text['gone.md']]).toEqual([
+      'a ours',
+      'b theirs',
+      'c ours',
+      'n',
+      undefined,
+    ]);
+    expect(tree.get(article)).toEqual(older);
+    expect(JSON.parse(text[layer]!)).toMatchObject({ annotator: 'ana', annotations: [], relations: [] });
+    expect(treeToStoreContent(tree).layers).toEqual({
+      [content.articles[0]!.id]: { annotations: [], relations: [], documentLabels: [] },
+    });
   });
 });
