@@ -9,6 +9,28 @@ export function unreadable(file: string, reason: string): StoreUnreadableError {
   return new StoreUnreadableError(file, reason);
 }
 
+/** How one kind of file turns into text and back; `decode` throws a `store-unreadable` error naming the file. */
+export interface FileCodec<T> {
+  encode(data: T): string;
+  decode(text: string): T;
+}
+
+/** Compact JSON, read back through `parse`. */
+export function jsonText<T>(file: string, parse: (json: unknown) => T): FileCodec<T> {
+  return {
+    encode: (data) => JSON.stringify(data),
+    decode(text) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw unreadable(file, `it is not valid JSON (${(error as Error).message})`);
+      }
+      return parse(json);
+    },
+  };
+}
+
 /** Called before each step that changes a file; a crash test stops the process there. */
 export type WriteStepHook = (step: string) => void;
 
@@ -40,12 +62,13 @@ export async function fsyncDirectory(dir: string): Promise<void> {
  */
 export class AtomicJsonFile<T> implements Adapter<T> {
   readonly path: string;
-  private readonly parse: (json: unknown) => T;
+  private readonly codec: FileCodec<T>;
   private readonly options: AtomicJsonFileOptions;
 
-  constructor(path: string, parse: (json: unknown) => T, options: AtomicJsonFileOptions = {}) {
+  /** `format`: a parser of the file's JSON, or a codec for a file in another form. */
+  constructor(path: string, format: ((json: unknown) => T) | FileCodec<T>, options: AtomicJsonFileOptions = {}) {
     this.path = path;
-    this.parse = parse;
+    this.codec = typeof format === 'function' ? jsonText(path, format) : format;
     this.options = options;
   }
 
@@ -57,9 +80,9 @@ export class AtomicJsonFile<T> implements Adapter<T> {
    * one edit does not check every record again.
    */
   serialize(data: T, checked: T = data): string {
-    const text = JSON.stringify(data);
+    const text = this.codec.encode(data);
     try {
-      this.parse(JSON.parse(checked === data ? text : JSON.stringify(checked)));
+      this.codec.decode(checked === data ? text : this.codec.encode(checked));
     } catch (error) {
       const reason = error instanceof StoreUnreadableError ? error.reason : (error as Error).message;
       throw new FactmarkError(
@@ -84,13 +107,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     } catch {
       throw unreadable(this.path, 'it is not UTF-8 text');
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw unreadable(this.path, `it is not valid JSON (${(error as Error).message})`);
-    }
-    return this.parse(json);
+    return this.codec.decode(text);
   }
 
   async write(data: T): Promise<void> {

@@ -1,16 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { z } from 'zod';
-import { FactmarkError, StoreUnreadableError } from '../errors';
-import type { AtomicJsonFileOptions } from './atomic-json-file';
-import { AtomicJsonFile, unreadable } from './atomic-json-file';
+import type { AtomicJsonFileOptions, FileCodec } from './atomic-json-file';
+import { AtomicJsonFile, jsonText, unreadable } from './atomic-json-file';
 import { parserFor } from './store-files';
 
 /** How one kind of store file turns into text and back; `decode` throws a `store-unreadable` error naming the file. */
-export interface StoreCodec<T> {
-  encode(data: T): string;
-  decode(text: string): T;
-}
+export type StoreCodec<T> = FileCodec<T>;
 
 /**
  * JSON with every object's keys sorted: the same data is always the same
@@ -25,19 +19,7 @@ function sortedKeys(_key: string, value: unknown): unknown {
 export const stableJson = (value: unknown): string => `${JSON.stringify(value, sortedKeys, 2)}\n`;
 
 export function jsonCodec<T>(file: string, schema: z.ZodType<T, unknown>): StoreCodec<T> {
-  const parse = parserFor(file, schema);
-  return {
-    encode: stableJson,
-    decode(text) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw unreadable(file, `it is not valid JSON (${(error as Error).message})`);
-      }
-      return parse(json);
-    },
-  };
+  return { encode: stableJson, decode: jsonText(file, parserFor(file, schema)).decode };
 }
 
 /**
@@ -84,47 +66,7 @@ export const textCodec: StoreCodec<string> = { encode: (text) => text, decode: (
  * codec. Reading tells a missing file (null) from one that cannot be read.
  */
 export class StoreTextFile<T> extends AtomicJsonFile<T> {
-  private readonly codec: StoreCodec<T>;
-
   constructor(path: string, codec: StoreCodec<T>, options: AtomicJsonFileOptions = {}) {
-    super(
-      path,
-      () => {
-        throw new Error('read through the codec');
-      },
-      options,
-    );
-    this.codec = codec;
-  }
-
-  override serialize(data: T, checked: T = data): string {
-    const text = this.codec.encode(data);
-    try {
-      this.codec.decode(checked === data ? text : this.codec.encode(checked));
-    } catch (error) {
-      const reason = error instanceof StoreUnreadableError ? error.reason : (error as Error).message;
-      throw new FactmarkError(
-        'invalid-argument',
-        `Refused: ${basename(this.path)} would be saved in a form Factmark cannot read back (${reason.replace(/^it /, 'it would ')}); nothing was saved`,
-      );
-    }
-    return text;
-  }
-
-  override async read(): Promise<T | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw unreadable(this.path, (error as Error).message);
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw unreadable(this.path, 'it is not UTF-8 text');
-    }
-    return this.codec.decode(text);
+    super(path, codec, options);
   }
 }
