@@ -28,7 +28,10 @@ export function directClient(handlers: Handlers): FactmarkClient {
  * alice, opened on its first article: the store, the handlers behind it,
  * the article's text, and a cleanup that removes the store.
  */
-export async function openSampleWorkspaceStore() {
+export async function openSampleWorkspaceStore(
+  /** Stands between the store and the handlers (a slow network, a held write). */
+  wrap: (client: FactmarkClient) => FactmarkClient = (client) => client,
+) {
   const temp = await makeTempDir();
   const { handlers } = await openWorkspace({
     storeDir: join(temp.dir, 'store'),
@@ -36,7 +39,7 @@ export async function openSampleWorkspaceStore() {
     sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
   });
   let ids = 0;
-  const store = createWorkspaceStore(directClient(handlers), () => `local-${++ids}`);
+  const store = createWorkspaceStore(wrap(directClient(handlers)), () => `local-${++ids}`);
   await store.init();
   return { handlers, store, text: store.getState().article!.text, cleanup: temp.cleanup };
 }

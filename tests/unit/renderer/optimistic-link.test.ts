@@ -1,12 +1,7 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Args, Results } from '../../../annotations/contract';
-import { appPaths, findAppRoot } from '../../../annotations/node/app-paths';
-import { openWorkspace } from '../../../annotations/node/workspace';
 import type { OperationName } from '../../../annotations/operation-names';
-import { createWorkspaceStore } from '../../../renderer/src/state/workspace-store';
-import { directClient } from '../../support/workspace-store-harness';
-import { makeTempDir } from '../../support/temp-dir';
+import { openSampleWorkspaceStore } from '../../support/workspace-store-harness';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -16,26 +11,16 @@ afterEach(async () => {
 
 /** A workspace store whose relation writes wait until `release` is called (a slow disk, a slow network). */
 async function storeWithHeldLinks() {
-  const temp = await makeTempDir();
-  cleanup = temp.cleanup;
-  const { handlers } = await openWorkspace({
-    storeDir: join(temp.dir, 'store'),
-    annotator: 'alice',
-    sampleDir: appPaths(findAppRoot(__dirname)).sampleDir,
-  });
-  const direct = directClient(handlers);
   const held: (() => void)[] = [];
-  const client = {
+  const opened = await openSampleWorkspaceStore((direct) => ({
     ...direct,
     async send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
       if (name === 'relations/create') await new Promise<void>((resolve) => held.push(resolve));
       return direct.send(name, args);
     },
-  };
-  let ids = 0;
-  const store = createWorkspaceStore(client, () => `local-${++ids}`);
-  await store.init();
-  const text = store.getState().article!.text;
+  }));
+  cleanup = opened.cleanup;
+  const { store, text } = opened;
   const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
   return { store, at, release: () => held.splice(0).forEach((go) => go()) };
 }
