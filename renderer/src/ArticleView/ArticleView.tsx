@@ -203,7 +203,9 @@ export function ArticleView() {
         setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }),
         setStructure.of({
           annotations,
-          relations: layer.relations.filter((r) => shown.has(r.from)),
+          relations: layer.relations.filter(
+            (r) => shown.has(r.from) && r.to.kind === 'annotation' && shown.has(r.to.id),
+          ),
           selectedId,
           show,
           describe,

@@ -18,7 +18,7 @@ export interface ShowInText {
 export interface Structure {
   /** The annotations of the layers shown. */
   annotations: readonly Annotation[];
-  /** The relations starting from a shown annotation. */
+  /** The links between two shown annotations: what arcs are drawn for. */
   relations: readonly Relation[];
   selectedId: string | null;
   show: ShowInText;
@@ -225,11 +225,9 @@ function crest(a: { x: number; y: number }, b: { x: number; y: number }, top: nu
 
 function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
   const { byId, relationTypes } = structure.describe;
-  const shown = new Set(structure.annotations.map((a) => a.id));
   // One arc per path and type: the same link in several layers is drawn once.
   const arcs = new Map<string, Arc>();
   for (const r of structure.relations) {
-    if (r.to.kind !== 'annotation' || !shown.has(r.from) || !shown.has(r.to.id)) continue;
     const from = byId.get(r.from);
     const to = byId.get(r.to.id);
     if (!from || !to) continue;
