@@ -17,6 +17,8 @@ import type {
 import { LabelMapSchema } from './imports/label-mapping';
 import { AttributesSchema, ENTITY_TYPES, IdSchema, RelationTargetSchema } from './model';
 import type { OperationName } from './operation-names';
+import { CONFLICT_CHOICES, TEAM_ROLES } from './project';
+import type { ProjectStatus, SyncOutcome, Team } from './project';
 import type { ComparedGroup } from './review/compare';
 import type { AnnotatorProgress, LabelDistribution } from './review/corpus-figures';
 import type { AgreementReport } from './agreement/report';
@@ -50,6 +52,23 @@ const EventFields = {
   place: Text(300).nullable(),
   participants: z.array(IdSchema),
 };
+
+/** A git remote: HTTPS (or HTTP, for a server on this machine); credentials go apart, never in the URL. */
+const RemoteUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(
+    (url) => /^https?:\/\/[^\s/]+/.test(url),
+    'must be an http(s) URL such as https://github.com/team/project.git',
+  )
+  .refine((url) => !/^https?:\/\/[^/@]*@/.test(url), 'must not carry a user or password: give them as credentials');
+/** A user name and password, or an access token (as the password, the user name optional). */
+const RemoteCredentials = z.strictObject({
+  username: z.string().trim().max(200).optional(),
+  password: z.string().min(1).max(4000),
+});
+export type RemoteCredentials = z.infer<typeof RemoteCredentials>;
 
 /** Which layers an export holds; see `export/file`. */
 export const ExportScopeSchema = z.discriminatedUnion('layer', [
@@ -237,6 +256,44 @@ export const argumentSchemas = {
     annotators: z.array(z.string()).optional(),
     kinds: z.array(z.string()).optional(),
   }),
+  /** Whether the store is shared through a git remote, and how its last sync went. */
+  'project/status': z.strictObject({}),
+  /** Starts a team project: commits the store and pushes it to an empty repository at `url`. */
+  'project/publish': z.strictObject({
+    url: RemoteUrl,
+    credentials: RemoteCredentials.optional(),
+    /** Keep the credentials (in the OS keychain, or for this session where there is none). */
+    remember: z.boolean().optional(),
+  }),
+  /**
+   * Commits the annotator's work, fetches, merges record by record and pushes. With conflicts nothing in
+   * the store changes; `choices` (by conflict key, `ours` is this store's side) resolve those the last sync listed.
+   */
+  'project/sync': z.strictObject({
+    credentials: RemoteCredentials.optional(),
+    remember: z.boolean().optional(),
+    choices: z.record(z.string().min(1).max(2000), z.enum(CONFLICT_CHOICES)).optional(),
+  }),
+  /** Clones a team project into a new store folder and opens it in place of this one. */
+  'project/clone': z.strictObject({
+    url: RemoteUrl,
+    /** The new store's folder: absent or empty. By default one named after the repository, beside this store. */
+    storeDir: z.string().trim().min(1).max(4000).optional(),
+    credentials: RemoteCredentials.optional(),
+    remember: z.boolean().optional(),
+  }),
+  /** Forgets the credentials kept for the project's remote. */
+  'project/forget-credentials': z.strictObject({}),
+  /** The project's members and assignments. */
+  'team/get': z.strictObject({}),
+  /** Adds a member, changes their role, or removes them (role null): the lead manages the team. */
+  'team/member': z.strictObject({ name: AnnotatorName, role: z.enum(TEAM_ROLES).nullable() }),
+  /** Assigns articles to an annotator (or takes them back), in bulk. */
+  'team/assign': z.strictObject({
+    annotator: AnnotatorName,
+    articleIds: z.array(IdSchema).min(1).max(100_000),
+    assigned: z.boolean(),
+  }),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type Args<K extends OperationName> = z.infer<(typeof argumentSchemas)[K]>;
@@ -394,6 +451,14 @@ export interface Results {
   'review/accept-agreed': Mutation<Decision[]>;
   'review/progress': ReviewProgressRow[];
   'agreement/report': AgreementDashboard;
+  'project/status': ProjectStatus;
+  'project/publish': SyncOutcome;
+  'project/sync': SyncOutcome;
+  'project/clone': SyncOutcome;
+  'project/forget-credentials': ProjectStatus;
+  'team/get': Team;
+  'team/member': Mutation<Team>;
+  'team/assign': Mutation<Team>;
 }
 
 export interface AgreementDashboard {

@@ -42,6 +42,14 @@ export const OPERATION_NAMES = [
   'review/accept-agreed',
   'review/progress',
   'agreement/report',
+  'project/status',
+  'project/publish',
+  'project/sync',
+  'project/clone',
+  'project/forget-credentials',
+  'team/get',
+  'team/member',
+  'team/assign',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

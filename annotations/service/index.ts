@@ -15,6 +15,8 @@ import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
 import { tagsetHandlers } from './tagset-handlers';
+import { teamHandlers } from './team-handlers';
+import type { ProjectRemote } from '../project';
 
 export interface ServiceOptions {
   /** Whose layer new annotations go to, unless the user saved a name in the settings. */
@@ -23,6 +25,8 @@ export interface ServiceOptions {
   annotatorGiven?: boolean;
   now?: () => Date;
   newId?: () => string;
+  /** The git side of a team project; absent where git cannot run (the project operations then say so). */
+  remote?: ProjectRemote;
 }
 
 /**
@@ -71,7 +75,35 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'review/accept-agreed': 'change',
   'review/progress': 'read',
   'agreement/report': 'read',
+  // The project remote takes the store for itself while it changes files.
+  'project/status': 'free',
+  'project/publish': 'free',
+  'project/sync': 'free',
+  'project/clone': 'free',
+  'project/forget-credentials': 'free',
+  'team/get': 'read',
+  'team/member': 'change',
+  'team/assign': 'change',
 };
+
+function projectHandlers(
+  remote: ProjectRemote | undefined,
+): Pick<
+  Handlers,
+  'project/status' | 'project/publish' | 'project/sync' | 'project/clone' | 'project/forget-credentials'
+> {
+  const need = (): ProjectRemote => {
+    if (remote) return remote;
+    throw new FactmarkError('conflict', 'Team projects need git, which this Factmark cannot run here');
+  };
+  return {
+    'project/status': async () => need().status(),
+    'project/publish': async (args) => need().publish(args),
+    'project/sync': async (args) => need().sync(args),
+    'project/clone': async (args) => need().clone(args),
+    'project/forget-credentials': async () => need().forgetCredentials(),
+  };
+}
 
 /** The one handler table both transports serve. */
 export function createHandlers(repo: AnnotationRepository, options: ServiceOptions): Handlers {
@@ -131,6 +163,8 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       },
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
       ...exportHandlers(ctx, jobs),
+      ...teamHandlers(ctx),
+      ...projectHandlers(options.remote),
     };
   }
 

@@ -94,6 +94,15 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   'review/accept-agreed': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   'review/progress': () => ({ annotators: ['alice', 'bob'] }),
   'agreement/report': () => ({ annotators: ['alice'], articleIds: [FIRST] }),
+  // Port 9 (discard) on loopback: refused at once, so no fuzz case waits on a network.
+  'project/status': () => ({}),
+  'project/publish': () => ({ url: 'http://127.0.0.1:9/project.git', credentials: { username: 'u', password: 'p' } }),
+  'project/sync': () => ({ choices: { 'entity/e1': 'ours' } }),
+  'project/clone': () => ({ url: 'http://127.0.0.1:9/project.git', remember: false }),
+  'project/forget-credentials': () => ({}),
+  'team/get': () => ({}),
+  'team/member': () => ({ name: 'alice', role: 'annotator' }),
+  'team/assign': () => ({ annotator: 'alice', articleIds: [FIRST], assigned: true }),
 };
 
 /** Records for the valid arguments to name: a claim and its speaker linked, a person mention of an entity, an event. */
