@@ -34,7 +34,19 @@ export const CONFLICT_CHOICES = ['ours', 'theirs', 'keep', 'drop', 'restore'] as
 export type WireConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
 /** What a sync did, in one word. */
-export type SyncStatusWord = 'up-to-date' | 'pushed' | 'pulled' | 'merged' | 'conflicts' | 'published' | 'cloned';
+export type SyncStatusWord =
+  | 'up-to-date'
+  | 'pushed'
+  | 'pulled'
+  | 'merged'
+  | 'conflicts'
+  | 'published'
+  | 'cloned'
+  /** The remote could not be reached, refused the credentials or the push: the work stays saved locally. */
+  | 'failed';
+
+/** Why an exchange with the remote failed: see GitRemoteErrorCode. */
+export type RemoteFailure = 'push-rejected' | 'auth-failed' | 'network' | 'remote-failed';
 
 /** A conflict as the app shows it: the sentence, the choices it takes, and the detail for side-by-side. */
 export interface ConflictView {
@@ -55,7 +67,7 @@ export interface ProjectStatus {
   keychain: boolean;
   /** The last sync of this session (or publication, clone), when there was one. */
   lastSync: { at: string; status: SyncStatusWord; message: string } | null;
-  /** The last sync failed: why, in one sentence (the work is saved locally). */
+  /** The last sync failed: why, in one sentence (the work is saved locally). Cleared by the next that works. */
   lastError: { at: string; code: string; message: string } | null;
   /** A merge waiting for the user's choices: nothing of it is in the store yet. */
   conflicts: ConflictView[];
@@ -67,6 +79,10 @@ export interface SyncOutcome {
   status: SyncStatusWord;
   /** One sentence for the user: what came in, what went out, what waits. */
   message: string;
+  /** With `failed`: why, so the app can ask for credentials when they were refused. */
+  reason?: RemoteFailure;
+  /** With `cloned`: the new store's folder, now open in place of the old one. */
+  storeDir?: string;
   project: ProjectStatus;
 }
 
@@ -76,9 +92,10 @@ export interface SyncOutcome {
  * store for itself while it changes files (see LowdbRepository.offline).
  */
 export interface ProjectRemote {
-  status(): Promise<ProjectStatus>;
-  publish(args: Args<'project/publish'>): Promise<SyncOutcome>;
-  sync(args: Args<'project/sync'>): Promise<SyncOutcome>;
-  clone(args: Args<'project/clone'>): Promise<SyncOutcome>;
-  forgetCredentials(): Promise<ProjectStatus>;
+  /** `annotator` is the session's annotator: the commits' author. */
+  status(annotator: string): Promise<ProjectStatus>;
+  publish(args: Args<'project/publish'>, annotator: string): Promise<SyncOutcome>;
+  sync(args: Args<'project/sync'>, annotator: string): Promise<SyncOutcome>;
+  clone(args: Args<'project/clone'>, annotator: string): Promise<SyncOutcome>;
+  forgetCredentials(annotator: string): Promise<ProjectStatus>;
 }

@@ -41,6 +41,12 @@ export interface LowdbRepository extends AnnotationRepository {
   readonly migratedFrom: number | null;
   /** Says anew who holds the store, for a second process to read (the web mode's address, once it listens). */
   announce(owner: StoreOwner): void;
+  /**
+   * Runs `work` with the store to itself: no operation runs meanwhile (those under way finish first), and
+   * the process keeps the store's lock, so `work` may change its files on disk (a sync through git). What
+   * is held in memory is read from the files again afterwards, whether `work` succeeded or not.
+   */
+  offline<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface RepositoryOptions {
@@ -197,9 +203,12 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   const indexDb = new Low<IndexFile>(indexFile, indexFound ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] });
   if (indexFound && !existsSync(full('.gitignore'))) await writeStoreText('.gitignore', GITIGNORE);
 
-  const projectRead = new Map<string, unknown>();
-  for (const path of PROJECT_PATHS) projectRead.set(path, await readWhole(storeFile(path), path));
-  const projectFound = joinProject(projectRead);
+  const readProjectFiles = async () => {
+    const read = new Map<string, unknown>();
+    for (const path of PROJECT_PATHS) read.set(path, await readWhole(storeFile(path), path));
+    return joinProject(read);
+  };
+  const projectFound = await readProjectFiles();
   let projectOnDisk = projectFound !== null;
   let project: ProjectFile = projectFound ?? defaultProject();
 
@@ -401,6 +410,21 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     });
   }
 
+  /** Reads the index and the project files again and forgets every cached article and layer. */
+  async function reload(): Promise<void> {
+    // Read whole first: a file that cannot be read leaves what is held as it was.
+    const index = await readWhole(indexFile, PATHS.index);
+    const found = await readProjectFiles();
+    indexDb.data = index ?? { schemaVersion: STORE_SCHEMA_VERSION, articles: [] };
+    byId.clear();
+    for (const summary of indexDb.data.articles) byId.set(summary.id, summary);
+    project = found ?? defaultProject();
+    projectOnDisk = found !== null;
+    articleCache.clear();
+    layerCache.clear();
+    problems.clear();
+  }
+
   function status(): StoreStatus {
     const list: StoreProblem[] = [...problems].map(([file, problem]) => ({ file, ...problem }));
     return { location: dir, schemaVersion: STORE_SCHEMA_VERSION, articleCount: byId.size, problems: list };
@@ -474,6 +498,20 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
       }),
 
     announce: (owner) => lock.announce(owner),
+    offline: (work) =>
+      rw.write(async () => {
+        await readyToChange();
+        if (lock.lost)
+          throw new FactmarkError(
+            'conflict',
+            `Factmark lost its hold on the store ${dir} (${lock.lost.message}); close Factmark and open it again.`,
+          );
+        try {
+          return await work();
+        } finally {
+          await reload();
+        }
+      }),
     close: () =>
       rw.write(async () => {
         if (closed) return;

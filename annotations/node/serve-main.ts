@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
     staticDir: flagValue(argv, 'static') ?? paths.rendererDir,
     port,
   });
-  workspace.repo.announce({ kind: WEB_MODE, url });
+  workspace.announce({ kind: WEB_MODE, url });
   console.log(`Factmark web mode: ${url}  (store: ${storeDir})`);
   // On a stop signal, a change under way is finished and the store let go before the process ends.
   const stop = () => {

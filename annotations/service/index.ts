@@ -88,6 +88,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
 
 function projectHandlers(
   remote: ProjectRemote | undefined,
+  annotator: string,
 ): Pick<
   Handlers,
   'project/status' | 'project/publish' | 'project/sync' | 'project/clone' | 'project/forget-credentials'
@@ -97,11 +98,11 @@ function projectHandlers(
     throw new FactmarkError('conflict', 'Team projects need git, which this Factmark cannot run here');
   };
   return {
-    'project/status': async () => need().status(),
-    'project/publish': async (args) => need().publish(args),
-    'project/sync': async (args) => need().sync(args),
-    'project/clone': async (args) => need().clone(args),
-    'project/forget-credentials': async () => need().forgetCredentials(),
+    'project/status': async () => need().status(annotator),
+    'project/publish': async (args) => need().publish(args, annotator),
+    'project/sync': async (args) => need().sync(args, annotator),
+    'project/clone': async (args) => need().clone(args, annotator),
+    'project/forget-credentials': async () => need().forgetCredentials(annotator),
   };
 }
 
@@ -164,7 +165,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
       ...exportHandlers(ctx, jobs),
       ...teamHandlers(ctx),
-      ...projectHandlers(options.remote),
+      ...projectHandlers(options.remote, session.annotator),
     };
   }
 

@@ -2,5 +2,5 @@
 export { isContentPath, mergedTree, orderLikeSides, storeContentToTree, treeToStoreContent } from './store-tree';
 export type { StoreTree } from './store-tree';
 export { ignoreListOf, STORE_IGNORE } from './store-ignore';
-export { cloneProject, PENDING_MERGE_PATH, publish, sync } from './sync-engine';
+export { cloneProject, PENDING_MERGE_PATH, projectRemote, publish, readPendingMerge, sync } from './sync-engine';
 export type { PendingMerge, RemoteAccess, SyncOptions, SyncResult } from './sync-engine';

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import fs, { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import git from 'isomorphic-git';
+import { z } from 'zod';
 import { join } from 'node:path';
 import { FactmarkError } from '../../errors';
 import { conflictSummary, mergeThreeWay, resolveConflict, snapshotFromStore, storeFromSnapshot } from '../../sync';
@@ -47,6 +49,8 @@ export interface SyncOptions extends RemoteAccess {
   choices?: Readonly<Record<string, ConflictChoice>>;
   /** Called before each push: a colleague's push may land meanwhile (tests make one land there). */
   beforePush?: () => Promise<void>;
+  /** The caller holds the store's lock already (the app, around an open store: see LowdbRepository.offline). */
+  lockHeld?: boolean;
 }
 
 /** A merge that stopped on conflicts: the three commits and what conflicts, until the user resolves them. */
@@ -63,7 +67,13 @@ export type SyncResult =
   | { status: 'up-to-date' | 'pushed' | 'pulled' | 'merged'; commit: string }
   | { status: 'conflicts'; pending: PendingMerge };
 
-async function withStoreLock<T>(storeDir: string, kind: string, work: (lock: StoreLock) => Promise<T>): Promise<T> {
+async function withStoreLock<T>(
+  storeDir: string,
+  kind: string,
+  work: (lock: StoreLock | null) => Promise<T>,
+  held = false,
+): Promise<T> {
+  if (held) return work(null);
   const lock = await lockStore(storeDir, { kind });
   try {
     return await work(lock);
@@ -92,14 +102,29 @@ async function ensureGitignore(storeDir: string): Promise<void> {
  */
 export async function publish(storeDir: string, url: string, options: SyncOptions): Promise<string> {
   requireStore(storeDir);
-  return withStoreLock(storeDir, 'factmark publish', async () => {
-    if (!existsSync(join(storeDir, '.git'))) await initRepository(storeDir);
-    await ensureGitignore(storeDir);
-    await commitAll(storeDir, options.author, `Project published by ${options.author.name}`, { ignore: STORE_IGNORE });
-    await setRemote(storeDir, url);
-    const { commit } = await push(storeDir, options);
-    return commit;
-  });
+  return withStoreLock(
+    storeDir,
+    'factmark publish',
+    async () => {
+      const started = !existsSync(join(storeDir, '.git'));
+      try {
+        if (started) await initRepository(storeDir);
+        await ensureGitignore(storeDir);
+        await commitAll(storeDir, options.author, `Project published by ${options.author.name}`, {
+          ignore: STORE_IGNORE,
+        });
+        await setRemote(storeDir, url);
+        const { commit } = await push(storeDir, options);
+        await savePending(storeDir, null);
+        return commit;
+      } catch (error) {
+        // A publication that failed leaves the store as it was: not a project, to publish again.
+        if (started) await rm(join(storeDir, '.git'), { recursive: true, force: true });
+        throw error;
+      }
+    },
+    options.lockHeld,
+  );
 }
 
 /** Clones a team project from `url` into `storeDir` (new or empty); the result opens as a store. */
@@ -121,6 +146,39 @@ export async function cloneProject(url: string, storeDir: string, options: Remot
     else await rm(storeDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+const PendingFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  pendingMerge: z.object({
+    base: z.string(),
+    ours: z.string(),
+    theirs: z.string(),
+    conflicts: z.array(z.looseObject({ type: z.string(), key: z.string() })),
+    summaries: z.array(z.string()),
+  }),
+});
+
+/**
+ * The merge a sync left waiting for the user's choices, or null. A file that cannot be read is taken as
+ * none (it lives under local/, on this machine only: the next sync lists the conflicts again).
+ */
+export async function readPendingMerge(storeDir: string): Promise<PendingMerge | null> {
+  const text = await readFile(join(storeDir, PENDING_MERGE_PATH), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = PendingFileSchema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data.pendingMerge as unknown as PendingMerge) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The project's remote (its URL as configured, without credentials), or null when the store is not shared. */
+export async function projectRemote(storeDir: string): Promise<string | null> {
+  if (!existsSync(join(storeDir, '.git'))) return null;
+  const url = (await git.getConfig({ fs, dir: storeDir, path: 'remote.origin.url' }).catch(() => null)) as unknown;
+  return typeof url === 'string' && url !== '' ? url : null;
 }
 
 async function savePending(storeDir: string, pending: PendingMerge | null): Promise<void> {
@@ -224,17 +282,22 @@ export async function sync(storeDir: string, options: SyncOptions): Promise<Sync
       'invalid-argument',
       `The store ${storeDir} is not part of a team project yet: publish it or clone one first.`,
     );
-  return withStoreLock(storeDir, 'factmark sync', async () => {
-    await ensureGitignore(storeDir);
-    await commitAll(storeDir, options.author, `${options.author.name}'s work`, { ignore: STORE_IGNORE });
-    let result: SyncResult;
-    try {
-      result = await syncOnce(storeDir, options);
-    } catch (error) {
-      if (!isGitRemoteError(error) || error.code !== 'push-rejected') throw error;
-      result = await syncOnce(storeDir, options);
-    }
-    if (result.status !== 'conflicts') await savePending(storeDir, null);
-    return result;
-  });
+  return withStoreLock(
+    storeDir,
+    'factmark sync',
+    async () => {
+      await ensureGitignore(storeDir);
+      await commitAll(storeDir, options.author, `${options.author.name}'s work`, { ignore: STORE_IGNORE });
+      let result: SyncResult;
+      try {
+        result = await syncOnce(storeDir, options);
+      } catch (error) {
+        if (!isGitRemoteError(error) || error.code !== 'push-rejected') throw error;
+        result = await syncOnce(storeDir, options);
+      }
+      if (result.status !== 'conflicts') await savePending(storeDir, null);
+      return result;
+    },
+    options.lockHeld,
+  );
 }
