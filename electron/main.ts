@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { isFactmarkError } from '../annotations/errors';
 import { appPaths } from '../annotations/node/app-paths';
 import { flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from '../annotations/node/store-location';
+import { keychainKeeper } from '../annotations/node/keychain-keeper';
 import { openWorkspace } from '../annotations/node/workspace';
 import { serveOverIpc } from './ipc-adapter';
 import { allowsDevTools, lockDownContents, lockDownSession } from './security-policy';
@@ -107,6 +108,8 @@ async function start(): Promise<void> {
       annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
       sampleDir: paths.sampleDir,
       owner: { kind: 'the Factmark desktop app' },
+      // A team project's credentials, sealed by the OS keychain in the app's folder (never the store's).
+      credentials: keychainKeeper(safeStorage, join(app.getPath('userData'), 'credentials.json')) ?? undefined,
     });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);
   } catch (error) {

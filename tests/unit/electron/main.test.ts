@@ -83,6 +83,11 @@ vi.mock('electron', () => {
     },
     shell: { openPath: async () => '' },
     ipcMain: { handle: () => undefined },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (sealed: Buffer) => sealed.toString(),
+    },
   };
 });
 
@@ -156,6 +161,9 @@ describe('the Electron main process', () => {
       ]),
     );
     expect(electron.openWorkspace.options[0]).toMatchObject({ owner: { kind: 'the Factmark desktop app' } });
+    // A team project's credentials go to the OS keychain, in the app's folder, never the store's.
+    const { credentials } = electron.openWorkspace.options[0] as { credentials?: { kind: string } };
+    expect(credentials?.kind).toBe('keychain');
 
     electron.appEvents.get('second-instance')!();
     expect(window!.calls).toEqual(['restore', 'show', 'focus']);
