@@ -11,6 +11,7 @@ import {
   RelationSchema,
 } from './model';
 import { validateTagset } from './tagset';
+import { AssignmentSchema, TeamMemberSchema } from './team';
 
 const pair = <T extends z.ZodType>(record: T) => ({ before: record.nullable(), after: record.nullable() });
 const inArticle = { articleId: IdSchema };
@@ -26,6 +27,8 @@ export const ChangeSchema = z
     z.strictObject({ type: z.literal('event'), ...pair(EventRecordSchema) }),
     z.strictObject({ type: z.literal('tagset'), before: z.unknown(), after: z.unknown() }),
     z.strictObject({ type: z.literal('guidelines'), before: z.string(), after: z.string() }),
+    z.strictObject({ type: z.literal('member'), ...pair(TeamMemberSchema) }),
+    z.strictObject({ type: z.literal('assignment'), ...pair(AssignmentSchema) }),
   ])
   .refine((c) => c.before !== null || c.after !== null, 'a change needs the record as it was or as it becomes')
   .refine((c) => {
@@ -33,13 +36,18 @@ export const ChangeSchema = z
       id?: unknown;
       articleId?: unknown;
       key?: unknown;
+      name?: unknown;
       annotator?: unknown;
     }[];
     if ('articleId' in c && records.some((r) => 'articleId' in r && r.articleId !== c.articleId)) return false;
     if (records.length < 2 || c.type === 'tagset' || c.type === 'guidelines') return true;
-    const identity = (r: (typeof records)[number]) => r.id ?? r.key ?? r.annotator;
+    const identity = (r: (typeof records)[number]) => r.id ?? r.key ?? (c.type === 'member' ? r.name : r.annotator);
     return identity(records[0]!) === identity(records[1]!);
-  }, "the records of a change must be one record, of the change's article");
+  }, "the records of a change must be one record, of the change's article")
+  .refine(
+    (c) => c.type !== 'assignment' || c.before === null || c.after === null,
+    'an assignment is made or taken back: its change has it before or after, not both',
+  );
 
 /** Parses the untrusted records of one change of a change set (the `index`th, from 0) with the model's schemas. */
 export function parseChange(raw: unknown, index: number): Change {

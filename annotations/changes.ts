@@ -1,4 +1,5 @@
 import type { Annotation, Decision, DocumentLabels, Entity, EventRecord, Relation } from './model';
+import type { Assignment, TeamMember } from './project';
 import type { Tagset } from './tagset';
 
 /**
@@ -14,7 +15,11 @@ export type Change =
   | { type: 'entity'; before: Entity | null; after: Entity | null }
   | { type: 'event'; before: EventRecord | null; after: EventRecord | null }
   | { type: 'tagset'; before: Tagset; after: Tagset }
-  | { type: 'guidelines'; before: string; after: string };
+  | { type: 'guidelines'; before: string; after: string }
+  /** A team member added, removed, or given another role (the member's name is the record's identity). */
+  | { type: 'member'; before: TeamMember | null; after: TeamMember | null }
+  /** An article assigned (before null) or taken back (after null). */
+  | { type: 'assignment'; before: Assignment | null; after: Assignment | null };
 
 /** All the changes of one user action, with a label for the Undo menu. */
 export interface ChangeSet {

@@ -1,4 +1,5 @@
 import type { Annotation, Article, ArticleLayer, ArticleSummary, Entity, EventRecord } from './model';
+import type { Team } from './project';
 import type { Tagset } from './tagset';
 
 /** A store file that could not be read; it is reported and never overwritten. */
@@ -28,6 +29,11 @@ export interface ProjectData {
   guidelines: string;
   /** The user's settings: the annotator name they chose, the organisation publishing their verdicts. */
   settings?: { annotator?: string; reviewingOrganisation?: string };
+  /**
+   * The team's members and assignments (members.jsonl, assignments.jsonl);
+   * absent while the project has neither file: an empty team.
+   */
+  team?: Team;
 }
 
 /**

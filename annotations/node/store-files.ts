@@ -9,6 +9,7 @@ import {
   RelationSchema,
 } from '../model';
 import type { Entity, EventRecord } from '../model';
+import type { Assignment, TeamMember } from '../project';
 import { TagsetSchema } from '../tagset';
 import type { Tagset } from '../tagset';
 import { unreadable } from './atomic-json-file';
@@ -83,6 +84,9 @@ export interface ProjectFile {
   events: EventRecord[];
   guidelines: string;
   settings?: Settings;
+  /** `members.jsonl` and `assignments.jsonl`, each absent while the store has no such file. */
+  members?: TeamMember[];
+  assignments?: Assignment[];
 }
 
 /** A parser for the adapter: checks the version first, so the message says "newer" rather than "invalid". */

@@ -28,7 +28,7 @@ export const JOURNAL_NAME = 'journal.json';
 const StorePath = z
   .string()
   .regex(
-    /^(index\.json|project\.json|tagset\.json|entities\.jsonl|events\.jsonl|guidelines\.md|settings\.json|local\/settings\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|layers\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\/[a-z0-9_~-]{1,200}\.json)$/,
+    /^(index\.json|project\.json|tagset\.json|entities\.jsonl|events\.jsonl|members\.jsonl|assignments\.jsonl|guidelines\.md|settings\.json|local\/settings\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|layers\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\/[a-z0-9_~-]{1,200}\.json)$/,
     'not a store file',
   );
 

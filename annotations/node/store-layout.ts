@@ -1,4 +1,5 @@
 import { EntitySchema, EventRecordSchema, GOLD } from '../model';
+import { AssignmentSchema, assignmentKey, TeamMemberSchema } from '../team';
 import { ArticleFileSchema } from './store-files';
 import { encodeAnnotatorFileName } from './layer-file-names';
 import type { AnnotationFile, LayerFile, ProjectFile, Settings } from './store-files';
@@ -23,6 +24,9 @@ export const PATHS = {
   entities: 'entities.jsonl',
   events: 'events.jsonl',
   guidelines: 'guidelines.md',
+  /** The team: one member a line, by name; one assignment (annotator, article) a line, by annotator then article. */
+  members: 'members.jsonl',
+  assignments: 'assignments.jsonl',
   /** Settings the team shares (the reviewing organisation). */
   sharedSettings: 'settings.json',
   /** Settings of this machine only (the annotator's name): never shared. */
@@ -49,6 +53,8 @@ export const PROJECT_PATHS = [
   PATHS.entities,
   PATHS.events,
   PATHS.guidelines,
+  PATHS.members,
+  PATHS.assignments,
   PATHS.sharedSettings,
   PATHS.localSettings,
 ] as const;
@@ -66,6 +72,10 @@ export function codecFor(path: string, full: string): StoreCodec<unknown> {
       return recordsCodec(full, EventRecordSchema) as StoreCodec<unknown>;
     case PATHS.guidelines:
       return textCodec as StoreCodec<unknown>;
+    case PATHS.members:
+      return recordsCodec(full, TeamMemberSchema, { of: (m) => m.name, name: 'member' }) as StoreCodec<unknown>;
+    case PATHS.assignments:
+      return recordsCodec(full, AssignmentSchema, { of: assignmentKey, name: 'assignment' }) as StoreCodec<unknown>;
     case PATHS.sharedSettings:
     case PATHS.localSettings:
       return jsonCodec(full, SettingsFileSchema) as StoreCodec<unknown>;
@@ -76,7 +86,10 @@ export function codecFor(path: string, full: string): StoreCodec<unknown> {
   }
 }
 
-/** The project's files and their data; a settings file is absent while no setting was ever saved. */
+/**
+ * The project's files and their data; a settings file is absent while no
+ * setting was ever saved, a team file while the team never had such a record.
+ */
 export function projectParts(project: ProjectFile): Map<string, unknown> {
   const parts = new Map<string, unknown>([
     [PATHS.tagset, { schemaVersion: STORE_SCHEMA_VERSION, tagset: project.tagset }],
@@ -84,6 +97,8 @@ export function projectParts(project: ProjectFile): Map<string, unknown> {
     [PATHS.events, project.events],
     [PATHS.guidelines, project.guidelines],
   ]);
+  if (project.members) parts.set(PATHS.members, project.members);
+  if (project.assignments) parts.set(PATHS.assignments, project.assignments);
   if (project.settings) {
     const { annotator, reviewingOrganisation } = project.settings;
     parts.set(PATHS.sharedSettings, {
@@ -104,12 +119,16 @@ export function joinProject(read: ReadonlyMap<string, unknown>): ProjectFile | n
   if (!tagset) return null;
   const shared = read.get(PATHS.sharedSettings) as { settings: Settings } | null | undefined;
   const local = read.get(PATHS.localSettings) as { settings: Settings } | null | undefined;
+  const members = read.get(PATHS.members) as ProjectFile['members'] | null | undefined;
+  const assignments = read.get(PATHS.assignments) as ProjectFile['assignments'] | null | undefined;
   return {
     tagset: tagset.tagset,
     entities: (read.get(PATHS.entities) as ProjectFile['entities'] | null) ?? [],
     events: (read.get(PATHS.events) as ProjectFile['events'] | null) ?? [],
     guidelines: (read.get(PATHS.guidelines) as string | null) ?? '',
     ...(shared || local ? { settings: { ...shared?.settings, ...local?.settings } } : {}),
+    ...(members ? { members } : {}),
+    ...(assignments ? { assignments } : {}),
   };
 }
 

@@ -22,11 +22,26 @@ export function jsonCodec<T>(file: string, schema: z.ZodType<T, unknown>): Store
   return { encode: stableJson, decode: jsonText(file, parserFor(file, schema)).decode };
 }
 
+/** What tells a file's records apart: a record's key, and what the key is called in messages. */
+export interface RecordKey<T> {
+  of(record: T): string;
+  name: string;
+}
+
+const byId: RecordKey<{ id: string }> = { of: (record) => record.id, name: 'id' };
+
 /**
  * Records with ids, one a line (JSON Lines), in the registry's order (a new
  * record last): a record's edit is a one-line diff, a new one a line added.
+ * Records without an id name their key (`key`): no two lines share it.
  */
-export function recordsCodec<T extends { id: string }>(file: string, schema: z.ZodType<T, unknown>): StoreCodec<T[]> {
+export function recordsCodec<T extends { id: string }>(file: string, schema: z.ZodType<T, unknown>): StoreCodec<T[]>;
+export function recordsCodec<T>(file: string, schema: z.ZodType<T, unknown>, key: RecordKey<T>): StoreCodec<T[]>;
+export function recordsCodec<T>(
+  file: string,
+  schema: z.ZodType<T, unknown>,
+  key = byId as unknown as RecordKey<T>,
+): StoreCodec<T[]> {
   return {
     encode: (records) => records.map((record) => `${JSON.stringify(record, sortedKeys)}\n`).join(''),
     decode(text) {
@@ -49,8 +64,9 @@ export function recordsCodec<T extends { id: string }>(file: string, schema: z.Z
             `line ${i + 1} does not have the expected shape (${first?.message ?? 'invalid'}${where})`,
           );
         }
-        if (seen.has(parsed.data.id)) throw unreadable(file, `line ${i + 1} repeats the id "${parsed.data.id}"`);
-        seen.add(parsed.data.id);
+        const id = key.of(parsed.data);
+        if (seen.has(id)) throw unreadable(file, `line ${i + 1} repeats the ${key.name} "${id}"`);
+        seen.add(id);
         records.push(parsed.data);
       }
       return records;

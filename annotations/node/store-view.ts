@@ -23,8 +23,25 @@ export function toLayer({ annotations, relations, documentLabels, decisions }: A
   return { annotations, relations, documentLabels, ...(decisions ? { decisions } : {}) };
 }
 
-export function toProject({ tagset, entities, events, guidelines, settings }: ProjectFile): ProjectData {
-  return { tagset, entities, events, guidelines, ...(settings ? { settings } : {}) };
+export function toProject(file: ProjectFile): ProjectData {
+  const { tagset, entities, events, guidelines, settings, members, assignments } = file;
+  const team = members || assignments ? { team: { members: members ?? [], assignments: assignments ?? [] } } : {};
+  return { tagset, entities, events, guidelines, ...(settings ? { settings } : {}), ...team };
+}
+
+/**
+ * The project file of edited project data (what the edit left out stays as
+ * it was). A team file is there once it was (an emptied one stays, empty) or
+ * once it has a record, so an edit of anything else never adds one.
+ */
+export function toProjectFile(base: ProjectFile, { team, ...rest }: ProjectData): ProjectFile {
+  const next: ProjectFile = { ...base, ...rest };
+  if (!team) return next;
+  delete next.members;
+  delete next.assignments;
+  if (base.members || team.members.length > 0) next.members = team.members;
+  if (base.assignments || team.assignments.length > 0) next.assignments = team.assignments;
+  return next;
 }
 
 /**
@@ -117,7 +134,7 @@ export function storeView(staged: Staged, status: () => StoreStatus, { readOnly 
       requireWrite('Saving the project');
       const base = projectFile();
       const next = edit(toProject(base));
-      staged.project = { ...base, ...next };
+      staged.project = toProjectFile(base, next);
       return next;
     },
     listAnnotations: async (articleId) => (await readLayerFile(articleId)).annotations,

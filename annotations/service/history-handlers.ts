@@ -8,9 +8,12 @@ import type { ProjectData } from '../repository';
 import { checkAnnotation, checkDocumentLabels, checkRelation } from '../record-checks';
 import type { ServiceContext } from './context';
 import { mutation, replaceById, withoutId } from './context';
+import type { TeamChange } from './team-changes';
+import { applyTeamChanges, checkTeamChanges, isTeamChange } from './team-changes';
+import { EMPTY_TEAM } from '../team';
 
 type ArticleChange = Extract<Change, { articleId: string }>;
-type ProjectChange = Exclude<Change, { articleId: string }>;
+type ProjectChange = Exclude<Change, { articleId: string } | TeamChange>;
 
 const stale = (what: string) =>
   new FactmarkError('conflict', `Cannot apply: the ${what} was changed since (by another edit); nothing was changed`);
@@ -141,11 +144,18 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/ap
     'history/apply': async ({ changeSet: raw, direction }) => {
       const parsed: ChangeSet = { label: raw.label, changes: raw.changes.map((change, i) => parseChange(change, i)) };
       const changes = (direction === 'undo' ? invert(parsed) : parsed).changes;
-      const projectChanges = changes.filter((c): c is ProjectChange => !('articleId' in c));
+      const projectChanges = changes.filter((c): c is ProjectChange => !('articleId' in c) && !isTeamChange(c));
+      const teamChanges = changes.filter(isTeamChange);
       const articleIds = [...new Set(changes.flatMap((c) => ('articleId' in c ? [c.articleId] : [])))];
 
       // Dry run first: project, then every article against the project it will see.
       const nextProject = projectChanges.reduce(applyToProject, ctx.repo.readProject());
+      if (teamChanges.length > 0) {
+        const known = new Set(ctx.repo.listArticles().map((a) => a.id));
+        checkTeamChanges(applyTeamChanges(nextProject.team ?? EMPTY_TEAM, teamChanges), teamChanges, (id) =>
+          known.has(id),
+        );
+      }
       const nextLayers = new Map<string, ArticleLayer>();
       for (const articleId of articleIds) {
         const article = await ctx.repo.getArticle(articleId);
@@ -184,6 +194,8 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history/ap
 
       // Then write, re-checking each file against what it holds at that moment.
       if (projectChanges.length > 0) await ctx.repo.updateProject((p) => projectChanges.reduce(applyToProject, p));
+      if (teamChanges.length > 0)
+        await ctx.repo.updateProject((p) => ({ ...p, team: applyTeamChanges(p.team ?? EMPTY_TEAM, teamChanges) }));
       for (const articleId of articleIds) {
         const mine = changes.filter((c): c is ArticleChange => 'articleId' in c && c.articleId === articleId);
         await ctx.repo.updateLayer(articleId, (layer) => mine.reduce(applyToLayer, layer));
