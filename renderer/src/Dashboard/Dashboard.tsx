@@ -5,6 +5,8 @@ import { leftOutOf } from '../state/left-out';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { Chart } from './Chart';
 import { AgreementTables } from './AgreementTables';
+import { ProgressTable } from './ProgressTable';
+import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
 import { attributesCsv, distributionCsv, labelsCsv, pairsCsv, progressCsv } from './dashboard-csv';
 import './dashboard.css';
@@ -13,7 +15,9 @@ import './dashboard.css';
 export function Dashboard() {
   const store = useWorkspaceStore();
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
-  const layerVersion = useWorkspace((s) => s.undoStack.length + s.redoStack.length);
+  // Any edit, undo or redo (a done mark, an assignment) moves a step between the stacks: read the figures again.
+  const undoStack = useWorkspace((s) => s.undoStack);
+  const redoStack = useWorkspace((s) => s.redoStack);
   const [data, setData] = useState<AgreementDashboard | null>(null);
   /** The layers measured; null: the core's default (every layer with annotations but gold). */
   const [measured, setMeasured] = useState<string[] | null>(null);
@@ -27,7 +31,7 @@ export function Dashboard() {
     return () => {
       live = false;
     };
-  }, [store, layerVersion, measured]);
+  }, [store, undoStack, redoStack, measured]);
   const labels = useMemo(() => kinds.map((k) => ({ kind: k.kind, label: k.label, color: k.color })), [kinds]);
   const distribution = useMemo(() => data && distributionChart(data, labels), [data, labels]);
   const progress = useMemo(() => data && progressChart(data), [data]);
@@ -153,11 +157,12 @@ export function Dashboard() {
             title="Progress per annotator"
             fileName="progress"
             option={progress}
-            height={240}
+            height={Math.max(240, 72 + data.progress.length * (anyAssignment(data.progress) ? 64 : 36))}
             csv={() => progressCsv(data)}
           />
         )}
       </div>
+      <ProgressTable rows={data.progress} articleCount={data.articleCount} />
       <h2>Adjudication</h2>
       <LeftOutLine leftOut={leftOutOf(adjudication)} />
       <table className="figures" aria-label="Adjudication progress">

@@ -2,6 +2,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { AgreementFigures } from '../../../annotations/agreement/report';
 import type { MatchMode } from '../../../annotations/agreement/span-scores';
 import type { AgreementDashboard } from '../../../annotations/contract';
+import { anyAssignment } from './assignment-progress';
+import type { ProgressRow } from './assignment-progress';
 import { escapeHtml } from './escape-html';
 
 export interface LabelLook {
@@ -72,18 +74,41 @@ export function distributionChart(data: AgreementDashboard, labels: readonly Lab
   };
 }
 
-/** Horizontal bars: articles each annotator marked done, and articles they annotated at all, out of all. */
+/**
+ * Horizontal bars: articles each annotator marked done, and articles they
+ * annotated at all, out of all; where articles are assigned, also the
+ * assignment and how much of it is done (no bar for an annotator without one).
+ */
 export function progressChart(data: AgreementDashboard): EChartsCoreOption {
+  const rows: readonly ProgressRow[] = data.progress;
+  const assignments = anyAssignment(rows);
+  const series = [
+    { name: 'done', type: 'bar', itemStyle: { color: '#1a7f37' }, data: rows.map((p) => p.done) },
+    { name: 'annotated', type: 'bar', itemStyle: { color: '#8c959f' }, data: rows.map((p) => p.annotated) },
+    ...(assignments
+      ? [
+          {
+            name: 'assigned done',
+            type: 'bar',
+            itemStyle: { color: '#0b5cad' },
+            data: rows.map((p) => (typeof p.assigned === 'number' ? (p.assignedDone ?? 0) : null)),
+          },
+          {
+            name: 'assigned',
+            type: 'bar',
+            itemStyle: { color: '#b6d4f2' },
+            data: rows.map((p) => p.assigned ?? null),
+          },
+        ]
+      : []),
+  ];
   return {
     tooltip: axisTooltipOption(),
-    legend: { top: 0, data: ['done', 'annotated'] },
+    legend: { top: 0, data: series.map((s) => s.name) },
     grid: { left: 72, right: 24, top: 36, bottom: 28 },
     xAxis: { type: 'value', max: data.articleCount, name: 'articles', minInterval: 1, ...AXIS },
-    yAxis: { type: 'category', data: data.progress.map((p) => p.annotator), inverse: true, ...AXIS },
-    series: [
-      { name: 'done', type: 'bar', itemStyle: { color: '#1a7f37' }, data: data.progress.map((p) => p.done) },
-      { name: 'annotated', type: 'bar', itemStyle: { color: '#8c959f' }, data: data.progress.map((p) => p.annotated) },
-    ],
+    yAxis: { type: 'category', data: rows.map((p) => p.annotator), inverse: true, ...AXIS },
+    series,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AgreementFigures, TokenAgreement } from '../../../annotations/agreement/report';
 import type { AgreementDashboard } from '../../../annotations/contract';
+import type { ProgressRow } from './assignment-progress';
 
 /** One CSV field, quoted when it must be (RFC 4180). */
 export function csvField(value: string | number | null): string {
@@ -19,10 +20,18 @@ export function distributionCsv(data: AgreementDashboard): string {
   ]);
 }
 
+/** Each annotator's progress; the assignment's columns are empty for an annotator with nothing assigned. */
 export function progressCsv(data: AgreementDashboard): string {
   return csvOf([
-    ['annotator', 'done', 'annotated', 'articles'],
-    ...data.progress.map((p) => [p.annotator, p.done, p.annotated, p.total]),
+    ['annotator', 'done', 'annotated', 'articles', 'assigned', 'assigned done'],
+    ...data.progress.map((p: ProgressRow) => [
+      p.annotator,
+      p.done,
+      p.annotated,
+      p.total,
+      p.assigned ?? null,
+      typeof p.assigned === 'number' ? (p.assignedDone ?? 0) : null,
+    ]),
   ]);
 }
 

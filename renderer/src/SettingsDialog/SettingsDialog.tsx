@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { DialogShell } from '../dialogs/DialogShell';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { TeamSection } from '../Team/TeamSection';
 
 /**
  * The user's settings: the annotator name their annotations are saved under,
- * and the organisation that publishes their verdicts (ClaimReview's author).
+ * the organisation that publishes their verdicts (ClaimReview's author), and
+ * the project's team (saved as each change is made, not with the form).
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
@@ -63,6 +65,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
+      <TeamSection />
     </DialogShell>
   );
 }

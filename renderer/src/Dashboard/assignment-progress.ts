@@ -1,0 +1,17 @@
+import type { AnnotatorProgress } from '../../../annotations/review/corpus-figures';
+
+/** A progress row with the annotator's assignment: both counts absent when nothing is assigned to them. */
+export type ProgressRow = AnnotatorProgress & { assigned?: number; assignedDone?: number };
+
+/** The row's assignment, or null when nothing is assigned to the annotator (unset is not zero). */
+export function assignmentOf(row: ProgressRow): { assigned: number; done: number } | null {
+  return typeof row.assigned === 'number' ? { assigned: row.assigned, done: row.assignedDone ?? 0 } : null;
+}
+
+/** "12 of 40 assigned done", or null without an assignment. */
+export function assignmentText(row: ProgressRow): string | null {
+  const a = assignmentOf(row);
+  return a && `${a.done} of ${a.assigned} assigned done`;
+}
+
+export const anyAssignment = (rows: readonly ProgressRow[]) => rows.some((r) => assignmentOf(r) !== null);

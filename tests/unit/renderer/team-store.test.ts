@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../../annotations/contract';
+import { createTeamStore } from '../../../renderer/src/Team/team-store';
+import type { TeamStore } from '../../../renderer/src/Team/team-store';
+import { openSampleWorkspaceStore } from '../../support/workspace-store-harness';
+
+describe('the team as the renderer keeps it', () => {
+  let cleanup: () => Promise<void>;
+  let handlers: Handlers;
+  let workspace: Awaited<ReturnType<typeof openSampleWorkspaceStore>>['store'];
+  let team: TeamStore;
+  let stop: () => void;
+  let ids: string[];
+
+  beforeEach(async () => {
+    ({ handlers, store: workspace, cleanup } = await openSampleWorkspaceStore());
+    team = createTeamStore(workspace);
+    stop = team.subscribe(() => undefined);
+    ids = workspace.getState().articles.map((a) => a.id);
+    await vi.waitFor(() => expect(team.getState().loaded).toBe(true));
+  });
+  afterEach(async () => {
+    stop();
+    await cleanup();
+  });
+
+  const bobs = () =>
+    team
+      .getState()
+      .team.assignments.filter((a) => a.annotator === 'bob')
+      .map((a) => a.articleId);
+
+  it('assigns three articles in one undo step, says so, and follows undo and redo', async () => {
+    expect(team.getState().team).toEqual({ members: [], assignments: [] });
+    expect(await team.setMember('alice', 'lead')).toBe(true);
+    expect(workspace.getState().notice?.text).toBe('Added alice to the team as lead');
+    const steps = workspace.getState().undoStack.length;
+    expect(await team.assign('bob', ids.slice(0, 3), true)).toBe(true);
+    expect(bobs()).toEqual(ids.slice(0, 3).sort());
+    expect(workspace.getState().notice?.text).toBe('Assigned 3 articles to bob, who joins the team as an annotator');
+    expect(workspace.getState().undoStack).toHaveLength(steps + 1);
+    expect(workspace.getState().undoStack.at(-1)!.label).toMatch(/^Assign 3 articles to bob/);
+
+    await workspace.undo();
+    await vi.waitFor(() => expect(bobs()).toEqual([]));
+    expect((await handlers['team/get']({})).assignments).toEqual([]);
+    await workspace.redo();
+    await vi.waitFor(() => expect(bobs()).toHaveLength(3));
+  });
+
+  it('a refused change keeps the team as it was and says why', async () => {
+    expect(await team.assign('bob', ['no-such-article'], true)).toBe(false);
+    expect(workspace.getState().notice).toMatchObject({ tone: 'error' });
+    expect(workspace.getState().notice?.text).toContain('no-such-article');
+    expect(team.getState().team.assignments).toEqual([]);
+  });
+
+  it('reads who marked each article done once articles are assigned, and again when a done mark changes', async () => {
+    expect(team.getState().doneBy.size).toBe(0);
+    await team.assign('bob', ids.slice(0, 2), true);
+    await vi.waitFor(() => expect(team.getState().doneBy.size).toBe(ids.length));
+    await workspace.setAnnotator('bob');
+    await workspace.setDone(true);
+    await vi.waitFor(() => expect(team.getState().doneBy.get(ids[0]!)).toEqual(['bob']));
+    await workspace.undo();
+    await vi.waitFor(() => expect(team.getState().doneBy.get(ids[0]!)).toEqual([]));
+  });
+});
