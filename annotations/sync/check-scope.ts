@@ -5,8 +5,8 @@ import { recordArticle } from './snapshot';
 /**
  * Which records need checking in `next`, given that `valid` passed every
  * check: the project-wide records, and the records of each article with a
- * change. Everything (null) when the tagset changed or an entity or event
- * record went away, since records anywhere may lean on those.
+ * change. Everything (null) when the tagset changed or an entity, event
+ * record or team member went away, since records anywhere may lean on those.
  */
 export function checkScope(
   valid: ProjectSnapshot['records'],
@@ -17,7 +17,8 @@ export function checkScope(
     if (before === after || sameJson(before ?? null, after ?? null)) return false;
     if (key === 'tagset') return true;
     const record = (after ?? before)!;
-    if (after === undefined && (record.type === 'entity' || record.type === 'event')) return true;
+    if (after === undefined && (record.type === 'entity' || record.type === 'event' || record.type === 'member'))
+      return true;
     const articleId = recordArticle(record);
     if (articleId !== null) articles.add(articleId);
     return false;

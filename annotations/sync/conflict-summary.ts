@@ -1,3 +1,4 @@
+import type { TeamMember } from '../project';
 import type { SnapshotRecord } from './snapshot';
 import type { MergeConflict } from './three-way-merge';
 
@@ -18,6 +19,10 @@ function describeRecord(record: SnapshotRecord | null): string {
       return `event record "${record.value.title}"`;
     case 'article':
       return `article "${record.value.title}"`;
+    case 'member':
+      return `team member ${record.value.name}`;
+    case 'assignment':
+      return `the assignment of article "${record.value.articleId}" to ${record.value.annotator}`;
     default:
       return `the ${record.type}`;
   }
@@ -25,10 +30,29 @@ function describeRecord(record: SnapshotRecord | null): string {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
+const asRole = (role: TeamMember['role']) => (role === 'lead' ? 'a lead' : 'an annotator');
+
+/** A member's record changed differently on both sides: what each side made of them. */
+function memberConflict(base: TeamMember | null, ours: TeamMember | null, theirs: TeamMember | null): string {
+  const name = (ours ?? theirs ?? base)!.name;
+  if (ours === null) return `${name}: removed from the team here, made ${asRole(theirs!.role)} on the other side`;
+  if (theirs === null) return `${name}: made ${asRole(ours.role)} here, removed from the team on the other side`;
+  if (base === null)
+    return `${name}: added to the team as ${asRole(ours.role)} here, as ${asRole(theirs.role)} on the other side`;
+  return `${name}'s role: ${ours.role} here, ${theirs.role} on the other side`;
+}
+
 /** One sentence saying what a conflict is about, for lists of conflicts and the command line. */
 export function conflictSummary(conflict: MergeConflict): string {
   switch (conflict.type) {
     case 'record': {
+      const { base, ours, theirs } = conflict;
+      if ((ours ?? theirs ?? base)!.type === 'member')
+        return memberConflict(
+          (base?.value ?? null) as TeamMember | null,
+          (ours?.value ?? null) as TeamMember | null,
+          (theirs?.value ?? null) as TeamMember | null,
+        );
       const what = describeRecord(conflict.ours ?? conflict.theirs ?? conflict.base);
       if (conflict.ours === null) return `${what}: deleted here, changed on the other side`;
       if (conflict.theirs === null) return `${what}: changed here, deleted on the other side`;
@@ -44,6 +68,10 @@ export function conflictSummary(conflict: MergeConflict): string {
     case 'text-mismatch':
       return `${plural(conflict.records.length, 'annotation')} of article "${conflict.articleId}" were made on another text of it`;
     case 'dangling':
+      if (conflict.recordValue.type === 'assignment' && conflict.ref.type === 'member') {
+        const { annotator, articleId } = conflict.recordValue.value;
+        return `article "${articleId}" was assigned to ${annotator}, whom the other side removed from the team: restore ${annotator} as a member, or drop the assignment`;
+      }
       return `${describeRecord(conflict.recordValue)} points to ${describeRecord(conflict.targetRecord)}, deleted on one side: restore it, or drop the link`;
   }
 }

@@ -1,10 +1,22 @@
 import type { SnapshotRecord } from './snapshot';
+import { memberKey } from './snapshot';
 
-/** A record another record points to: an entity, an event record, or an annotation of the same article. */
+/**
+ * A record another record points to: an entity, an event record, or an
+ * annotation of the same article; for an assignment, its article and the
+ * team member it is given to.
+ */
 export type Reference =
   | { field: 'entityId' | 'eventId' | 'participants'; type: 'entity' | 'event'; id: string }
   | { field: 'from' | 'to'; type: 'entity'; id: string }
-  | { field: 'from' | 'to'; type: 'annotation'; articleId: string; id: string };
+  | { field: 'from' | 'to'; type: 'annotation'; articleId: string; id: string }
+  | { field: 'articleId'; type: 'article'; id: string }
+  | { field: 'annotator'; type: 'member'; id: string };
+
+/** The key of the record a reference names, but for an annotation (named within its article: see `indexRecords`). */
+export function targetKey(ref: Exclude<Reference, { type: 'annotation' }>): string {
+  return ref.type === 'member' ? memberKey(ref.id) : `${ref.type}/${ref.id}`;
+}
 
 /** Every record `record` points to. Relations name annotations by id within the article, whoever made them. */
 export function referencesOf(record: SnapshotRecord): Reference[] {
@@ -23,6 +35,9 @@ export function referencesOf(record: SnapshotRecord): Reference[] {
     );
   } else if (record.type === 'event') {
     for (const id of record.value.participants) refs.push({ field: 'participants', type: 'entity', id });
+  } else if (record.type === 'assignment') {
+    refs.push({ field: 'articleId', type: 'article', id: record.value.articleId });
+    refs.push({ field: 'annotator', type: 'member', id: record.value.annotator });
   }
   return refs;
 }
@@ -39,13 +54,16 @@ export function indexRecords(records: Record<string, SnapshotRecord>): RecordInd
   return {
     find(ref) {
       if (ref.type === 'annotation') return annotations.get(`${ref.articleId}/${ref.id}`);
-      const key = `${ref.type}/${ref.id}`;
+      const key = targetKey(ref);
       return records[key] ? key : undefined;
     },
   };
 }
 
-/** The same record without the reference: a relation cannot exist without its end, so it has no such form. */
+/**
+ * The same record without the reference: a relation cannot exist without its
+ * end, nor an assignment without its article or member, so they have no such form.
+ */
 export function withoutReference(record: SnapshotRecord, ref: Reference): SnapshotRecord | null {
   if (record.type === 'annotation' && ref.field === 'entityId')
     return { ...record, value: { ...record.value, entityId: null } };

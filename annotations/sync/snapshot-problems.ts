@@ -15,8 +15,9 @@ import { issuesText } from '../schema-issues';
 import { checkFragments, checkSpan } from '../spans';
 import type { Tagset } from '../tagset';
 import { validateTagset } from '../tagset';
+import { AssignmentSchema, TeamMemberSchema } from '../team';
 import type { Reference } from './references';
-import { indexRecords, referencesOf } from './references';
+import { indexRecords, referencesOf, targetKey } from './references';
 import type { ProjectSnapshot, SnapshotRecord } from './snapshot';
 import { recordArticle, recordKey } from './snapshot';
 
@@ -26,7 +27,7 @@ export type TagsetElement = { type: 'kind' | 'relation'; name: string } | { type
 /**
  * Why a snapshot could not be written as a store. `schema`: a record its
  * schema would not read back (or a missing tagset); `dangling`: a reference to
- * a record that is not there; `text`: a span that does not fit its article's
+ * a record that is not there (an assignment's article or member included); `text`: a span that does not fit its article's
  * text; `tagset`: a record the tagset does not allow.
  */
 export type SnapshotProblem =
@@ -44,6 +45,8 @@ const SCHEMAS: Record<Exclude<SnapshotRecord['type'], 'tagset'>, z.ZodType> = {
   relation: RelationSchema,
   labels: DocumentLabelsSchema,
   decision: DecisionSchema,
+  member: TeamMemberSchema,
+  assignment: AssignmentSchema,
 };
 
 function schemaProblem(record: SnapshotRecord): string | null {
@@ -108,7 +111,7 @@ export function snapshotProblems(snapshot: ProjectSnapshot, scope?: ReadonlySet<
     ids.set(id, key);
   }
   const index = indexRecords(annotations);
-  const find = (ref: Reference) => (ref.type === 'annotation' ? index.find(ref) : records[`${ref.type}/${ref.id}`]);
+  const find = (ref: Reference) => (ref.type === 'annotation' ? index.find(ref) : records[targetKey(ref)]);
   for (const [key, record] of checked) {
     const missing = referencesOf(record).filter((ref) => find(ref) === undefined);
     for (const ref of missing)

@@ -8,7 +8,9 @@ import type {
   EventRecord,
   Relation,
 } from '../model';
+import type { Assignment, TeamMember } from '../project';
 import type { Tagset } from '../tagset';
+import { byAnnotatorAndArticle, byName } from '../team';
 
 /** One record of a project, as the merge sees it: a type and its value. */
 export type SnapshotRecord =
@@ -20,7 +22,9 @@ export type SnapshotRecord =
   | { type: 'annotation'; value: Annotation }
   | { type: 'relation'; value: Relation }
   | { type: 'labels'; articleId: string; value: DocumentLabels }
-  | { type: 'decision'; articleId: string; value: Decision };
+  | { type: 'decision'; articleId: string; value: Decision }
+  | { type: 'member'; value: TeamMember }
+  | { type: 'assignment'; value: Assignment };
 
 export type RecordType = SnapshotRecord['type'];
 
@@ -35,6 +39,9 @@ export interface ProjectSnapshot {
 
 const part = (s: string) => encodeURIComponent(s);
 
+/** The key of a team member's record. */
+export const memberKey = (name: string) => `member/${part(name)}`;
+
 /**
  * A record's key. A layer's records carry the article and the annotator, so
  * two people's layers never share a key; ids are file-name safe, annotator
@@ -42,7 +49,8 @@ const part = (s: string) => encodeURIComponent(s);
  *
  * `tagset`, `guidelines`, `article/<id>`, `entity/<id>`, `event/<id>`,
  * `annotation/<article>/<annotator>/<id>`, `relation/<article>/<annotator>/<id>`,
- * `labels/<article>/<annotator>`, `decision/<article>/<decision key>`.
+ * `labels/<article>/<annotator>`, `decision/<article>/<decision key>`,
+ * `member/<name>`, `assignment/<annotator>/<article>`.
  */
 export function recordKey(record: SnapshotRecord): string {
   switch (record.type) {
@@ -60,14 +68,19 @@ export function recordKey(record: SnapshotRecord): string {
       return `labels/${record.articleId}/${part(record.value.annotator)}`;
     case 'decision':
       return `decision/${record.articleId}/${part(record.value.key)}`;
+    case 'member':
+      return memberKey(record.value.name);
+    case 'assignment':
+      return `assignment/${part(record.value.annotator)}/${record.value.articleId}`;
   }
 }
 
-/** The article a record belongs to, or null for project-wide records. */
+/** The article a record belongs to (an assignment, the one it assigns), or null for project-wide records. */
 export function recordArticle(record: SnapshotRecord): string | null {
   switch (record.type) {
     case 'annotation':
     case 'relation':
+    case 'assignment':
       return record.value.articleId;
     case 'labels':
     case 'decision':
@@ -95,6 +108,10 @@ export interface StoreContent {
   entities: Entity[];
   events: EventRecord[];
   guidelines: string;
+  /** The team's members by name, absent while the store has no members file. */
+  members?: TeamMember[];
+  /** The team's assignments by annotator then article, absent while the store has no assignments file. */
+  assignments?: Assignment[];
 }
 
 /** The snapshot of a store's content. */
@@ -105,6 +122,8 @@ export function snapshotFromStore(content: StoreContent): ProjectSnapshot {
     ...content.articles.map((value) => ({ type: 'article' as const, value })),
     ...content.entities.map((value) => ({ type: 'entity' as const, value })),
     ...content.events.map((value) => ({ type: 'event' as const, value })),
+    ...(content.members ?? []).map((value) => ({ type: 'member' as const, value })),
+    ...(content.assignments ?? []).map((value) => ({ type: 'assignment' as const, value })),
   ];
   for (const [articleId, layer] of Object.entries(content.layers)) {
     records.push(...layer.annotations.map((value) => ({ type: 'annotation' as const, value })));
@@ -116,8 +135,9 @@ export function snapshotFromStore(content: StoreContent): ProjectSnapshot {
 }
 
 /**
- * The store content of a snapshot, every list in key order so the same
- * snapshot always writes the same files. A snapshot without its tagset is
+ * The store content of a snapshot, every list in key order (the team's in
+ * its own order) so the same snapshot always writes the same files; the team
+ * lists only when they have records. A snapshot without its tagset is
  * refused by `validateSnapshot` before it gets here.
  */
 export function storeFromSnapshot(snapshot: ProjectSnapshot): StoreContent {
@@ -131,6 +151,8 @@ export function storeFromSnapshot(snapshot: ProjectSnapshot): StoreContent {
   };
   const layer = (articleId: string): ArticleLayer =>
     (content.layers[articleId] ??= { annotations: [], relations: [], documentLabels: [] });
+  const members: TeamMember[] = [];
+  const assignments: Assignment[] = [];
   for (const key of Object.keys(snapshot.records).sort()) {
     const r = snapshot.records[key]!;
     if (r.type === 'tagset') content.tagset = r.value;
@@ -141,7 +163,11 @@ export function storeFromSnapshot(snapshot: ProjectSnapshot): StoreContent {
     else if (r.type === 'annotation') layer(r.value.articleId).annotations.push(r.value);
     else if (r.type === 'relation') layer(r.value.articleId).relations.push(r.value);
     else if (r.type === 'labels') layer(r.articleId).documentLabels.push(r.value);
-    else (layer(r.articleId).decisions ??= []).push(r.value);
+    else if (r.type === 'decision') (layer(r.articleId).decisions ??= []).push(r.value);
+    else if (r.type === 'member') members.push(r.value);
+    else assignments.push(r.value);
   }
+  if (members.length > 0) content.members = members.sort(byName);
+  if (assignments.length > 0) content.assignments = assignments.sort(byAnnotatorAndArticle);
   return content;
 }

@@ -41,6 +41,11 @@ export const OPS = [
   'tagset-add-kind',
   'tagset-relabel',
   'guidelines',
+  'member-set',
+  'member-remove',
+  'assign',
+  'assign',
+  'unassign',
 ] as const;
 
 export interface EditOp {
@@ -60,6 +65,9 @@ export const editArb: fc.Arbitrary<EditOp> = fc.record({
 });
 
 export const ANNOTATORS = ['alice', 'bob', 'carol'] as const;
+/** Who a lead may add to the team or assign articles to: the annotators and one who never edits. */
+const TEAM = [...ANNOTATORS, 'Dora Ng'] as const;
+const ROLES = ['lead', 'annotator'] as const;
 const ARTICLES = Object.keys(ARTICLE_TEXTS);
 const WORDS: Record<string, { start: number; end: number }[]> = Object.fromEntries(
   Object.entries(ARTICLE_TEXTS).map(([id, text]) => [
@@ -251,6 +259,34 @@ export function applyEdit(
       for (const [key, r] of Object.entries(records))
         if (r.type === 'annotation' && r.value.eventId === target.id)
           records[key] = { ...r, value: { ...r.value, eventId: null } };
+      break;
+    }
+    case 'member-set':
+      put(records, { type: 'member', value: { name: pick(TEAM, e.a)!, role: pick(ROLES, e.b)! } });
+      break;
+    case 'member-remove': {
+      const target = pick(values(records, 'member'), e.a);
+      if (!target) return null;
+      // As the service does: their articles are taken back with them.
+      for (const [key, r] of Object.entries(records))
+        if (
+          (r.type === 'member' && r.value.name === target.name) ||
+          (r.type === 'assignment' && r.value.annotator === target.name)
+        )
+          delete records[key];
+      break;
+    }
+    case 'assign': {
+      const name = pick(TEAM, e.a)!;
+      if (!values(records, 'member').some((m) => m.name === name))
+        put(records, { type: 'member', value: { name, role: 'annotator' } });
+      put(records, { type: 'assignment', value: { annotator: name, articleId: pick(ARTICLES, e.b)! } });
+      break;
+    }
+    case 'unassign': {
+      const target = pick(values(records, 'assignment'), e.a);
+      if (!target) return null;
+      delete records[recordKey({ type: 'assignment', value: target })];
       break;
     }
     default:

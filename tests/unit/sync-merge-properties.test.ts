@@ -41,7 +41,7 @@ const replicaArb = fc.record({ owner: fc.constantFrom(...ANNOTATORS), ops: opsAr
  * a second, is dropped or kept depending on whether a third replica's
  * tagset wins the tagset conflict before or after).
  */
-const LEAD_ONLY = new Set<EditOp['op']>(['entity-delete', 'event-delete']);
+const LEAD_ONLY = new Set<EditOp['op']>(['entity-delete', 'event-delete', 'member-remove']);
 const annotatorArb = replicaArb.map((r) => ({
   ...r,
   ops: r.ops.map((e) => (e.op.startsWith('tagset-') || LEAD_ONLY.has(e.op) ? { ...e, op: 'annotate' as const } : e)),

@@ -12,7 +12,15 @@ export type StoreTree = Map<string, Uint8Array>;
 const encoder = new TextEncoder();
 
 /** The files a store's content is written to (the settings and other files are not part of the content). */
-const CONTENT_FILES = new Set<string>([PATHS.index, PATHS.tagset, PATHS.entities, PATHS.events, PATHS.guidelines]);
+const CONTENT_FILES = new Set<string>([
+  PATHS.index,
+  PATHS.tagset,
+  PATHS.entities,
+  PATHS.events,
+  PATHS.guidelines,
+  PATHS.members,
+  PATHS.assignments,
+]);
 
 /** Whether a path holds part of the store's content (rather than settings or a file Factmark does not know). */
 export function isContentPath(path: string): boolean {
@@ -50,7 +58,7 @@ export function treeToStoreContent(files: ReadonlyMap<string, Uint8Array>): Stor
     (summary) => required<ArticleFile>(files, PATHS.article(summary.id)).article,
   );
   const read = new Map<string, unknown>();
-  for (const path of [PATHS.tagset, PATHS.entities, PATHS.events, PATHS.guidelines])
+  for (const path of [PATHS.tagset, PATHS.entities, PATHS.events, PATHS.guidelines, PATHS.members, PATHS.assignments])
     read.set(path, decode(files, path));
   const project = joinProject(read);
   if (!project) throw unreadable(PATHS.tagset, 'the file is missing from the project');
@@ -83,6 +91,8 @@ export function treeToStoreContent(files: ReadonlyMap<string, Uint8Array>): Stor
     entities: project.entities,
     events: project.events,
     guidelines: project.guidelines,
+    ...(project.members ? { members: project.members } : {}),
+    ...(project.assignments ? { assignments: project.assignments } : {}),
   };
 }
 
@@ -102,8 +112,9 @@ export function storeContentToTree(content: StoreContent): StoreTree {
     const file: ArticleFile = { schemaVersion: STORE_SCHEMA_VERSION, article };
     tree.set(PATHS.article(article.id), encode(PATHS.article(article.id), file));
   }
-  const { tagset, entities, events, guidelines } = content;
-  for (const [path, data] of projectParts({ tagset, entities, events, guidelines })) tree.set(path, encode(path, data));
+  const { tagset, entities, events, guidelines, members, assignments } = content;
+  for (const [path, data] of projectParts({ tagset, entities, events, guidelines, members, assignments }))
+    tree.set(path, encode(path, data));
   for (const [articleId, layer] of Object.entries(content.layers))
     for (const [path, file] of splitLayers({ articleId, ...layer })) tree.set(path, encode(path, file));
   return tree;
@@ -126,7 +137,8 @@ const byId = (record: { id: string }) => record.id;
 /**
  * Merged content with every list in the order our side (then theirs) keeps it:
  * a record nobody moved stays where it was, so the files of unchanged parts
- * are written the same.
+ * are written the same. A team file our side has and the merge emptied stays,
+ * empty, as the repository keeps it.
  */
 export function orderLikeSides(merged: StoreContent, ours: StoreContent, theirs: StoreContent): StoreContent {
   const layers: Record<string, ArticleLayer> = {};
@@ -140,8 +152,13 @@ export function orderLikeSides(merged: StoreContent, ours: StoreContent, theirs:
       ...(layer.decisions ? { decisions: orderLike(layer.decisions, (d) => d.key, o?.decisions, t?.decisions) } : {}),
     };
   }
+  const team = {
+    ...(merged.members || ours.members ? { members: merged.members ?? [] } : {}),
+    ...(merged.assignments || ours.assignments ? { assignments: merged.assignments ?? [] } : {}),
+  };
   return {
     ...merged,
+    ...team,
     articles: orderLike(merged.articles, byId, ours.articles, theirs.articles),
     entities: orderLike(merged.entities, byId, ours.entities, theirs.entities),
     events: orderLike(merged.events, byId, ours.events, theirs.events),
