@@ -163,7 +163,9 @@ export function createProjectRemote(options: ProjectRemoteOptions): ProjectRemot
       const done = await work(auth);
       // Kept only once they worked.
       if (args.credentials && args.remember && auth) await credentials.set(remote, auth);
-      await writeState({ lastSync: { at: now(), ...done }, lastError: null }, dir);
+      // A sync stopped on conflicts has not synced: the last one that did stays the last sync.
+      const lastSync = done.status === 'conflicts' ? state.lastSync : { at: now(), ...done };
+      await writeState({ lastSync, lastError: null }, dir);
       return { ...done, project: await status(annotator, dir) };
     } catch (error) {
       if (!isGitRemoteError(error)) throw error;

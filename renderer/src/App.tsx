@@ -18,6 +18,7 @@ import { KindPicker } from './keyboard/KindPicker';
 import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
 import { Sidebar } from './Sidebar/Sidebar';
+import { SyncDialog } from './Sync/SyncDialog';
 import { createTagChannel } from './state/tag-channel';
 import { TagChannelProvider, usePicking } from './state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
@@ -66,6 +67,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   const closeHelp = useCallback(() => setHelp(false), []);
   const [exporting, setExporting] = useState(false);
   const [settings, setSettings] = useState(false);
+  const [project, setProject] = useState(false);
   const [importing, setImporting] = useState<File[] | null>(null);
   useEffect(
     () =>
@@ -95,6 +97,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
           onExport={() => setExporting(true)}
           onImport={() => setImporting([])}
           onSettings={() => setSettings(true)}
+          onProject={() => setProject(true)}
         />
         <div
           className={`columns${panels.narrow ? ' narrow' : ''}`}
@@ -132,6 +135,7 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
         </div>
         {help && <ShortcutsOverlay onClose={closeHelp} />}
         {settings && <SettingsDialog onClose={() => setSettings(false)} />}
+        {project && <SyncDialog onClose={() => setProject(false)} />}
         {exporting && <ExportDialog onClose={() => setExporting(false)} />}
         {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
         <KindPickerHost />

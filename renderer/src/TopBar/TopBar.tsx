@@ -5,19 +5,23 @@ import { ActionsMenu } from './ActionsMenu';
 import type { TopBarAction } from './ActionsMenu';
 import { KindPalette } from './KindPalette';
 import { PanelToggle } from './PanelToggle';
+import { SyncButton } from '../Sync/SyncButton';
 import './top-bar.css';
 
-/** Title, save state, undo/redo, the project pages, export (messages are toasts: see Toasts/). */
+/** Title, save state, sync, undo/redo, the project pages, export (messages are toasts: see Toasts/). */
 export function TopBar({
   onHelp,
   onExport,
   onImport,
   onSettings,
+  onProject,
 }: {
   onHelp: () => void;
   onExport: () => void;
   onImport: () => void;
   onSettings: () => void;
+  /** Opens the team project dialog (publish, clone, conflicts). */
+  onProject: () => void;
 }) {
   const store = useWorkspaceStore();
   const title = useWorkspace((s) => s.article?.title ?? s.damaged?.title);
@@ -72,6 +76,7 @@ export function TopBar({
         <span className="save-state" data-testid="save-state">
           {pending > 0 ? 'Saving…' : 'All changes saved'}
         </span>
+        <SyncButton onOpen={onProject} />
         <div className="fixed-keys">
           <span>
             <kbd>/</kbd> any kind
