@@ -3,7 +3,7 @@ import { FactmarkError } from '../errors';
 import type { ArticleLayer } from '../model';
 import { GOLD } from '../model';
 import { agreementReport } from '../agreement/report';
-import { corpusFigures } from '../review/corpus-figures';
+import { corpusFigures, withAssignments } from '../review/corpus-figures';
 import type { ServiceContext } from './context';
 import { eachLayer, project, withLeftOut } from './context';
 
@@ -68,7 +68,12 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const articles = [];
       for await (const read of eachLayer(ctx.repo, leftOut, articleIds)) articles.push(read);
       if (annotators) await checkMeasured(ctx, annotators, articles);
-      const figures = corpusFigures(articles.map((a) => a.layer));
+      // Progress against assignment, over the articles counted here.
+      const figures = withAssignments(
+        corpusFigures(articles.map((a) => a.layer)),
+        articles.map(({ article, layer }) => ({ id: article.id, layer })),
+        project(ctx).team?.assignments ?? [],
+      );
       // By default every layer with annotations but gold: someone who only marked articles done has nothing to compare.
       const measured =
         annotators ??
