@@ -6,7 +6,7 @@ import { GitRemoteError, GitWorkingFolderError, displayRemote } from './git-erro
 import type { AuthCallback, HttpClient } from 'isomorphic-git';
 import { DEFAULT_TIMEOUT_MS, authCallback, checkRemoteUrl, httpClient, remoteError } from './git-http';
 import type { GitRemoteOptions } from './git-http';
-import { currentBranch, headCommit } from './git-repository';
+import { checkoutHead, currentBranch, headCommit } from './git-repository';
 
 /** What a fetch found: the remote's commit for the current branch, or null when the remote has none yet. */
 export interface FetchResult {
@@ -69,7 +69,12 @@ export async function clone(url: string, dir: string, options: GitRemoteOptions 
   if (existing && existing.length > 0)
     throw new GitWorkingFolderError(dir, `Cannot clone into ${dir}: the folder is not empty.`);
   try {
-    await exchange(url, options, (transport) => git.clone({ ...transport, dir, url, singleBranch: true }));
+    // isomorphic-git's own checkout writes every file at once, which runs out of file handles on a big
+    // store: the files are written a few at a time once the objects are in.
+    await exchange(url, options, (transport) =>
+      git.clone({ ...transport, dir, url, singleBranch: true, noCheckout: true }),
+    );
+    await checkoutHead(dir);
   } catch (error) {
     if (existing)
       await Promise.all((await readdir(dir)).map((name) => rm(join(dir, name), { recursive: true, force: true })));

@@ -1,8 +1,16 @@
-import fs, { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { GitWorkingFolderError } from './git-errors';
-import { writeFilesTree } from './git-tree';
+import { checkoutTree } from './git-checkout';
+import { withIndex } from './git-index';
+import type { GitIndex } from './git-index';
+import { FILE_MODE, OPEN_FILES, blobId, commitTree, mapLimit } from './git-objects';
+import { diffTrees, folderOf, writeMissing } from './git-tree';
+import type { TreeMemo } from './git-tree';
+import { readWorkingFolder } from './git-working-folder';
+import type { WorkingTree } from './git-working-folder';
+
+export { isIgnored } from './git-working-folder';
 
 /** Who a commit is by; the annotator, in a store. */
 export interface GitAuthor {
@@ -18,12 +26,6 @@ export type GitIgnoreList = readonly (string | RegExp)[];
 
 export interface WorkingFolderOptions {
   ignore?: GitIgnoreList;
-}
-
-export function isIgnored(path: string, ignore: GitIgnoreList = []): boolean {
-  return ignore.some((rule) =>
-    typeof rule === 'string' ? path === rule || path.startsWith(`${rule.replace(/\/$/, '')}/`) : rule.test(path),
-  );
 }
 
 /** Makes `dir` a git working folder whose first branch is `defaultBranch`. */
@@ -48,17 +50,80 @@ export async function currentBranch(dir: string): Promise<string> {
   return branch;
 }
 
+interface WorkingFolderState {
+  index: GitIndex;
+  working: WorkingTree;
+  head: string | null;
+  headTree: string | null;
+  cache: object;
+}
+
+/**
+ * Runs `work` on the working folder as it stands against its last commit; with `stage`, the index
+ * first takes the working folder's files (see {@link readWorkingFolder}). The index is written once, after.
+ */
+async function withWorkingFolder<T>(
+  dir: string,
+  options: WorkingFolderOptions,
+  stage: boolean,
+  work: (state: WorkingFolderState) => Promise<T>,
+): Promise<T> {
+  const cache = {};
+  return withIndex(dir, async (index, indexTime) => {
+    const working = await readWorkingFolder(dir, index, indexTime, options.ignore ?? [], stage);
+    const head = await headCommit(dir);
+    const headTree = head ? await commitTree(dir, head, cache) : null;
+    return work({ index, working, head, headTree, cache });
+  });
+}
+
+const pendingPaths = async (dir: string, { working, headTree, cache }: WorkingFolderState): Promise<string[]> =>
+  (await diffTrees(dir, headTree, working.tree, working.memo, cache)).map((change) => change.path).sort();
+
 /** Paths that differ from the last commit (added, changed or deleted), leaving out the ignore list. */
 export async function changedPaths(dir: string, options: WorkingFolderOptions = {}): Promise<string[]> {
-  const matrix = await git.statusMatrix({ fs, dir, filter: (path) => !isIgnored(path, options.ignore) });
-  return matrix
-    .filter(([, head, workdir]) => (head === 1 && workdir !== 1) || (head === 0 && workdir !== 0))
-    .map(([path]) => path);
+  return withWorkingFolder(dir, options, false, (state) => pendingPaths(dir, state));
+}
+
+/** Writes a commit of `tree` and returns its id. */
+async function writeCommit(
+  dir: string,
+  tree: string,
+  parent: readonly string[],
+  author: GitAuthor,
+  message: string,
+): Promise<string> {
+  const now = new Date();
+  const signature = {
+    ...author,
+    timestamp: Math.floor(now.getTime() / 1000),
+    timezoneOffset: now.getTimezoneOffset(),
+  };
+  return git.writeCommit({
+    fs,
+    dir,
+    commit: {
+      message: message.endsWith('\n') ? message : `${message}\n`,
+      tree,
+      parent: [...parent],
+      author: signature,
+      committer: signature,
+    },
+  });
+}
+
+/** Points the current branch at `commitId`. */
+async function moveBranch(dir: string, commitId: string): Promise<void> {
+  const branch = await currentBranch(dir);
+  await git.writeRef({ fs, dir, ref: `refs/heads/${branch}`, value: commitId, force: true });
 }
 
 /**
  * Stages every addition, change and deletion outside the ignore list and commits them.
  * Returns the new commit's id, or null when nothing changed since the last commit.
+ *
+ * Only files whose size, times or inode differ from what the index recorded are read, and only the
+ * folders that changed get new trees, so a commit costs a look at every file's stat plus the changes.
  */
 export async function commitAll(
   dir: string,
@@ -66,59 +131,27 @@ export async function commitAll(
   message: string,
   options: WorkingFolderOptions = {},
 ): Promise<string | null> {
-  // A cache shared by the calls below keeps isomorphic-git from parsing the index again for each file.
-  const cache = {};
-  const matrix = await git.statusMatrix({ fs, dir, cache, filter: (path) => !isIgnored(path, options.ignore) });
-  const toAdd: string[] = [];
-  const toRemove: string[] = [];
-  let changed = false;
-  for (const [filepath, head, workdir, stage] of matrix) {
-    if (workdir === 0) {
-      if (stage !== 0) toRemove.push(filepath);
-    } else if (!(head === 1 && workdir === 1 && stage === 1)) {
-      toAdd.push(filepath);
-    }
-    if ((head === 1 && workdir !== 1) || (head === 0 && workdir !== 0)) changed = true;
-  }
-  // isomorphic-git rewrites the whole index once per call: all additions go in one call, and a
-  // folder that is gone is taken out of the index at once rather than file by file.
-  for (const filepath of removalPaths(dir, toRemove, options.ignore)) await git.remove({ fs, dir, cache, filepath });
-  if (toAdd.length > 0) await git.add({ fs, dir, cache, filepath: toAdd });
-  if (!changed) return null;
-  return git.commit({ fs, dir, cache, author, message });
-}
-
-/** Deleted files, each replaced by the highest folder above it that is gone from the disk too. */
-function removalPaths(dir: string, deleted: readonly string[], ignore: GitIgnoreList | undefined): string[] {
-  const paths = new Set<string>();
-  for (const path of deleted) {
-    let key = path;
-    for (let parent = posix.dirname(key); parent !== '.'; parent = posix.dirname(parent)) {
-      if (existsSync(join(dir, parent)) || isIgnored(parent, ignore)) break;
-      key = parent;
-    }
-    paths.add(key);
-  }
-  return [...paths];
+  const commit = await withWorkingFolder(dir, options, true, async ({ working, head, headTree, cache }) => {
+    const nothing = head === null && working.folder.files.size === 0 && working.folder.folders.size === 0;
+    if (nothing || working.tree === headTree) return null;
+    await writeMissing(dir, working.folder, [headTree], null, cache);
+    return writeCommit(dir, working.tree, head ? [head] : [], author, message);
+  });
+  // After the index: a commit whose index was not written would look like local changes, not lose them.
+  if (commit) await moveBranch(dir, commit);
+  return commit;
 }
 
 /** The files of a commit: path (with `/`) to content. */
 export async function readTree(dir: string, commitId: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  await git.walk({
-    fs,
-    dir,
-    trees: [git.TREE({ ref: commitId })],
-    map: async (filepath, [entry]) => {
-      if (!entry) return null;
-      if ((await entry.type()) === 'blob') {
-        const content = await entry.content();
-        if (content) files.set(filepath, content);
-      }
-      return true;
-    },
+  const cache = {};
+  const changes = await diffTrees(dir, null, await commitTree(dir, commitId, cache), new Map(), cache);
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const blobs = await mapLimit(changes, OPEN_FILES, async (change) => {
+    const { blob } = await git.readBlob({ fs, dir, oid: change.to!, cache });
+    return blob;
   });
-  return files;
+  return new Map(changes.map((change, i) => [change.path, blobs[i]!]));
 }
 
 /** The best common ancestor of two commits, or null when their histories never meet. */
@@ -133,17 +166,34 @@ export async function isAncestor(dir: string, ancestor: string, commitId: string
   return git.isDescendent({ fs, dir, oid: commitId, ancestor, depth: -1 });
 }
 
-/** Moves the current branch and the working folder to `commitId`; refuses when local changes would be lost. */
-async function moveTo(dir: string, commitId: string, options: WorkingFolderOptions): Promise<void> {
-  const pending = await changedPaths(dir, options);
+/** Throws when the working folder has changes its last commit lacks: moving it would lose them. */
+async function refusePending(dir: string, state: WorkingFolderState): Promise<void> {
+  const pending = await pendingPaths(dir, state);
   if (pending.length > 0)
     throw new GitWorkingFolderError(
       dir,
       `The folder ${dir} has changes not yet committed (${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}); commit them first.`,
     );
-  const branch = await currentBranch(dir);
-  await git.writeRef({ fs, dir, ref: `refs/heads/${branch}`, value: commitId, force: true });
-  await git.checkout({ fs, dir, ref: branch, force: true });
+}
+
+/**
+ * Moves the current branch and the working folder to a commit (`prepare` makes it, once the folder is
+ * known to hold no uncommitted changes); refuses, changing nothing, when local changes would be lost.
+ * Only the files that differ are written.
+ */
+async function moveTo(
+  dir: string,
+  options: WorkingFolderOptions,
+  prepare: (state: WorkingFolderState) => Promise<string>,
+): Promise<string> {
+  const commitId = await withWorkingFolder(dir, options, false, async (state) => {
+    await refusePending(dir, state);
+    const target = await prepare(state);
+    await checkoutTree(dir, state.index, state.headTree, await commitTree(dir, target, state.cache), state.cache);
+    return target;
+  });
+  await moveBranch(dir, commitId);
+  return commitId;
 }
 
 /** Brings the working folder forward to `commitId`, which must contain the current commit. */
@@ -152,12 +202,21 @@ export async function fastForward(dir: string, commitId: string, options: Workin
   if (head === commitId) return;
   if (head && !(await isAncestor(dir, head, commitId)))
     throw new GitWorkingFolderError(dir, `Commit ${commitId} does not contain ${head}: it is not a fast-forward.`);
-  await moveTo(dir, commitId, options);
+  await moveTo(dir, options, async () => commitId);
+}
+
+/** Fills a working folder that has a commit but no files yet (a clone made without them) with its files. */
+export async function checkoutHead(dir: string): Promise<void> {
+  const head = await headCommit(dir);
+  if (!head) return;
+  const cache = {};
+  await withIndex(dir, async (index) => checkoutTree(dir, index, null, await commitTree(dir, head, cache), cache));
 }
 
 /**
  * Records a merge decided elsewhere: a commit with these parents whose tree is exactly `files`, and moves
- * the working folder to it. Git's own line merge is never used.
+ * the working folder to it. Git's own line merge is never used. Only the blobs and trees the parents lack
+ * are stored, and only the files that differ from the current commit are written.
  */
 export async function commitMerge(
   dir: string,
@@ -168,8 +227,19 @@ export async function commitMerge(
   options: WorkingFolderOptions = {},
 ): Promise<string> {
   if (parents.length === 0) throw new GitWorkingFolderError(dir, 'A merge commit needs at least one parent.');
-  const tree = await writeFilesTree(dir, files);
-  const commitId = await git.commit({ fs, dir, author, message, tree, parent: [...parents], noUpdateBranch: true });
-  await moveTo(dir, commitId, options);
-  return commitId;
+  const encoder = new TextEncoder();
+  const contents = new Map<string, Uint8Array>();
+  for (const [path, content] of files)
+    contents.set(path, typeof content === 'string' ? encoder.encode(content) : content);
+  const memo: TreeMemo = new Map();
+  const root = folderOf(
+    dir,
+    [...contents].map(([path, content]) => [path, { oid: blobId(content), mode: FILE_MODE }]),
+    memo,
+  );
+  return moveTo(dir, options, async ({ cache }) => {
+    const parentTrees = await Promise.all(parents.map((parent) => commitTree(dir, parent, cache)));
+    await writeMissing(dir, root, parentTrees, (path) => contents.get(path)!, cache);
+    return writeCommit(dir, root.oid, parents, author, message);
+  });
 }
