@@ -77,6 +77,7 @@ describe('the team in a store as a git tree', () => {
     const { store, ids } = await teamStore();
     const base = treeToStoreContent(await storeFiles(store));
     const ours = withTeam(base, {
+      members: [...base.members!, { name: 'dora', role: 'lead' }],
       assignments: [...base.assignments!, { annotator: 'ben', articleId: ids[3]! }],
     });
     const theirs = withTeam(base, {
@@ -89,7 +90,7 @@ describe('the team in a store as a git tree', () => {
     });
     const tree = asText(mergeContents(base, ours, theirs));
     expect(tree['members.jsonl']).toBe(
-      '{"name":"Lena","role":"lead"}\n{"name":"Zoë Ana","role":"annotator"}\n{"name":"ben","role":"annotator"}\n{"name":"cleo","role":"annotator"}\n',
+      '{"name":"Lena","role":"lead"}\n{"name":"Zoë Ana","role":"annotator"}\n{"name":"ben","role":"annotator"}\n{"name":"cleo","role":"annotator"}\n{"name":"dora","role":"lead"}\n',
     );
     expect(tree['assignments.jsonl']!.trim().split('\n')).toEqual(
       [
