@@ -12,6 +12,7 @@ import { eachLayer } from '../service/context';
 import { openLowdbRepository } from './lowdb-repository';
 import { runImport } from './cli-import';
 import { runTeamCommand, TEAM_COMMANDS, TEAM_HELP } from './cli-sync';
+import { ASSIGN_COMMANDS, ASSIGN_HELP, runAssignCommand } from './cli-assign';
 import { progress, UsageError } from './cli-common';
 import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
@@ -48,7 +49,9 @@ Export scope (--scope), whose data the files hold:
 Exit codes: 0 done; 1 problems found, some files not imported, or damaged articles left out; 2 bad usage;
 3 the store cannot be read, or is open in the app or the web mode.
 
-${TEAM_HELP}`;
+${TEAM_HELP}
+
+${ASSIGN_HELP}`;
 
 /** The store, held for this command: a store open in the app or the web mode is refused with who has it. */
 const openStore = (storeDir: string) => openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
@@ -241,6 +244,8 @@ export async function main(argv: string[]): Promise<number> {
       user: values.user,
       annotator: values.annotator,
     });
+  if (ASSIGN_COMMANDS.includes(command))
+    return runAssignCommand(command, { storeDir, args: rest, annotator: values.annotator });
   switch (command) {
     case 'import':
       return runImport(storeDir, {
