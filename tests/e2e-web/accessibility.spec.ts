@@ -1,7 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
 import { details, saved, tag } from './page-helpers';
+
+/** Calls the web mode's API as the page does. */
+async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
+  const response = await fetch(`${app.url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.result as T;
+}
 
 /**
  * axe-core over every page and dialog, in light and dark mode: any serious or
@@ -82,6 +95,33 @@ for (const scheme of ['light', 'dark'] as const) {
         page.locator('.editor-column canvas, .editor-column svg, .editor-column table').first(),
       ).toBeVisible();
       await expectNoSeriousViolations(page, 'agreement dashboard');
+    });
+
+    test('a team project: the lead’s article list with assignments and ticked rows, the team in the settings, progress against assignments', async ({
+      page,
+      app,
+    }) => {
+      const ids = (await call<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
+      await call(app, 'team/member', { name: 'alice', role: 'lead' });
+      await call(app, 'team/assign', { annotator: 'alice', articleIds: ids.slice(0, 2), assigned: true });
+      await call(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(1, 4), assigned: true });
+      await call(app, 'documentLabels/set', { articleId: ids[0], done: true });
+      await page.reload();
+      const list = page.getByRole('navigation', { name: 'Articles' });
+      await expect(list.getByTestId('assigned-progress')).toHaveText('1 of 2 assigned done');
+      await list
+        .getByRole('checkbox', { name: /^Select “/ })
+        .nth(1)
+        .check();
+      await expect(list.getByRole('group', { name: 'Assign articles' })).toContainText('1 selected');
+      await expectNoSeriousViolations(page, 'article list with assignments');
+      await page.getByRole('button', { name: 'alice…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Role of bob')).toBeVisible();
+      await expectNoSeriousViolations(page, 'settings with the team');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Agreement' }).click();
+      await expect(page.getByRole('table', { name: 'Progress per annotator' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'dashboard with assignments');
     });
 
     test('every dialog (Import, Export, Settings, shortcuts, the kind picker) and a toast', async ({ page }) => {

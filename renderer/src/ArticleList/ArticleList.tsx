@@ -87,7 +87,9 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
             const article = shown[row.index];
             if (!article) return null;
             const problem = damaged.get(article.id);
-            const forWhom = lead ? assignees.get(article.id) : undefined;
+            // The lead sees who else each article is assigned to (their own share has its mark).
+            const others = lead ? assignees.get(article.id)?.filter((name) => name !== me) : undefined;
+            const forWhom = others && others.length > 0 ? others : undefined;
             const done = isTeam && isDone(article.id);
             return (
               <li
@@ -131,7 +133,11 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
                         <span aria-hidden="true">✓</span> done
                       </span>
                     )}
-                    {forWhom && <span className="assignees">for {forWhom.join(', ')} · </span>}
+                    {forWhom && (
+                      <span className="assignees">
+                        {mine.has(article.id) ? 'also ' : ''}for {forWhom.join(', ')} ·{' '}
+                      </span>
+                    )}
                     {article.source}
                   </span>
                 </button>

@@ -1,7 +1,7 @@
 import type { AnnotatorProgress } from '../../../annotations/review/corpus-figures';
 
-/** A progress row with the annotator's assignment: both counts absent when nothing is assigned to them. */
-export type ProgressRow = AnnotatorProgress & { assigned?: number; assignedDone?: number };
+/** A progress row; its assignment's counts are absent when nothing is assigned to the annotator. */
+export type ProgressRow = AnnotatorProgress;
 
 /** The row's assignment, or null when nothing is assigned to the annotator (unset is not zero). */
 export function assignmentOf(row: ProgressRow): { assigned: number; done: number } | null {
