@@ -1,5 +1,4 @@
 import { EntitySchema, EventRecordSchema, GOLD } from '../model';
-import { AssignmentSchema, assignmentKey, TeamMemberSchema } from '../team';
 import { ArticleFileSchema } from './store-files';
 import { encodeAnnotatorFileName } from './layer-file-names';
 import type { AnnotationFile, LayerFile, ProjectFile, Settings } from './store-files';
@@ -12,6 +11,7 @@ import {
 } from './store-files';
 import type { StoreCodec } from './store-text-file';
 import { jsonCodec, recordsCodec, textCodec } from './store-text-file';
+import { assignmentsCodec, membersCodec } from './team-files';
 
 /**
  * Layout version 2: where each part of the store lives, so that concurrent
@@ -73,9 +73,9 @@ export function codecFor(path: string, full: string): StoreCodec<unknown> {
     case PATHS.guidelines:
       return textCodec as StoreCodec<unknown>;
     case PATHS.members:
-      return recordsCodec(full, TeamMemberSchema, { of: (m) => m.name, name: 'member' }) as StoreCodec<unknown>;
+      return membersCodec(full) as StoreCodec<unknown>;
     case PATHS.assignments:
-      return recordsCodec(full, AssignmentSchema, { of: assignmentKey, name: 'assignment' }) as StoreCodec<unknown>;
+      return assignmentsCodec(full) as StoreCodec<unknown>;
     case PATHS.sharedSettings:
     case PATHS.localSettings:
       return jsonCodec(full, SettingsFileSchema) as StoreCodec<unknown>;
