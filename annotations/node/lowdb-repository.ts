@@ -13,7 +13,7 @@ import type { AtomicJsonFile, WriteStepHook } from './atomic-json-file';
 import { isTemporaryFile } from './atomic-json-file';
 import type { AnnotationFile, ArticleFile, IndexFile, LayerFile, ProjectFile } from './store-files';
 import { STORE_SCHEMA_VERSION } from './store-files';
-import type { JournalEntry } from './store-journal';
+import type { WriteEntry } from './store-journal';
 import { clearJournal, JOURNAL_NAME, recoverJournal, writeJournal } from './store-journal';
 import {
   canonicalLayers,
@@ -169,7 +169,8 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
       dir,
       async (entry) => {
         const now = await readFile(full(entry.path), 'utf8').catch(() => null);
-        if (now !== entry.text) await writeStoreText(entry.path, entry.text);
+        if (entry.text === null) await rm(full(entry.path), { force: true });
+        else if (now !== entry.text) await writeStoreText(entry.path, entry.text);
       },
       onStep,
     );
@@ -305,10 +306,10 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   };
 
   /** The journal entries of one article's layers: each annotator's file whose text changes. */
-  function layerEntries(articleId: string, layer: AnnotationFile, before: AnnotationFile | undefined): JournalEntry[] {
+  function layerEntries(articleId: string, layer: AnnotationFile, before: AnnotationFile | undefined): WriteEntry[] {
     const beforeParts = before ? splitLayers(before) : new Map<string, LayerFile>();
     const nextParts = splitLayers(layer);
-    const entries: JournalEntry[] = [];
+    const entries: WriteEntry[] = [];
     for (const path of new Set([...beforeParts.keys(), ...nextParts.keys()])) {
       const prev = beforeParts.get(path);
       const next = nextParts.get(path) ?? emptyLayer(articleId, prev!.annotator);
@@ -319,9 +320,9 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   }
 
   /** The journal entries of the project: each of its files whose text changes. */
-  function projectEntries(next: ProjectFile): JournalEntry[] {
+  function projectEntries(next: ProjectFile): WriteEntry[] {
     const before = projectOnDisk ? projectParts(project) : new Map<string, unknown>();
-    const entries: JournalEntry[] = [];
+    const entries: WriteEntry[] = [];
     for (const [path, data] of projectParts(next)) {
       const file = storeFile<unknown>(path);
       const text = file.serialize(data);
@@ -348,7 +349,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
         : null;
     // A new store gets its project files with its first articles.
     const nextProject = staged.project ?? (nextIndex && !projectOnDisk ? project : null);
-    const entries: JournalEntry[] = [];
+    const entries: WriteEntry[] = [];
     if (nextIndex)
       entries.push({
         path: PATHS.index,

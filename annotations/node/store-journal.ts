@@ -21,22 +21,25 @@ export const JOURNAL_NAME = 'journal.json';
 
 /**
  * Only store files, by their path inside the store: a journal never names a
- * file elsewhere. Layout version 1's project and annotation files too: a
+ * file elsewhere. Article texts only in a sync's (a colleague's new articles). Layout version 1's project and annotation files too: a
  * change that store was making when it stopped is finished before the store
  * is migrated.
  */
 const StorePath = z
   .string()
   .regex(
-    /^(index\.json|project\.json|tagset\.json|entities\.jsonl|events\.jsonl|members\.jsonl|assignments\.jsonl|guidelines\.md|settings\.json|local\/settings\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|layers\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\/[a-z0-9_~-]{1,200}\.json)$/,
+    /^(index\.json|project\.json|tagset\.json|entities\.jsonl|events\.jsonl|members\.jsonl|assignments\.jsonl|guidelines\.md|settings\.json|local\/settings\.json|articles\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|annotations\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.json|layers\/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\/[a-z0-9_~-]{1,200}\.json)$/,
     'not a store file',
   );
 
 const JournalSchema = z.object({
   schemaVersion: z.literal(1),
-  files: z.array(z.object({ path: StorePath, text: z.string() })).min(1),
+  /** A file's whole new text; null: the file goes (a sync may leave a layer without records). */
+  files: z.array(z.object({ path: StorePath, text: z.string().nullable() })).min(1),
 });
 export type JournalEntry = z.infer<typeof JournalSchema>['files'][number];
+/** An entry of a change the store itself makes: it writes files, never removes them. */
+export type WriteEntry = JournalEntry & { text: string };
 
 function journalFile(dir: string, onStep?: WriteStepHook) {
   return new AtomicJsonFile(join(dir, JOURNAL_NAME), (json) => JournalSchema.parse(json), { onStep });

@@ -9,7 +9,7 @@ import { fsyncDirectory } from './atomic-json-file';
 import type { IndexFile, ProjectFile } from './store-files';
 import { STORE_SCHEMA_VERSION } from './store-files';
 import { readV1Store } from './store-files-v1';
-import type { JournalEntry } from './store-journal';
+import type { WriteEntry } from './store-journal';
 import { clearJournal, writeJournal } from './store-journal';
 import { codecFor, PATHS, PROJECT_PATHS, projectParts, splitLayers } from './store-layout';
 import { StoreTextFile, textCodec } from './store-text-file';
@@ -77,7 +77,7 @@ export async function migrateV1Store(dir: string, { write, onStep }: MigrationOp
     await new StoreTextFile(copy, textCodec, { onStep }).writeText(await readFile(join(dir, path), 'utf8'));
   }
 
-  const entries: JournalEntry[] = [];
+  const entries: WriteEntry[] = [];
   const add = (path: string, data: unknown) =>
     entries.push({ path, text: new StoreTextFile(join(dir, path), codecFor(path, join(dir, path))).serialize(data) });
   const project: ProjectFile = v1.project

@@ -2,7 +2,7 @@ import fs, { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import git from 'isomorphic-git';
 import { z } from 'zod';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FactmarkError } from '../../errors';
 import { conflictSummary, mergeThreeWay, resolveConflict, snapshotFromStore, storeFromSnapshot } from '../../sync';
 import type { ConflictChoice, MergeConflict, MergeResult } from '../../sync';
@@ -28,6 +28,10 @@ import { STORE_IGNORE } from './store-ignore';
 import { lockStore } from '../store-lock';
 import type { StoreLock } from '../store-lock';
 import { stableJson } from '../store-text-file';
+import { AtomicJsonFile } from '../atomic-json-file';
+import type { WriteStepHook } from '../atomic-json-file';
+import { clearJournal, recoverJournal, writeJournal } from '../store-journal';
+import type { JournalEntry } from '../store-journal';
 import { mergedTree, treeToStoreContent } from './store-tree';
 
 /** Where a merge waiting for its conflicts to be resolved is kept: on this machine only (local/ is git-ignored). */
@@ -51,6 +55,8 @@ export interface SyncOptions extends RemoteAccess {
   beforePush?: () => Promise<void>;
   /** The caller holds the store's lock already (the app, around an open store: see LowdbRepository.offline). */
   lockHeld?: boolean;
+  /** Called before each step that changes a store file (crash tests stop the process there). */
+  onWriteStep?: WriteStepHook;
 }
 
 /** A merge that stopped on conflicts: the three commits and what conflicts, until the user resolves them. */
@@ -208,6 +214,74 @@ function withChoices(merge: MergeResult, choices: Readonly<Record<string, Confli
   }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const textOf = (content: Uint8Array | string) => (typeof content === 'string' ? content : utf8.decode(content));
+
+/**
+ * Moves the store's files from the tree `from` (what they are now: the commit just made of them) to the
+ * tree `to`, all or nothing even under kill -9: every file that changes is first written to the store's
+ * journal (see store-journal.ts), then `gitStep` moves the commit and writes the files. Killed before the
+ * journal is whole, the store stays as it was; after, opening it (or the next sync) finishes the move.
+ * Should `gitStep` fail, the move is finished from the journal all the same: the files are `to`, whatever
+ * the commit (the next sync commits the difference, which changes nothing in the merge).
+ */
+async function moveWorkingFolder<T>(
+  storeDir: string,
+  from: ReadonlyMap<string, Uint8Array>,
+  to: ReadonlyMap<string, Uint8Array | string>,
+  options: Pick<SyncOptions, 'onWriteStep'>,
+  gitStep: () => Promise<T>,
+): Promise<T> {
+  const onStep = options.onWriteStep;
+  const write = async (path: string, text: string) => {
+    await mkdir(dirname(join(storeDir, path)), { recursive: true });
+    await new AtomicJsonFile(join(storeDir, path), (json) => json, { onStep }).writeText(text);
+  };
+  const entries: JournalEntry[] = [];
+  for (const [path, content] of to) {
+    const before = from.get(path);
+    const text = textOf(content);
+    if (before !== undefined && textOf(before) === text) continue;
+    if (path !== '.gitignore') entries.push({ path, text });
+  }
+  for (const path of from.keys()) if (!to.has(path) && path !== '.gitignore') entries.push({ path, text: null });
+  if (entries.length > 0) await writeJournal(storeDir, entries, onStep);
+  let result: T;
+  try {
+    result = await gitStep();
+  } catch (error) {
+    for (const entry of entries)
+      if (entry.text === null) await rm(join(storeDir, entry.path), { force: true });
+      else await write(entry.path, entry.text);
+    if (entries.length > 0) await clearJournal(storeDir, onStep);
+    throw error;
+  }
+  if (entries.length > 0) await clearJournal(storeDir, onStep);
+  return result;
+}
+
+/**
+ * Finishes a change of the store a crash interrupted (a sync's move of its files, or an edit of several
+ * files), before anything of the store is committed: a commit of half a change would share it.
+ */
+async function finishInterruptedChange(storeDir: string, options: Pick<SyncOptions, 'onWriteStep'>): Promise<void> {
+  const recovery = await recoverJournal(
+    storeDir,
+    async (entry) => {
+      const path = join(storeDir, entry.path);
+      if (entry.text === null) return void (await rm(path, { force: true }));
+      await mkdir(dirname(path), { recursive: true });
+      await new AtomicJsonFile(path, (json) => json, { onStep: options.onWriteStep }).writeText(entry.text);
+    },
+    options.onWriteStep,
+  );
+  if (recovery.outcome === 'set-aside')
+    throw new FactmarkError(
+      'store-unreadable',
+      `An interrupted change of the store could not be finished: its journal is damaged (${recovery.reason}); it was moved to ${recovery.file}. Open the store in Factmark to see what it holds; nothing was synced.`,
+    );
+}
+
 /** One round: merge what the remote has with ours and push. Throws push-rejected when the remote moved meanwhile. */
 async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncResult> {
   const local = await headCommit(storeDir);
@@ -220,7 +294,10 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
     return { status: 'pushed', commit: local };
   }
   if (await isAncestor(storeDir, local, remoteHead)) {
-    await fastForward(storeDir, remoteHead, { ignore: STORE_IGNORE });
+    const [from, to] = await Promise.all([readTree(storeDir, local), readTree(storeDir, remoteHead)]);
+    await moveWorkingFolder(storeDir, from, to, options, () =>
+      fastForward(storeDir, remoteHead, { ignore: STORE_IGNORE }),
+    );
     return { status: 'pulled', commit: remoteHead };
   }
   const baseCommit = await mergeBase(storeDir, local, remoteHead);
@@ -252,13 +329,15 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
     { base: base.tree, ours: ours.tree, theirs: theirs.tree },
     { ours: ours.content, theirs: theirs.content },
   );
-  const commit = await commitMerge(
-    storeDir,
-    [local, remoteHead],
-    tree,
-    options.author,
-    `Merge of ${options.author.name}'s work with the project`,
-    { ignore: STORE_IGNORE },
+  const commit = await moveWorkingFolder(storeDir, ours.tree, tree, options, () =>
+    commitMerge(
+      storeDir,
+      [local, remoteHead],
+      tree,
+      options.author,
+      `Merge of ${options.author.name}'s work with the project`,
+      { ignore: STORE_IGNORE },
+    ),
   );
   await options.beforePush?.();
   await push(storeDir, options);
@@ -286,6 +365,7 @@ export async function sync(storeDir: string, options: SyncOptions): Promise<Sync
     storeDir,
     'factmark sync',
     async () => {
+      await finishInterruptedChange(storeDir, options);
       await ensureGitignore(storeDir);
       await commitAll(storeDir, options.author, `${options.author.name}'s work`, { ignore: STORE_IGNORE });
       let result: SyncResult;
