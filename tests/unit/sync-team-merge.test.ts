@@ -149,6 +149,10 @@ describe('merging the team', () => {
     expect(() => mergeThreeWay(base, base, edit(base, [assignment('eve', 'a1')]))).toThrow(
       /The their side cannot be merged: assignment\/eve\/a1: points to member "eve"/,
     );
+    // A side that removed a member but not their assignment: checked though no article changed.
+    expect(() => mergeThreeWay(base, edit(base, [], [key(member('bob', 'annotator'))]), base)).toThrow(
+      /The our side cannot be merged: assignment\/bob\/a1: points to member "bob"/,
+    );
   });
 
   it('gives the store content back from its snapshot, the team in its order, no team lists for no team', async () => {
