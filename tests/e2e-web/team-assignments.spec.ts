@@ -178,3 +178,45 @@ test('by keyboard: the lead ticks rows with Space, takes articles back from a me
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test-results/team-dashboard-dark.png' });
 });
+
+test('the team in the settings: a member added with a role, a role changed, a member removed with their articles; read-only for an annotator', async ({
+  page,
+  app,
+}) => {
+  const ids = (await call<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
+  await call(app, 'team/member', { name: 'alice', role: 'lead' });
+  await call(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(0, 2), assigned: true });
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'alice…' }).click();
+  const team = settings(page).getByRole('region', { name: 'Team' });
+  await team.getByLabel('New member').fill('dana');
+  await team.getByRole('group', { name: 'Add a member' }).getByLabel('Role').selectOption('lead');
+  await team.getByLabel('New member').press('Enter');
+  await expect(team.getByLabel('Role of dana')).toHaveValue('lead');
+  await expect(team.getByLabel('New member')).toHaveValue('');
+  await team.getByLabel('Role of dana').selectOption('annotator');
+  await expect(infoToast(page)).toContainText('dana is now an annotator');
+  await team.getByRole('button', { name: 'Remove bob' }).click();
+  await expect(infoToast(page)).toContainText('Removed bob from the team and took back 2 articles');
+  await expect(team.getByLabel('Role of bob')).toHaveCount(0);
+  expect(await storedTeam(app)).toEqual({
+    members: [
+      { name: 'alice', role: 'lead' },
+      { name: 'dana', role: 'annotator' },
+    ],
+    assignments: [],
+  });
+  // The only lead cannot step down while others are in the team: the store says why and keeps the role.
+  await team.getByLabel('Role of alice').selectOption('annotator');
+  await expect(page.locator('.toast-stack .toast.error')).toContainText('only lead');
+  await expect(team.getByLabel('Role of alice')).toHaveValue('lead');
+  await page.locator('.toast-stack .toast.error').getByRole('button', { name: 'Dismiss' }).click();
+
+  // As dana (an annotator), the team is shown but not changed.
+  await settings(page).getByLabel('Your annotator name').fill('dana');
+  await settings(page).getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'dana…' }).click();
+  await expect(team.getByLabel('Role of alice')).toBeDisabled();
+  await expect(team.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expect(team).toContainText('Only a lead changes the team');
+});

@@ -86,12 +86,13 @@ export function createTeamStore(workspace: WorkspaceStore) {
 
   async function setMember(name: string, role: TeamRole | null): Promise<boolean> {
     const had = state.team.members.find((m) => m.name === name)?.role ?? null;
+    const theirs = state.team.assignments.filter((a) => a.annotator === name).length;
     const team = await workspace.mutate('team/member', { name, role });
     if (!team) return false;
     set({ team });
     const text =
       role === null
-        ? `Removed ${name} from the team`
+        ? `Removed ${name} from the team${theirs > 0 ? ` and took back ${theirs} article${theirs === 1 ? '' : 's'}` : ''}`
         : had === null
           ? `Added ${name} to the team as ${role}`
           : `${name} is now ${role === 'lead' ? 'a lead' : 'an annotator'}`;

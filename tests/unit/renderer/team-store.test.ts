@@ -55,6 +55,19 @@ describe('the team as the renderer keeps it', () => {
     expect(team.getState().team.assignments).toEqual([]);
   });
 
+  it('removes a member with their articles in one step; refuses to leave the team without its only lead', async () => {
+    await team.setMember('alice', 'lead');
+    await team.assign('bob', ids.slice(0, 2), true);
+    expect(await team.setMember('alice', 'annotator')).toBe(false);
+    expect(workspace.getState().notice).toMatchObject({ tone: 'error' });
+    expect(team.getState().team.members).toContainEqual({ name: 'alice', role: 'lead' });
+    expect(await team.setMember('bob', null)).toBe(true);
+    expect(workspace.getState().notice?.text).toBe('Removed bob from the team and took back 2 articles');
+    expect(team.getState().team).toEqual({ members: [{ name: 'alice', role: 'lead' }], assignments: [] });
+    await workspace.undo();
+    await vi.waitFor(() => expect(bobs()).toHaveLength(2));
+  });
+
   it('reads who marked each article done once articles are assigned, and again when a done mark changes', async () => {
     expect(team.getState().doneBy.size).toBe(0);
     await team.assign('bob', ids.slice(0, 2), true);
