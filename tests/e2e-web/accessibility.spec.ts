@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
 import { details, saved, tag } from './page-helpers';
+import { expectNoSeriousViolations } from './axe-scan';
 
 /** Calls the web mode's API as the page does. */
 async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
@@ -14,32 +14,6 @@ async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
   const envelope = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
   return envelope.result as T;
-}
-
-/**
- * axe-core over every page and dialog, in light and dark mode: any serious or
- * critical violation fails the test, listed with its rule, its nodes and the
- * help link.
- */
-async function expectNoSeriousViolations(page: Page, what: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n` +
-        v.nodes
-          .slice(0, 5)
-          .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
-          .join('\n'),
-    )
-    .join('\n');
-  expect(
-    serious.map((v) => v.id),
-    `${what}:\n${report}`,
-  ).toEqual([]);
 }
 
 /** A claim with a verdict said by a speaker linked to an entity, and an event linked to an event record. */
@@ -124,11 +98,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'dashboard with assignments');
     });
 
-    test('every dialog (Import, Export, Settings, shortcuts, the kind picker) and a toast', async ({ page }) => {
+    test('every dialog (Import, Export, Settings, Team project, shortcuts, the kind picker) and a toast', async ({
+      page,
+    }) => {
       const dialogs: [string, () => Promise<void>][] = [
         ['Import', () => page.getByRole('button', { name: 'Import…' }).click()],
         ['Export', () => page.getByRole('button', { name: 'Export…' }).click()],
         ['Settings', () => page.getByRole('button', { name: 'alice…' }).click()],
+        [
+          'Team project',
+          () => page.locator('.sync-control').getByRole('button', { name: 'Sync', exact: true }).click(),
+        ],
         ['Keyboard shortcuts', () => page.keyboard.press('?')],
         ['Tag as', () => page.keyboard.press('/')],
       ];

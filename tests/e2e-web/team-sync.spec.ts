@@ -6,6 +6,7 @@ import type { Entity } from '../../annotations/model';
 import type { Tagset } from '../../annotations/tagset';
 import { gitUnavailableReason, startGitServer } from '../support/git-server';
 import type { GitTestServer } from '../support/git-server';
+import { expectNoSeriousViolations } from './axe-scan';
 import { openArticle, saved, tag } from './page-helpers';
 import type { WebApp } from './web-fixture';
 import { CHROMIUM, CHROMIUM_ARGS, expect, startWebApp, test } from './web-fixture';
@@ -123,6 +124,7 @@ test.describe('a team project synced from the app', () => {
     await expect(nameRow.locator('td').nth(0)).toHaveText('Hossein Dehghan (minister)');
     await expect(nameRow.locator('td').nth(1)).toHaveText('Hossein Dehqan');
     await anaPage.screenshot({ path: '.test-output/team-sync-entity-conflict.png' });
+    await expectNoSeriousViolations(anaPage, 'conflicts side by side');
     // Nothing changed in the store while the conflict waits.
     expect((await call<Entity[]>(ana, 'entities/list', {})).find((e) => e.id === 'e-minister')?.name).toBe(
       'Hossein Dehghan (minister)',
