@@ -6,6 +6,8 @@ import { UsageError } from './cli-common';
 import { PATHS } from './store-layout';
 import { resolveAnnotator } from './store-location';
 import { cloneProject, publish, sync } from './sync';
+import { CONFLICT_CHOICES } from '../project';
+import type { WireConflictChoice } from '../project';
 
 export const TEAM_COMMANDS: readonly string[] = ['sync', 'publish', 'clone'];
 
@@ -14,6 +16,8 @@ export const TEAM_HELP = `Team projects, shared through a git remote (HTTPS):
   factmark clone URL --store DIR
                             clone a project into a new store folder
   factmark sync             commit your work, fetch, merge record by record, push
+  --choose KEY=CHOICE       resolve a conflict the last sync listed (repeat for each): ours or theirs for a
+                            record, keep or drop for a tagset change, restore or drop for a broken link
   --user NAME               the remote's user name; the password is read from $FACTMARK_GIT_PASSWORD, or an
                             access token from $FACTMARK_GIT_TOKEN (never from the command line, never saved)
   The commits are by your annotator name (--annotator, $FACTMARK_ANNOTATOR, the name saved in Settings).
@@ -55,7 +59,25 @@ export interface TeamCommandOptions {
   args: readonly string[];
   user?: string;
   annotator?: string;
+  /** `KEY=CHOICE` for conflicts a previous sync listed. */
+  choose?: readonly string[];
   env?: NodeJS.ProcessEnv;
+}
+
+/** `--choose KEY=CHOICE` flags as the sync's choices (a key may hold "=": the last one splits). */
+export function parseChoices(flags: readonly string[]): Record<string, WireConflictChoice> {
+  const choices: Record<string, WireConflictChoice> = {};
+  for (const flag of flags) {
+    const at = flag.lastIndexOf('=');
+    const key = flag.slice(0, at);
+    const choice = flag.slice(at + 1);
+    if (at <= 0 || !(CONFLICT_CHOICES as readonly string[]).includes(choice))
+      throw new UsageError(
+        `--choose needs KEY=CHOICE, CHOICE one of ${CONFLICT_CHOICES.join(', ')} (got ${JSON.stringify(flag)})`,
+      );
+    choices[key] = choice as WireConflictChoice;
+  }
+  return choices;
 }
 
 /** Runs `publish`, `clone` or `sync`; returns the exit code. A failed exchange with the remote is exit code 4. */
@@ -67,6 +89,8 @@ export async function runTeamCommand(command: string, options: TeamCommandOption
   if (command !== 'sync' && (!url || args.length > 1)) throw new UsageError(`${command} needs one URL`);
   if (command === 'sync' && args.length > 0) throw new UsageError('sync takes no arguments');
   if (command === 'clone' && !options.storeGiven) throw new UsageError('clone needs --store DIR, the new store folder');
+  if (command !== 'sync' && options.choose?.length) throw new UsageError('--choose goes with sync only');
+  const choices = parseChoices(options.choose ?? []);
   try {
     if (command === 'clone') {
       await cloneProject(url!, storeDir, { auth });
@@ -79,11 +103,12 @@ export async function runTeamCommand(command: string, options: TeamCommandOption
       console.log(`published ${storeDir} to ${displayRemote(url!)} (commit ${commit.slice(0, 8)})`);
       return 0;
     }
-    const result = await sync(storeDir, { auth, author });
+    const result = await sync(storeDir, { auth, author, choices });
     if (result.status === 'conflicts') {
-      const { summaries } = result.pending;
+      const { summaries, conflicts } = result.pending;
       console.log(`${summaries.length} conflict(s) to resolve; nothing in the store changed:`);
-      for (const line of summaries) console.log(`  ${line}`);
+      for (const [i, line] of summaries.entries()) console.log(`  ${conflicts[i]!.key}\n      ${line}`);
+      console.log('Resolve them in the app (Sync), or here: factmark sync --choose KEY=CHOICE …');
       return 1;
     }
     const done = {

@@ -214,6 +214,7 @@ const OPTIONS = {
   'write-map': { type: 'string' },
   'dry-run': { type: 'boolean' },
   user: { type: 'string' },
+  choose: { type: 'string', multiple: true },
   help: { type: 'boolean' },
 } as const;
 
@@ -243,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       args: rest,
       user: values.user,
       annotator: values.annotator,
+      choose: values.choose,
     });
   if (ASSIGN_COMMANDS.includes(command))
     return runAssignCommand(command, { storeDir, args: rest, annotator: values.annotator });
@@ -258,7 +260,7 @@ export async function main(argv: string[]): Promise<number> {
         writeMap: values['write-map'],
       });
     case 'export':
-      return runExport(storeDir, values);
+      return runExport(storeDir, { ...values, choose: undefined });
     case 'stats':
       return runStats(storeDir);
     case 'validate':

@@ -99,6 +99,15 @@ describe.skipIf(unavailable !== null)('factmark publish, clone and sync', () => 
     expect(conflict.code).toBe(1);
     expect(conflict.out).toContain('1 conflict(s) to resolve; nothing in the store changed:');
     expect(conflict.out).toContain('entity "Hossein Dehqan": changed differently on both sides');
+    expect(conflict.out).toContain('ent-x');
+    expect(conflict.out).toContain('factmark sync --choose KEY=CHOICE');
+    const badChoice = await factmark(anaEnv, 'sync', '--store', ana, '--user', 'team', '--choose', 'entity/ent-x=mine');
+    expect(badChoice).toMatchObject({ code: 2, err: expect.stringContaining('CHOICE one of ours, theirs') });
+    expect((await factmark(anaEnv, 'publish', 'http://x/y.git', '--store', ana, '--choose', 'a=ours')).code).toBe(2);
+    const chosen = await factmark(anaEnv, 'sync', '--store', ana, '--user', 'team', '--choose', 'entity/ent-x=theirs');
+    expect(chosen).toMatchObject({ code: 0, out: expect.stringContaining('merged your work') });
+    const kept = await asMember(ana, 'ana', (m) => m.call<{ id: string; name: string }[]>('entities/list', {}));
+    expect(kept.find((e) => e.id === 'ent-x')?.name).toBe('General Dehqan');
 
     // The store open elsewhere: exit code 3.
     const open = await openMember(ana, 'ana');
