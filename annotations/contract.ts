@@ -462,7 +462,7 @@ export interface Results {
 }
 
 export interface AgreementDashboard {
-  /** Every layer with annotations or progress, gold last: the distribution and progress cover these. */
+  /** Every layer with annotations or progress, or articles assigned, gold last: the distribution and progress cover these. */
   annotators: string[];
   /** The articles measured: those left out are not counted. */
   articleCount: number;
