@@ -154,6 +154,11 @@ test('by keyboard: the lead ticks rows with Space, takes articles back from a me
   // "All shown" ticks every row; assigning what is assigned already says so and adds no undo step.
   await assignBar(page).getByLabel('All shown').check();
   await expect(assignBar(page)).toContainText('5 selected');
+  // Ticked rows the filter hides are said, as an action takes them too.
+  await list(page).getByLabel('Assigned to me').check();
+  await expect(articleButtons(page)).toHaveCount(2);
+  await expect(assignBar(page)).toContainText('5 selected, 3 not shown');
+  await list(page).getByLabel('Assigned to me').uncheck();
   await assignBar(page).getByLabel('Member').selectOption('carol');
   await page.screenshot({ path: 'test-results/team-lead-light.png' });
   await page.emulateMedia({ colorScheme: 'dark' });

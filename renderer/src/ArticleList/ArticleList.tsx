@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { useTeam, useTeamStore } from '../Team/use-team';
-import { assignedProgress, assignedTo, assigneesByArticle, canAssign } from '../Team/team-view';
+import { assignedProgress, assignedTo, assigneesByArticle, canAssign, isTeamProject } from '../Team/team-view';
 import { AssignBar } from './AssignBar';
 import { AssignedFilter } from './AssignedFilter';
 import { setArticleFilter, useArticleFilter } from './article-filter';
@@ -33,7 +33,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
   );
   const mine = useMemo(() => assignedTo(team, me), [team, me]);
   const assignees = useMemo(() => assigneesByArticle(team), [team]);
-  const isTeam = team.members.length > 0 || team.assignments.length > 0;
+  const isTeam = isTeamProject(team);
   const lead = canAssign(team, me);
   const isDone = (id: string) => (id === openId ? openDone : (doneBy.get(id)?.includes(me) ?? false));
   const shown = useMemo(
@@ -41,6 +41,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
     [articles, isTeam, filter, mine],
   );
   const shownIds = useMemo(() => shown.map((a) => a.id), [shown]);
+  const shownSet = useMemo(() => new Set(shownIds), [shownIds]);
   const progress = assignedProgress(
     mine,
     articles.map((a) => a.id),
@@ -73,6 +74,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
           members={team.members}
           shown={{ count: shownIds.length, state: shownState(shownIds, selection.selected) }}
           selectedCount={selectedIds.length}
+          hiddenCount={selectedIds.filter((id) => !shownSet.has(id)).length}
           onToggleShown={() => setSelection((s) => toggleShown(shownIds, s))}
           onClear={() => setSelection(NO_SELECTION)}
           onAssign={(annotator, assigned) => teamStore.assign(annotator, selectedIds, assigned)}

@@ -9,6 +9,7 @@ export function AssignBar({
   members,
   shown,
   selectedCount,
+  hiddenCount,
   onToggleShown,
   onAssign,
   onClear,
@@ -17,6 +18,8 @@ export function AssignBar({
   /** How the ticked rows stand against those shown, for the "all shown" box. */
   shown: { count: number; state: 'none' | 'some' | 'all' };
   selectedCount: number;
+  /** Of those ticked, how many the filter hides: they are assigned too. */
+  hiddenCount: number;
   onToggleShown: () => void;
   onAssign: (annotator: string, assigned: boolean) => Promise<boolean>;
   onClear: () => void;
@@ -53,7 +56,7 @@ export function AssignBar({
           <span>All shown</span>
         </label>
         <span className="assign-count" aria-live="polite">
-          {selectedCount} selected
+          {selectedCount} selected{hiddenCount > 0 ? `, ${hiddenCount} not shown` : ''}
         </span>
         {selectedCount > 0 && (
           <button type="button" className="link-like" onClick={onClear}>

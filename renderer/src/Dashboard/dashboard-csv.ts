@@ -1,5 +1,6 @@
 import type { AgreementFigures, TokenAgreement } from '../../../annotations/agreement/report';
 import type { AgreementDashboard } from '../../../annotations/contract';
+import { anyAssignment, assignmentOf } from './assignment-progress';
 import type { ProgressRow } from './assignment-progress';
 
 /** One CSV field, quoted when it must be (RFC 4180). */
@@ -20,18 +21,24 @@ export function distributionCsv(data: AgreementDashboard): string {
   ]);
 }
 
-/** Each annotator's progress; the assignment's columns are empty for an annotator with nothing assigned. */
+/**
+ * Each annotator's progress. Where articles are assigned, two more columns:
+ * the assignment and how much of it is done, empty for an annotator with
+ * nothing assigned (unset, not zero).
+ */
 export function progressCsv(data: AgreementDashboard): string {
+  const rows: readonly ProgressRow[] = data.progress;
+  if (!anyAssignment(rows))
+    return csvOf([
+      ['annotator', 'done', 'annotated', 'articles'],
+      ...rows.map((p) => [p.annotator, p.done, p.annotated, p.total]),
+    ]);
   return csvOf([
     ['annotator', 'done', 'annotated', 'articles', 'assigned', 'assigned done'],
-    ...data.progress.map((p: ProgressRow) => [
-      p.annotator,
-      p.done,
-      p.annotated,
-      p.total,
-      p.assigned ?? null,
-      typeof p.assigned === 'number' ? (p.assignedDone ?? 0) : null,
-    ]),
+    ...rows.map((p) => {
+      const assignment = assignmentOf(p);
+      return [p.annotator, p.done, p.annotated, p.total, assignment?.assigned ?? null, assignment?.done ?? null];
+    }),
   ]);
 }
 

@@ -1,14 +1,14 @@
 import type { Change, ChangeSet } from '../../../annotations/changes';
 import type { Team, TeamRole } from '../../../annotations/project';
 import type { WorkspaceState, WorkspaceStore } from '../state/workspace-store';
-import { NO_TEAM, assignNotice } from './team-view';
+import { NO_TEAM, assignNotice, isTeamProject } from './team-view';
 
 export interface TeamState {
   /** The project's members and assignments (none until read). */
   team: Team;
   /** Read from the store at least once. */
   loaded: boolean;
-  /** Per article, the annotators who marked it done; read only once something is assigned. */
+  /** Per article, the annotators who marked it done; read only in a team project (members or assignments). */
   doneBy: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -51,7 +51,7 @@ export function createTeamStore(workspace: WorkspaceStore) {
   async function readTeam(): Promise<void> {
     const team = await workspace.query('team/get', {});
     if (team) set({ team, loaded: true });
-    if (state.team.assignments.length > 0) await readDone();
+    if (isTeamProject(state.team)) await readDone();
   }
 
   async function readDone(): Promise<void> {
@@ -71,7 +71,7 @@ export function createTeamStore(workspace: WorkspaceStore) {
     // The step just made, undone or redone is on top of one of the stacks.
     const steps = [s.undoStack.at(-1), s.redoStack.at(-1)];
     if (steps.some(touchesTeam)) void readTeam();
-    else if (state.team.assignments.length > 0 && steps.some(touchesDone)) void readDone();
+    else if (isTeamProject(state.team) && steps.some(touchesDone)) void readDone();
   }
 
   async function assign(annotator: string, articleIds: string[], assigned: boolean): Promise<boolean> {
@@ -79,7 +79,7 @@ export function createTeamStore(workspace: WorkspaceStore) {
     const team = await workspace.mutate('team/assign', { annotator, articleIds, assigned });
     if (!team) return false;
     set({ team });
-    if (team.assignments.length > 0 && state.doneBy.size === 0) await readDone();
+    if (state.doneBy.size === 0) await readDone();
     workspace.notify({ tone: 'info', text: assignNotice(before, team, annotator, articleIds.length, assigned) });
     return true;
   }

@@ -3,6 +3,9 @@ import type { Team, TeamRole } from '../../../annotations/project';
 /** The team before it is read, or where the store keeps none: nobody, nothing assigned. */
 export const NO_TEAM: Team = { members: [], assignments: [] };
 
+/** Whether the store is a team's project: it has members or assignments. */
+export const isTeamProject = (team: Team) => team.members.length > 0 || team.assignments.length > 0;
+
 export const roleOf = (team: Team, name: string): TeamRole | null =>
   team.members.find((m) => m.name === name)?.role ?? null;
 

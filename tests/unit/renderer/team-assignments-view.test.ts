@@ -148,7 +148,7 @@ describe('progress against assignments on the dashboard', () => {
     expect(data.progress.map(assignmentText)).toEqual([null, '1 of 3 assigned done', '0 of 2 assigned done']);
   });
 
-  it('exports the assignment in the CSV, empty (not zero) where nothing is assigned', () => {
+  it('exports the assignment in the CSV, empty (not zero) where nothing is assigned, and no such columns without assignments', () => {
     expect(progressCsv(data).split('\r\n')).toEqual([
       'annotator,done,annotated,articles,assigned,assigned done',
       'alice,2,3,5,,',
@@ -156,6 +156,8 @@ describe('progress against assignments on the dashboard', () => {
       'carol,0,0,5,2,0',
       '',
     ]);
+    const none = { ...data, progress: [{ annotator: 'alice', done: 2, annotated: 3, total: 5 }] };
+    expect(progressCsv(none as AgreementDashboard)).toBe('annotator,done,annotated,articles\r\nalice,2,3,5\r\n');
   });
 
   it('draws the assignment as bars only where articles are assigned', () => {

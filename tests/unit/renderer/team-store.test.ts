@@ -68,10 +68,11 @@ describe('the team as the renderer keeps it', () => {
     await vi.waitFor(() => expect(bobs()).toHaveLength(2));
   });
 
-  it('reads who marked each article done once articles are assigned, and again when a done mark changes', async () => {
+  it('reads who marked each article done once the store is a team project, and again when a done mark changes', async () => {
     expect(team.getState().doneBy.size).toBe(0);
-    await team.assign('bob', ids.slice(0, 2), true);
+    await team.setMember('alice', 'lead');
     await vi.waitFor(() => expect(team.getState().doneBy.size).toBe(ids.length));
+    await team.assign('bob', ids.slice(0, 2), true);
     await workspace.setAnnotator('bob');
     await workspace.setDone(true);
     await vi.waitFor(() => expect(team.getState().doneBy.get(ids[0]!)).toEqual(['bob']));
