@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import { chmod, lstat, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import git from 'isomorphic-git';
 import type { GitIndex } from './git-index';
 import { EXECUTABLE_MODE, OPEN_FILES, mapLimit } from './git-objects';
+import { readBlob } from './git-object-reader';
 import { diffTrees } from './git-tree';
 
 /**
@@ -31,7 +30,7 @@ export async function checkoutTree(
 
   const written = changes.filter((change) => change.to !== null);
   await mapLimit(written, OPEN_FILES, async ({ path, to: oid, mode }) => {
-    const { blob } = await git.readBlob({ fs, dir, oid: oid!, cache });
+    const blob = await readBlob(dir, oid!, cache);
     const file = join(dir, path);
     await mkdir(join(file, '..'), { recursive: true });
     await writeFile(file, blob);

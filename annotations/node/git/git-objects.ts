@@ -109,12 +109,6 @@ export async function writeTreeItems(dir: string, items: readonly TreeItem[]): P
   return writeObject(dir, 'tree', treeBytes(items));
 }
 
-/** The entries of a stored tree. */
-export async function readTreeItems(dir: string, oid: string, cache: object): Promise<TreeItem[]> {
-  const { tree } = await git.readTree({ fs, dir, oid, cache });
-  return tree.map((entry) => ({ name: entry.path, mode: entry.mode, oid: entry.oid }));
-}
-
 /** The tree of a commit. */
 export async function commitTree(dir: string, commitId: string, cache: object): Promise<string> {
   const { commit } = await git.readCommit({ fs, dir, oid: commitId, cache });

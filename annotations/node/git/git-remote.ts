@@ -97,8 +97,11 @@ export async function fetch(dir: string, remote: string, options: GitRemoteOptio
   );
   if (!info.refs?.some((ref) => ref.ref === `refs/heads/${branch}`)) return { branch, remoteHead: null };
   const target = isUrl(remote) ? { url } : { remote };
+  // Not `singleBranch`: with it, isomorphic-git tells the remote it has only the local branch's commit,
+  // which after a local commit the remote does not know, and gets the project's whole history back.
+  // Without it, the remote-tracking branches are offered too and only the new objects come.
   const result = await exchange(url, options, (transport) =>
-    git.fetch({ ...transport, dir, ...target, ref: branch, singleBranch: true, tags: false }),
+    git.fetch({ ...transport, dir, ...target, ref: branch, singleBranch: false, tags: false }),
   );
   return { branch, remoteHead: result.fetchHead };
 }

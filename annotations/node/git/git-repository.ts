@@ -5,6 +5,7 @@ import { checkoutTree } from './git-checkout';
 import { withIndex } from './git-index';
 import type { GitIndex } from './git-index';
 import { FILE_MODE, OPEN_FILES, blobId, commitTree, mapLimit } from './git-objects';
+import { readBlob } from './git-object-reader';
 import { diffTrees, folderOf, writeMissing } from './git-tree';
 import type { TreeMemo } from './git-tree';
 import { readWorkingFolder } from './git-working-folder';
@@ -148,8 +149,7 @@ export async function readTree(dir: string, commitId: string): Promise<Map<strin
   const changes = await diffTrees(dir, null, await commitTree(dir, commitId, cache), new Map(), cache);
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const blobs = await mapLimit(changes, OPEN_FILES, async (change) => {
-    const { blob } = await git.readBlob({ fs, dir, oid: change.to!, cache });
-    return blob;
+    return readBlob(dir, change.to!, cache, change.path);
   });
   return new Map(changes.map((change, i) => [change.path, blobs[i]!]));
 }
@@ -179,21 +179,21 @@ async function refusePending(dir: string, state: WorkingFolderState): Promise<vo
 /**
  * Moves the current branch and the working folder to a commit (`prepare` makes it, once the folder is
  * known to hold no uncommitted changes); refuses, changing nothing, when local changes would be lost.
- * Only the files that differ are written.
+ * Only the files that differ are written. The branch moves first, as with isomorphic-git's checkout: a
+ * move cut short is finished from the sync's journal, which writes the new commit's files.
  */
 async function moveTo(
   dir: string,
   options: WorkingFolderOptions,
   prepare: (state: WorkingFolderState) => Promise<string>,
 ): Promise<string> {
-  const commitId = await withWorkingFolder(dir, options, false, async (state) => {
+  return withWorkingFolder(dir, options, false, async (state) => {
     await refusePending(dir, state);
     const target = await prepare(state);
+    await moveBranch(dir, target);
     await checkoutTree(dir, state.index, state.headTree, await commitTree(dir, target, state.cache), state.cache);
     return target;
   });
-  await moveBranch(dir, commitId);
-  return commitId;
 }
 
 /** Brings the working folder forward to `commitId`, which must contain the current commit. */

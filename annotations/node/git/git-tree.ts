@@ -1,15 +1,7 @@
 import { GitWorkingFolderError } from './git-errors';
-import {
-  FILE_MODE,
-  OPEN_FILES,
-  TREE_MODE,
-  mapLimit,
-  readTreeItems,
-  treeId,
-  writeBlob,
-  writeTreeItems,
-} from './git-objects';
+import { FILE_MODE, OPEN_FILES, TREE_MODE, mapLimit, treeId, writeBlob, writeTreeItems } from './git-objects';
 import type { TreeItem } from './git-objects';
+import { readTreeItems } from './git-object-reader';
 
 /** A file of a tree: its blob's id and mode. */
 export interface TreeFile {
