@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitAll, commitMerge, initRepository, readTree } from '../../annotations/node/git';
+import { commitAll, commitMerge, initRepository, readChanges, readTree } from '../../annotations/node/git';
 import { makeTempDir } from '../support/temp-dir';
 
 // readTree reads a file from the working folder when it holds the committed content, and must never
@@ -58,5 +58,22 @@ describe('reading a commit’s files', () => {
     const [a, b] = await Promise.all([readTree(dir, first), readTree(dir, second)]);
     expect(text(a)).toEqual({ 'own.json': 'first\n', 'same.json': 'shared\n' });
     expect(text(b)).toEqual({ 'own.json': 'second\n', 'same.json': 'shared\n' });
+  });
+
+  it('reads only the files two commits do not share, each side as it was', async () => {
+    await put('kept.json', 'kept\n');
+    await put('changed.json', 'before\n');
+    await put('gone/old.json', 'old\n');
+    const first = (await commitAll(dir, author, 'first'))!;
+    await put('changed.json', 'after\n');
+    await rm(join(dir, 'gone'), { recursive: true });
+    await put('new/file.json', 'new\n');
+    const second = (await commitAll(dir, author, 'second'))!;
+    const changes = await readChanges(dir, first, second);
+    expect(text(changes.from)).toEqual({ 'changed.json': 'before\n', 'gone/old.json': 'old\n' });
+    expect(text(changes.to)).toEqual({ 'changed.json': 'after\n', 'new/file.json': 'new\n' });
+    const back = await readChanges(dir, second, first);
+    expect(text(back.to)).toEqual(text(changes.from));
+    expect(await readChanges(dir, second, second)).toEqual({ from: new Map(), to: new Map() });
   });
 });

@@ -154,6 +154,28 @@ export async function readTree(dir: string, commitId: string): Promise<Map<strin
   return new Map(changes.map((change, i) => [change.path, blobs[i]!]));
 }
 
+/** The files that differ between two commits: each side's content of them (a side lacking a file lacks it here too). */
+export interface CommitChanges {
+  from: Map<string, Uint8Array>;
+  to: Map<string, Uint8Array>;
+}
+
+/**
+ * The files that differ between two commits, read without the files they share: what a fast-forward
+ * changes, at the cost of the change rather than of the whole tree.
+ */
+export async function readChanges(dir: string, fromCommit: string, toCommit: string): Promise<CommitChanges> {
+  const cache = {};
+  const [fromTree, toTree] = await Promise.all([commitTree(dir, fromCommit, cache), commitTree(dir, toCommit, cache)]);
+  const changes = await diffTrees(dir, fromTree, toTree, new Map(), cache);
+  const result: CommitChanges = { from: new Map(), to: new Map() };
+  await mapLimit(changes, OPEN_FILES, async (change) => {
+    if (change.from) result.from.set(change.path, await readBlob(dir, change.from, cache, change.path));
+    if (change.to) result.to.set(change.path, await readBlob(dir, change.to, cache, change.path));
+  });
+  return result;
+}
+
 /** The best common ancestor of two commits, or null when their histories never meet. */
 export async function mergeBase(dir: string, a: string, b: string): Promise<string | null> {
   const bases = await git.findMergeBase({ fs, dir, oids: [a, b] });

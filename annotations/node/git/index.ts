@@ -13,8 +13,9 @@ export {
   isAncestor,
   isIgnored,
   mergeBase,
+  readChanges,
   readTree,
 } from './git-repository';
-export type { GitAuthor, GitIgnoreList, WorkingFolderOptions } from './git-repository';
+export type { CommitChanges, GitAuthor, GitIgnoreList, WorkingFolderOptions } from './git-repository';
 export { clone, fetch, push, setRemote } from './git-remote';
 export type { FetchResult, PushResult } from './git-remote';
