@@ -10,6 +10,10 @@
 //  4. CoNLL IOB2 export of a ~400 KB article with 2,000 annotations (target
 //     < 1 s), and its time against a ~100 KB one (linear: ratio ≤ 6 for 4×
 //     the text; a quadratic export would be near 16).
+//  5. Team sync of 20 annotators × 1,000 articles through a loopback git
+//     server (see bench-sync.ts): a sync with nothing to do (target < 5 s),
+//     one bringing a colleague's 200 edits (target < 15 s), and the bare
+//     repository's size after 10,000 edits. FACTMARK_BENCH_SYNC=0 skips it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +30,7 @@ import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle, syntheticRelations } from './bench-corpus';
+import { benchSync, SYNC_ANNOTATORS, SYNC_ARTICLES } from './bench-sync';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -302,6 +307,20 @@ async function main(): Promise<void> {
   console.log(
     `  ratio for ${(longer.bytes / shorter.bytes).toFixed(1)}× the text: ${growth.toFixed(2)}   (target ≤ 6, linear: ${growth <= 6 ? 'met' : 'MISSED'})`,
   );
+
+  console.log(
+    `\n5. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
+  );
+  if (process.env.FACTMARK_BENCH_SYNC === '0') {
+    console.log('  skipped: FACTMARK_BENCH_SYNC=0 (the section takes a few minutes)');
+    return;
+  }
+  const syncDir = await mkdtemp(join(tmpdir(), 'factmark-bench-sync-'));
+  try {
+    await benchSync(syncDir);
+  } finally {
+    await rm(syncDir, { recursive: true, force: true });
+  }
 }
 
 await main();
