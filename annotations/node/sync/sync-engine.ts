@@ -17,6 +17,7 @@ import {
   isGitRemoteError,
   mergeBase,
   push,
+  readChanges,
   readTree,
   setRemote,
   clone,
@@ -294,7 +295,8 @@ async function syncOnce(storeDir: string, options: SyncOptions): Promise<SyncRes
     return { status: 'pushed', commit: local };
   }
   if (await isAncestor(storeDir, local, remoteHead)) {
-    const [from, to] = await Promise.all([readTree(storeDir, local), readTree(storeDir, remoteHead)]);
+    // Only the files the two commits do not share: moveWorkingFolder journals exactly those.
+    const { from, to } = await readChanges(storeDir, local, remoteHead);
     await moveWorkingFolder(storeDir, from, to, options, () =>
       fastForward(storeDir, remoteHead, { ignore: STORE_IGNORE }),
     );
