@@ -59,6 +59,9 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
   let cleanup: () => Promise<void>;
   let child: string;
   let template: string;
+  /** A clone with no work of its own: its sync is a fast-forward. */
+  let plain: string;
+  let plainBefore: Records;
   let before: Records;
   let merged: Records;
   let steps: number;
@@ -78,6 +81,9 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     );
     await publish(lead, url, { author: author('lead') });
     await cloneProject(url, template);
+    plain = join(root, 'plain');
+    await cloneProject(url, plain);
+    plainBefore = await recordsOf(plain);
     // The lead's day: two new articles, annotations in three articles, an entity, a kind added to the tagset.
     await asMember(lead, 'lead', async (m) => {
       const files = ['Tehran talks resumed on Monday.', 'Baghdad hosted the ministers.'].map((text, i) => ({
@@ -127,14 +133,14 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
   });
 
   /** After a kill: the store opens as before or merged; the next sync ends merged and the remote has it all. */
-  async function checkAfterKill(dir: string, killed: boolean): Promise<void> {
+  async function checkAfterKill(dir: string, killed: boolean, ends = { before, after: merged }): Promise<void> {
     await openAndClose(dir);
     expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
     const now = await recordsOf(dir);
-    if (killed) expect([before, merged]).toContainEqual(now);
+    if (killed) expect([ends.before, ends.after]).toContainEqual(now);
     const { out } = await runChild(child, [dir, '0', '0', '0']);
-    expect(out).toMatch(/status (merged|pushed|up-to-date)/);
-    expect(await recordsOf(dir)).toEqual(merged);
+    expect(out).toMatch(/status (merged|pushed|pulled|up-to-date)/);
+    expect(await recordsOf(dir)).toEqual(ends.after);
     // What the remote holds now is the merge too: a fresh clone opens with it.
     const fresh = join(root, `fresh-${++trial}`);
     await cloneProject(server.url('project'), fresh);
@@ -161,6 +167,26 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
       const { killed } = await runChild(child, [dir, '0', String(at), '0']);
       expect(killed, `killed at file ${at} of ${files}`).toBe(true);
       await checkAfterKill(dir, true);
+    }
+  }, 600_000);
+
+  it('killed as a fast-forward writes the store’s files: all or nothing, then the next sync finishes', async () => {
+    const reference = join(root, 'plain-reference');
+    await cp(plain, reference, { recursive: true });
+    const { out } = await runChild(child, [reference, '0', '0', '0']);
+    expect(out).toContain('status pulled');
+    // What the remote holds by now (the tests before pushed merges): the colleagues' work at least.
+    const pulled = await recordsOf(reference);
+    expect(Object.keys(pulled)).toEqual(expect.arrayContaining(Object.keys(merged)));
+    const count = Number(/files (\d+)/.exec(out)?.[1]);
+    expect(count).toBeGreaterThan(4);
+    const points = [...new Set(Array.from({ length: KILLS }, (_, i) => 1 + Math.floor((i * count) / KILLS)))];
+    for (const at of points) {
+      const dir = join(root, `plain-${at}`);
+      await cp(plain, dir, { recursive: true });
+      const { killed } = await runChild(child, [dir, '0', String(at), '0']);
+      expect(killed, `killed at file ${at} of ${count}`).toBe(true);
+      await checkAfterKill(dir, true, { before: plainBefore, after: pulled });
     }
   }, 600_000);
 
