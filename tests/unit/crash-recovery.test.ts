@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { createHandlers } from '../../annotations/service/index';
 import type { ScenarioBase } from '../crash/crash-scenario';
 import { scenarioHandlers, scenarioSteps, setUpBase } from '../crash/crash-scenario';
 import { bundleEntry } from '../support/bundle-entry';
+import { runKillableChild } from '../support/killable-child';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -88,21 +88,11 @@ interface ChildResult {
   steps: number | null;
 }
 
-function runChild(child: string, args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed (${code ?? signal}): ${err}`));
-      const acks = [...out.matchAll(/^ack (\d+)$/gm)].length;
-      const steps = /^steps (\d+)$/m.exec(out);
-      resolve({ killed: signal === 'SIGKILL', acks, steps: steps ? Number(steps[1]) : null });
-    });
-  });
+async function runChild(child: string, args: string[]): Promise<ChildResult> {
+  const { killed, out } = await runKillableChild(child, args);
+  const acks = [...out.matchAll(/^ack (\d+)$/gm)].length;
+  const steps = /^steps (\d+)$/m.exec(out);
+  return { killed, acks, steps: steps ? Number(steps[1]) : null };
 }
 
 let root: string;

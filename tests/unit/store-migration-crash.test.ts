@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import type { V1Store } from '../../annotations/node/store-files-v1';
 import { storeLayoutVersion } from '../../annotations/node/store-migration';
 import { answersOf, STORE_V1, v1Answers } from '../crash/store-v1-answers';
 import { bundleEntry } from '../support/bundle-entry';
+import { runKillableChild } from '../support/killable-child';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -26,18 +26,7 @@ let child: string;
 let totalSteps: number;
 let original: V1Store;
 
-function runChild(args: string[]): Promise<{ killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed (${code ?? signal}): ${err}`));
-      resolve({ killed: signal === 'SIGKILL' });
-    });
-  });
-}
+const runChild = (args: string[]) => runKillableChild(child, args);
 
 async function temporaryFiles(dir: string): Promise<string[]> {
   const all = await readdir(dir, { recursive: true });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { bundleEntry } from '../support/bundle-entry';
 import { gitUnavailableReason, startGitServer } from '../support/git-server';
 import type { GitTestServer } from '../support/git-server';
 import { addEntity, annotateWord, asMember, storeFiles } from '../support/sync-team';
+import { runKillableChild } from '../support/killable-child';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -31,21 +31,6 @@ const author = (name: string) => ({ name, email: '' });
 type Records = ReturnType<typeof snapshotFromStore>['records'];
 const recordsOf = async (dir: string): Promise<Records> =>
   snapshotFromStore(treeToStoreContent(await storeFiles(dir))).records;
-
-function runChild(child: string, args: string[]): Promise<{ killed: boolean; out: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed (${code ?? signal}): ${err}`));
-      resolve({ killed: signal === 'SIGKILL', out });
-    });
-  });
-}
 
 /** Opens the store as the app would (finishing an interrupted change) and closes it. */
 async function openAndClose(dir: string): Promise<void> {
@@ -112,7 +97,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     const reference = join(root, 'reference');
     await cp(template, reference, { recursive: true });
     const started = performance.now();
-    const { out } = await runChild(child, [reference, '0', '0', '0']);
+    const { out } = await runKillableChild(child, [reference, '0', '0', '0']);
     fullMs = performance.now() - started;
     steps = Number(/steps (\d+)/.exec(out)?.[1]);
     files = Number(/files (\d+)/.exec(out)?.[1]);
@@ -138,7 +123,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
     const now = await recordsOf(dir);
     if (killed) expect([ends.before, ends.after]).toContainEqual(now);
-    const { out } = await runChild(child, [dir, '0', '0', '0']);
+    const { out } = await runKillableChild(child, [dir, '0', '0', '0']);
     expect(out).toMatch(/status (merged|pushed|pulled|up-to-date)/);
     expect(await recordsOf(dir)).toEqual(ends.after);
     // What the remote holds now is the merge too: a fresh clone opens with it.
@@ -152,7 +137,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     for (const at of points) {
       const dir = join(root, `step-${at}`);
       await cp(template, dir, { recursive: true });
-      const { killed } = await runChild(child, [dir, String(at), '0', '0']);
+      const { killed } = await runKillableChild(child, [dir, String(at), '0', '0']);
       expect(killed, `killed at step ${at} of ${steps}`).toBe(true);
       await checkAfterKill(dir, true);
     }
@@ -164,7 +149,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     for (const at of points) {
       const dir = join(root, `file-${at}`);
       await cp(template, dir, { recursive: true });
-      const { killed } = await runChild(child, [dir, '0', String(at), '0']);
+      const { killed } = await runKillableChild(child, [dir, '0', String(at), '0']);
       expect(killed, `killed at file ${at} of ${files}`).toBe(true);
       await checkAfterKill(dir, true);
     }
@@ -173,7 +158,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
   it('killed as a fast-forward writes the store’s files: all or nothing, then the next sync finishes', async () => {
     const reference = join(root, 'plain-reference');
     await cp(plain, reference, { recursive: true });
-    const { out } = await runChild(child, [reference, '0', '0', '0']);
+    const { out } = await runKillableChild(child, [reference, '0', '0', '0']);
     expect(out).toContain('status pulled');
     // What the remote holds by now (the tests before pushed merges): the colleagues' work at least.
     const pulled = await recordsOf(reference);
@@ -184,7 +169,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
     for (const at of points) {
       const dir = join(root, `plain-${at}`);
       await cp(plain, dir, { recursive: true });
-      const { killed } = await runChild(child, [dir, '0', String(at), '0']);
+      const { killed } = await runKillableChild(child, [dir, '0', String(at), '0']);
       expect(killed, `killed at file ${at} of ${count}`).toBe(true);
       await checkAfterKill(dir, true, { before: plainBefore, after: pulled });
     }
@@ -196,7 +181,7 @@ describe.skipIf(unavailable !== null)('a sync killed while it merges', () => {
       await cp(template, dir, { recursive: true });
       // Spread over the sync's duration, child start-up included.
       const delay = Math.max(1, Math.round((fullMs * i) / (TIMED_KILLS + 1)));
-      const { killed } = await runChild(child, [dir, '0', '0', String(delay)]);
+      const { killed } = await runKillableChild(child, [dir, '0', '0', String(delay)]);
       await checkAfterKill(dir, killed);
     }
   }, 600_000);
