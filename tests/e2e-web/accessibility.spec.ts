@@ -1,20 +1,8 @@
+import { callApi } from './web-api';
 import type { Page } from '@playwright/test';
-import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
 import { details, saved, tag } from './page-helpers';
 import { expectNoSeriousViolations } from './axe-scan';
-
-/** Calls the web mode's API as the page does. */
-async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
-  const response = await fetch(`${app.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result as T;
-}
 
 /** A claim with a verdict said by a speaker linked to an entity, and an event linked to an event record. */
 async function annotate(page: Page): Promise<void> {
@@ -75,11 +63,11 @@ for (const scheme of ['light', 'dark'] as const) {
       page,
       app,
     }) => {
-      const ids = (await call<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
-      await call(app, 'team/member', { name: 'alice', role: 'lead' });
-      await call(app, 'team/assign', { annotator: 'alice', articleIds: ids.slice(0, 2), assigned: true });
-      await call(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(1, 4), assigned: true });
-      await call(app, 'documentLabels/set', { articleId: ids[0], done: true });
+      const ids = (await callApi<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
+      await callApi(app, 'team/member', { name: 'alice', role: 'lead' });
+      await callApi(app, 'team/assign', { annotator: 'alice', articleIds: ids.slice(0, 2), assigned: true });
+      await callApi(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(1, 4), assigned: true });
+      await callApi(app, 'documentLabels/set', { articleId: ids[0], done: true });
       await page.reload();
       const list = page.getByRole('navigation', { name: 'Articles' });
       await expect(list.getByTestId('assigned-progress')).toHaveText('1 of 2 assigned done');

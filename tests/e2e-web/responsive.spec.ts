@@ -1,22 +1,10 @@
+import { callApi } from './web-api';
 import type { Page } from '@playwright/test';
 import type { Article } from '../../annotations/model';
 import { REVIEW_ARTICLE, colleagueBundle } from '../support/review-layers';
 import { spanOf } from './page-helpers';
 import { selectWithKeyboard } from './text-geometry';
-import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
-
-/** Calls the web mode's API as the page does. */
-async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
-  const response = await fetch(`${app.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result as T;
-}
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -193,8 +181,8 @@ test('the article title uses the room the top bar leaves it', async ({ page, app
 });
 
 test('agreement tables scroll inside the page instead of running under the details panel', async ({ page, app }) => {
-  const article = await call<Article>(app, 'articles/get', { articleId: REVIEW_ARTICLE });
-  await call(app, 'import/files', {
+  const article = await callApi<Article>(app, 'articles/get', { articleId: REVIEW_ARTICLE });
+  await callApi(app, 'import/files', {
     format: 'bundle',
     files: (['bob', 'carol'] as const).map((name) => ({
       name: `${name}-bundle.json`,
@@ -228,7 +216,7 @@ test('agreement tables scroll inside the page instead of running under the detai
 
 test('dark mode follows the system setting, with highlights still readable', async ({ page, app }) => {
   const articleId = '000_0032acaf3c30b9bc';
-  const { text } = await call<Article>(app, 'articles/get', { articleId });
+  const { text } = await callApi<Article>(app, 'articles/get', { articleId });
   for (const [kind, quote] of [
     ['claim', 'These hired terrorists (ISIL) are pursuing the interests of the US and Israel in the region'],
     ['speaker', 'General Dehqan'],
@@ -236,7 +224,7 @@ test('dark mode follows the system setting, with highlights still readable', asy
     ['place', 'Tehran'],
   ] as const) {
     const start = text.indexOf(quote);
-    await call(app, 'annotations/create', { articleId, kind, start, end: start + quote.length, quote });
+    await callApi(app, 'annotations/create', { articleId, kind, start, end: start + quote.length, quote });
   }
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(app.url);
@@ -287,7 +275,7 @@ test('each paragraph reads in its own direction: an Arabic one right to left, an
   page,
   app,
 }) => {
-  await call(app, 'import/files', { format: 'articles', files: [{ name: 'mixed.txt', content: base64(MIXED) }] });
+  await callApi(app, 'import/files', { format: 'articles', files: [{ name: 'mixed.txt', content: base64(MIXED) }] });
   await page.goto(app.url);
   await page
     .getByRole('navigation', { name: 'Articles' })

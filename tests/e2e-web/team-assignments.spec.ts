@@ -1,3 +1,4 @@
+import { callApi } from './web-api';
 import type { Page } from '@playwright/test';
 import type { Team } from '../../annotations/project';
 import type { WebApp } from './web-fixture';
@@ -6,14 +7,7 @@ import { saved } from './page-helpers';
 
 /** Reads the team as the store keeps it, through the web mode's API. */
 async function storedTeam(app: WebApp): Promise<Team> {
-  const response = await fetch(`${app.url}/api/team/get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  const envelope = (await response.json()) as { ok: boolean; result?: Team; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`team/get: ${envelope.error?.message}`);
-  return envelope.result!;
+  return callApi<Team>(app, 'team/get');
 }
 
 const list = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
@@ -107,29 +101,17 @@ test('a lead assigns three articles to bob in one step, undone and redone; bob s
   await page.screenshot({ path: 'test-results/team-dashboard.png' });
 });
 
-/** Calls the web mode's API as the page does. */
-async function call<T>(app: WebApp, name: string, args: object): Promise<T> {
-  const response = await fetch(`${app.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result as T;
-}
-
 test('by keyboard: the lead ticks rows with Space, takes articles back from a member, and the marks read in words in light and dark', async ({
   page,
   app,
 }) => {
-  const ids = (await call<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
-  await call(app, 'team/member', { name: 'alice', role: 'lead' });
-  await call(app, 'team/member', { name: 'carol', role: 'annotator' });
-  await call(app, 'team/assign', { annotator: 'alice', articleIds: ids.slice(0, 2), assigned: true });
-  await call(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(1, 4), assigned: true });
-  await call(app, 'team/assign', { annotator: 'carol', articleIds: ids.slice(3), assigned: true });
-  await call(app, 'documentLabels/set', { articleId: ids[0], done: true });
+  const ids = (await callApi<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
+  await callApi(app, 'team/member', { name: 'alice', role: 'lead' });
+  await callApi(app, 'team/member', { name: 'carol', role: 'annotator' });
+  await callApi(app, 'team/assign', { annotator: 'alice', articleIds: ids.slice(0, 2), assigned: true });
+  await callApi(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(1, 4), assigned: true });
+  await callApi(app, 'team/assign', { annotator: 'carol', articleIds: ids.slice(3), assigned: true });
+  await callApi(app, 'documentLabels/set', { articleId: ids[0], done: true });
   await page.goto(app.url);
   await expect(list(page).getByTestId('assigned-progress')).toHaveText('1 of 2 assigned done');
   await expect(articleButtons(page).first()).toContainText('done');
@@ -188,9 +170,9 @@ test('the team in the settings: a member added with a role, a role changed, a me
   page,
   app,
 }) => {
-  const ids = (await call<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
-  await call(app, 'team/member', { name: 'alice', role: 'lead' });
-  await call(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(0, 2), assigned: true });
+  const ids = (await callApi<{ id: string }[]>(app, 'articles/list', {})).map((a) => a.id);
+  await callApi(app, 'team/member', { name: 'alice', role: 'lead' });
+  await callApi(app, 'team/assign', { annotator: 'bob', articleIds: ids.slice(0, 2), assigned: true });
   await page.goto(app.url);
   await page.getByRole('button', { name: 'alice…' }).click();
   const team = settings(page).getByRole('region', { name: 'Team' });

@@ -1,3 +1,4 @@
+import { callApi } from './web-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,18 +17,6 @@ const unavailable = gitUnavailableReason();
 if (unavailable) console.log(`team sync e2e skipped: ${unavailable}`);
 
 const credentials = { username: 'team', password: 'pa55-w0rd-secret' };
-
-/** One operation through the web mode's HTTP contract (what a colleague's app would send). */
-async function call<T>(app: WebApp, name: string, args: unknown): Promise<T> {
-  const response = await fetch(`${app.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result;
-}
 
 const syncStatus = (page: Page) => page.getByTestId('sync-status');
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Team project' });
@@ -105,16 +94,16 @@ test.describe('a team project synced from the app', () => {
     await expect(anaPage.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
 
     // A colleague's work comes in with the Sync button, into the open page.
-    await call(lead, 'entities/create', { id: 'e-minister', name: 'Hossein Dehghan', type: 'person' });
+    await callApi(lead, 'entities/create', { id: 'e-minister', name: 'Hossein Dehghan', type: 'person' });
     await syncAndWait(page);
     await syncAndWait(anaPage);
     await expect
-      .poll(async () => (await call<Entity[]>(ana, 'entities/list', {})).map((e) => e.name))
+      .poll(async () => (await callApi<Entity[]>(ana, 'entities/list', {})).map((e) => e.name))
       .toContain('Hossein Dehghan');
 
     // Both rename the entity differently: Ana's sync stops on a conflict and shows both versions.
-    await call(lead, 'entities/update', { id: 'e-minister', name: 'Hossein Dehqan' });
-    await call(ana, 'entities/update', { id: 'e-minister', name: 'Hossein Dehghan (minister)' });
+    await callApi(lead, 'entities/update', { id: 'e-minister', name: 'Hossein Dehqan' });
+    await callApi(ana, 'entities/update', { id: 'e-minister', name: 'Hossein Dehghan (minister)' });
     await syncAndWait(page);
     await anaPage.locator('.sync-control').getByRole('button', { name: 'Sync', exact: true }).click();
     await expect(syncStatus(anaPage)).toHaveText('1 conflict to resolve');
@@ -126,7 +115,7 @@ test.describe('a team project synced from the app', () => {
     await anaPage.screenshot({ path: '.test-output/team-sync-entity-conflict.png' });
     await expectNoSeriousViolations(anaPage, 'conflicts side by side');
     // Nothing changed in the store while the conflict waits.
-    expect((await call<Entity[]>(ana, 'entities/list', {})).find((e) => e.id === 'e-minister')?.name).toBe(
+    expect((await callApi<Entity[]>(ana, 'entities/list', {})).find((e) => e.id === 'e-minister')?.name).toBe(
       'Hossein Dehghan (minister)',
     );
     const apply = dialog(anaPage).getByRole('button', { name: 'Apply the choices and sync' });
@@ -135,19 +124,19 @@ test.describe('a team project synced from the app', () => {
     await apply.click();
     await expect(anaPage.getByTestId('sync-outcome')).toContainText('merged with your colleagues’');
     await expect(syncStatus(anaPage)).toHaveText('Synced');
-    expect((await call<Entity[]>(ana, 'entities/list', {})).find((e) => e.id === 'e-minister')?.name).toBe(
+    expect((await callApi<Entity[]>(ana, 'entities/list', {})).find((e) => e.id === 'e-minister')?.name).toBe(
       'Hossein Dehqan',
     );
     await dialog(anaPage).getByRole('button', { name: 'Close' }).click();
 
     // The lead removes the kind "date" from the tagset; Ana, offline, tags a date with it.
-    const { tagset } = await call<{ tagset: Tagset }>(lead, 'store/status', {});
+    const { tagset } = await callApi<{ tagset: Tagset }>(lead, 'store/status', {});
     const withoutDate: Tagset = {
       ...tagset,
       kinds: tagset.kinds.filter((k) => k.kind !== 'date'),
       relations: tagset.relations.filter((r) => r.type !== 'time'),
     };
-    await call(lead, 'tagset/update', { tagset: withoutDate });
+    await callApi(lead, 'tagset/update', { tagset: withoutDate });
     await syncAndWait(page);
     await openArticle(anaPage, 'Iran and Iraq signed');
     await tag(anaPage, '7', 'Sunday');
@@ -164,7 +153,7 @@ test.describe('a team project synced from the app', () => {
 
     // The lead's next sync brings the kind back with Ana's date.
     await syncAndWait(page);
-    const after = await call<{ tagset: Tagset }>(lead, 'store/status', {});
+    const after = await callApi<{ tagset: Tagset }>(lead, 'store/status', {});
     expect(after.tagset.kinds.map((k) => k.kind)).toContain('date');
     await page.reload();
     await openArticle(page, 'Iran and Iraq signed');

@@ -1,3 +1,4 @@
+import { callApi } from './web-api';
 import type { Page } from '@playwright/test';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Annotation, Article } from '../../annotations/model';
@@ -8,17 +9,6 @@ import { expect, test } from './web-fixture';
 
 const ARTICLE = '000_0032acaf3c30b9bc';
 const STAMP = '2026-11-30T10:00:00.000Z';
-
-async function api<T>(url: string, name: string, args: unknown): Promise<T> {
-  const response = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result;
-}
 
 test('an unset yes/no value shows as unset, can be chosen, and set back to unset', async ({ page, app }) => {
   await page.goto(app.url);
@@ -46,13 +36,13 @@ test('an unset yes/no value shows as unset, can be chosen, and set back to unset
   await annotationItems(page).first().click();
   await expect(details(page).getByLabel('Check-worthy')).toHaveValue('');
   await expect(details(page).getByLabel('Verdict')).toHaveValue('');
-  const layer = await api<{ annotations: Annotation[] }>(app.url, 'annotations/list', { articleId: ARTICLE });
+  const layer = await callApi<{ annotations: Annotation[] }>(app.url, 'annotations/list', { articleId: ARTICLE });
   expect(layer.annotations[0]!.attributes).toMatchObject({ checkWorthy: null, verdict: null });
 });
 
 /** alice's layer with one event in two pieces: "The MoU was signed" … "in Tehran on Tuesday". */
 async function importDiscontinuousEvent(url: string): Promise<void> {
-  const article = await api<Article>(url, 'articles/get', { articleId: ARTICLE });
+  const article = await callApi<Article>(url, 'articles/get', { articleId: ARTICLE });
   const sentence = 'The MoU was signed by General Dehqan and his visiting Iraqi counterpart in Tehran on Tuesday.';
   const at = article.text.indexOf(sentence);
   expect(at).toBeGreaterThan(0);
@@ -91,7 +81,7 @@ async function importDiscontinuousEvent(url: string): Promise<void> {
     articles: [{ article, annotations: [event], relations: [], documentLabels: [] }],
   };
   const content = Buffer.from(JSON.stringify(bundle)).toString('base64');
-  await api(url, 'import/files', { format: 'bundle', files: [{ name: 'alice-bundle.json', content }] });
+  await callApi(url, 'import/files', { format: 'bundle', files: [{ name: 'alice-bundle.json', content }] });
 }
 
 test('a discontinuous span is drawn as one annotation in several pieces', async ({ page, app }) => {
@@ -139,7 +129,7 @@ test('a tagset of 45 kinds, most without hotkeys: palette, picker, shortcuts and
   page,
   app,
 }) => {
-  await api(app.url, 'tagset/update', { tagset: LARGE_TAGSET });
+  await callApi(app.url, 'tagset/update', { tagset: LARGE_TAGSET });
   await page.goto(app.url);
   const palette = page.getByRole('toolbar', { name: 'Kinds' });
   await expect(palette.getByRole('button')).toHaveCount(45);
