@@ -4,7 +4,16 @@ import type { StoreContent } from '../../sync';
 import { unreadable } from '../atomic-json-file';
 import type { ArticleFile, IndexFile, LayerFile } from '../store-files';
 import { STORE_SCHEMA_VERSION } from '../store-files';
-import { codecFor, GITIGNORE, joinLayers, joinProject, PATHS, projectParts, splitLayers } from '../store-layout';
+import {
+  codecFor,
+  GITIGNORE,
+  joinLayers,
+  joinProject,
+  PATHS,
+  PROJECT_PATHS,
+  projectParts,
+  splitLayers,
+} from '../store-layout';
 
 /** A store's shared files as git holds them: path (with `/`) to content. */
 export type StoreTree = Map<string, Uint8Array>;
@@ -14,12 +23,7 @@ const encoder = new TextEncoder();
 /** The files a store's content is written to (the settings and other files are not part of the content). */
 const CONTENT_FILES = new Set<string>([
   PATHS.index,
-  PATHS.tagset,
-  PATHS.entities,
-  PATHS.events,
-  PATHS.guidelines,
-  PATHS.members,
-  PATHS.assignments,
+  ...PROJECT_PATHS.filter((path) => path !== PATHS.sharedSettings && path !== PATHS.localSettings),
 ]);
 
 /** Whether a path holds part of the store's content (rather than settings or a file Factmark does not know). */
