@@ -4,13 +4,14 @@
 // edits synced from another clone first) as a fast-forward and as a merge with the lead's own edits, and
 // the bare repository's size after 10,000 edits pushed in 50 syncs of 200.
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dispatch } from '../annotations/dispatch';
 import type { Annotation, Article, ArticleLayer } from '../annotations/model';
 import { codecFor, PATHS, splitLayers } from '../annotations/node/store-layout';
 import { openLowdbRepository } from '../annotations/node/lowdb-repository';
-import { cloneProject, publish, sync } from '../annotations/node/sync';
+import { isIgnored } from '../annotations/node/git';
+import { cloneProject, publish, STORE_IGNORE, sync } from '../annotations/node/sync';
 import type { SyncResult } from '../annotations/node/sync';
 import { createHandlers } from '../annotations/service';
 import { gitUnavailableReason, startGitServer } from '../tests/support/git-server';
@@ -150,11 +151,15 @@ export async function benchSync(tempDir: string): Promise<void> {
 
     const built = await timed(() => buildStore(lead, SYNC_ARTICLES, SYNC_ANNOTATORS));
     const published = await timed(() => publish(lead, url, leadAs));
-    const files = (await readdir(lead, { recursive: true })).length;
+    const files = (await readdir(lead, { recursive: true, withFileTypes: true })).filter(
+      (entry) =>
+        entry.isFile() &&
+        !isIgnored(relative(lead, join(entry.parentPath, entry.name)).split(sep).join('/'), STORE_IGNORE),
+    ).length;
     const cloned = await timed(() => cloneProject(url, ana));
     const publishedSize = await folderBytes(server.gitDir('project'));
     console.log(
-      `  store built in ${seconds(built.ms)} (${files} entries), published in ${seconds(published.ms)}, cloned in ${seconds(cloned.ms)}; bare repository ${mb(publishedSize)}`,
+      `  store built in ${seconds(built.ms)} (${files} files shared), published in ${seconds(published.ms)}, cloned in ${seconds(cloned.ms)}; bare repository ${mb(publishedSize)}`,
     );
 
     const idle: number[] = [];

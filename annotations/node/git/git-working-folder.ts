@@ -75,8 +75,14 @@ async function listFiles(dir: string, index: GitIndex, ignore: IgnoreList): Prom
     );
     const kept = await mapLimit(found, OPEN_FILES, async (entry) => ((await keep(entry.path)) ? entry : null));
     const plain = kept.filter((entry) => entry !== null && !entry.folder).map((entry) => entry!.path);
-    const stats = await mapLimit(plain, OPEN_FILES, (path) => lstat(join(dir, path)));
-    plain.forEach((path, i) => files.set(path, stats[i]!));
+    const stats = await mapLimit(plain, OPEN_FILES, (path) =>
+      lstat(join(dir, path)).catch((error: NodeJS.ErrnoException) => {
+        // A file removed since its folder was listed is gone.
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      }),
+    );
+    plain.forEach((path, i) => stats[i] && files.set(path, stats[i]));
     level = kept.filter((entry) => entry !== null && entry.folder).map((entry) => entry!.path);
   }
   return files;
