@@ -10,7 +10,12 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only: which secret store seals the key; `basic_text` is a fixed key, no keychain at all. */
+  getSelectedStorageBackend?(): string;
 }
+
+/** Linux backends that seal nothing: with them, credentials are kept for the session only. */
+const NO_KEYCHAIN = new Set(['basic_text', 'unknown']);
 
 const KeptFileSchema = z.object({ schemaVersion: z.literal(1), remotes: z.record(z.string(), z.string()) });
 const CredentialsSchema = z.union([
@@ -21,12 +26,14 @@ const CredentialsSchema = z.union([
 /**
  * Keeps each remote's credentials encrypted by the OS keychain (through
  * Electron's safeStorage) in `file`, in the app's own folder, never the
- * store's. Null where the OS offers no keychain: the caller falls back to
+ * store's. Null where the OS offers no keychain (on Linux, none behind
+ * Electron's fixed-key fallback either): the caller falls back to
  * this session's memory. A kept entry that cannot be decrypted or read is
  * taken as none (the app asks again).
  */
 export function keychainKeeper(safe: SafeStorageLike, file: string): CredentialKeeper | null {
   if (!safe.isEncryptionAvailable()) return null;
+  if (safe.getSelectedStorageBackend && NO_KEYCHAIN.has(safe.getSelectedStorageBackend())) return null;
 
   async function read(): Promise<Record<string, string>> {
     const text = await readFile(file, 'utf8').catch(() => null);

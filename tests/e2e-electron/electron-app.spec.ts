@@ -106,3 +106,25 @@ test('denies every permission request, and the page cannot navigate away', async
   expect(page.url()).toBe(home);
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
 });
+
+test('offers to publish or clone a team project over IPC, keeping credentials in the keychain where there is one', async () => {
+  const page = await app.firstWindow();
+  await expect(page.getByTestId('sync-status')).toHaveText('Not shared');
+  await page.locator('.sync-control').getByRole('button', { name: 'Sync', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team project' });
+  await expect(dialog.getByRole('form', { name: 'Publish this store' })).toBeVisible();
+  // The main process says which: the system keychain, or (Linux without a secret store) the session only.
+  const keychain = await app.evaluate(({ safeStorage }) => {
+    const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os';
+    return safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
+  });
+  await expect(dialog.getByRole('form', { name: 'Publish this store' })).toContainText(
+    keychain ? 'Remember in the system keychain' : 'Remember until Factmark stops',
+  );
+  // A refused publication (nothing listens on port 9) says why and leaves the store unshared.
+  const publish = dialog.getByRole('form', { name: 'Publish this store' });
+  await publish.getByLabel('URL of an empty repository').fill('http://127.0.0.1:9/project.git');
+  await publish.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog.getByTestId('sync-outcome')).toContainText('Cannot reach the remote');
+  await expect(page.getByTestId('sync-status')).toHaveText('Not shared');
+});

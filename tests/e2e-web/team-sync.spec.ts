@@ -74,6 +74,12 @@ test.describe('a team project synced from the app', () => {
     await expect(syncStatus(page)).toHaveText('Not shared');
     await page.locator('.sync-control').getByRole('button', { name: 'Sync', exact: true }).click();
     const publish = dialog(page).getByRole('form', { name: 'Publish this store' });
+    // A remote out of reach: the dialog says why, and the store stays unshared.
+    await publish.getByLabel('URL of an empty repository').fill('http://127.0.0.1:9/project.git');
+    await publish.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByTestId('sync-outcome')).toContainText('Cannot reach the remote');
+    await expect(page.getByTestId('sync-outcome')).toContainText('nothing was lost');
+    await expect(syncStatus(page)).toHaveText('Not shared');
     await publish.getByLabel('URL of an empty repository').fill(url);
     await fillCredentials(publish);
     await publish.getByRole('button', { name: 'Publish' }).click();

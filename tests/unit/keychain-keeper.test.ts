@@ -35,8 +35,11 @@ describe('credentials kept in the OS keychain', () => {
     expect(await keeper.get('https://git.example.org/team/p.git')).toBeUndefined();
   });
 
-  it('is not offered where the OS has no keychain', () => {
+  it('is not offered where the OS has no keychain, nor over Linux’s fixed-key fallback', () => {
     expect(keychainKeeper(fakeSafeStorage(false), '/nowhere/credentials.json')).toBeNull();
+    const backend = (name: string) => ({ ...fakeSafeStorage(), getSelectedStorageBackend: () => name });
+    expect(keychainKeeper(backend('basic_text'), '/nowhere/credentials.json')).toBeNull();
+    expect(keychainKeeper(backend('gnome_libsecret'), '/nowhere/credentials.json')?.kind).toBe('keychain');
   });
 
   it('takes a damaged file or entry as no credentials, so the app asks again', async () => {
