@@ -4,7 +4,13 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { isFactmarkError } from '../annotations/errors';
 import { appPaths } from '../annotations/node/app-paths';
-import { flagValue, missingFlagValue, resolveAnnotator, resolveStoreDir } from '../annotations/node/store-location';
+import {
+  flagValue,
+  missingFlagValue,
+  rememberStore,
+  resolveAnnotator,
+  resolveStoreDir,
+} from '../annotations/node/store-location';
 import { keychainKeeper } from '../annotations/node/keychain-keeper';
 import { openWorkspace } from '../annotations/node/workspace';
 import { serveOverIpc } from './ipc-adapter';
@@ -110,6 +116,8 @@ async function start(): Promise<void> {
       owner: { kind: 'the Factmark desktop app' },
       // A team project's credentials, sealed by the OS keychain in the app's folder (never the store's).
       credentials: keychainKeeper(safeStorage, join(app.getPath('userData'), 'credentials.json')) ?? undefined,
+      // A project cloned in the app is the store the next start opens.
+      onSwitch: (dir) => rememberStore(app.getPath('userData'), dir),
     });
     serveOverIpc(handlers, () => mainWindow, rendererUrl);
   } catch (error) {

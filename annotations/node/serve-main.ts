@@ -9,6 +9,7 @@ import {
   missingFlagValue,
   resolveAnnotator,
   resolvePort,
+  rememberStore,
   resolveStoreDir,
 } from './store-location';
 import { openWorkspace } from './workspace';
@@ -21,7 +22,8 @@ async function main(argv: string[]): Promise<void> {
   const paths = appPaths(root);
   const missing = missingFlagValue(argv, ['store', 'annotator', 'port', 'static']);
   if (missing) throw new FactmarkError('invalid-argument', missing);
-  const storeDir = resolveStoreDir(flagValue(argv, 'store'), defaultUserDataDir());
+  const userDataDir = defaultUserDataDir();
+  const storeDir = resolveStoreDir(flagValue(argv, 'store'), userDataDir);
   const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
   const port = resolvePort(flagValue(argv, 'port'));
 
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<void> {
     annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
     sampleDir: paths.sampleDir,
     owner: { kind: WEB_MODE },
+    // A project cloned in the app is the store the next start opens.
+    onSwitch: (dir) => rememberStore(userDataDir, dir),
   });
   const { server, url } = await startWebServer({
     handlers: workspace.handlers,

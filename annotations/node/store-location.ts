@@ -1,5 +1,7 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
 import { FactmarkError } from '../errors';
 
 /** Where the web mode listens when neither `--port` nor `FACTMARK_PORT` says. */
@@ -15,9 +17,39 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return join(envValue(env, 'XDG_CONFIG_HOME') ?? join(homedir(), '.config'), 'Factmark');
 }
 
-/** `--store DIR` wins, then `FACTMARK_STORE`, then `<user data>/store`; an empty one counts as unset. */
+/** In the user data folder: the store the app opened last in place of its own (a project cloned in the app). */
+export const CURRENT_STORE_FILE = 'current-store.json';
+
+const CurrentStoreSchema = z.object({ storeDir: z.string().min(1).refine(isAbsolute, 'must be an absolute path') });
+
+/** The store the app switched to last, while it is still a store; else undefined (the file is a hint only). */
+export function rememberedStore(userDataDir: string): string | undefined {
+  try {
+    const parsed = CurrentStoreSchema.safeParse(
+      JSON.parse(readFileSync(join(userDataDir, CURRENT_STORE_FILE), 'utf8')),
+    );
+    if (parsed.success && existsSync(join(parsed.data.storeDir, 'index.json'))) return parsed.data.storeDir;
+  } catch {
+    // No file, or not one Factmark wrote: the default store.
+  }
+  return undefined;
+}
+
+/** Remembers the store the app now has open, for the next start without --store or FACTMARK_STORE. */
+export function rememberStore(userDataDir: string, storeDir: string): void {
+  mkdirSync(userDataDir, { recursive: true });
+  const path = join(userDataDir, CURRENT_STORE_FILE);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ storeDir }, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+/**
+ * `--store DIR` wins, then `FACTMARK_STORE`, then the store the app switched to last (a project cloned
+ * in the app), then `<user data>/store`; an empty one counts as unset.
+ */
 export function resolveStoreDir(flag: string | undefined, userDataDir: string, env = process.env): string {
-  return flag || envValue(env, 'FACTMARK_STORE') || join(userDataDir, 'store');
+  return flag || envValue(env, 'FACTMARK_STORE') || rememberedStore(userDataDir) || join(userDataDir, 'store');
 }
 
 /** `--annotator NAME` wins, then `FACTMARK_ANNOTATOR`, then the login name; an empty one counts as unset. */

@@ -22,6 +22,8 @@ export interface WorkspaceOptions {
   credentials?: CredentialKeeper;
   /** How long one exchange with a git remote may take (tests shorten it). */
   remoteTimeoutMs?: number;
+  /** Told when another store was opened in place of this one (a project cloned in the app). */
+  onSwitch?: (storeDir: string) => void;
 }
 
 export interface Workspace {
@@ -80,6 +82,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     const next = await open(storeDir, false);
     const previous = current;
     current = next;
+    options.onSwitch?.(storeDir);
     await previous.repo.close();
   }
 

@@ -28,6 +28,7 @@ describe.skipIf(unavailable !== null)('syncing from the app, with the store open
   let lead: Member;
   let ana: Member;
   let ids: string[];
+  const switched: string[] = [];
 
   beforeAll(async () => {
     server = await startGitServer({ auth: credentials });
@@ -36,7 +37,7 @@ describe.skipIf(unavailable !== null)('syncing from the app, with the store open
     lead = await openMember(join(temp.dir, 'lead'), 'lead');
     ids = (await lead.call<Article[]>('articles/list', {})).map((a) => a.id);
     // Ana starts from a store of her own (the sample corpus) and clones the project in the app.
-    ana = await openMember(join(temp.dir, 'ana', 'store'), 'ana');
+    ana = await openMember(join(temp.dir, 'ana', 'store'), 'ana', { onSwitch: (dir) => switched.push(dir) });
   }, 60_000);
   afterAll(async () => {
     await lead?.close();
@@ -84,6 +85,8 @@ describe.skipIf(unavailable !== null)('syncing from the app, with the store open
     const outcome = await ana.call<SyncOutcome>('project/clone', { url, credentials, remember: true });
     expect(outcome.status).toBe('cloned');
     expect(outcome.storeDir).toBe(join(temp.dir, 'ana', 'project'));
+    // The app is told, so that its next start opens the clone.
+    expect(switched).toEqual([join(temp.dir, 'ana', 'project')]);
     expect((await ana.call<ProjectStatus>('project/status', {})).shared).toBe(true);
     expect((await ana.call<Article[]>('articles/list', {})).map((a) => a.id)).toEqual(ids);
     // The old store is let go and left as it was.

@@ -6,6 +6,7 @@ import type { Annotation, Article, Entity } from '../../annotations/model';
 import { isIgnored } from '../../annotations/node/git';
 import { STORE_IGNORE } from '../../annotations/node/sync';
 import { openWorkspace } from '../../annotations/node/workspace';
+import type { WorkspaceOptions } from '../../annotations/node/workspace';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../annotations/sample-corpus', import.meta.url));
 
@@ -15,8 +16,18 @@ export interface Member {
   close(): Promise<void>;
 }
 
-export async function openMember(storeDir: string, annotator: string): Promise<Member> {
-  const workspace = await openWorkspace({ storeDir, annotator, annotatorGiven: true, sampleDir: SAMPLE_DIR });
+export async function openMember(
+  storeDir: string,
+  annotator: string,
+  options: Pick<WorkspaceOptions, 'onSwitch'> = {},
+): Promise<Member> {
+  const workspace = await openWorkspace({
+    storeDir,
+    annotator,
+    annotatorGiven: true,
+    sampleDir: SAMPLE_DIR,
+    ...options,
+  });
   return {
     async call<T>(name: string, args: unknown): Promise<T> {
       const envelope = await dispatch(workspace.handlers, name, args);

@@ -1,14 +1,19 @@
 import type * as NodeOs from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
 import {
+  CURRENT_STORE_FILE,
   defaultUserDataDir,
   flagValue,
   missingFlagValue,
+  rememberedStore,
+  rememberStore,
   resolveAnnotator,
   resolvePort,
   resolveStoreDir,
 } from '../../annotations/node/store-location';
+import { makeTempDir } from '../support/temp-dir';
 
 /** The home folder and login name the module sees, set per test. */
 const os = vi.hoisted(() => ({ home: '/home/tester', user: (): { username: string } => ({ username: 'tester' }) }));
@@ -65,6 +70,36 @@ describe('defaultUserDataDir', () => {
       win32: join('/from/process/appdata', 'Factmark'),
     }[process.platform as string];
     expect(defaultUserDataDir()).toBe(expected ?? join('/from/process/env', 'Factmark'));
+  });
+});
+
+describe('the store the app switched to', () => {
+  let temp: { dir: string; cleanup: () => Promise<void> } | undefined;
+  afterEach(async () => temp?.cleanup());
+
+  it('is opened at the next start without --store or FACTMARK_STORE, while it is a store', async () => {
+    temp = await makeTempDir('factmark-current-store-');
+    const userData = join(temp.dir, 'user-data');
+    const clone = join(temp.dir, 'project');
+    expect(resolveStoreDir(undefined, userData, {})).toBe(join(userData, 'store'));
+    await mkdir(clone, { recursive: true });
+    rememberStore(userData, clone);
+    // Not a store yet (no index.json): the default.
+    expect(resolveStoreDir(undefined, userData, {})).toBe(join(userData, 'store'));
+    await writeFile(join(clone, 'index.json'), '{}');
+    expect(resolveStoreDir(undefined, userData, {})).toBe(clone);
+    expect(resolveStoreDir('/flag/store', userData, {})).toBe('/flag/store');
+    expect(resolveStoreDir(undefined, userData, { FACTMARK_STORE: '/env/store' })).toBe('/env/store');
+  });
+
+  it('is only a hint: a damaged or foreign file means the default store', async () => {
+    temp = await makeTempDir('factmark-current-store-');
+    const userData = temp.dir;
+    for (const text of ['{ not json', '{"storeDir": 3}', '{"storeDir": "relative/store"}', '[]']) {
+      await writeFile(join(userData, CURRENT_STORE_FILE), text);
+      expect(rememberedStore(userData), text).toBeUndefined();
+      expect(resolveStoreDir(undefined, userData, {})).toBe(join(userData, 'store'));
+    }
   });
 });
 
