@@ -59,12 +59,17 @@ async function* guardBody(
       timer = setTimeout(() => reject(new TransportFailure(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     });
     let next: IteratorResult<Uint8Array>;
+    const waiting = performance.now();
     try {
       next = await Promise.race([iterator.next(), stalled]);
     } catch (error) {
       void iterator.return?.();
+      // The socket's own timeout (the same length) may cut the connection just before this one fires.
+      const silent = performance.now() - waiting >= timeoutMs - 10;
       const failure =
-        error instanceof TransportFailure ? error : new TransportFailure(transportReason(error, timeoutMs));
+        error instanceof TransportFailure
+          ? error
+          : new TransportFailure(silent ? `no answer within ${timeoutMs / 1000} s` : transportReason(error, timeoutMs));
       onFailure(failure);
       throw failure;
     } finally {
