@@ -218,6 +218,14 @@ function withChoices(merge: MergeResult, choices: Readonly<Record<string, Confli
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const textOf = (content: Uint8Array | string) => (typeof content === 'string' ? content : utf8.decode(content));
 
+/** Makes one journal entry so on disk: the file written whole (atomically), or removed. */
+async function applyEntry(storeDir: string, entry: JournalEntry, onStep?: WriteStepHook): Promise<void> {
+  const path = join(storeDir, entry.path);
+  if (entry.text === null) return void (await rm(path, { force: true }));
+  await mkdir(dirname(path), { recursive: true });
+  await new AtomicJsonFile(path, (json) => json, { onStep }).writeText(entry.text);
+}
+
 /**
  * Moves the store's files from the tree `from` (what they are now: the commit just made of them) to the
  * tree `to`, all or nothing even under kill -9: every file that changes is first written to the store's
@@ -234,10 +242,6 @@ async function moveWorkingFolder<T>(
   gitStep: () => Promise<T>,
 ): Promise<T> {
   const onStep = options.onWriteStep;
-  const write = async (path: string, text: string) => {
-    await mkdir(dirname(join(storeDir, path)), { recursive: true });
-    await new AtomicJsonFile(join(storeDir, path), (json) => json, { onStep }).writeText(text);
-  };
   const entries: JournalEntry[] = [];
   for (const [path, content] of to) {
     const before = from.get(path);
@@ -251,9 +255,7 @@ async function moveWorkingFolder<T>(
   try {
     result = await gitStep();
   } catch (error) {
-    for (const entry of entries)
-      if (entry.text === null) await rm(join(storeDir, entry.path), { force: true });
-      else await write(entry.path, entry.text);
+    for (const entry of entries) await applyEntry(storeDir, entry, onStep);
     if (entries.length > 0) await clearJournal(storeDir, onStep);
     throw error;
   }
@@ -268,12 +270,7 @@ async function moveWorkingFolder<T>(
 async function finishInterruptedChange(storeDir: string, options: Pick<SyncOptions, 'onWriteStep'>): Promise<void> {
   const recovery = await recoverJournal(
     storeDir,
-    async (entry) => {
-      const path = join(storeDir, entry.path);
-      if (entry.text === null) return void (await rm(path, { force: true }));
-      await mkdir(dirname(path), { recursive: true });
-      await new AtomicJsonFile(path, (json) => json, { onStep: options.onWriteStep }).writeText(entry.text);
-    },
+    (entry) => applyEntry(storeDir, entry, options.onWriteStep),
     options.onWriteStep,
   );
   if (recovery.outcome === 'set-aside')
