@@ -3,6 +3,8 @@
 // sync engine. Figures: a sync with nothing to do, a sync that brings one colleague's day of work (200
 // edits synced from another clone first) as a fast-forward and as a merge with the lead's own edits, and
 // the bare repository's size after 10,000 edits pushed in 50 syncs of 200.
+import type { BenchRow } from './bench-table';
+import { msRow } from './bench-table';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -134,11 +136,13 @@ async function folderBytes(dir: string): Promise<number> {
 const verdict = (value: number, target: number) => (value < target ? 'met' : 'MISSED');
 
 /** Runs the section and prints its figures; `tempDir` is removed by the caller. */
-export async function benchSync(tempDir: string): Promise<void> {
+export async function benchSync(tempDir: string): Promise<BenchRow[]> {
+  const section = `Team sync, ${SYNC_ANNOTATORS} × ${SYNC_ARTICLES.toLocaleString('en')} articles`;
+  const rows: BenchRow[] = [];
   const unavailable = gitUnavailableReason();
   if (unavailable) {
     console.log(`  skipped: ${unavailable}`);
-    return;
+    return rows;
   }
   const server = await startGitServer();
   try {
@@ -169,6 +173,7 @@ export async function benchSync(tempDir: string): Promise<void> {
       idle.push(ms);
     }
     const idleMedian = [...idle].sort((a, b) => a - b)[1]!;
+    rows.push(msRow(section, 'sync with nothing to do', idleMedian, 5000));
     console.log(
       `  (a) sync with nothing to do, median of 3: ${seconds(idleMedian)}   (target < 5 s: ${verdict(idleMedian, 5000)})`,
     );
@@ -177,6 +182,7 @@ export async function benchSync(tempDir: string): Promise<void> {
     await expectStatus(await sync(ana, anaAs), 'pushed', 'colleague sync');
     const pulled = await timed(() => sync(lead, leadAs));
     await expectStatus(pulled.result, 'pulled', '200-edit sync');
+    rows.push(msRow(section, "sync bringing a colleague's 200 edits", pulled.ms, 15_000));
     console.log(
       `  (b) sync bringing a colleague's 200 edits (fast-forward): ${seconds(pulled.ms)}   (target < 15 s: ${verdict(pulled.ms, 15_000)})`,
     );
@@ -186,6 +192,7 @@ export async function benchSync(tempDir: string): Promise<void> {
     await edit(lead, annotatorName(0), 500, 20, 1);
     const merged = await timed(() => sync(lead, leadAs));
     await expectStatus(merged.result, 'merged', '200-edit merge');
+    rows.push(msRow(section, "the same, merged with 20 edits of one's own", merged.ms, 15_000));
     console.log(
       `      the same with 20 edits of the lead's own (merged record by record): ${seconds(merged.ms)}   (target < 15 s: ${verdict(merged.ms, 15_000)})`,
     );
@@ -200,10 +207,18 @@ export async function benchSync(tempDir: string): Promise<void> {
     }
     const size = await folderBytes(server.gitDir('project'));
     const target = 2 * publishedSize;
+    rows.push({
+      section,
+      measure: `repository after ${BATCHES * DAY} more edits`,
+      figure: mb(size),
+      target: `< ${mb(target)} (2× published)`,
+      met: size < target,
+    });
     console.log(
       `  (c) bare repository after ${BATCHES * DAY} more edits in ${BATCHES} syncs of ${DAY} (median sync ${seconds([...rounds].sort((a, b) => a - b)[BATCHES >> 1]!)}): ${mb(size)}, ${((size - publishedSize) / (BATCHES * DAY) / 1024).toFixed(1)} KB per edit   (target < 2× its size when published, ${mb(target)}: ${verdict(size, target)})`,
     );
   } finally {
     await server.close();
   }
+  return rows;
 }

@@ -18,18 +18,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from '@playwright/test';
-import { chromium } from '@playwright/test';
 import { dispatch } from '../annotations/dispatch';
 import { openLowdbRepository } from '../annotations/node/lowdb-repository';
-import { startWebServer } from '../annotations/node/http-server';
 import { agreementReport } from '../annotations/agreement/report';
 import { compareLayers } from '../annotations/review/compare';
 import { exportConll } from '../annotations/formats/conll-iob2-format';
 import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
-import { syntheticAnnotations, syntheticArticle, syntheticRelations } from './bench-corpus';
+import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
+import { benchEditor } from './bench-editor';
+import type { BenchRow } from './bench-table';
+import { formatTable, msRow } from './bench-table';
 import { benchSync, SYNC_ANNOTATORS, SYNC_ARTICLES } from './bench-sync';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -70,122 +69,6 @@ async function editCost(articleCount: number): Promise<{ median: number; openMs:
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * Sets, in the page, the time from the next keydown to the frame after `selector`
- * matches more elements than now, or (`span`) its first element's `data-span` changes.
- */
-async function timeNextKey(page: Page, selector: string, watch: 'count' | 'span' = 'count'): Promise<void> {
-  const count = await page.locator(selector).count();
-  const span =
-    watch === 'span'
-      ? await page.evaluate((s) => document.querySelector<HTMLElement>(s)?.dataset.span ?? '', selector)
-      : null;
-  await page.evaluate(
-    ({ selector, count, span }) => {
-      const w = window as unknown as { __bench?: Promise<number> };
-      w.__bench = new Promise<number>((resolve) => {
-        let t0 = 0;
-        addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (span === null && document.querySelectorAll(selector).length <= count) return;
-          if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        });
-        observer.observe(document.querySelector('.cm-scroller')!, { childList: true, subtree: true });
-      });
-    },
-    { selector, count, span },
-  );
-}
-
-/** The time set by `timeNextKey`; a wait of more than ten seconds means the key did not do its work. */
-const benchResult = (page: Page, what: string) =>
-  page.evaluate(
-    (what) =>
-      Promise.race([
-        (window as unknown as { __bench: Promise<number> }).__bench,
-        new Promise<number>((_, reject) =>
-          setTimeout(() => reject(new Error(`${what}: nothing drawn in 10 s`)), 10_000),
-        ),
-      ]),
-    what,
-  );
-
-async function renderCost(): Promise<{ firstRender: number[]; keypress: number[]; arcs: number[]; links: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'factmark-bench-'));
-  const repo = await openLowdbRepository(dir);
-  const article = await syntheticArticle('long', 100_000);
-  await repo.addArticles([article]);
-  const annotations = syntheticAnnotations(article, 2000);
-  await repo.putAnnotations(article.id, annotations);
-  const relations = syntheticRelations(annotations);
-  await repo.updateLayer(article.id, (layer) => ({ ...layer, relations: [...layer.relations, ...relations] }));
-  const { server, url } = await startWebServer({
-    handlers: createHandlers(repo, { annotator: 'bench' }),
-    staticDir: 'dist/renderer',
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const firstRender: number[] = [];
-  const keypress: number[] = [];
-  const arcs: number[] = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    for (let run = 0; run < 7; run++) {
-      await page.goto(`${url}/?run=${run}#/article/long`);
-      await page.waitForSelector('.cm-content .fm-mark');
-      // Navigation start to the first frame painted with the text and its highlights.
-      firstRender.push(
-        await page.evaluate(
-          () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-        ),
-      );
-    }
-    console.log(`  words: ${article.text.split(/\s+/).length}, characters: ${article.text.length}, annotations: 2000`);
-
-    // Linking by keyboard, before any annotation is added (so ] steps through the synthetic ones): an even
-    // claim selected with ], Alt+L, ] to the speaker after it, Enter; timed from Enter to the new arc drawn.
-    await page.goto(`${url}/?run=arcs#/article/long`);
-    await page.waitForSelector('.cm-content .fm-mark');
-    await page
-      .locator('.cm-content .cm-line')
-      .first()
-      .click({ position: { x: 2, y: 24 } });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press(']');
-    for (let i = 0; i < 25; i++) {
-      await page.keyboard.press('Alt+l');
-      await page.keyboard.press(']');
-      await timeNextKey(page, '.fm-structure-layer path.fm-arc');
-      await page.keyboard.press('Enter');
-      arcs.push(await benchResult(page, `arc ${i + 1}`));
-      await page.getByTestId('save-state').getByText('All changes saved').waitFor();
-      // Linking selects the claim again; six steps on is the next even claim.
-      for (let k = 0; k < 6; k++) await page.keyboard.press(']');
-    }
-
-    await page.goto(`${url}/?run=keys#/article/long`);
-    await page.waitForSelector('.cm-content .fm-mark');
-    for (let i = 0; i < 25; i++) {
-      const line = page.locator('.cm-content .cm-line').nth(2 * (i % 4));
-      await line.scrollIntoViewIfNeeded();
-      const box = (await line.boundingBox())!;
-      // On the text of the first visual line, below the span labels drawn above it.
-      await page.mouse.click(box.x + 40 + i * 7, box.y + 24);
-      for (let k = 0; k < 6; k++) await page.keyboard.press('Shift+ArrowRight');
-      // The new annotation is drawn selected: its handles' span is the new one.
-      await timeNextKey(page, '.cm-content .fm-handles', 'span');
-      await page.keyboard.press('1');
-      keypress.push(await benchResult(page, `highlight ${i + 1}`));
-    }
-  } finally {
-    await browser.close();
-    server.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-  return { firstRender, keypress, arcs, links: relations.length };
 }
 
 /** Three layers of the long article: the same spans, each annotator moving or relabelling some. */
@@ -259,6 +142,7 @@ async function conllCost(words: number): Promise<{ median: number; bytes: number
 
 async function main(): Promise<void> {
   console.log('Factmark benchmark\n');
+  const rows: BenchRow[] = [];
   console.log(
     '1. Persisting one annotation edit (annotations/update through the contract, fsync included), median of 200',
   );
@@ -267,60 +151,62 @@ async function main(): Promise<void> {
   const large = await editCost(10_000);
   console.log(`  10,000 articles: ${ms(large.median)}   (store opened in ${ms(large.openMs)})`);
   const ratio = large.median / small.median;
-  console.log(`  ratio: ${ratio.toFixed(2)}   (target ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'MISSED'})\n`);
+  console.log(`  ratio: ${ratio.toFixed(2)}\n`);
+  rows.push({
+    section: 'Store, 10,000 articles',
+    measure: 'one edit saved, against 10 articles',
+    figure: `${ratio.toFixed(2)}×`,
+    target: '≤ 1.5×',
+    met: ratio <= 1.5,
+  });
 
-  console.log('2. Headless Chromium, a 100,000-word article with 2,000 annotations');
-  const { firstRender, keypress, arcs, links } = await renderCost();
-  const fr = median(firstRender);
-  const kp = median(keypress);
-  console.log(
-    `  first render (navigation start → text and highlights painted), median of ${firstRender.length}: ${ms(fr)}   (target < 500 ms: ${fr < 500 ? 'met' : 'MISSED'})`,
-  );
-  console.log(
-    `  keypress → new highlight painted, median of ${keypress.length}: ${ms(kp)} (max ${ms(Math.max(...keypress))})   (target < 50 ms: ${kp < 50 ? 'met' : 'MISSED'})`,
-  );
-  const arc = median(arcs);
-  console.log(
-    `  keypress → new link arc painted (Alt+L, ], Enter; ${links} links in the article), median of ${arcs.length}: ${ms(arc)} (max ${ms(Math.max(...arcs))})   (target < 50 ms: ${arc < 50 ? 'met' : 'MISSED'})`,
-  );
+  rows.push(...(await benchEditor()));
 
   console.log('\n3. Review of that article: three layers of 2,000 annotations each, median of 7');
   const review = await reviewCost();
   const cmp = median(review.compare);
   const agr = median(review.agreement);
-  console.log(
-    `  compare the layers (${review.groups} groups): ${ms(cmp)}   (target < 100 ms: ${cmp < 100 ? 'met' : 'MISSED'})`,
-  );
-  console.log(
-    `  agreement report (spans, tokens, unitizing, attributes): ${ms(agr)}   (target < 1000 ms: ${agr < 1000 ? 'met' : 'MISSED'})`,
-  );
+  console.log(`  compare the layers (${review.groups} groups): ${ms(cmp)}`);
+  console.log(`  agreement report (spans, tokens, unitizing, attributes): ${ms(agr)}`);
+  rows.push(msRow('Review, 3 × 2,000 annotations', 'compare the layers', cmp, 100));
+  rows.push(msRow('Review, 3 × 2,000 annotations', 'agreement of one article', agr, 1000));
 
   console.log('\n4. CoNLL IOB2 export of one article with 2,000 annotations, median of 7');
   const shorter = await conllCost(15_500);
   const longer = await conllCost(62_000);
   const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
   console.log(`  ${kb(shorter.bytes)}: ${ms(shorter.median)}`);
-  console.log(
-    `  ${kb(longer.bytes)}: ${ms(longer.median)}   (target < 1000 ms: ${longer.median < 1000 ? 'met' : 'MISSED'})`,
-  );
+  console.log(`  ${kb(longer.bytes)}: ${ms(longer.median)}`);
   const growth = longer.median / shorter.median;
-  console.log(
-    `  ratio for ${(longer.bytes / shorter.bytes).toFixed(1)}× the text: ${growth.toFixed(2)}   (target ≤ 6, linear: ${growth <= 6 ? 'met' : 'MISSED'})`,
-  );
+  console.log(`  ratio for ${(longer.bytes / shorter.bytes).toFixed(1)}× the text: ${growth.toFixed(2)}`);
+  rows.push(msRow('CoNLL IOB2 export', `one article of ${kb(longer.bytes)}`, longer.median, 1000));
+  rows.push({
+    section: 'CoNLL IOB2 export',
+    measure: `time for ${(longer.bytes / shorter.bytes).toFixed(1)}× the text (linear)`,
+    figure: `${growth.toFixed(2)}×`,
+    target: '≤ 6×',
+    met: growth <= 6,
+  });
 
   console.log(
     `\n5. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
   );
   if (process.env.FACTMARK_BENCH_SYNC === '0') {
     console.log('  skipped: FACTMARK_BENCH_SYNC=0 (the section takes a few minutes)');
-    return;
+  } else {
+    const syncDir = await mkdtemp(join(tmpdir(), 'factmark-bench-sync-'));
+    try {
+      rows.push(...(await benchSync(syncDir)));
+    } finally {
+      await rm(syncDir, { recursive: true, force: true });
+    }
   }
-  const syncDir = await mkdtemp(join(tmpdir(), 'factmark-bench-sync-'));
-  try {
-    await benchSync(syncDir);
-  } finally {
-    await rm(syncDir, { recursive: true, force: true });
-  }
+
+  console.log('\nSummary\n');
+  console.log(formatTable(rows));
+  const missed = rows.filter((r) => !r.met).length;
+  console.log(missed === 0 ? '\nEvery target met.' : `\n${missed} target(s) missed.`);
+  process.exitCode = missed === 0 ? 0 : 1;
 }
 
 await main();
