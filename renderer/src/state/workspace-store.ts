@@ -202,6 +202,9 @@ export function createWorkspaceStore(
     preview: previewSpan,
   });
 
+  const readArticle = (articleId: string) =>
+    Promise.all([client.send('articles/get', { articleId }), client.send('annotations/list', { articleId })]);
+
   const store = {
     getState: () => state,
     subscribe(listener: () => void) {
@@ -215,6 +218,9 @@ export function createWorkspaceStore(
     redo: () => history.replay('redo'),
 
     async init(preferredArticleId?: string) {
+      // The article in the address is asked for with the rest, not after it: the first paint waits for one round trip.
+      const early = preferredArticleId ? readArticle(preferredArticleId) : undefined;
+      early?.catch(() => undefined);
       try {
         const [status, articles, entities, events] = await Promise.all([
           client.send('store/status', {}),
@@ -226,19 +232,23 @@ export function createWorkspaceStore(
         history.load(status.location);
         const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
         // The user may have gone to another page while the store loaded: stay there.
-        if (first) await store.openArticle(first.id, undefined, true);
+        if (first)
+          await store.openArticle(first.id, undefined, true, first.id === preferredArticleId ? early : undefined);
       } catch (error) {
         fail(error);
       }
     },
 
-    async openArticle(articleId: string, revealId?: string, keepRoute = false) {
+    /** `read`: the article and its layer already asked for (by `init`). */
+    async openArticle(
+      articleId: string,
+      revealId?: string,
+      keepRoute = false,
+      read?: Promise<[Article, ArticleLayer]>,
+    ) {
       try {
         if (state.article?.id !== articleId) {
-          const [article, layer] = await Promise.all([
-            client.send('articles/get', { articleId }),
-            client.send('annotations/list', { articleId }),
-          ]);
+          const [article, layer] = await (read ?? readArticle(articleId));
           set({
             article,
             damaged: null,
