@@ -3,11 +3,18 @@
 // and Electron e2e under Playwright). Ends with one line
 // summing them all: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
+
+// Electron is an optional dependency: where its runtime cannot be downloaded, `npm ci` leaves the whole
+// package out, and with it the type definitions the Electron glue is typechecked against.
+const NO_ELECTRON = existsSync('node_modules/electron/package.json')
+  ? null
+  : "Electron's package is not installed (npm leaves this optional dependency out when its runtime download fails), so the Electron glue cannot be typechecked. Install it without its runtime, then test again: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci && npm test";
+if (NO_ELECTRON) console.log(NO_ELECTRON);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -83,6 +90,7 @@ if (built) {
   lines.push('e2e: not run, the build failed');
 }
 
+if (NO_ELECTRON) lines.push(NO_ELECTRON);
 console.log(`\n${lines.join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

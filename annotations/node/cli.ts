@@ -274,7 +274,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`factmark: ${(error as Error).message}\nRun "factmark --help" for usage.`);
+      const commands = ['import', 'export', 'stats', 'validate', ...TEAM_COMMANDS, ...ASSIGN_COMMANDS];
+      console.error(
+        `factmark: ${(error as Error).message}\nUsage: factmark ${commands.join('|')} [options]\nRun "factmark --help" for usage.`,
+      );
       process.exit(2);
     }
     console.error(`factmark: ${error instanceof Error ? error.message : String(error)}`);

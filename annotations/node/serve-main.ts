@@ -1,36 +1,71 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FactmarkError, isFactmarkError } from '../errors';
+import { parseArgs } from 'node:util';
+import { isFactmarkError } from '../errors';
 import { appPaths, findAppRoot } from './app-paths';
 import { startWebServer } from './http-server';
-import {
-  defaultUserDataDir,
-  flagValue,
-  missingFlagValue,
-  resolveAnnotator,
-  resolvePort,
-  rememberStore,
-  resolveStoreDir,
-} from './store-location';
+import { defaultUserDataDir, resolveAnnotator, resolvePort, rememberStore, resolveStoreDir } from './store-location';
 import { openWorkspace } from './workspace';
 
 const WEB_MODE = "Factmark's web mode";
 
+const USAGE = 'Usage: node dist/server.mjs [--store DIR] [--annotator NAME] [--port N] [--static DIR] [--help]';
+
+const HELP = `Factmark's web mode: the whole app in a browser, served on 127.0.0.1 only
+
+${USAGE}
+
+Options:
+  --store DIR       the store (default: $FACTMARK_STORE, else the last project opened, else the app's
+                    user-data store; a new store starts with the five sample articles)
+  --annotator NAME  whose layer you edit (default: $FACTMARK_ANNOTATOR, the name saved in Settings, or
+                    the login name)
+  --port N          the port to listen on, 0 for any free one (default: $FACTMARK_PORT, else 4717)
+  --static DIR      the renderer's files (default: the built dist/renderer)
+  --help            this text
+
+Exit codes: 0 stopped; 2 bad usage, or the store cannot be opened.`;
+
+const OPTIONS = {
+  store: { type: 'string' },
+  annotator: { type: 'string' },
+  port: { type: 'string' },
+  static: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/** A command line the server cannot follow: said with the usage line, and the process exits 2 before any store is touched. */
+class UsageError extends Error {}
+
+/** The flags, or a usage error for an unknown one, a flag without its value, or a stray argument. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: false }).values;
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_'))
+      throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
 /** `npm run serve`: the whole app in a browser, over loopback HTTP. */
 async function main(argv: string[]): Promise<void> {
+  const flags = parseCommandLine(argv);
+  if (flags.help) {
+    console.log(HELP);
+    return;
+  }
   const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
   const paths = appPaths(root);
-  const missing = missingFlagValue(argv, ['store', 'annotator', 'port', 'static']);
-  if (missing) throw new FactmarkError('invalid-argument', missing);
   const userDataDir = defaultUserDataDir();
-  const storeDir = resolveStoreDir(flagValue(argv, 'store'), userDataDir);
-  const annotator = resolveAnnotator(flagValue(argv, 'annotator'));
-  const port = resolvePort(flagValue(argv, 'port'));
+  const storeDir = resolveStoreDir(flags.store, userDataDir);
+  const annotator = resolveAnnotator(flags.annotator);
+  const port = resolvePort(flags.port);
 
   const workspace = await openWorkspace({
     storeDir,
     annotator,
-    annotatorGiven: Boolean(flagValue(argv, 'annotator') || process.env.FACTMARK_ANNOTATOR),
+    annotatorGiven: Boolean(flags.annotator || process.env.FACTMARK_ANNOTATOR),
     sampleDir: paths.sampleDir,
     owner: { kind: WEB_MODE },
     // A project cloned in the app is the store the next start opens.
@@ -38,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
   });
   const { server, url } = await startWebServer({
     handlers: workspace.handlers,
-    staticDir: flagValue(argv, 'static') ?? paths.rendererDir,
+    staticDir: flags.static ?? paths.rendererDir,
     port,
   });
   workspace.announce({ kind: WEB_MODE, url });
@@ -52,6 +87,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(isFactmarkError(error) ? error.message : `Factmark could not start: ${String(error)}`);
+  if (error instanceof UsageError) console.error(`factmark server: ${error.message}\n${USAGE}`);
+  else console.error(isFactmarkError(error) ? error.message : `Factmark could not start: ${String(error)}`);
   process.exit(2);
 });

@@ -27,8 +27,10 @@ it.skipIf(installed)(
   '`npm start` without an Electron runtime says why in one sentence and serves the web mode',
   async () => {
     expect(existsSync('dist/server.mjs'), 'the app is built (npm test builds it first)').toBe(true);
+    // Built already: `npm start` itself builds first.
     const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--store', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FACTMARK_START_BUILT: '1' },
     });
     let out = '';
     let err = '';
