@@ -2,6 +2,8 @@ import type { Coefficient, PairCoefficient } from './coefficients';
 import { krippendorffAlphaNominalDetail, pairwiseKappa } from './coefficients';
 import { piecesKey } from './span-pieces';
 import type { LabelledSpan } from './span-scores';
+import type { Patterns } from './patterns';
+import { attributeKey, patternsOf, rowsOf } from './patterns';
 
 /** Per annotator, one value per unit: null (missing) when the annotator lacks the span or left the value unset. */
 export type AttributeUnits = (string | null)[][];
@@ -65,19 +67,33 @@ export function attributeAgreement(
   name: string,
   parts: readonly AttributeUnits[],
 ): AttributeAgreement {
-  const data = names.map((_, k) => parts.flatMap((p) => p[k] ?? []));
-  const units = data[0]?.length ?? 0;
+  const columns = names.map((_, k) => parts.flatMap((p) => p[k] ?? []));
+  return attributeAgreementFromPatterns(names, label, name, patternsOf(rowsOf(columns), attributeKey));
+}
+
+/** Measures the units of an attribute given as patterns (see patterns.ts): what articles pool. */
+export function attributeAgreementFromPatterns(
+  names: readonly string[],
+  label: string,
+  name: string,
+  patterns: Patterns,
+): AttributeAgreement {
+  let units = 0;
   let pairs = 0;
   let agreeing = 0;
-  for (let u = 0; u < units; u++) {
-    const values = data.map((column) => column[u]).filter((v): v is string => v !== null && v !== undefined);
+  for (const [, row, count] of patterns) {
+    units += count;
+    const values = row.filter((v): v is string => v !== null && v !== undefined);
     values.forEach((v, i) => {
       for (const w of values.slice(i + 1)) {
-        pairs++;
-        if (v === w) agreeing++;
+        pairs += count;
+        if (v === w) agreeing += count;
       }
     });
   }
+  const rows = patterns.map((p) => p[1]);
+  const weights = patterns.map((p) => p[2]);
+  const columns = names.map((_, k) => rows.map((row) => row[k] ?? null));
   return {
     label,
     name,
@@ -85,7 +101,7 @@ export function attributeAgreement(
     pairs,
     agreeing,
     observed: pairs === 0 ? null : agreeing / pairs,
-    cohen: pairwiseKappa(names, data),
-    krippendorff: krippendorffAlphaNominalDetail(data),
+    cohen: pairwiseKappa(names, columns, weights),
+    krippendorff: krippendorffAlphaNominalDetail(columns, weights),
   };
 }

@@ -79,6 +79,88 @@ function pairDisagreement(a: readonly Section[], b: readonly Section[]): number 
 }
 
 /**
+ * What uα needs of one stretch of the continuum (an article), for the
+ * coders given: stretches laid end to end combine (`joinStretches`) into the
+ * same figures as the continuum measured whole.
+ */
+export interface UnitizingSums {
+  length: number;
+  /** Σ over ordered pairs of coders of Σ_g Σ_h δ²(g, h): a unit never leaves its stretch, so this adds up. */
+  disagreement: number;
+  /** Every coder's unit lengths, as [length, how many]. */
+  units: [number, number][];
+  /** Gaps between two units of one coder, as [length, how many]. */
+  gaps: [number, number][];
+  /**
+   * Per coder, the gaps at the stretch's two ends (a coder without a unit
+   * has one gap, `head`, the whole stretch): they join the gaps at the ends
+   * of the neighbouring stretches into one.
+   */
+  ends: { head: number; tail: number; hasUnits: boolean }[];
+}
+
+function countInto(counts: Map<number, number>, length: number, times = 1): void {
+  counts.set(length, (counts.get(length) ?? 0) + times);
+}
+
+/** The sums of one stretch [0, length) coded by `coders` (each coder's segments clipped and merged first). */
+export function unitizingSums(length: number, coders: readonly (readonly Segment[])[]): UnitizingSums {
+  const all = coders.map((segments) => sections(length, segments));
+  let disagreement = 0;
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) disagreement += 2 * pairDisagreement(all[i]!, all[j]!);
+  }
+  const units = new Map<number, number>();
+  const gaps = new Map<number, number>();
+  const ends = all.map((list) => {
+    const first = list.findIndex((s) => s.unit);
+    if (first < 0) return { head: length, tail: 0, hasUnits: false };
+    let last = list.length - 1;
+    while (!list[last]!.unit) last--;
+    list.forEach((s, k) => {
+      if (s.unit) countInto(units, s.length);
+      else if (k > first && k < last) countInto(gaps, s.length);
+    });
+    return { head: list[first]!.start, tail: length - (list[last]!.start + list[last]!.length), hasUnits: true };
+  });
+  return { length, disagreement, units: [...units], gaps: [...gaps], ends };
+}
+
+/** Stretches laid end to end, in order, as one: the continuum's totals. Every stretch has the same coders. */
+export interface UnitizingTotals {
+  coders: number;
+  length: number;
+  disagreement: number;
+  units: Map<number, number>;
+  gaps: Map<number, number>;
+}
+
+export function joinStretches(coders: number, stretches: Iterable<UnitizingSums>): UnitizingTotals {
+  const units = new Map<number, number>();
+  const gaps = new Map<number, number>();
+  // A coder's gap still open at the end of the stretches so far: it goes on into the next stretch.
+  const open = new Array<number>(coders).fill(0);
+  let length = 0;
+  let disagreement = 0;
+  for (const s of stretches) {
+    length += s.length;
+    disagreement += s.disagreement;
+    for (const [l, n] of s.units) countInto(units, l, n);
+    for (const [l, n] of s.gaps) countInto(gaps, l, n);
+    s.ends.forEach((end, c) => {
+      if (!end.hasUnits) {
+        open[c]! += end.head;
+        return;
+      }
+      if (open[c]! + end.head > 0) countInto(gaps, open[c]! + end.head);
+      open[c] = end.tail;
+    });
+  }
+  for (const rest of open) if (rest > 0) countInto(gaps, rest);
+  return { coders, length, disagreement, units, gaps };
+}
+
+/**
  * Observed and expected disagreement of uα for one label (Krippendorff 1995;
  * 2004, Content Analysis 2nd ed. §12.4):
  *
@@ -88,43 +170,52 @@ function pairDisagreement(a: readonly Section[], b: readonly Section[]): number 
  *
  * where m is the number of coders, L the length, l a unit's length, N the
  * number of units of all coders, and the inner sum runs over the gaps of all
- * coders.
+ * coders. Units and gaps enter only through their lengths, so each distinct
+ * length is summed once with its count.
  */
-export function unitizingDisagreement(
-  length: number,
-  coders: readonly (readonly Segment[])[],
-): { observed: number; expected: number } {
-  const m = coders.length;
-  const all = coders.map((segments) => sections(length, segments));
-  let observed = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = i + 1; j < m; j++) observed += 2 * pairDisagreement(all[i]!, all[j]!);
-  }
-  observed /= m * (m - 1) * length * length;
-  const units = all.flat().filter((s) => s.unit);
-  const gaps = all
-    .flat()
-    .filter((s) => !s.unit)
-    .map((s) => s.length)
-    .sort((x, y) => x - y);
-  // longer[k] = Σ of gaps[k..]: the gaps a unit of length ≤ gaps[k] fits into, summed.
+export function disagreementOf(totals: UnitizingTotals): { observed: number; expected: number } {
+  const { coders: m, length, units } = totals;
+  const observed = totals.disagreement / (m * (m - 1) * length * length);
+  const gaps = [...totals.gaps].sort((x, y) => x[0] - y[0]);
+  // longer[k], wider[k]: the sum and the number of gaps[k..]: the gaps a unit of length ≤ gaps[k] fits into.
   const longer = new Array<number>(gaps.length + 1).fill(0);
-  for (let k = gaps.length - 1; k >= 0; k--) longer[k] = longer[k + 1]! + gaps[k]!;
+  const wider = new Array<number>(gaps.length + 1).fill(0);
+  for (let k = gaps.length - 1; k >= 0; k--) {
+    longer[k] = longer[k + 1]! + gaps[k]![0] * gaps[k]![1];
+    wider[k] = wider[k + 1]! + gaps[k]![1];
+  }
+  let count = 0;
+  for (const n of units.values()) count += n;
   let numerator = 0;
   let pairs = m * length * (m * length - 1);
-  for (const { length: l } of units) {
-    pairs -= l * (l - 1);
+  for (const [l, n] of units) {
+    pairs -= n * l * (l - 1);
     let k = 0;
     let hi = gaps.length;
     while (k < hi) {
       const mid = (k + hi) >> 1;
-      if (gaps[mid]! < l) k = mid + 1;
+      if (gaps[mid]![0] < l) k = mid + 1;
       else hi = mid;
     }
-    const fits = longer[k]! - (gaps.length - k) * (l - 1);
-    numerator += ((units.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * fits;
+    const fits = longer[k]! - wider[k]! * (l - 1);
+    numerator += n * (((count - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * fits);
   }
   return { observed, expected: ((2 / length) * numerator) / pairs };
+}
+
+/** Observed and expected disagreement of uα on [0, length); see `disagreementOf`. */
+export function unitizingDisagreement(
+  length: number,
+  coders: readonly (readonly Segment[])[],
+): { observed: number; expected: number } {
+  return disagreementOf(joinStretches(coders.length, [unitizingSums(length, coders)]));
+}
+
+/** uα from the continuum's totals: null with fewer than two coders, an empty continuum, or no expected disagreement. */
+export function alphaOf(totals: UnitizingTotals): number | null {
+  if (totals.coders < 2 || !(totals.length > 0)) return null;
+  const { observed, expected } = disagreementOf(totals);
+  return expected === 0 ? null : 1 - observed / expected;
 }
 
 /**
@@ -136,6 +227,5 @@ export function unitizingDisagreement(
  */
 export function unitizingAlpha(length: number, coders: readonly (readonly Segment[])[]): number | null {
   if (coders.length < 2 || !(length > 0)) return null;
-  const { observed, expected } = unitizingDisagreement(length, coders);
-  return expected === 0 ? null : 1 - observed / expected;
+  return alphaOf(joinStretches(coders.length, [unitizingSums(length, coders)]));
 }
