@@ -1,7 +1,7 @@
 import { standardKeymap } from '@codemirror/commands';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
@@ -9,11 +9,12 @@ import { DamagedArticle } from './DamagedArticle';
 import { boundaryKeys } from './boundary-keys';
 import { createHandleDrag } from './handle-drag';
 import { handleAt, spanHandles } from './span-handles';
-import { annotationsAt, highlightField, setHighlights } from './highlight-field';
+import { annotationsAt, highlightField } from './highlight-field';
 import { lineDirection } from './line-direction';
-import { describeAnnotation, describeContext } from './describe-annotation';
-import { useShowInText } from './show-in-text';
+import { describeAnnotation } from './describe-annotation';
+import { showInText, useShowInText } from './show-in-text';
 import { labelAt, setStructure, structureOf, structureView } from './structure';
+import { createTextSync } from './text-sync';
 import './article-view.css';
 
 /**
@@ -27,36 +28,17 @@ export function ArticleView() {
   const channel = useTagChannel();
   const article = useWorkspace((s) => s.article);
   const damaged = useWorkspace((s) => s.damaged);
-  const annotations = useWorkspace((s) => s.visible);
-  const me = useWorkspace((s) => s.status?.annotator ?? '');
-  const selectedId = useWorkspace((s) => s.selectedId);
-  const kinds = useWorkspace((s) => s.status?.tagset.kinds);
-  const relationTypes = useWorkspace((s) => s.status?.tagset.relations);
-  const layer = useWorkspace((s) => s.layer);
-  const entities = useWorkspace((s) => s.entities);
-  const events = useWorkspace((s) => s.events);
   const show = useShowInText();
   const [caretWords, setCaretWords] = useState('');
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const resync = useRef<(() => void) | null>(null);
   const lastClick = useRef<{ pos: number; index: number } | null>(null);
-  const describe = useMemo(
-    () =>
-      describeContext({
-        kinds: kinds ?? [],
-        relationTypes: relationTypes ?? [],
-        me,
-        annotations: layer.annotations,
-        relations: layer.relations,
-        entities,
-        events,
-      }),
-    [kinds, relationTypes, me, layer, entities, events],
-  );
 
   useEffect(() => {
     if (!host.current || !article) return;
     const tagSelection = (kind: string, v: EditorView) => {
+      store.paintFirst();
       const range = v.state.selection.main;
       const selectedId = store.getState().selectedId;
       // No new text chosen and an annotation selected: the key corrects its kind in place.
@@ -64,8 +46,7 @@ export function ArticleView() {
         void store.retag(selectedId, kind);
         return;
       }
-      void store.tag(kind, range.from, range.to);
-      v.dispatch({ selection: EditorSelection.cursor(range.to) });
+      text.along({ selection: EditorSelection.cursor(range.to) }, () => void store.tag(kind, range.from, range.to));
       if (!range.empty) store.requestFocus('details');
     };
     // Hotkeys are looked up when pressed, so they follow the tagset of the moment.
@@ -80,6 +61,7 @@ export function ArticleView() {
     const onDeleteKey = () => {
       const id = store.getState().selectedId;
       if (!id) return false;
+      store.paintFirst();
       void store.remove(id);
       return true;
     };
@@ -90,6 +72,7 @@ export function ArticleView() {
       const stepped = selectedId !== null && selectedId !== linking.from ? selectedId : null;
       const atCaret = annotationsAt(visible, v.state.selection.main.head).find((a) => a.id !== linking.from);
       const target = stepped ?? atCaret?.id ?? null;
+      store.paintFirst();
       if (target) void store.finishLinking(target);
       return true;
     };
@@ -143,9 +126,11 @@ export function ArticleView() {
             {
               key: 'Escape',
               run: (v) => {
-                store.startLinking(null);
-                store.select(null);
-                v.dispatch({ selection: EditorSelection.cursor(v.state.selection.main.head) });
+                store.paintFirst();
+                text.along({ selection: EditorSelection.cursor(v.state.selection.main.head) }, () => {
+                  store.startLinking(null);
+                  store.select(null);
+                });
                 return true;
               },
             },
@@ -167,6 +152,7 @@ export function ArticleView() {
               if (!v.state.selection.main.empty) return false;
               const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
               const target = pos === null ? null : pick(pos);
+              store.paintFirst();
               if (store.getState().linking) {
                 if (target) void store.finishLinking(target.id);
                 return false;
@@ -179,6 +165,11 @@ export function ArticleView() {
       }),
     });
     view.current = editor;
+    // Highlights, handles, labels and arcs follow the store at once, not a React render later.
+    const text = createTextSync(editor, store, article, showInText);
+    resync.current = text.sync;
+    const offText = store.subscribeText(text.sync);
+    text.sync();
     // The kind palette and the kind picker tag the selection the text keeps while they have the focus.
     const offTag = channel.onTag((kind) => {
       editor.focus();
@@ -189,6 +180,8 @@ export function ArticleView() {
       return editor.state.sliceDoc(range.from, range.to);
     });
     return () => {
+      offText();
+      resync.current = null;
       offSelection();
       offTag();
       editor.destroy();
@@ -196,23 +189,8 @@ export function ArticleView() {
     };
   }, [article, store, channel]);
 
-  useEffect(() => {
-    const shown = new Set(annotations.map((a) => a.id));
-    view.current?.dispatch({
-      effects: [
-        setHighlights.of({ annotations, selectedId, kinds: kinds ?? [], me }),
-        setStructure.of({
-          annotations,
-          relations: layer.relations.filter(
-            (r) => shown.has(r.from) && r.to.kind === 'annotation' && shown.has(r.to.id),
-          ),
-          selectedId,
-          show,
-          describe,
-        }),
-      ],
-    });
-  }, [annotations, selectedId, kinds, article, me, layer, show, describe]);
+  // Labels and arcs shown or hidden: a view preference, kept outside the store.
+  useEffect(() => resync.current?.(), [show]);
 
   // Esc in the details panel hands the keyboard back to the text, its caret where it was.
   const focusRequest = useWorkspace((s) => s.focusRequest);

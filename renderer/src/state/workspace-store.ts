@@ -21,6 +21,8 @@ import type { DamagedArticle } from './damaged-article';
 import { leftOutOf, leftOutText } from './left-out';
 import { outOfScopeText } from './out-of-scope';
 import type { HistoryStorage } from './saved-history';
+import type { AfterPaint } from './store-listeners';
+import { createStoreListeners } from './store-listeners';
 import { createUndoHistory } from './undo-history';
 
 export interface Notice {
@@ -78,6 +80,8 @@ export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 export interface WorkspaceOptions {
   /** Where the undo history is kept across reloads (the session's storage in the app); absent: it ends with the page. */
   historyStorage?: HistoryStorage | null;
+  /** When views held by `paintFirst` catch up (after the next paint in the app). */
+  afterPaint?: AfterPaint;
 }
 
 /**
@@ -111,7 +115,7 @@ export function createWorkspaceStore(
     notice: null,
     focusRequest: { target: 'text', n: 0 },
   };
-  const listeners = new Set<() => void>();
+  const listeners = createStoreListeners(options.afterPaint);
 
   function set(patch: Partial<WorkspaceState>): void {
     state = { ...state, ...patch };
@@ -120,7 +124,7 @@ export function createWorkspaceStore(
       state.visible =
         hidden.size === 0 ? state.layer.annotations : state.layer.annotations.filter((a) => !hidden.has(a.annotator));
     }
-    for (const listener of listeners) listener();
+    listeners.notify();
   }
 
   function fail(error: unknown): void {
@@ -207,10 +211,9 @@ export function createWorkspaceStore(
 
   const store = {
     getState: () => state,
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
+    subscribeText: listeners.subscribeText,
+    paintFirst: listeners.paintFirst,
     mutate,
     /** Runs the operations of one user action (e.g. create an entity and link it) as one undo step, all or nothing. */
     batch: history.batch,
