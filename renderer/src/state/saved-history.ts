@@ -78,3 +78,27 @@ export function saveHistory(storage: HistoryStorage, key: string, history: UndoH
     // Storage unusable: the history simply ends with the page.
   }
 }
+
+/**
+ * Saves the history when the page is next idle, and at the latest when it
+ * goes away: a burst of edits is written once, with the newest stacks, and
+ * no edit's frame waits for its serialisation. Where there is no idle time to
+ * wait for (no browser), each history is saved at once.
+ */
+export function createHistorySaver(storage: HistoryStorage): (key: string, history: UndoHistory) => void {
+  if (typeof requestIdleCallback !== 'function') return (key, history) => saveHistory(storage, key, history);
+  let pending: { key: string; history: UndoHistory } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const { key, history } = pending;
+    pending = null;
+    saveHistory(storage, key, history);
+  };
+  addEventListener('pagehide', flush);
+  return (key, history) => {
+    if (pending && pending.key !== key) flush();
+    const scheduled = pending !== null;
+    pending = { key, history };
+    if (!scheduled) requestIdleCallback(flush, { timeout: 1000 });
+  };
+}

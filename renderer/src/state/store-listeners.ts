@@ -33,6 +33,7 @@ export function createStoreListeners(afterPaint: AfterPaint = afterNextPaint) {
   const views = new Set<() => void>();
   let holding = false;
   let changed = false;
+  const painted: (() => void)[] = [];
 
   function tellViews(): void {
     for (const listener of [...views]) listener();
@@ -60,10 +61,15 @@ export function createStoreListeners(afterPaint: AfterPaint = afterNextPaint) {
       holding = true;
       afterPaint(() => {
         holding = false;
+        for (const resolve of painted.splice(0)) resolve();
         if (!changed) return;
         changed = false;
         tellViews();
       });
+    },
+    /** While views are held: a promise of the paint they wait for (work that can wait waits for it too). */
+    painted(): Promise<void> | null {
+      return holding ? new Promise<void>((resolve) => painted.push(resolve)) : null;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { FactmarkClient } from '../client/factmark-client';
 import { ClientError } from '../client/factmark-client';
 import type { MergeSteps } from './correct-in-place';
 import type { HistoryStorage } from './saved-history';
-import { historyKey, parseHistory, saveHistory } from './saved-history';
+import { createHistorySaver, historyKey, parseHistory } from './saved-history';
 import { annotationOf, articlesOf, touchesRegistry, whereText } from './step-place';
 import type { WorkspaceState } from './workspace-store';
 
@@ -47,10 +47,11 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
   const restored = new WeakSet<ChangeSet>();
   let key: string | null = null;
   let replaying: Promise<void> = Promise.resolve();
+  const save = deps.storage ? createHistorySaver(deps.storage) : null;
 
   function setStacks(undoStack: ChangeSet[], redoStack: ChangeSet[], patch: Partial<WorkspaceState> = {}): void {
     set({ ...patch, undoStack, redoStack });
-    if (key && deps.storage) saveHistory(deps.storage, key, { undo: undoStack, redo: redoStack });
+    if (key && save) save(key, { undo: undoStack, redo: redoStack });
   }
 
   async function send(changeSet: ChangeSet, direction: 'undo' | 'redo'): Promise<void> {

@@ -162,6 +162,9 @@ export function createWorkspaceStore(
     const sentIn = history.gatheringNow();
     set({ pendingWrites: state.pendingWrites + 1 });
     try {
+      // A keystroke's save is sent once its frame is on screen: preparing the request never delays the paint.
+      const paint = listeners.painted();
+      if (paint) await paint;
       const result = (await client.send(name, args)) as unknown as Mutation<ValueOf<K>>;
       applyLocal(result.changeSet);
       history.record(result.changeSet, merge, sentIn);

@@ -61,10 +61,11 @@ describe('store listeners', () => {
   });
 });
 
-function client(handlers: Handlers): FactmarkClient {
+function client(handlers: Handlers, sent: OperationName[] = []): FactmarkClient {
   return {
     transport: 'http',
     async send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
+      sent.push(name);
       const envelope = await dispatch(handlers, name, JSON.parse(JSON.stringify(args)));
       if (!envelope.ok) throw new ClientError(envelope.error);
       return JSON.parse(JSON.stringify(envelope.result)) as Results[K];
@@ -79,6 +80,7 @@ describe('a keystroke painted first', () => {
   let handlers: Handlers;
   let store: WorkspaceStore;
   let paint: ReturnType<typeof frames>;
+  let sent: OperationName[];
 
   beforeEach(async () => {
     const temp = await makeTempDir();
@@ -89,12 +91,13 @@ describe('a keystroke painted first', () => {
       sampleDir: SAMPLE_DIR,
     }));
     paint = frames();
-    store = createWorkspaceStore(client(handlers), undefined, { afterPaint: paint.afterPaint });
+    sent = [];
+    store = createWorkspaceStore(client(handlers, sent), undefined, { afterPaint: paint.afterPaint });
     await store.init();
   });
   afterEach(() => cleanup());
 
-  it('shows the new span to the text at once; the list and panels see it after the paint, saved as ever', async () => {
+  it('shows the new span to the text at once; the list, panels and save follow the paint, saved as ever', async () => {
     const text = store.getState().article!.text;
     const start = text.indexOf('Iranian DM Says');
     const seenByText: number[] = [];
@@ -108,9 +111,13 @@ describe('a keystroke painted first', () => {
     // The keystroke's own task: the text has the new span, the views have heard nothing yet.
     expect(seenByText).toContain(1);
     expect(seenByViews).toEqual([]);
+    await Promise.resolve();
+    expect(sent).not.toContain('annotations/create');
+    expect(store.getState().pendingWrites).toBe(1);
     paint.paint();
     expect(seenByViews).toEqual([1]);
     await tagging;
+    expect(sent).toContain('annotations/create');
 
     // Nothing lost: the views saw the confirmation, the core has the span, nothing is pending.
     const [created] = store.getState().layer.annotations;
