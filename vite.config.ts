@@ -1,11 +1,58 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vite';
+
+/**
+ * The entry (renderer/src/main.tsx) is small and loads the app with a dynamic
+ * `import()`, so it can ask for the article's data first. Left alone, the
+ * browser would only start fetching the app's code once the entry has run;
+ * this puts a `modulepreload` for the app's chunks (and a stylesheet link for
+ * their CSS) in index.html, so the code and the data come in side by side.
+ */
+function preloadApp(appModule: string): Plugin {
+  return {
+    name: 'factmark:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return;
+        const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appModule));
+        if (!app) throw new Error(`preloadApp: no chunk is built from ${appModule}`);
+        // The app chunk and everything it imports statically, but not the entry, already on its way.
+        const needed = new Set<string>();
+        const visit = (fileName: string) => {
+          if (fileName === entry.fileName || needed.has(fileName)) return;
+          needed.add(fileName);
+          for (const imported of (bundle[fileName] as Rollup.OutputChunk).imports) visit(imported);
+        };
+        visit(app.fileName);
+        const css = [...needed].flatMap((f) => [
+          ...((bundle[f] as Rollup.OutputChunk).viteMetadata?.importedCss ?? []),
+        ]);
+        return [
+          ...[...needed].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+          ...css.map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
-  // React and CodeMirror load from disk, not a network: one ~520 kB chunk is fine.
+  plugins: [react(), preloadApp('/renderer/src/boot.tsx')],
+  // The entry chunk is a few kilobytes (see main.tsx); pages and dialogs load on first use.
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
   server: { port: 5173, strictPort: false },
 });

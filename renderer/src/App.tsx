@@ -1,35 +1,39 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CSSProperties } from 'react';
+import { useAfterFirstFrame } from './after-first-frame';
 import { AnnotationList } from './AnnotationList/AnnotationList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
 import { DocumentLabels } from './DocumentLabels/DocumentLabels';
-import { EntityPage } from './EntityPage/EntityPage';
-import { EventPage } from './EventPage/EventPage';
-import { ExportDialog } from './ExportDialog/ExportDialog';
-import { ImportDialog } from './ImportDialog/ImportDialog';
 import { LayersPanel } from './LayersPanel/LayersPanel';
+import {
+  Dashboard,
+  Deferred,
+  EntityPage,
+  EventPage,
+  ExportDialog,
+  GuidelinesPanel,
+  ImportDialog,
+  ReviewPage,
+  SettingsDialog,
+  ShortcutsOverlay,
+  SyncDialog,
+  TagsetEditor,
+} from './lazy-parts';
 import { PanelResizer } from './layout/PanelResizer';
 import { usePanels } from './layout/use-panel-layout';
-import { ReviewPage } from './ReviewPage/ReviewPage';
-import { GuidelinesPanel } from './GuidelinesPanel/GuidelinesPanel';
-import { SettingsDialog } from './SettingsDialog/SettingsDialog';
 import { KindPicker } from './keyboard/KindPicker';
-import { ShortcutsOverlay } from './keyboard/ShortcutsOverlay';
 import { useGlobalKeys } from './keyboard/use-global-keys';
 import { Sidebar } from './Sidebar/Sidebar';
-import { SyncDialog } from './Sync/SyncDialog';
 import { createTagChannel } from './state/tag-channel';
 import { TagChannelProvider, usePicking } from './state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
-import { TagsetEditor } from './TagsetEditor/TagsetEditor';
+import type { Route } from './state/workspace-store';
 import { NoticeToasts } from './Toasts/NoticeToasts';
 import { TopBar } from './TopBar/TopBar';
 
-// The dashboard brings the chart library: loaded when first opened, so the editor starts as fast as before.
-const Dashboard = lazy(() => import('./Dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
-
-function Centre() {
+/** The page the route names; a page opened for the first time loads its code first. */
+function CentrePage() {
   const route = useWorkspace((s) => s.route);
   switch (route.name) {
     case 'article':
@@ -45,12 +49,28 @@ function Centre() {
     case 'review':
       return <ReviewPage />;
     case 'dashboard':
-      return (
-        <Suspense fallback={<p className="hint">Loading the dashboard…</p>}>
-          <Dashboard />
-        </Suspense>
-      );
+      return <Dashboard />;
   }
+}
+
+const PAGE_NAMES: Record<Route['name'], string> = {
+  article: 'the article',
+  entity: 'the entity page',
+  event: 'the event page',
+  tagset: 'the tagset',
+  guidelines: 'the guidelines',
+  review: 'the review',
+  dashboard: 'the dashboard',
+};
+
+/** Each page has its own loading state (and its own failure, which going to another page leaves behind). */
+function Centre() {
+  const page = useWorkspace((s) => s.route.name);
+  return (
+    <Deferred key={page} what={PAGE_NAMES[page]}>
+      <CentrePage />
+    </Deferred>
+  );
 }
 
 /** The kind picker, while it is open. */
@@ -79,6 +99,8 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   );
   useGlobalKeys(store, toggleHelp, closeHelp, openKindPicker);
   const panels = usePanels();
+  // The list of the article's annotations follows the text by a frame.
+  const listShown = useAfterFirstFrame();
   return (
     <TagChannelProvider channel={channel}>
       <div
@@ -130,14 +152,38 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
             <LayersPanel />
             <DocumentLabels />
             <DetailsPanel />
-            <AnnotationList />
+            {listShown ? (
+              <AnnotationList />
+            ) : (
+              <section className="annotation-list" aria-label="Annotations" aria-busy />
+            )}
           </aside>
         </div>
-        {help && <ShortcutsOverlay onClose={closeHelp} />}
-        {settings && <SettingsDialog onClose={() => setSettings(false)} />}
-        {project && <SyncDialog onClose={() => setProject(false)} />}
-        {exporting && <ExportDialog onClose={() => setExporting(false)} />}
-        {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
+        {help && (
+          <Deferred what="the shortcuts" floating>
+            <ShortcutsOverlay onClose={closeHelp} />
+          </Deferred>
+        )}
+        {settings && (
+          <Deferred what="the settings" floating>
+            <SettingsDialog onClose={() => setSettings(false)} />
+          </Deferred>
+        )}
+        {project && (
+          <Deferred what="the team project" floating>
+            <SyncDialog onClose={() => setProject(false)} />
+          </Deferred>
+        )}
+        {exporting && (
+          <Deferred what="the export" floating>
+            <ExportDialog onClose={() => setExporting(false)} />
+          </Deferred>
+        )}
+        {importing && (
+          <Deferred what="the import" floating>
+            <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />
+          </Deferred>
+        )}
         <KindPickerHost />
         <NoticeToasts />
       </div>

@@ -1,0 +1,41 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { articleAddress, articleInAddress } from './article-address';
+import type { FactmarkClient } from './client/factmark-client';
+import { WorkspaceProvider } from './state/workspace-context';
+import { createWorkspaceStore } from './state/workspace-store';
+
+/** The tab's session storage (undo history survives a reload), or none where the browser refuses it. */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The open article is kept in the address, so a reload returns to it. */
+function rememberArticle(articleId: string): void {
+  window.history.replaceState(null, '', articleAddress(articleId));
+}
+
+/** Starts the app over `client`, opening `articleId` (the one in the address) if there is one. */
+export function boot(client: FactmarkClient, articleId: string | undefined): void {
+  const store = createWorkspaceStore(client, undefined, { historyStorage: sessionStorageOrNull() });
+  void store.init(articleId);
+  store.subscribe(() => {
+    const id = store.getState().article?.id;
+    if (id && articleInAddress(window.location.hash) !== id) rememberArticle(id);
+  });
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <WorkspaceProvider store={store}>
+        <App onOpenArticle={rememberArticle} />
+      </WorkspaceProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,57 @@
+import type { Args, Results } from '../../../annotations/contract';
+import type { OperationName } from '../../../annotations/operation-names';
+import type { FactmarkClient } from './factmark-client';
+
+/** One request sent before the app's code has loaded. */
+export type EarlyRequest = { [K in OperationName]: { name: K; args: Args<K> } }[OperationName];
+
+/** What the workspace store asks for first (see `init`): the store's status and lists, and the article in the address. */
+export function firstPaintRequests(articleId: string | undefined): EarlyRequest[] {
+  const article: EarlyRequest[] = articleId
+    ? [
+        { name: 'articles/get', args: { articleId } },
+        { name: 'annotations/list', args: { articleId } },
+      ]
+    : [];
+  return [
+    ...article,
+    { name: 'store/status', args: {} },
+    { name: 'articles/list', args: {} },
+    { name: 'entities/list', args: {} },
+    { name: 'events/list', args: {} },
+  ];
+}
+
+const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args)}`;
+
+/**
+ * A client that sends `requests` at once, while the rest of the app is still
+ * loading. The app's first sends of the same operations with the same
+ * arguments get those answers, each once. The first send it holds no answer
+ * for ends the prefetch and drops what is left: from then on the app may have
+ * changed something, and an answer older than its own actions is never shown.
+ */
+export function createPrefetchingClient(client: FactmarkClient, requests: readonly EarlyRequest[]): FactmarkClient {
+  const early = new Map<string, Promise<unknown>>();
+  for (const { name, args } of requests) {
+    const answer = client.send(name, args as never);
+    // A failure is for the app to see when it takes the answer; one never taken is not an unhandled rejection.
+    answer.catch(() => undefined);
+    early.set(keyOf(name, args), answer);
+  }
+  return {
+    transport: client.transport,
+    send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
+      const key = keyOf(name, args);
+      const answer = early.get(key);
+      if (answer) {
+        early.delete(key);
+        return answer as Promise<Results[K]>;
+      }
+      early.clear();
+      return client.send(name, args);
+    },
+    saveFile: (file) => client.saveFile(file),
+    onCommand: (listener) => client.onCommand(listener),
+  };
+}
