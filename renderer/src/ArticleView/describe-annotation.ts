@@ -8,6 +8,7 @@ import type {
 } from '../../../annotations/tagset';
 import { optionLabel } from '../../../annotations/tagset';
 import { formatValue, isUnset } from '../DetailsPanel/attribute-values';
+import { listChanges } from './list-changes';
 
 /** What a span's description may draw on: the tagset, the open article's links, the registry. */
 export interface DescribeContext {
@@ -116,5 +117,48 @@ export function describeContext(
     relationsTo,
     entities: new Map(input.entities.map((e) => [e.id, e])),
     events: new Map(input.events.map((e) => [e.id, e])),
+  };
+}
+
+type DescribeInput = Parameters<typeof describeContext>[0];
+
+/**
+ * Contexts for the successive states of one open article, each made from the
+ * last: a lookup whose records did not change is kept, and the annotations by
+ * id follow only the annotations that changed (an edit costs what it changed,
+ * not the layer's size). Earlier contexts share that map and see it updated.
+ */
+export function createDescribeContexts(): (input: DescribeInput) => DescribeContext {
+  let last: { input: DescribeInput; context: DescribeContext } | null = null;
+  let byId = new Map<string, Annotation>();
+  return (input) => {
+    if (!last) {
+      const context = describeContext(input);
+      byId = context.byId as Map<string, Annotation>;
+      last = { input, context };
+      return context;
+    }
+    const { input: was, context: had } = last;
+    if (was.annotations !== input.annotations) {
+      const { gone, come } = listChanges(was.annotations, input.annotations);
+      for (const a of gone) if (byId.get(a.id) === a) byId.delete(a.id);
+      for (const a of come) byId.set(a.id, a);
+    }
+    const links =
+      was.relations === input.relations
+        ? had
+        : describeContext({ ...input, annotations: [], entities: [], events: [] });
+    const context: DescribeContext = {
+      kinds: input.kinds,
+      relationTypes: input.relationTypes,
+      me: input.me,
+      byId,
+      relationsFrom: links.relationsFrom,
+      relationsTo: links.relationsTo,
+      entities: was.entities === input.entities ? had.entities : new Map(input.entities.map((e) => [e.id, e])),
+      events: was.events === input.events ? had.events : new Map(input.events.map((e) => [e.id, e])),
+    };
+    last = { input, context };
+    return context;
   };
 }

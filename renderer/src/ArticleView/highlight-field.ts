@@ -6,6 +6,7 @@ import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import { spanPieces } from '../../../annotations/spans';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { listChanges } from './list-changes';
 
 export interface Highlights {
   annotations: readonly Annotation[];
@@ -113,18 +114,12 @@ const FEW = 64;
  */
 export function updateHighlights(marks: DecorationSet, previous: Highlights, next: Highlights): DecorationSet {
   if (previous.kinds !== next.kinds || previous.me !== next.me) return buildHighlights(next);
-  const before = new Set(previous.annotations);
-  const after = new Set(next.annotations);
-  const gone = previous.annotations.filter((a) => !after.has(a));
-  const come = next.annotations.filter((a) => !before.has(a));
+  const { gone, come } = listChanges(previous.annotations, next.annotations);
   if (previous.selectedId !== next.selectedId) {
     // The annotations selected before and now are drawn again, with or without the selection's marks.
-    for (const id of [previous.selectedId, next.selectedId]) {
-      const was = previous.annotations.find((a) => a.id === id);
-      const is = next.annotations.find((a) => a.id === id);
-      if (was && after.has(was)) gone.push(was);
-      if (is && before.has(is)) come.push(is);
-    }
+    const ids = [previous.selectedId, next.selectedId];
+    for (const a of previous.annotations) if (ids.includes(a.id) && !gone.includes(a)) gone.push(a);
+    for (const a of next.annotations) if (ids.includes(a.id) && !come.includes(a)) come.push(a);
   }
   if (gone.length + come.length > Math.max(FEW, next.annotations.length / 8)) return buildHighlights(next);
   if (gone.length === 0 && come.length === 0) return marks;

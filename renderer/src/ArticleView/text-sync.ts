@@ -1,11 +1,11 @@
 import type { StateEffect, TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { Annotation, Article, Relation } from '../../../annotations/model';
+import type { Article, Relation } from '../../../annotations/model';
 import type { RelationType } from '../../../annotations/tagset';
 import { NO_KINDS } from '../state/workspace-context';
 import type { WorkspaceState, WorkspaceStore } from '../state/workspace-store';
 import type { DescribeContext } from './describe-annotation';
-import { describeContext } from './describe-annotation';
+import { createDescribeContexts } from './describe-annotation';
 import { setHighlights } from './highlight-field';
 import type { ShowInText } from './structure';
 import { setStructure } from './structure';
@@ -21,6 +21,7 @@ function drawnOf(s: WorkspaceState, show: ShowInText) {
     relationTypes: s.status?.tagset.relations ?? NO_RELATION_TYPES,
     me: s.status?.annotator ?? '',
     layer: s.layer,
+    hiddenLayers: s.hiddenLayers,
     entities: s.entities,
     events: s.events,
     show,
@@ -31,10 +32,13 @@ type Drawn = ReturnType<typeof drawnOf>;
 const HIGHLIGHTS: readonly (keyof Drawn)[] = ['visible', 'selectedId', 'kinds', 'me'];
 const differ = (a: Drawn, b: Drawn, keys: readonly (keyof Drawn)[]) => keys.some((k) => a[k] !== b[k]);
 
-/** The links between two annotations both shown: what arcs are drawn for. */
-function shownLinks(visible: readonly Annotation[], relations: readonly Relation[]): Relation[] {
-  const shown = new Set(visible.map((a) => a.id));
-  return relations.filter((r) => shown.has(r.from) && r.to.kind === 'annotation' && shown.has(r.to.id));
+/** The links between two annotations both shown: what arcs are drawn for (looked up by id, not by a pass over the layer). */
+function shownLinks(describe: DescribeContext, relations: readonly Relation[], hidden: readonly string[]): Relation[] {
+  const shown = (id: string) => {
+    const a = describe.byId.get(id);
+    return a !== undefined && !hidden.includes(a.annotator);
+  };
+  return relations.filter((r) => r.to.kind === 'annotation' && shown(r.from) && shown(r.to.id));
 }
 
 /**
@@ -45,8 +49,9 @@ function shownLinks(visible: readonly Annotation[], relations: readonly Relation
  */
 export function createTextSync(view: EditorView, store: WorkspaceStore, article: Article, show: () => ShowInText) {
   let drawn: Drawn | null = null;
+  const describeNext = createDescribeContexts();
   let describe: DescribeContext | null = null;
-  let links: { visible: readonly Annotation[]; relations: readonly Relation[]; shown: Relation[] } | null = null;
+  let links: Relation[] = [];
   /** A transaction of the keystroke being handled, sent together with what it changes in the state. */
   let along: TransactionSpec | null = null;
 
@@ -61,9 +66,13 @@ export function createTextSync(view: EditorView, store: WorkspaceStore, article:
       effects.push(
         setHighlights.of({ annotations: next.visible, selectedId: next.selectedId, kinds: next.kinds, me: next.me }),
       );
-    if (!prev || effects.length > 0 || differ(prev, next, ['layer', 'entities', 'events', 'relationTypes', 'show'])) {
+    if (
+      !prev ||
+      effects.length > 0 ||
+      differ(prev, next, ['layer', 'hiddenLayers', 'entities', 'events', 'relationTypes', 'show'])
+    ) {
       if (!prev || differ(prev, next, ['kinds', 'relationTypes', 'me', 'layer', 'entities', 'events']))
-        describe = describeContext({
+        describe = describeNext({
           kinds: next.kinds,
           relationTypes: next.relationTypes,
           me: next.me,
@@ -72,16 +81,12 @@ export function createTextSync(view: EditorView, store: WorkspaceStore, article:
           entities: next.entities,
           events: next.events,
         });
-      if (links?.visible !== next.visible || links.relations !== next.layer.relations)
-        links = {
-          visible: next.visible,
-          relations: next.layer.relations,
-          shown: shownLinks(next.visible, next.layer.relations),
-        };
+      if (!prev || differ(prev, next, ['layer', 'hiddenLayers']))
+        links = shownLinks(describe!, next.layer.relations, next.hiddenLayers);
       effects.push(
         setStructure.of({
           annotations: next.visible,
-          relations: links.shown,
+          relations: links,
           selectedId: next.selectedId,
           show: next.show,
           describe: describe!,

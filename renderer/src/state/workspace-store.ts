@@ -75,6 +75,18 @@ type ValueOf<K extends MutatingName> = Results[K] extends Mutation<infer T> ? T 
 const EMPTY_LAYER: ArticleLayer = { annotations: [], relations: [], documentLabels: [] };
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end;
 
+/** `list` (in text order) with `a` in its place, after any at the same place: found by halving, not by sorting the layer. */
+function placed(list: readonly Annotation[], a: Annotation): Annotation[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byPosition(list[mid]!, a) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return [...list.slice(0, low), a, ...list.slice(low)];
+}
+
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 
 export interface WorkspaceOptions {
@@ -324,7 +336,7 @@ export function createWorkspaceStore(
       };
       // Shown at once; the core's answer replaces it, or its refusal removes it.
       set({
-        layer: { ...state.layer, annotations: [...state.layer.annotations, draft].sort(byPosition) },
+        layer: { ...state.layer, annotations: placed(state.layer.annotations, draft) },
         selectedId: draft.id,
       });
       const creating = mutate('annotations/create', {
@@ -519,8 +531,10 @@ export function createWorkspaceStore(
         set({ notice: { tone: 'error', text: `The tagset has no relation from a ${from.kind} to a ${to.kind}` } });
         return;
       }
-      await store.link(type, from.id, { kind: 'annotation', id: to.id });
+      // Selected with the link drawn, not when the core answers: a span chosen meanwhile stays chosen.
+      const linked = store.link(type, from.id, { kind: 'annotation', id: to.id });
       store.select(from.id);
+      await linked;
     },
 
     navigate(route: Route) {

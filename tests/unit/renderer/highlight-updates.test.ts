@@ -8,6 +8,7 @@ import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/model';
 import type { Highlights } from '../../../renderer/src/ArticleView/highlight-field';
 import { buildHighlights, highlightField, setHighlights } from '../../../renderer/src/ArticleView/highlight-field';
+import { listChanges } from '../../../renderer/src/ArticleView/list-changes';
 
 const LENGTH = 120;
 const TEXT = 'x'.repeat(LENGTH);
@@ -63,7 +64,8 @@ type Edit =
   | { op: 'replace'; at: number; annotation: Annotation }
   | { op: 'touch'; at: number }
   | { op: 'select'; at: number | null }
-  | { op: 'me'; me: string };
+  | { op: 'me'; me: string }
+  | { op: 'sort' };
 
 const editArb = (n: number): fc.Arbitrary<Edit> =>
   fc.oneof(
@@ -73,6 +75,7 @@ const editArb = (n: number): fc.Arbitrary<Edit> =>
     fc.nat().map((at) => ({ op: 'touch' as const, at })),
     fc.option(fc.nat()).map((at) => ({ op: 'select' as const, at })),
     fc.constantFrom('alice', 'bob').map((me) => ({ op: 'me' as const, me })),
+    fc.constant({ op: 'sort' as const }),
   );
 
 /** Applies an edit as the workspace store does: a new list, untouched annotations the same objects. */
@@ -105,6 +108,9 @@ function apply(h: Highlights, edit: Edit): Highlights {
     }
     case 'me':
       return { ...h, me: edit.me };
+    case 'sort':
+      // Put in text order, as the store keeps them: annotations move, none changes.
+      return { ...h, annotations: list.sort((a, b) => a.start - b.start || a.end - b.end) };
   }
 }
 
@@ -172,5 +178,21 @@ describe('highlights updated by what changed', () => {
     // The fifty marks are the very same decoration objects: nothing was built again.
     expect(kept).toHaveLength(50);
     expect(shown(state)).toHaveLength(51);
+  });
+});
+
+describe('list changes', () => {
+  it('are the set differences of the two lists, by identity, whatever was added, taken, replaced or moved', () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ i }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(items), fc.shuffledSubarray(items), fc.boolean(), (before, after, share) => {
+        // Often the lists share a head and a tail, as after one edit.
+        const next = share ? [...before.slice(0, 5), ...after, ...before.slice(-5)] : after;
+        const unique = [...new Set(next)];
+        const { gone, come } = listChanges(before, unique);
+        expect(new Set(gone)).toEqual(new Set(before.filter((x) => !unique.includes(x))));
+        expect(new Set(come)).toEqual(new Set(unique.filter((x) => !before.includes(x))));
+      }),
+    );
   });
 });

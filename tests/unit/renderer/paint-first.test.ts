@@ -129,4 +129,22 @@ describe('a keystroke painted first', () => {
     const { annotations } = await handlers['annotations/list']({ articleId: store.getState().article!.id });
     expect(annotations).toEqual([created]);
   });
+
+  it('puts each new span in its place in text order, before the core has answered', async () => {
+    const text = store.getState().article!.text;
+    const words = ['Iranian', 'DM', 'Says', 'ISIS', 'Iran', 'Says'];
+    const tagging: Promise<void>[] = [];
+    for (const word of words) {
+      const start = text.indexOf(word);
+      tagging.push(store.tag('claim', start, start + word.length));
+      // The same place twice: the later one after the earlier.
+      tagging.push(store.tag('speaker', start, start + word.length));
+    }
+    const shown = store.getState().layer.annotations;
+    expect(shown).toHaveLength(words.length * 2);
+    const inOrder = [...shown].sort((a, b) => a.start - b.start || a.end - b.end);
+    expect(shown).toEqual(inOrder);
+    expect(shown.filter((a) => a.start === text.indexOf('ISIS')).map((a) => a.kind)).toEqual(['claim', 'speaker']);
+    await Promise.all(tagging);
+  });
 });
