@@ -5,6 +5,8 @@ import { bratValue, serializeBratConf, serializeBratVisual } from './brat-conf-w
 import type { BratAttributeStyle } from './brat-conf-write';
 import type { ExportedFile, ExportInput } from './export-input';
 import { byLayerName, layerFolders, safeName } from './export-input';
+import type { ExportPiece } from './export-pieces';
+import { filesOf } from './export-pieces';
 import { offsetMap } from './offsets';
 
 export { bratValue, serializeBratConf } from './brat-conf-write';
@@ -224,8 +226,25 @@ function byAnnotator(layer: ArticleLayer): Map<string, ArticleLayer> {
  * all (brat reads the nearest conf up the tree).
  */
 export function exportBrat(input: ExportInput): ExportedFile[] {
-  const parts = input.articles.map(({ article, layer }) => ({ article, layers: byAnnotator(layer) }));
-  const annotators = [...new Set(parts.flatMap((p) => [...p.layers.keys()]))].sort(byLayerName);
+  const files = filesOf(exportBratPieces(input));
+  // The configuration first, as brat's own exports have it; the streamed pieces end with it (see below).
+  return [...files.slice(-2).reverse(), ...files.slice(0, -2)];
+}
+
+/**
+ * brat's files piece by piece: each article's .txt and .ann as it is
+ * written, then annotation.conf and visual.conf, which name the attribute
+ * values and relations the .ann files used.
+ */
+export function* exportBratPieces(
+  input: ExportInput,
+  onArticle?: (done: number, total: number) => void,
+): Generator<ExportPiece> {
+  const annotators = [
+    ...new Set(
+      input.articles.flatMap(({ layer }) => [...layer.annotations, ...layer.relations].map((r) => r.annotator)),
+    ),
+  ].sort(byLayerName);
   const folders = annotators.length > 1 ? layerFolders(annotators) : null;
   const style: BratAttributeStyle = {
     valuedBooleans: valuedBooleans(
@@ -235,24 +254,20 @@ export function exportBrat(input: ExportInput): ExportedFile[] {
     tokens: new Map(),
     relationLines: new Set(),
   };
-  const files: ExportedFile[] = [];
   const options = { entities: input.entities, events: input.events, style };
-  for (const { article, layers } of parts) {
+  let done = 0;
+  for (const { article, layer: whole } of input.articles) {
+    const layers = byAnnotator(whole);
     const name = safeName(article.id);
     const written = folders ? [...layers] : [[annotators[0] ?? '', layers.values().next().value] as const];
     for (const [annotator, layer] of written) {
       const folder = folders ? `${folders.get(annotator)}/` : '';
-      files.push({ path: `${folder}${name}.txt`, content: article.text });
+      yield { path: `${folder}${name}.txt`, text: article.text };
       const empty: ArticleLayer = { annotations: [], relations: [], documentLabels: [] };
-      files.push({
-        path: `${folder}${name}.ann`,
-        content: serializeBratAnn(article, layer ?? empty, input.tagset, options),
-      });
+      yield { path: `${folder}${name}.ann`, text: serializeBratAnn(article, layer ?? empty, input.tagset, options) };
     }
+    onArticle?.(++done, input.articles.length);
   }
-  return [
-    { path: 'annotation.conf', content: serializeBratConf(input.tagset, style) },
-    { path: 'visual.conf', content: serializeBratVisual(input.tagset) },
-    ...files,
-  ];
+  yield { path: 'visual.conf', text: serializeBratVisual(input.tagset) };
+  yield { path: 'annotation.conf', text: serializeBratConf(input.tagset, style) };
 }

@@ -1,6 +1,8 @@
 import type { Annotation, Article, Entity, Relation } from '../model';
 import type { ExportedFile, ExportInput } from './export-input';
 import { safeName } from './export-input';
+import type { ExportPiece } from './export-pieces';
+import { filesOf } from './export-pieces';
 import type { OffsetMap } from './offsets';
 import { offsetMap } from './offsets';
 import { pieceTexts } from './span-text';
@@ -161,24 +163,58 @@ export function linkToW3C(r: Relation, entities: ReadonlyMap<string, Entity>): W
  * follow as linking annotations.
  */
 export function exportW3C(input: ExportInput): ExportedFile[] {
+  return filesOf(exportW3CPieces(input));
+}
+
+/** Where the items go in the collection's JSON: a string no item serializes to. */
+const ITEMS_HOLE = '"\\u0000items"';
+/** The indent of an item in the collection's JSON (`first.items[i]`, two spaces a level). */
+const ITEM_INDENT = ' '.repeat(6);
+
+/**
+ * The W3C files piece by piece: the collection's head (which counts the
+ * items, so the layers are counted first), then each article's items as it
+ * is written, indented as `JSON.stringify(collection, null, 2)` indents
+ * them, the collection's end, and the texts.
+ */
+export function* exportW3CPieces(
+  input: ExportInput,
+  onArticle?: (done: number, total: number) => void,
+): Generator<ExportPiece> {
   const entities = new Map(input.entities.map((e) => [e.id, e]));
-  const items = input.articles.flatMap(({ article, layer }) => {
-    const map = offsetMap(article.text);
-    return [
-      ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, input.entities, map)),
-      ...layer.relations.map((r) => linkToW3C(r, entities)),
-    ];
-  });
-  const collection = {
+  const total = input.articles.reduce((n, { layer }) => n + layer.annotations.length + layer.relations.length, 0);
+  const path = 'annotations.jsonld';
+  const collection = (items: unknown[]) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: 'urn:factmark:export',
     type: 'AnnotationCollection',
     label: `Factmark export (${input.tagset.name})`,
-    total: items.length,
+    total,
     first: { id: 'urn:factmark:export:page1', type: 'AnnotationPage', startIndex: 0, items },
-  };
-  return [
-    { path: 'annotations.jsonld', content: `${JSON.stringify(collection, null, 2)}\n` },
-    ...input.articles.map(({ article }) => ({ path: `texts/${safeName(article.id)}.txt`, content: article.text })),
-  ];
+  });
+  if (total === 0) yield { path, text: `${JSON.stringify(collection([]), null, 2)}\n` };
+  else {
+    const [head, tail] = JSON.stringify(collection(['\u0000items']), null, 2).split(ITEMS_HOLE) as [string, string];
+    yield { path, text: head };
+    let first = true;
+    for (const { article, layer } of input.articles) {
+      const map = offsetMap(article.text);
+      const items = [
+        ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, input.entities, map)),
+        ...layer.relations.map((r) => linkToW3C(r, entities)),
+      ];
+      for (const item of items) {
+        // JSON strings hold no raw line end: every "\n" of an item's JSON is one of its lines.
+        const json = JSON.stringify(item, null, 2).replaceAll('\n', `\n${ITEM_INDENT}`);
+        yield { path, text: first ? json : `,\n${ITEM_INDENT}${json}` };
+        first = false;
+      }
+    }
+    yield { path, text: `${tail}\n` };
+  }
+  let done = 0;
+  for (const { article } of input.articles) {
+    yield { path: `texts/${safeName(article.id)}.txt`, text: article.text };
+    onArticle?.(++done, input.articles.length);
+  }
 }

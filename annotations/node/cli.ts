@@ -1,12 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ExportScope, LeftOut, OutOfScope } from '../contract';
 import { isFactmarkError } from '../errors';
 import { issueText } from '../schema-issues';
 import { EXPORT_FORMATS } from '../formats/export-formats';
 import type { ExportFormat } from '../formats/export-formats';
-import { exportSelection } from '../formats/export-run';
+import { streamSelection } from '../formats/export-run';
+import { folderSink } from './export-folder';
 import { BundleSchema } from '../formats/native-bundle-format';
 import { eachLayer } from '../service/context';
 import { openLowdbRepository } from './lowdb-repository';
@@ -104,17 +104,15 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
     scope,
     annotators: list(text('annotators')),
   };
-  const outcome = await exportSelection(repo, format, selection, {
+  // Written to the folder as it is made: no file of the export is held whole in memory.
+  const sink = folderSink(out);
+  const outcome = await streamSelection(repo, format, selection, sink, {
     stamp: new Date().toISOString(),
     onArticle: (done, total) => progress('reading', done, total),
-  });
-  for (const file of outcome.files) {
-    const path = join(out, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.content, 'utf8');
-  }
+    onWritten: (done, total) => progress('writing', done, total),
+  }).finally(() => sink.close());
   console.log(
-    `wrote ${outcome.files.length} file(s) of ${format} for ${outcome.articleCount} article(s) to ${out} (${scopeText(scope)})`,
+    `wrote ${outcome.fileCount} file(s) of ${format} for ${outcome.articleCount} article(s) to ${out} (${scopeText(scope)})`,
   );
   reportOutOfScope(
     outcome.notAdjudicated,

@@ -38,7 +38,7 @@ it('reports an export’s progress by its job id while it runs, and forgets the 
   const handlers = createHandlers(slow, { annotator: 'alice' });
   const running = handlers['export/file']({ format: 'jsonl', jobId: 'job1' });
   await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(await handlers['jobs/progress']({ jobId: 'job1' })).toEqual({ done: 2, total: 5 });
+  expect(await handlers['jobs/progress']({ jobId: 'job1' })).toEqual({ done: 2, total: 5, phase: 'reading' });
   release();
   const file = await running;
   expect(file.content.trimEnd().split('\n')).toHaveLength(5);
