@@ -12,6 +12,6 @@ declare const crypto: {
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
 declare class TextDecoder {
-  constructor(label?: string, options?: { fatal?: boolean });
-  decode(input?: Uint8Array): string;
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
