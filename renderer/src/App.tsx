@@ -5,6 +5,12 @@ import { AnnotationList } from './AnnotationList/AnnotationList';
 import { ArticleView } from './ArticleView/ArticleView';
 import { DetailsPanel } from './DetailsPanel/DetailsPanel';
 import { DocumentLabels } from './DocumentLabels/DocumentLabels';
+// The pages' and dialogs' styles stay with the editor's, in the order they always had: the panels the editor
+// shows use some of them (the layers panel is styled in review.css), and the cascade stays as it was.
+import './EntityPage/pages.css';
+import './EventPage/event-page.css';
+import './ExportDialog/export-dialog.css';
+import './ImportDialog/import-dialog.css';
 import { LayersPanel } from './LayersPanel/LayersPanel';
 import {
   Dashboard,
@@ -22,13 +28,17 @@ import {
 } from './lazy-parts';
 import { PanelResizer } from './layout/PanelResizer';
 import { usePanels } from './layout/use-panel-layout';
+import './ReviewPage/review.css';
+import './Team/team.css';
 import { KindPicker } from './keyboard/KindPicker';
 import { useGlobalKeys } from './keyboard/use-global-keys';
 import { Sidebar } from './Sidebar/Sidebar';
+import './Sync/sync.css';
 import { createTagChannel } from './state/tag-channel';
 import { TagChannelProvider, usePicking } from './state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from './state/workspace-context';
 import type { Route } from './state/workspace-store';
+import './TagsetEditor/tagset-editor.css';
 import { NoticeToasts } from './Toasts/NoticeToasts';
 import { TopBar } from './TopBar/TopBar';
 

@@ -5,6 +5,8 @@ import { articleAddress, articleInAddress } from './article-address';
 import type { FactmarkClient } from './client/factmark-client';
 import { WorkspaceProvider } from './state/workspace-context';
 import { createWorkspaceStore } from './state/workspace-store';
+// After the components' styles, as it always was: its rules win a tie.
+import './styles.css';
 
 /** The tab's session storage (undo history survives a reload), or none where the browser refuses it. */
 function sessionStorageOrNull(): Storage | null {

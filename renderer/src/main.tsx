@@ -4,7 +4,6 @@
 import { articleInAddress } from './article-address';
 import { pickClient } from './client/pick-client';
 import { createPrefetchingClient, firstPaintRequests } from './client/prefetch-client';
-import './styles.css';
 
 const articleId = articleInAddress(window.location.hash);
 const client = createPrefetchingClient(pickClient(window), firstPaintRequests(articleId));
