@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Annotation, Entity, Relation } from '../../../annotations/model';
 import { ENTITY_TYPES } from '../../../annotations/model';
 import type { RelationType } from '../../../annotations/tagset';
@@ -57,6 +57,25 @@ function NewEntityTarget({ annotation, type }: { annotation: Annotation; type: R
   );
 }
 
+/**
+ * Whether a long list of choices is drawn: once the page is idle after the
+ * panel appears, or at once when the user reaches for it. Hundreds of options
+ * made and measured with the panel would hold up the frame that shows it.
+ */
+function useChoicesWhenIdle(): [boolean, () => void] {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setReady(true), 0);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(() => setReady(true), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [ready]);
+  return [ready, () => setReady(true)];
+}
+
 /** One relation type from this annotation: its links, and a way to add one. */
 function RelationRow({ annotation, type }: { annotation: Annotation; type: RelationType }) {
   const store = useWorkspaceStore();
@@ -65,8 +84,9 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
   const entities = useWorkspace((s) => s.entities);
   const label = useTargetLabel();
   const [target, setTarget] = useState('');
+  const [choices, wantChoices] = useChoicesWhenIdle();
   const mine = relations.filter((r) => r.from === annotation.id && r.type === type.type);
-  const spans = annotations.filter((a) => a.id !== annotation.id && type.to.includes(a.kind));
+  const spans = choices ? annotations.filter((a) => a.id !== annotation.id && type.to.includes(a.kind)) : [];
   const allowEntities = type.to.includes('entity');
 
   const add = () => {
@@ -94,7 +114,13 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
         ))}
       </ul>
       <div className="row">
-        <select aria-label={`Add ${type.label}`} value={target} onChange={(e) => setTarget(e.target.value)}>
+        <select
+          aria-label={`Add ${type.label}`}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          onFocus={wantChoices}
+          onPointerDown={wantChoices}
+        >
           <option value="">Choose…</option>
           {spans.map((a) => (
             <option key={a.id} value={`annotation:${a.id}`}>
@@ -102,6 +128,7 @@ function RelationRow({ annotation, type }: { annotation: Annotation; type: Relat
             </option>
           ))}
           {allowEntities &&
+            choices &&
             entities.map((e) => (
               <option key={e.id} value={`entity:${e.id}`}>
                 entity: {e.name}
