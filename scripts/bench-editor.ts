@@ -147,9 +147,11 @@ export async function benchEditor(): Promise<BenchRow[]> {
   console.log(
     `  keypress → new highlight painted, median of ${keypress.length}: ${kp.toFixed(1)} ms (max ${kpMax.toFixed(1)} ms)`,
   );
+  console.log(`    each, in order: ${keypress.map((t) => t.toFixed(0)).join(' ')}`);
   console.log(
     `  keypress → new link arc painted (Alt+L, ], Enter; ${links} links in the article), median of ${arcs.length}: ${arc.toFixed(1)} ms (max ${arcMax.toFixed(1)} ms)`,
   );
+  console.log(`    each, in order: ${arcs.map((t) => t.toFixed(0)).join(' ')}`);
   return [
     msRow(section, 'first render (median)', fr, 500),
     msRow(section, 'keypress → new highlight (median)', kp, 16),
