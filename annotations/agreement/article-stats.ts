@@ -4,6 +4,7 @@ import { attributeUnits } from './attribute-agreement';
 import { indexPairs } from './coefficients';
 import type { AgreementArticle, AgreementConfig, AgreementSpan } from './figure-types';
 import { spanCounts } from './span-scores';
+import type { TokenCategory } from './token-labels';
 import { categoriesOf } from './token-labels';
 import type { Segment, UnitizingSums } from './unitizing-alpha';
 import { unitizingSums } from './unitizing-alpha';
@@ -34,6 +35,30 @@ export interface ArticleStats {
   attributes: Patterns[];
 }
 
+const TOKEN_VALUES = [null, 'out', 'in'] as const;
+
+/**
+ * The patterns of token units, each annotator's value coded as a base-3
+ * digit (missing, out, in) so a token costs a few multiplications, not a row
+ * and a key: the rows are made only for the few distinct codes, in the order
+ * first met. `columns` per annotator, null when missing.
+ */
+function tokenPatterns(columns: readonly (readonly TokenCategory[] | null)[], units: number): Patterns {
+  const counts = new Map<number, number>();
+  for (let t = 0; t < units; t++) {
+    let code = 0;
+    for (let k = columns.length - 1; k >= 0; k--) {
+      const v = columns[k]?.[t];
+      code = code * 3 + (v === undefined ? 0 : v === 'out' ? 1 : 2);
+    }
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].map(([code, count]) => {
+    const row = columns.map((_, k) => TOKEN_VALUES[Math.floor(code / 3 ** k) % 3]!);
+    return [tokenKey(row), row, count];
+  });
+}
+
 /** Measures one article for pooling. */
 export function articleStats(config: AgreementConfig, article: AgreementArticle): ArticleStats {
   const { annotators, labels } = config;
@@ -47,8 +72,8 @@ export function articleStats(config: AgreementConfig, article: AgreementArticle)
   const words = tokenize(article.text);
   const tokens = Object.fromEntries(
     labels.map((label) => {
-      const columns = layers.map((l) => (l ? categoriesOf(words, l, label) : words.map(() => null)));
-      return [label, patternsOf(rowsOf<string | null>(columns), tokenKey)];
+      const columns = layers.map((l) => (l ? categoriesOf(words, l, label) : null));
+      return [label, tokenPatterns(columns, words.length)];
     }),
   );
   const length = article.text.length;

@@ -62,3 +62,12 @@ export interface AgreementFigures {
 export interface ArticleAgreement extends AgreementFigures {
   id: string;
 }
+
+/** The corpus's figures, pooled over every article (not averaged). */
+export interface CorpusAgreement {
+  annotators: string[];
+  labels: string[];
+  corpus: AgreementFigures;
+  /** The articles on which at least two of the layers measured meet, in the store's order. */
+  measuredArticles: string[];
+}
