@@ -226,6 +226,7 @@ export function ArticleView() {
           const labelled = event.button === 0 ? labelAt(event.target) : null;
           if (!labelled) return;
           event.preventDefault();
+          store.paintFirst();
           if (store.getState().linking) void store.finishLinking(labelled);
           else store.select(labelled);
         }}

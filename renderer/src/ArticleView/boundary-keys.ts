@@ -26,6 +26,7 @@ export function boundaryKeys(store: WorkspaceStore): KeyBinding[] {
       const { selectedId, layer, article } = store.getState();
       const selected = layer.annotations.find((a) => a.id === selectedId);
       if (!selected || !article) return false;
+      store.paintFirst();
       const next = movedSpan(article.text, store.spanOf(selected.id) ?? selected, move);
       if (!next) {
         store.notify({ tone: 'info', text: `The ${move.edge} of the span cannot move further that way` });

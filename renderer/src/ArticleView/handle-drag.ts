@@ -31,6 +31,8 @@ export function createHandleDrag(store: WorkspaceStore) {
             ? { start: Math.min(pos, span.end - 1), end: span.end }
             : { start: span.start, end: Math.max(pos, span.start + 1) };
         span = trimSpan(article.text, next.start, next.end) ?? span;
+        // The text follows the mouse in each frame; the list and panels catch up after it.
+        store.paintFirst();
         store.previewSpan(id, span.start, span.end);
       };
       const release = (event: MouseEvent) => {
