@@ -84,6 +84,12 @@ export const argumentSchemas = {
   /** Puts back the last good copy of an article's unreadable annotations file. */
   'store/restore': ArticleRef,
   'articles/list': z.strictObject({}),
+  /** Rows `offset` to `offset + limit` of the article list (of the articles assigned to `assignedTo`, when given). */
+  'articles/page': z.strictObject({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(1000),
+    assignedTo: z.string().min(1).max(200).optional(),
+  }),
   'articles/get': ArticleRef,
   'annotations/list': ArticleRef,
   'annotations/create': z.strictObject({
@@ -402,6 +408,13 @@ export interface TagsetUpdate {
   migrated: string[];
 }
 
+/** A window of the article list: its rows from `offset`, and how many articles the list holds. */
+export interface ArticlePage {
+  total: number;
+  offset: number;
+  articles: ArticleSummary[];
+}
+
 /** What an import did, file by file, and the article list after it. */
 export interface ImportReport {
   files: FileReport[];
@@ -415,6 +428,7 @@ export interface Results {
   'store/status': SessionStatus;
   'store/restore': SessionStatus;
   'articles/list': ArticleSummary[];
+  'articles/page': ArticlePage;
   'articles/get': Article;
   'annotations/list': ArticleLayer;
   'annotations/create': Mutation<Annotation>;

@@ -7,6 +7,7 @@ export const OPERATION_NAMES = [
   'store/status',
   'store/restore',
   'articles/list',
+  'articles/page',
   'articles/get',
   'annotations/list',
   'annotations/create',

@@ -60,6 +60,23 @@ export interface StoreView {
   /** Inserts or replaces several annotations of one article in one write. */
   putAnnotations(articleId: string, annotations: readonly Annotation[]): Promise<void>;
   deleteAnnotation(articleId: string, annotationId: string): Promise<void>;
+
+  /**
+   * The articles a search for `needle` must read, in list order, found in the
+   * store's word index; `inText`: the texts are searched, not only the
+   * annotations. Absent, or undefined, where the store keeps no index or a
+   * transaction has staged changes: the search reads every article.
+   */
+  searchCandidates?(needle: string, inText: boolean): Promise<SearchCandidate[] | undefined>;
+}
+
+/** An article a search reads, and what of it. */
+export interface SearchCandidate {
+  summary: ArticleSummary;
+  /** It has annotation files: its annotations are searched. */
+  annotated: boolean;
+  /** Its text holds the needle this many times (exactly as the search counts), or null: read it to know; absent: it does not. */
+  textMatches?: number | null;
 }
 
 /**

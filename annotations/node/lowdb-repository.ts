@@ -32,6 +32,8 @@ import { migrateV1Store, removeV1Leftovers, storeLayoutVersion, V1_BACKUP } from
 import type { StoreCodec } from './store-text-file';
 import { stableJson, StoreTextFile } from './store-text-file';
 import { storeView, toLayer, toProject } from './store-view';
+import { searchCandidates } from './search-candidates';
+import { openStoreSearchIndex } from './store-search-index';
 import type { Staged } from './store-view';
 
 export interface LowdbRepository extends AnnotationRepository {
@@ -61,6 +63,7 @@ export interface RepositoryOptions {
 }
 
 const BACKUP = 'backup';
+const ARTICLES_KEPT = 2000;
 
 /** Removes what killed writes left behind: `.name.pid.n.tmp` files. The store is locked, so no write is under way. */
 async function removeTemporaryFiles(dirs: readonly string[], which = isTemporaryFile): Promise<void> {
@@ -214,7 +217,30 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   let project: ProjectFile = projectFound ?? defaultProject();
 
   const byId = new Map(indexDb.data.articles.map((a) => [a.id, a]));
+  /** Texts read lately: a few thousand, so reading the whole corpus (an export) leaves the memory as it found it. */
   const articleCache = new Map<string, Article>();
+  const cacheArticle = (article: Article) => {
+    articleCache.delete(article.id);
+    articleCache.set(article.id, article);
+    if (articleCache.size > ARTICLES_KEPT) articleCache.delete(articleCache.keys().next().value!);
+  };
+  /** The articles with a layer folder: those whose annotations a corpus search reads. */
+  const annotated = new Set<string>();
+  const readAnnotated = async () => {
+    annotated.clear();
+    for (const id of await readdir(full('layers')).catch(() => [] as string[])) annotated.add(id);
+  };
+  await readAnnotated();
+  const searchIndex = openStoreSearchIndex({
+    dir,
+    list: () => indexDb.data.articles,
+    readText: async (articleId) => {
+      const data = await storeFile<ArticleFile>(PATHS.article(articleId), false)
+        .read()
+        .catch(() => null);
+      return data?.article.text ?? null;
+    },
+  });
   const layerCache = new Map<string, Promise<AnnotationFile>>();
   const rw = createReadWriteLock();
   /** A change whose journal is written but whose files are not all replaced yet (a write failed). */
@@ -293,7 +319,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     const data = await file.read().catch(report(articleId));
     if (!data) return report(articleId)(new StoreUnreadableError(file.path, 'the file is missing'));
     problems.delete(file.path);
-    articleCache.set(articleId, data.article);
+    cacheArticle(data.article);
     return data.article;
   }
 
@@ -303,6 +329,8 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     getArticle,
     readLayerFile: (id) => layerDb(id),
     readProjectFile: () => project,
+    searchCandidates: (needle, inText) =>
+      searchCandidates(indexDb.data.articles, annotated, searchIndex, needle, inText),
   };
 
   /** The journal entries of one article's layers: each annotator's file whose text changes. */
@@ -380,7 +408,8 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
       indexDb.data = nextIndex;
       for (const summary of nextIndex.articles.slice(-staged.newArticles.length)) byId.set(summary.id, summary);
     }
-    for (const article of staged.newArticles) articleCache.set(article.id, article);
+    for (const article of staged.newArticles) cacheArticle(article);
+    searchIndex.added(staged.newArticles);
     if (nextProject) {
       project = nextProject;
       projectOnDisk = true;
@@ -388,6 +417,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     for (const [articleId, layer] of staged.layers) {
       // Held as the files read back: the order a reopened store gives.
       layerCache.set(articleId, Promise.resolve(canonicalLayers(layer)));
+      annotated.add(articleId);
       for (const file of [...problems.keys()]) if (inLayerDir(file, articleId)) problems.delete(file);
     }
   }
@@ -424,6 +454,8 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     articleCache.clear();
     layerCache.clear();
     problems.clear();
+    await readAnnotated();
+    searchIndex.reconcile();
   }
 
   function status(): StoreStatus {
@@ -440,6 +472,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     migratedFrom,
     status,
     listArticles: () => indexDb.data.articles,
+    searchCandidates: committed.searchCandidates,
     getArticle,
     readLayer: async (articleId) => toLayer(await layerDb(articleId)),
     readProject: (): ProjectData => toProject(project),
@@ -517,6 +550,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
       rw.write(async () => {
         if (closed) return;
         closed = true;
+        await searchIndex.close();
         await lock.release();
       }),
   };

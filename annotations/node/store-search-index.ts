@@ -16,7 +16,7 @@ export interface StoreSearchIndex {
    * The lookup of `needle`, and the document number of each listed article
    * by its place in the list (-1: the index does not hold it as listed, read it).
    */
-  lookup(needle: string): { found: WordLookup; docs: Int32Array };
+  lookup(needle: string): Promise<{ found: WordLookup; docs: Int32Array }>;
   /** Stops reading in the background and keeps the index on disk. */
   close(): Promise<void>;
 }
@@ -42,14 +42,20 @@ const SAVE_AFTER_MS = 3000;
  * search reads those articles itself; the index is written under local/
  * a few seconds after a change and at close, and checked against the
  * article list (ids and text hashes) when the store opens, so a stale or
- * damaged file costs a rebuild, never a wrong answer.
+ * damaged file costs a rebuild, never a wrong answer. The file is read
+ * after the store opens (a search waits for it), so it never delays the start.
  */
-export async function openStoreSearchIndex(options: SearchIndexOptions): Promise<StoreSearchIndex> {
+export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIndex {
   const file = join(options.dir, SEARCH_INDEX_PATH);
   const keepFrom = options.keepFrom ?? KEEP_FROM;
-  const kept = await readFile(file).catch(() => null);
-  let index = (kept && WordIndex.fromBytes(kept)) || new WordIndex();
-  let dirty = kept === null;
+  let index = new WordIndex();
+  let dirty = false;
+  /** Settles once the kept index is read; what changes before waits for it, in order. */
+  let ready: Promise<void> = readFile(file).then(
+    (kept) => void (index = WordIndex.fromBytes(kept) ?? ((dirty = true), index)),
+    () => void (dirty = true),
+  );
+  const once = (work: () => void) => void (ready = ready.then(work));
   let closed = false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let reading: Promise<void> | null = null;
@@ -128,19 +134,26 @@ export async function openStoreSearchIndex(options: SearchIndexOptions): Promise
     reading ??= readMissing().finally(() => (reading = null));
   }
 
-  reconcile();
+  once(reconcile);
 
   return {
     added(articles) {
-      for (const article of articles) index.add(article.id, article.contentHash, article.text);
-      version++;
-      if (articles.length > 0) scheduleSave();
+      if (articles.length === 0) return;
+      once(() => {
+        for (const article of articles)
+          if (index.hashOf(article.id) !== article.contentHash)
+            index.add(article.id, article.contentHash, article.text);
+        version++;
+        scheduleSave();
+      });
     },
-    reconcile,
-    lookup(needle) {
+    reconcile: () => once(reconcile),
+    async lookup(needle) {
+      await ready;
       return { found: index.lookup(needle), docs: docNumbers() };
     },
     async close() {
+      await ready;
       closed = true;
       if (saveTimer) clearTimeout(saveTimer);
       await reading;

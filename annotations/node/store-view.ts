@@ -1,7 +1,7 @@
 import { FactmarkError } from '../errors';
 import type { Annotation, Article, ArticleLayer, ArticleSummary } from '../model';
 import { summarize } from '../model';
-import type { ProjectData, StoreStatus, StoreView } from '../repository';
+import type { ProjectData, SearchCandidate, StoreStatus, StoreView } from '../repository';
 import type { AnnotationFile, ProjectFile } from './store-files';
 
 /** What a transaction has changed so far, over the store as it is on disk. */
@@ -12,6 +12,7 @@ export interface Staged {
     getArticle(id: string): Promise<Article>;
     readLayerFile(id: string): Promise<AnnotationFile>;
     readProjectFile(): ProjectFile;
+    searchCandidates?(needle: string, inText: boolean): Promise<SearchCandidate[]>;
   };
   newArticles: Article[];
   /** Every layer of each article to write, by article id. */
@@ -118,8 +119,18 @@ export function storeView(staged: Staged, status: () => StoreStatus, { readOnly 
     staged.newArticles.push(...articles);
   }
 
+  // The index knows what is committed: a transaction that staged changes is searched article by article.
+  const unchanged = () => staged.newArticles.length === 0 && staged.layers.size === 0;
+  const searchCandidates = committed.searchCandidates;
+
   return {
     status,
+    ...(searchCandidates
+      ? {
+          searchCandidates: async (needle: string, inText: boolean) =>
+            unchanged() ? searchCandidates(needle, inText) : undefined,
+        }
+      : {}),
     listArticles: () =>
       staged.newArticles.length === 0
         ? committed.listArticles()

@@ -70,12 +70,25 @@ export async function* eachLayer(
 }
 
 /** An article and its layer, or the file of the two that cannot be read and why. */
-async function readArticleLayer(
+export async function readArticleLayer(
   repo: StoreView,
   articleId: string,
 ): Promise<{ article: Article; layer: ArticleLayer } | { file: string; reason: string }> {
   try {
     return { article: await repo.getArticle(articleId), layer: await repo.readLayer(articleId) };
+  } catch (error) {
+    if (error instanceof StoreUnreadableError) return { file: error.file, reason: error.reason };
+    throw error;
+  }
+}
+
+/** An article alone (one without annotation files), or its file that cannot be read and why. */
+export async function readArticle(
+  repo: StoreView,
+  articleId: string,
+): Promise<{ article: Article; layer?: undefined } | { file: string; reason: string }> {
+  try {
+    return { article: await repo.getArticle(articleId) };
   } catch (error) {
     if (error instanceof StoreUnreadableError) return { file: error.file, reason: error.reason };
     throw error;

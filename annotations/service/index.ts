@@ -3,6 +3,7 @@ import type { OperationName } from '../operation-names';
 import { OPERATION_NAMES } from '../operation-names';
 import type { AnnotationRepository, StoreView } from '../repository';
 import { annotationHandlers } from './annotation-handlers';
+import { articleHandlers } from './article-handlers';
 import type { ServiceContext } from './context';
 import { exportHandlers } from './export-handlers';
 import { entityHandlers } from './entity-handlers';
@@ -40,6 +41,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'store/status': 'free',
   'store/restore': 'free',
   'articles/list': 'read',
+  'articles/page': 'read',
   'articles/get': 'read',
   'annotations/list': 'read',
   'annotations/create': 'change',
@@ -140,6 +142,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       },
       'articles/list': async () => view.listArticles(),
       'articles/get': async ({ articleId }) => view.getArticle(articleId),
+      ...articleHandlers(ctx),
       ...annotationHandlers(ctx),
       ...relationHandlers(ctx),
       ...tagsetHandlers(ctx),

@@ -4,8 +4,10 @@ import type { Annotation, ArticleLayer } from '../model';
 import type { AttributeValue, Tagset } from '../tagset';
 import { findKind } from '../tagset';
 import { readValue } from '../typed-values';
+import type { SearchCandidate } from '../repository';
 import type { ServiceContext } from './context';
-import { eachLayer, withLeftOut } from './context';
+import { readArticle, readArticleLayer, withLeftOut } from './context';
+import { textPattern } from '../search/text-pattern';
 
 const CONTEXT = 60;
 
@@ -81,35 +83,58 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search/quer
       const hits: SearchHit[] = [];
       const leftOut: LeftOut[] = [];
       let total = 0;
-      const add = (hit: SearchHit) => {
+      /** Counts a hit; builds it (its snippet) only while the page has room. */
+      const add = (hit: () => SearchHit) => {
         total++;
-        if (hits.length < limit) hits.push(hit);
+        if (hits.length < limit) hits.push(hit());
       };
-      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
-        const ref = { articleId: article.id, title: article.title };
-        for (const a of layer.annotations) {
+      const inText = !filtered && needle !== '';
+      // Without the store's index, every article is read with its layer.
+      const candidates: SearchCandidate[] =
+        (await ctx.repo.searchCandidates?.(needle, inText)) ??
+        ctx.repo
+          .listArticles()
+          .map((summary) => ({ summary, annotated: true, ...(inText ? { textMatches: null } : {}) }));
+      for (const { summary, annotated, textMatches } of candidates) {
+        const ref = { articleId: summary.id, title: summary.title };
+        // Past the page, an article known to hold the text only adds to the count.
+        if (!annotated && typeof textMatches === 'number' && hits.length >= limit) {
+          total += textMatches;
+          continue;
+        }
+        const read = annotated ? await readArticleLayer(ctx.repo, summary.id) : await readArticle(ctx.repo, summary.id);
+        if (!('article' in read)) {
+          leftOut.push({ ...ref, ...read });
+          continue;
+        }
+        const { article, layer } = read;
+        for (const a of layer?.annotations ?? []) {
           if (query.kind && a.kind !== query.kind) continue;
           if (query.annotator && a.annotator !== query.annotator) continue;
           if (query.attribute && !matchesAttribute(tagset, a, query.attribute)) continue;
           if (query.entity && a.entityId !== query.entity) continue;
           if (query.event && a.eventId !== query.event) continue;
-          if (query.speaker && !saidBy(layer, a, query.speaker)) continue;
+          if (query.speaker && !saidBy(layer!, a, query.speaker)) continue;
           if (needle && !a.quote.toLowerCase().includes(needle) && !a.note.toLowerCase().includes(needle)) continue;
           if (!filtered && !needle) continue;
-          add({ ...ref, annotation: a, start: a.start, end: a.end, snippet: snippet(article.text, a.start, a.end) });
+          add(() => ({
+            ...ref,
+            annotation: a,
+            start: a.start,
+            end: a.end,
+            snippet: snippet(article.text, a.start, a.end),
+          }));
         }
-        if (!filtered && needle) {
-          // A regular expression on the original text keeps offsets exact where lower-casing changes lengths.
-          const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
-          for (const match of article.text.matchAll(pattern)) {
+        if (inText && textMatches !== undefined) {
+          for (const match of article.text.matchAll(textPattern(needle))) {
             const end = match.index + match[0].length;
-            add({
+            add(() => ({
               ...ref,
               annotation: null,
               start: match.index,
               end,
               snippet: snippet(article.text, match.index, end),
-            });
+            }));
           }
         }
       }

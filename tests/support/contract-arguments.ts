@@ -29,6 +29,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   'store/status': () => ({}),
   'store/restore': () => ({ articleId: FIRST }),
   'articles/list': () => ({}),
+  'articles/page': () => ({ offset: 0, limit: 50 }),
   'articles/get': () => ({ articleId: FIRST }),
   'annotations/list': () => ({ articleId: FIRST }),
   'annotations/create': () => ({ articleId: FIRST, kind: 'claim', start: 0, end: 4, quote: 'ISIS', note: 'n' }),

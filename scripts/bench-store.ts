@@ -1,0 +1,192 @@
+// A store of 100,000 articles stays usable: the web server started on it,
+// and what the UI asks of it timed over HTTP (the article list's first page,
+// a search for a common and for a rare word, opening an article), each the
+// median of several runs (target < 300 ms), the server's start-up, and its
+// memory after them (target < 500 MiB). Then in headless Chromium the app's
+// article list shows and scrolls to the store's last article.
+// FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import type { BenchRow } from './bench-table';
+import { mibRow, msRow } from './bench-table';
+import { RARE_WORD, writeBenchStore } from './bench-store-corpus';
+
+const ARTICLES = 100_000;
+const SECTION = `Store, ${ARTICLES.toLocaleString('en')} articles`;
+const RUNS = 7;
+const CHROMIUM = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  startMs: number;
+}
+
+/** `dist/server.mjs` on the store; its start-up is the time until it says its address. */
+async function startServer(storeDir: string): Promise<Server> {
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', 'bench'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the web server exited with ${String(code)}: ${stderr}`)));
+  });
+  return { url, child, startMs: performance.now() - t0 };
+}
+
+function stopServer({ child }: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** One operation over HTTP, as the renderer's client sends it; the answer parsed, as the client does. */
+async function call(url: string, name: string, args: object): Promise<unknown> {
+  const response = await fetch(`${url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.result;
+}
+
+async function timed(runs: number, work: (run: number) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const t0 = performance.now();
+    await work(run);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** The server's resident memory (VmRSS) and its peak (VmHWM), in bytes. */
+async function serverMemory(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** What the article list asks first: its first page where the server pages it, else every summary. */
+async function firstPage(url: string): Promise<number> {
+  try {
+    const page = (await call(url, 'articles/page', { offset: 0, limit: 100 })) as { total: number };
+    return page.total;
+  } catch (error) {
+    if (!String(error).includes('articles/page')) throw error;
+    return ((await call(url, 'articles/list', {})) as unknown[]).length;
+  }
+}
+
+/** In headless Chromium: the list shows its first rows, and scrolled to its end shows the store's last article. */
+async function listInBrowser(
+  url: string,
+  log: (line: string) => void,
+): Promise<{ firstRowsMs: number; scrolled: boolean }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const t0 = performance.now();
+    await page.goto(url);
+    const list = page.getByRole('navigation', { name: 'Articles' });
+    await list.getByRole('button').first().waitFor();
+    const firstRowsMs = performance.now() - t0;
+    await list.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = list.getByRole('button', { name: new RegExp(`\\(${ARTICLES - 1}\\)`) });
+    const scrolled = await last
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (process.env.FACTMARK_BENCH_SCREENSHOT) await page.screenshot({ path: process.env.FACTMARK_BENCH_SCREENSHOT });
+    log(`  browser: first rows after ${firstRowsMs.toFixed(0)} ms; scrolled to the last article: ${scrolled}`);
+    return { firstRowsMs, scrolled };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchStore(log: (line: string) => void = console.log): Promise<BenchRow[]> {
+  const kept = process.env.FACTMARK_BENCH_STORE_DIR;
+  const dir = kept ?? (await mkdtemp(join(tmpdir(), 'factmark-bench-store-')));
+  const rows: BenchRow[] = [];
+  try {
+    if (!existsSync(join(dir, 'index.json'))) {
+      log(`Writing a store of ${ARTICLES.toLocaleString('en')} articles in ${dir}`);
+      const t0 = performance.now();
+      await writeBenchStore(dir, ARTICLES, { log });
+      log(`  written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    // The first start meets the store as an import left it; the second as the app left it.
+    const first = await startServer(dir);
+    log(`  first start: ${first.startMs.toFixed(0)} ms`);
+    await firstPage(first.url);
+    await stopServer(first);
+    const server = await startServer(dir);
+    log(`  start: ${server.startMs.toFixed(0)} ms`);
+    rows.push(msRow(SECTION, 'server start-up, first (until it answers)', first.startMs, 10_000));
+    rows.push(msRow(SECTION, 'server start-up', server.startMs, 3_000));
+    try {
+      const { url } = server;
+      const t0 = performance.now();
+      const total = await firstPage(url);
+      log(`  article list, first call: ${(performance.now() - t0).toFixed(0)} ms (${total} articles)`);
+      rows.push(msRow(SECTION, 'article list, first page', await timed(RUNS, () => firstPage(url)), 300));
+      for (const [what, text] of [
+        ['common word', 'the'],
+        ['rare word', RARE_WORD],
+      ] as const) {
+        const result = (await call(url, 'search/query', { text })) as { total: number; hits: unknown[] };
+        log(`  search "${text}": ${result.total} results, ${result.hits.length} shown`);
+        rows.push(msRow(SECTION, `search, ${what}`, await timed(RUNS, () => call(url, 'search/query', { text })), 300));
+      }
+      // Each run opens an article not opened before, as a user going down the list does.
+      const open = await timed(RUNS, (run) => {
+        const articleId = `b${40_000 + run * 997}`;
+        return Promise.all([call(url, 'articles/get', { articleId }), call(url, 'annotations/list', { articleId })]);
+      });
+      rows.push(msRow(SECTION, 'opening an article', open, 300));
+      const memory = await serverMemory(server.child.pid!);
+      log(`  server memory: ${(memory.rss / 2 ** 20).toFixed(0)} MiB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB)`);
+      rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
+      rows.push(mibRow(SECTION, 'server memory, peak', memory.peak, 500));
+      const browser = await listInBrowser(url, log);
+      rows.push(msRow(SECTION, 'browser: article list shows', browser.firstRowsMs, 3_000));
+      rows.push({
+        section: SECTION,
+        measure: 'browser: article list scrolls to the last article',
+        figure: browser.scrolled ? 'yes' : 'no',
+        target: 'yes',
+        met: browser.scrolled,
+      });
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    if (!kept) await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticlePage } from '../../annotations/contract';
+import { dispatch } from '../../annotations/dispatch';
+import { createHandlers } from '../../annotations/service';
+import { useStoreOpener } from '../support/open-store';
+import { testArticle } from '../support/store-records';
+import { makeTempDir } from '../support/temp-dir';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+afterEach(() => cleanup());
+const openStore = useStoreOpener();
+
+describe('articles/page', () => {
+  it('gives a window of the list with the count of all, and of the articles assigned to one annotator', async () => {
+    const repo = await openStore(dir);
+    await repo.addArticles(await Promise.all(Array.from({ length: 12 }, (_, i) => testArticle(`a${i}`))));
+    await repo.updateProject((p) => ({
+      ...p,
+      team: {
+        members: [{ name: 'ana', role: 'annotator' }],
+        assignments: ['a1', 'a4', 'a5', 'a9'].map((articleId) => ({ annotator: 'ana', articleId })),
+      },
+    }));
+    const handlers = createHandlers(repo, { annotator: 'ana' });
+    const page = async (args: object) => {
+      const envelope = await dispatch(handlers, 'articles/page', args);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      const result = envelope.result as ArticlePage;
+      return { ...result, ids: result.articles.map((a) => a.id) };
+    };
+
+    expect(await page({ offset: 0, limit: 5 })).toMatchObject({
+      total: 12,
+      offset: 0,
+      ids: ['a0', 'a1', 'a2', 'a3', 'a4'],
+    });
+    expect(await page({ offset: 10, limit: 5 })).toMatchObject({ total: 12, ids: ['a10', 'a11'] });
+    expect(await page({ offset: 20, limit: 5 })).toMatchObject({ total: 12, ids: [] });
+    expect(await page({ offset: 1, limit: 2, assignedTo: 'ana' })).toMatchObject({ total: 4, ids: ['a4', 'a5'] });
+    expect(await page({ offset: 0, limit: 5, assignedTo: 'ben' })).toMatchObject({ total: 0, ids: [] });
+    // The rows are the list's own summaries, as `articles/list` gives them.
+    expect((await page({ offset: 3, limit: 1 })).articles).toEqual([repo.listArticles()[3]]);
+    const refused = await dispatch(handlers, 'articles/page', { offset: -1, limit: 5 });
+    expect(refused.ok).toBe(false);
+  });
+});
