@@ -97,4 +97,20 @@ export interface AnnotationRepository extends StoreView {
   restoreLayer(articleId: string): Promise<void>;
   /** Releases the store for other processes. */
   close(): Promise<void>;
+
+  /**
+   * For figures kept per article (agreement): each article with layer files
+   * (of `articleIds` only, when given), listed without reading them.
+   */
+  listLayerFiles?(articleIds?: readonly string[]): Promise<Map<string, LayerFiles>>;
+  /** An article's layer, and its text when asked, read as `readLayer` reads but not kept in memory afterwards. */
+  readUnkept?(articleId: string, withText: boolean): Promise<{ layer: ArticleLayer; text?: string }>;
+}
+
+/** One article's layer files, unread. */
+export interface LayerFiles {
+  /** Whose each file is; null for a name too long to read back from its file name. */
+  annotators: (string | null)[];
+  /** Changes whenever any of the files does (written by this process or not). */
+  revision: string;
 }
