@@ -4,6 +4,8 @@
 // median of several runs (target < 300 ms), the server's start-up, and its
 // memory after them (target < 500 MiB). Then in headless Chromium the app's
 // article list shows and scrolls to the store's last article.
+// The start-up and the browser's bounds only say "seconds, not minutes"; the
+// request and memory targets are the product's.
 // FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -148,7 +150,7 @@ export async function benchStore(log: (line: string) => void = console.log): Pro
     const server = await startServer(dir);
     log(`  start: ${server.startMs.toFixed(0)} ms`);
     rows.push(msRow(SECTION, 'server start-up, first (until it answers)', first.startMs, 10_000));
-    rows.push(msRow(SECTION, 'server start-up', server.startMs, 3_000));
+    rows.push(msRow(SECTION, 'server start-up', server.startMs, 10_000));
     try {
       const { url } = server;
       const t0 = performance.now();
@@ -174,7 +176,7 @@ export async function benchStore(log: (line: string) => void = console.log): Pro
       rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
       rows.push(mibRow(SECTION, 'server memory, peak', memory.peak, 500));
       const browser = await listInBrowser(url, log);
-      rows.push(msRow(SECTION, 'browser: article list shows', browser.firstRowsMs, 3_000));
+      rows.push(msRow(SECTION, 'browser: article list shows', browser.firstRowsMs, 5_000));
       rows.push({
         section: SECTION,
         measure: 'browser: article list scrolls to the last article',
