@@ -3,7 +3,7 @@ import type { Attributes } from './attributes';
 import { FactmarkError } from './errors';
 import type { Annotation, Relation } from './model';
 import type { Tagset } from './tagset';
-import { findKind, findRelationType } from './tagset';
+import { findKind, findRelationType } from './tagset-lookup';
 
 /** An annotation given another kind, and what of it the new kind cannot keep. */
 export interface Retyped {

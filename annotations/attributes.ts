@@ -1,6 +1,6 @@
 import { FactmarkError } from './errors';
 import type { AttributeDefinition, AttributeValue, SpanKindDefinition, Tagset } from './tagset';
-import { findKind } from './tagset';
+import { findKind } from './tagset-lookup';
 
 export type Attributes = Record<string, AttributeValue>;
 

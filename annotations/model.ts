@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { DECISION_ACTIONS, ENTITY_TYPES } from './constants';
+
+export { DECISION_ACTIONS, ENTITY_TYPES, GOLD } from './constants';
+export type { DecisionAction } from './constants';
 
 /** Store ids: short, file-name safe, so an id can name the article's files. */
 export const IdSchema = z
@@ -26,20 +30,9 @@ export type Article = z.infer<typeof ArticleSchema>;
 /** What the article list shows: everything but the text. */
 export type ArticleSummary = Omit<Article, 'text'> & { length: number };
 
-/** The layer adjudicated annotations go to; no annotator may take this name. */
-export const GOLD = 'gold';
-
 /** One annotation an adjudication decision drew on. */
 export const SourceRefSchema = z.object({ annotator: z.string().min(1).max(200), id: IdSchema });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
-
-/**
- * How a difference between layers was decided. `agreed`: every layer had the
- * same annotation; `accept`: one annotator's annotation; `accept-all`: each
- * layer's annotation; `edit`: the adjudicator's own version; `reject`: none.
- */
-export const DECISION_ACTIONS = ['agreed', 'accept', 'accept-all', 'edit', 'reject'] as const;
-export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** Where a gold annotation came from: whose annotations, what was decided, by whom and when. */
 export const ProvenanceSchema = z.object({
@@ -121,8 +114,6 @@ export const DocumentLabelsSchema = z.object({
   updatedAt: Stamp,
 });
 export type DocumentLabels = z.infer<typeof DocumentLabelsSchema>;
-
-export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group', 'other'] as const;
 
 /** A normalised person, organisation or place that mentions in many articles link to. */
 export const EntitySchema = z.object({

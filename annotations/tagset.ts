@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { FactmarkError } from './errors';
 import { issuesText } from './schema-issues';
+import { optionLabel } from './tagset-lookup';
+
+export { findKind, findRelationType, optionColor, optionLabel } from './tagset-lookup';
 
 /**
  * The tagset: which span kinds exist, how they look, their hotkeys and their
@@ -142,16 +145,6 @@ function defaultProblem(def: AttributeDefinition): string | null {
   return null;
 }
 
-/** The label an option is shown by: its display label, else its stored value. */
-export function optionLabel(def: AttributeDefinition, value: string): string {
-  return ('optionDisplay' in def && def.optionDisplay?.[value]?.label) || value;
-}
-
-/** An option's colour, `#rrggbb`, or null when it has none. */
-export function optionColor(def: AttributeDefinition, value: string): string | null {
-  return ('optionDisplay' in def && def.optionDisplay?.[value]?.color) || null;
-}
-
 /** Parses and cross-checks a tagset; throws one `invalid-argument` error that lists every problem. */
 export function validateTagset(raw: unknown): Tagset {
   const parsed = TagsetSchema.safeParse(raw);
@@ -191,12 +184,4 @@ export function validateTagset(raw: unknown): Tagset {
   }
   if (problems.length > 0) throw new FactmarkError('invalid-argument', `Invalid tagset: ${problems.join('; ')}`);
   return tagset;
-}
-
-export function findKind(tagset: Tagset, kind: string): SpanKindDefinition | undefined {
-  return tagset.kinds.find((k) => k.kind === kind);
-}
-
-export function findRelationType(tagset: Tagset, type: string): RelationType | undefined {
-  return tagset.relations.find((r) => r.type === type);
 }

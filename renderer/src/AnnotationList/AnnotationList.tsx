@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Annotation } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { chipStyle } from '../a11y/contrast';
 import { shownQuote } from '../ArticleView/quote-pieces';

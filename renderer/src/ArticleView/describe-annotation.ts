@@ -1,12 +1,12 @@
 import type { Annotation, Entity, EventRecord, Relation } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import type {
   AttributeDefinition,
   AttributeValue,
   RelationType,
   SpanKindDefinition,
 } from '../../../annotations/tagset';
-import { optionLabel } from '../../../annotations/tagset';
+import { optionLabel } from '../../../annotations/tagset-lookup';
 import { formatValue, isUnset } from '../DetailsPanel/attribute-values';
 import { listChanges } from './list-changes';
 

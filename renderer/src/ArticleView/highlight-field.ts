@@ -3,7 +3,7 @@ import { StateEffect, StateField } from '@codemirror/state';
 import type { DecorationSet } from '@codemirror/view';
 import { Decoration, EditorView } from '@codemirror/view';
 import type { Annotation } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import { spanPieces } from '../../../annotations/spans';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { listChanges } from './list-changes';

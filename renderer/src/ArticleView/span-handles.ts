@@ -2,7 +2,7 @@ import type { Extension } from '@codemirror/state';
 import { Prec, StateField } from '@codemirror/state';
 import type { DecorationSet } from '@codemirror/view';
 import { Decoration, EditorView } from '@codemirror/view';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import { setHighlights } from './highlight-field';
 
 export type Edge = 'start' | 'end';

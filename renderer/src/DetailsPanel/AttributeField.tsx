@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../../../annotations/tagset';
-import { optionColor, optionLabel } from '../../../annotations/tagset';
+import { optionColor, optionLabel } from '../../../annotations/tagset-lookup';
 import { booleanOption, fromBooleanOption, isUnset, offersUnset, parseNumber, UNSET_MARK } from './attribute-values';
 
 interface Props {

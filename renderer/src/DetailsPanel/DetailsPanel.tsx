@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useEffect, useRef } from 'react';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import { spanPieces } from '../../../annotations/spans';
 import { chipStyle } from '../a11y/contrast';
 import { pieceQuotes, quoteParts } from '../ArticleView/quote-pieces';

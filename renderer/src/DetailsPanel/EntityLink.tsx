@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EntitySuggestion } from '../../../annotations/contract';
 import type { Annotation, Entity } from '../../../annotations/model';
-import { ENTITY_TYPES } from '../../../annotations/model';
+import { ENTITY_TYPES } from '../../../annotations/constants';
 import { pieceQuotes } from '../ArticleView/quote-pieces';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, Entity, Relation } from '../../../annotations/model';
-import { ENTITY_TYPES } from '../../../annotations/model';
+import { ENTITY_TYPES } from '../../../annotations/constants';
 import type { RelationType } from '../../../annotations/tagset';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 

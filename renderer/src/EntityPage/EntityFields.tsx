@@ -1,5 +1,5 @@
 import type { Entity } from '../../../annotations/model';
-import { ENTITY_TYPES } from '../../../annotations/model';
+import { ENTITY_TYPES } from '../../../annotations/constants';
 import { useWorkspaceStore } from '../state/workspace-context';
 import { CommitField } from './CommitField';
 

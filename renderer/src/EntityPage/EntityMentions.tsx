@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { EntityPage } from '../../../annotations/contract';
 import type { Entity } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { KindChip, Quote, plural } from './page-parts';
 

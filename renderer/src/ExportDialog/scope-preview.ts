@@ -1,5 +1,5 @@
 import type { ExportScope, ReviewProgressRow } from '../../../annotations/contract';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 
 /** The scope as the dialog offers it: the user's own layer, gold, every layer, or another annotator's. */
 export type ScopeChoice = 'mine' | 'gold' | 'all' | 'other';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import { layerStyle } from '../ArticleView/highlight-field';
 import { setShowInText, useShowInText } from '../ArticleView/show-in-text';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';

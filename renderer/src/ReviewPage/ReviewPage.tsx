@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/model';
+import { GOLD } from '../../../annotations/constants';
 import type { ComparedGroup } from '../../../annotations/review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../../../annotations/review/compare';
 import { forShortcuts, inField } from '../keyboard/use-global-keys';

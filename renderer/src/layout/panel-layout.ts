@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The two side panels: the article list on the left, the details on the right. */
 export type Side = 'left' | 'right';
 
@@ -30,13 +28,32 @@ export const STORAGE_KEY = 'factmark.panels';
 export const MIN_PANEL_WIDTH = 160;
 export const MAX_PANEL_WIDTH = 640;
 
-const Width = z.number().int().min(MIN_PANEL_WIDTH).max(MAX_PANEL_WIDTH).nullable();
-const StoredLayout = z.strictObject({
-  left: z.boolean().nullable(),
-  right: z.boolean().nullable(),
-  leftWidth: Width,
-  rightWidth: Width,
-});
+const TOGGLES = ['left', 'right'] as const;
+const WIDTHS = ['leftWidth', 'rightWidth'] as const;
+
+/**
+ * What is wrong with a stored layout, as `[where, why]`, or null when it is
+ * one. Checked by hand rather than with a schema: the panels are laid out
+ * on the first paint, which should not wait for a schema library to load.
+ */
+function layoutProblem(json: unknown): [string, string] | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return ['(root)', 'not an object'];
+  const record = json as Record<string, unknown>;
+  const unknown = Object.keys(record).filter(
+    (k) => !(TOGGLES as readonly string[]).includes(k) && !(WIDTHS as readonly string[]).includes(k),
+  );
+  if (unknown.length > 0) return ['(root)', `unknown key ${unknown.map((k) => `"${k}"`).join(', ')}`];
+  for (const key of TOGGLES) {
+    if (record[key] !== null && typeof record[key] !== 'boolean') return [key, 'not true, false or null'];
+  }
+  for (const key of WIDTHS) {
+    const width = record[key];
+    if (width === null) continue;
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < MIN_PANEL_WIDTH || width > MAX_PANEL_WIDTH)
+      return [key, `not a whole number from ${MIN_PANEL_WIDTH} to ${MAX_PANEL_WIDTH}, nor null`];
+  }
+  return null;
+}
 
 export const UNSET_LAYOUT: PanelLayout = { left: null, right: null, leftWidth: null, rightWidth: null };
 
@@ -49,16 +66,16 @@ export function parseLayout(raw: string | null): { layout: PanelLayout; problem:
   } catch {
     return { layout: UNSET_LAYOUT, problem: `${STORAGE_KEY} is not JSON; the panels start as the window suits` };
   }
-  const parsed = StoredLayout.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
+  const problem = layoutProblem(json);
+  if (problem) {
+    const [where, why] = problem;
     return {
       layout: UNSET_LAYOUT,
-      problem: `${STORAGE_KEY} at ${where}: ${issue?.message ?? 'invalid'}; the panels start as the window suits`,
+      problem: `${STORAGE_KEY} at ${where}: ${why}; the panels start as the window suits`,
     };
   }
-  return { layout: parsed.data, problem: null };
+  const { left, right, leftWidth, rightWidth } = json as PanelLayout;
+  return { layout: { left, right, leftWidth, rightWidth }, problem: null };
 }
 
 export function clampWidth(width: number): number {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { parseChange } from '../../../annotations/change-schema';
 import type { ChangeSet } from '../../../annotations/changes';
 
 /** Where the undo history is kept across reloads (the browser's sessionStorage in the app). */
@@ -11,50 +9,27 @@ export interface UndoHistory {
   redo: ChangeSet[];
 }
 
+/** A history read back, or an empty one and why. */
+export interface ParsedHistory {
+  history: UndoHistory;
+  problem: string | null;
+}
+
 /** Steps kept per stack: plenty for a session, little enough for the browser's storage. */
 export const KEPT_STEPS = 200;
 
 /** One history per store, named by where the store lives (`store/status`'s location). */
 export const historyKey = (storeLocation: string) => `factmark.history:${storeLocation}`;
 
-const StoredStep = z.strictObject({ label: z.string().max(2000), changes: z.array(z.unknown()).min(1) });
-const StoredHistory = z.strictObject({ version: z.literal(1), undo: z.array(StoredStep), redo: z.array(StoredStep) });
-
-const EMPTY: UndoHistory = { undo: [], redo: [] };
-
 /**
- * Reads the history saved for a store. Every change is checked with the
- * model's schemas; anything unreadable gives an empty history and says where
- * it went wrong (whether a step still applies, only the core can tell).
+ * Reads the history saved for a store (see `parseHistory`). Nothing saved is
+ * answered at once; the schemas that check a saved history load only when
+ * there is one, so a first paint never waits for them.
  */
-export function parseHistory(raw: string | null, key: string): { history: UndoHistory; problem: string | null } {
-  if (raw === null) return { history: EMPTY, problem: null };
-  const refuse = (where: string) => ({
-    history: EMPTY,
-    problem: `The undo history saved for this store (${key}) could not be read (${where}); it starts empty`,
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return refuse('not JSON');
-  }
-  const parsed = StoredHistory.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse(`at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  const history: UndoHistory = { undo: [], redo: [] };
-  for (const stack of ['undo', 'redo'] as const) {
-    for (const [i, step] of parsed.data[stack].entries()) {
-      try {
-        history[stack].push({ label: step.label, changes: step.changes.map((c, at) => parseChange(c, at)) });
-      } catch (error) {
-        return refuse(`${stack} step ${i + 1}: ${(error as Error).message}`);
-      }
-    }
-  }
-  return { history, problem: null };
+export async function readHistory(raw: string | null, key: string): Promise<ParsedHistory> {
+  if (raw === null) return { history: { undo: [], redo: [] }, problem: null };
+  const { parseHistory } = await import('./saved-history-parse');
+  return parseHistory(raw, key);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FactmarkClient } from '../client/factmark-client';
 import { ClientError } from '../client/factmark-client';
 import type { MergeSteps } from './correct-in-place';
 import type { HistoryStorage } from './saved-history';
-import { createHistorySaver, historyKey, parseHistory } from './saved-history';
+import { createHistorySaver, historyKey, readHistory } from './saved-history';
 import { annotationOf, articlesOf, touchesRegistry, whereText } from './step-place';
 import type { WorkspaceState } from './workspace-store';
 
@@ -45,7 +45,10 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
   let gathering: Gathering | null = null;
   /** Steps read back after a reload: one the core refuses is dropped, as the store changed meanwhile. */
   const restored = new WeakSet<ChangeSet>();
+  /** The name the stacks are saved under, once the history saved there has been read. */
   let key: string | null = null;
+  /** The history being read, or read last. */
+  let loading: string | null = null;
   let replaying: Promise<void> = Promise.resolve();
   const save = deps.storage ? createHistorySaver(deps.storage) : null;
 
@@ -150,18 +153,28 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
       return replaying;
     },
 
-    /** Brings back the history kept for the store at `storeLocation` (before this page's own steps). */
-    load(storeLocation: string): void {
-      if (key === historyKey(storeLocation)) return; // Loaded already: the stacks hold it.
-      key = historyKey(storeLocation);
-      if (!deps.storage) return;
-      let raw: string | null = null;
-      try {
-        raw = deps.storage.getItem(key);
-      } catch {
+    /**
+     * Brings back the history kept for the store at `storeLocation` (before
+     * this page's own steps). It is read before anything is saved under its
+     * name, and checked on its own time: steps taken meanwhile stay after it.
+     */
+    async load(storeLocation: string): Promise<void> {
+      if (loading === historyKey(storeLocation)) return; // Loaded already: the stacks hold it.
+      loading = historyKey(storeLocation);
+      if (!deps.storage) {
+        key = loading;
         return;
       }
-      const { history, problem } = parseHistory(raw, key);
+      let raw: string | null = null;
+      try {
+        raw = deps.storage.getItem(loading);
+      } catch {
+        key = loading;
+        return;
+      }
+      const { history, problem } = await readHistory(raw, loading);
+      if (loading !== historyKey(storeLocation)) return; // Another store was opened meanwhile.
+      key = loading;
       for (const step of [...history.undo, ...history.redo]) restored.add(step);
       const { undoStack, redoStack } = getState();
       setStacks(

@@ -247,11 +247,13 @@ export function createWorkspaceStore(
           client.send('events/list', {}),
         ]);
         set({ status, articles, entities, events });
-        history.load(status.location);
+        // The saved undo history is read beside the article: the text never waits for it.
+        const historyRead = history.load(status.location);
         const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
         // The user may have gone to another page while the store loaded: stay there.
         if (first)
           await store.openArticle(first.id, undefined, true, first.id === preferredArticleId ? early : undefined);
+        await historyRead;
       } catch (error) {
         fail(error);
       }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeSet } from '../../../annotations/changes';
-import { createHistorySaver, parseHistory } from '../../../renderer/src/state/saved-history';
+import { createHistorySaver } from '../../../renderer/src/state/saved-history';
+import { parseHistory } from '../../../renderer/src/state/saved-history-parse';
 
 function memoryStorage() {
   const items = new Map<string, string>();
