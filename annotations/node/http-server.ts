@@ -212,6 +212,16 @@ async function handleApi(
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }
 
+/**
+ * The build names every file under assets/ by a hash of its content, so a
+ * file there never changes: the browser may keep it for good, and a reload
+ * takes the app's code from its cache. index.html, which names the current
+ * files, and anything else is always asked for again.
+ */
+function cacheControl(root: string, file: string): string {
+  return file.startsWith(join(root, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 /** `pathname` is already %-decoded. */
 async function handleStatic(
   req: IncomingMessage,
@@ -231,7 +241,7 @@ async function handleStatic(
   if (!exists) return send(res, 404, 'The renderer is not built: run `npm run build`.', 'text/plain');
   res.writeHead(200, {
     'content-type': type,
-    'cache-control': 'no-store',
+    'cache-control': cacheControl(root, file),
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
   });

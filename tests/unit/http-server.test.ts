@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPaths, findAppRoot } from '../../annotations/node/app-paths';
@@ -17,6 +17,9 @@ beforeAll(async () => {
   const temp = await makeTempDir();
   cleanup = temp.cleanup;
   await writeFile(join(temp.dir, 'index.html'), '<!doctype html><title>app</title>');
+  await mkdir(join(temp.dir, 'assets'));
+  await writeFile(join(temp.dir, 'assets', 'boot-Ab12Cd34.js'), 'export const boot = 1;');
+  await writeFile(join(temp.dir, 'favicon.svg'), '<svg/>');
   const { handlers } = await openWorkspace({
     storeDir: join(temp.dir, 'store'),
     annotator: 'alice',
@@ -89,6 +92,24 @@ describe('the web mode server', () => {
       const res = await raw(path);
       expect(res.body).not.toContain('root:');
     }
+  });
+
+  it('lets the browser keep the hashed files under assets/ for good, and asks again for everything else', async () => {
+    const asset = await raw('/assets/boot-Ab12Cd34.js');
+    expect(asset.body).toBe('export const boot = 1;');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // index.html names the current files; a missing asset falls back to it and must not be kept either.
+    for (const path of ['/', '/index.html', '/favicon.svg', '/assets/gone-Zz99.js', '/assets']) {
+      const res = await raw(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+    const api = await raw('/api/store/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('answers bad API requests with a clear error and the right status', async () => {
