@@ -192,8 +192,15 @@ export const argumentSchemas = {
   'import/files': z.strictObject({
     /** articles: .txt/.md/.html/.jsonl; bundle: a Factmark bundle; brat: .txt + .ann pairs; label-studio, doccano, w3c: their exports. */
     format: z.enum(['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c']),
-    /** Each file's name and its bytes in base64. */
-    files: z.array(z.strictObject({ name: z.string().min(1).max(500), content: z.string() })).max(2000),
+    /** Each file's name and its bytes in base64, or the id of an upload sent before (see `import/upload`). */
+    files: z
+      .array(
+        z.union([
+          z.strictObject({ name: z.string().min(1).max(500), content: z.string() }),
+          z.strictObject({ name: z.string().min(1).max(500), upload: IdSchema }),
+        ]),
+      )
+      .max(2000),
     /** Whose layer imported annotations go to (brat); the session's annotator by default. */
     annotator: z.string().min(1).max(200).optional(),
     /** Foreign label → the tagset's kind or relation, or null to leave it out (annotation formats). */
@@ -202,6 +209,17 @@ export const argumentSchemas = {
     extendTagset: z.boolean().optional(),
     /** Read and check everything, report what would be imported and every label met, save nothing. */
     dryRun: z.boolean().optional(),
+    /** Chosen by the client to follow, with jobs/progress, the bytes of JSONL files read. */
+    jobId: IdSchema.optional(),
+  }),
+  /**
+   * A piece of a file too large for one request, kept until `import/files`
+   * names the upload: `offset` is the bytes sent before it (0 starts anew).
+   */
+  'import/upload': z.strictObject({
+    upload: IdSchema,
+    offset: z.number().int().nonnegative(),
+    content: z.string(),
   }),
   'jobs/progress': z.strictObject({ jobId: IdSchema }),
   'settings/update': z
@@ -456,7 +474,10 @@ export interface Results {
   'search/query': SearchResult;
   'history/apply': Mutation<null>;
   'import/files': ImportReport;
-  'jobs/progress': { done: number; total: number } | null;
+  /** The bytes the upload holds so far. */
+  'import/upload': { bytes: number };
+  /** `phase`: an export reads the articles, then writes them. */
+  'jobs/progress': { done: number; total: number; phase?: 'reading' | 'writing' } | null;
   'export/file': ExportResult;
   'settings/update': SessionStatus;
   'review/compare': ReviewComparison;

@@ -35,6 +35,7 @@ export const OPERATION_NAMES = [
   'search/query',
   'history/apply',
   'import/files',
+  'import/upload',
   'jobs/progress',
   'export/file',
   'settings/update',

@@ -77,27 +77,66 @@ export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { reas
   }
 }
 
-/** One article, its id made from `name` (a file name or the id a JSONL line gives). */
-async function oneArticle(
-  name: string,
-  source: string,
-  text: string,
-  title: string | null,
-  ctx: ImportContext,
-  report: FileReport,
-  out: Article[],
-): Promise<void> {
-  const article = await articleFromText(articleIdFrom(name, ctx.takenIds), text, source, ctx.stamp);
-  if (title) article.title = title;
+/** An article not made yet: what one file or one JSONL line gives. */
+export interface ArticleDraft {
+  /** What the id is made from: a file name, or the id a JSONL line gives. */
+  name: string;
+  source: string;
+  text: string;
+  title: string | null;
+  /** The id a JSONL line gave, kept in the source when the article's id differs from it. */
+  rawId?: string;
+}
+
+/** The article a draft makes, or null when the store (or this import) holds its text already. */
+export async function articleOf(draft: ArticleDraft, ctx: ImportContext): Promise<Article | null> {
+  const article = await articleFromText(articleIdFrom(draft.name, ctx.takenIds), draft.text, draft.source, ctx.stamp);
+  if (draft.title) article.title = draft.title;
   if (ctx.knownHashes.has(article.contentHash)) {
     ctx.takenIds.delete(article.id);
+    return null;
+  }
+  ctx.knownHashes.add(article.contentHash);
+  if (draft.rawId) article.source = sourceWithId(article.source, draft.rawId, article.id);
+  return article;
+}
+
+/** One article into `out`, counted in the file's report. */
+async function oneArticle(draft: ArticleDraft, ctx: ImportContext, report: FileReport, out: Article[]): Promise<void> {
+  const article = await articleOf(draft, ctx);
+  if (!article) {
     report.duplicates++;
     return;
   }
-  ctx.knownHashes.add(article.contentHash);
   report.imported.push(article.id);
   report.added.articles++;
   out.push(article);
+}
+
+/**
+ * One line of a JSONL file of articles (`{"text", "title"?, "id"?,
+ * "source"?}`, already trimmed): its draft, null for a blank line, or why it
+ * is malformed.
+ */
+export function draftOfLine(file: string, number: number, line: string): ArticleDraft | { problem: string } | null {
+  if (!line) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    return { problem: `malformed line ${number}: ${(error as Error).message}` };
+  }
+  const r = record as { text?: unknown; title?: unknown; id?: unknown; source?: unknown };
+  if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || r.text.trim() === '')
+    return { problem: `malformed line ${number}: needs a non-empty "text"` };
+  const rawId = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : '';
+  return {
+    name: rawId || `${file.replace(/\.jsonl$/i, '')}-${number}`,
+    source: typeof r.source === 'string' ? r.source : `${file} line ${number}`,
+    text: normalizeText(r.text),
+    title: typeof r.title === 'string' && r.title.trim() ? r.title.trim() : titleOf(r.text),
+    ...(rawId ? { rawId } : {}),
+  };
 }
 
 /**
@@ -125,45 +164,20 @@ export async function articlesFromFile(
     return { articles, report };
   }
   const text = normalizeText(decoded.text);
-  if (ext === '.txt') await oneArticle(name, name, text, null, ctx, report, articles);
+  if (ext === '.txt') await oneArticle({ name, source: name, text, title: null }, ctx, report, articles);
   else if (ext === '.md' || ext === '.markdown') {
     const md = markdownToText(text);
-    await oneArticle(name, name, md.text, md.title, ctx, report, articles);
+    await oneArticle({ name, source: name, text: md.text, title: md.title }, ctx, report, articles);
   } else if (ext === '.html' || ext === '.htm') {
     const html = htmlToText(text);
     if (!html.text) report.skipped.push('no readable text in the page');
-    else await oneArticle(name, name, html.text, html.title, ctx, report, articles);
+    else await oneArticle({ name, source: name, text: html.text, title: html.title }, ctx, report, articles);
   } else {
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!.trim();
-      if (!line) continue;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch (error) {
-        report.skipped.push(`malformed line ${i + 1}: ${(error as Error).message}`);
-        continue;
-      }
-      const r = record as { text?: unknown; title?: unknown; id?: unknown; source?: unknown };
-      if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || r.text.trim() === '') {
-        report.skipped.push(`malformed line ${i + 1}: needs a non-empty "text"`);
-        continue;
-      }
-      const rawId = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : '';
-      const title = typeof r.title === 'string' && r.title.trim() ? r.title.trim() : titleOf(r.text);
-      const added = articles.length;
-      await oneArticle(
-        rawId || `${name.replace(/\.jsonl$/i, '')}-${i + 1}`,
-        typeof r.source === 'string' ? r.source : `${name} line ${i + 1}`,
-        normalizeText(r.text),
-        title,
-        ctx,
-        report,
-        articles,
-      );
-      const article = articles[added];
-      if (article && rawId) article.source = sourceWithId(article.source, rawId, article.id);
+      const draft = draftOfLine(name, i + 1, lines[i]!.trim());
+      if (draft && 'problem' in draft) report.skipped.push(draft.problem);
+      else if (draft) await oneArticle(draft, ctx, report, articles);
     }
   }
   report.skipped = refusalReasons(report.skipped);

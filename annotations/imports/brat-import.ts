@@ -1,6 +1,5 @@
 import { articleFromText, normalizeText } from '../article-text';
 import { sameJson } from '../changes';
-import type { Args } from '../contract';
 import type { BratRecord } from '../formats/brat-standoff-parse';
 import { parseBratStandoff, roleBase } from '../formats/brat-standoff-parse';
 import type { ExternalReference } from '../formats/brat-standoff-layer';
@@ -20,7 +19,8 @@ import { importEachFile, Refused, storeContext, textOf } from './import-transact
 import type { LabelResolver, LabelUse } from './label-mapping';
 import { createLabelResolver } from './label-mapping';
 
-type ImportFile = Args<'import/files'>['files'][number];
+/** A file as the importers read it: sent whole (an upload is read first, see `wholeFile`). */
+type ImportFile = { name: string; content: string };
 
 /**
  * Imports brat .ann files, each with the .txt beside it, into the

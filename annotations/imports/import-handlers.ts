@@ -10,8 +10,16 @@ import { GOLD_REFUSAL } from './import-transaction';
 import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { bytesOf, importEachFile, Refused, storeContext, textOf } from './import-transaction';
+import { importJsonlStream } from './jsonl-article-stream';
+import type { ImportFile, UploadStore } from './uploads';
+import { noUploads, sourceOf, wholeFile } from './uploads';
 
-type ImportFiles = Args<'import/files'>['files'];
+type ImportFiles = { name: string; content: string }[];
+
+/** Progress of long operations, by the id the client chose (see `jobs/progress`). */
+type Jobs = Map<string, { done: number; total: number }>;
+
+const isJsonl = (name: string) => name.toLowerCase().endsWith('.jsonl');
 
 /**
  * Label Studio's export (tasks and labelling config), doccano JSONL, or W3C
@@ -84,38 +92,111 @@ async function importArticles(
  * brat standoff pairs, or another tool's annotations. One bad file never
  * stops the others; a file that fails is reported and adds nothing.
  */
-export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'import/files'> {
+export function importHandlers(
+  ctx: ServiceContext,
+  jobs: Jobs = new Map(),
+  uploads?: UploadStore,
+): Pick<Handlers, 'import/files' | 'import/upload'> {
   return {
-    'import/files': async ({ format, files, annotator, map, extendTagset, dryRun }) => {
+    'import/upload': async ({ upload, offset, content }) => {
+      const decoded = bytesOf(content);
+      if ('reason' in decoded) throw new FactmarkError('invalid-argument', decoded.reason);
+      return { bytes: await (uploads ?? noUploads()).append(upload, offset, decoded.bytes) };
+    },
+    'import/files': async ({ format, files: sent, annotator, map, extendTagset, dryRun, jobId }) => {
       const reports: FileReport[] = [];
-      const options: ImportOptions = {
-        annotator: annotator ?? ctx.annotator,
-        labels: { map, extendTagset },
-        dryRun,
-      };
-      if (format === 'label-studio' || format === 'doccano' || format === 'w3c') {
-        await importInterchange(ctx, format, files, options, reports);
-      } else if (format === 'brat') {
-        if (options.annotator === GOLD) throw new FactmarkError('invalid-argument', `Not imported: ${GOLD_REFUSAL}`);
-        await importBrat(ctx, files, options, reports);
-      } else if (format === 'bundle') {
-        await importEachFile(
-          ctx,
-          files,
-          reports,
-          async (tx, file, report) => {
-            const decoded = textOf(file);
-            if ('reason' in decoded) throw new Refused([decoded.reason]);
-            await importBundle(tx, decoded.text, report);
-          },
-          options,
-        );
-      } else {
-        await importArticles(ctx, files, reports, options);
+      try {
+        if (format === 'articles')
+          await importArticleFiles(ctx, sent, reports, { dryRun }, uploads, (done, total) => {
+            if (jobId) jobs.set(jobId, { done, total });
+          });
+        else await importWholeFiles(ctx, format, sent, reports, { annotator, map, extendTagset, dryRun }, uploads);
+      } finally {
+        if (jobId) jobs.delete(jobId);
+        for (const file of sent) if ('upload' in file) await uploads?.discard(file.upload);
       }
       const result: ImportReport = { files: reports, articles: ctx.repo.listArticles() };
       if (dryRun) result.dryRun = true;
       return result;
     },
   };
+}
+
+/**
+ * Article files in their order: a JSONL file read as a stream and saved in
+ * batches; each run of other files (read whole) saved as today, together.
+ */
+async function importArticleFiles(
+  ctx: ServiceContext,
+  sent: readonly ImportFile[],
+  reports: FileReport[],
+  run: RunOptions,
+  uploads: UploadStore | undefined,
+  onProgress: (done: number, total: number) => void,
+): Promise<void> {
+  const ictx = storeContext(ctx);
+  const sources = new Map<ImportFile, Awaited<ReturnType<typeof sourceOf>>>();
+  for (const file of sent) if (isJsonl(file.name)) sources.set(file, await sourceOf(file, uploads));
+  const total = [...sources.values()].reduce((sum, s) => sum + ('size' in s ? s.size : 0), 0);
+  let before = 0;
+  let whole: ImportFiles = [];
+  const flush = async () => {
+    if (whole.length > 0) await importArticles(ctx, whole, reports, run);
+    whole = [];
+  };
+  for (const file of sent) {
+    const source = sources.get(file);
+    if (!source) {
+      whole.push(await wholeFile(file, uploads));
+      continue;
+    }
+    await flush();
+    const report = fileReport(file.name);
+    reports.push(report);
+    if ('reason' in source) report.skipped.push(source.reason);
+    else {
+      await importJsonlStream(ctx, ictx, { name: file.name, ...source }, report, run, (done) =>
+        onProgress(before + done, total),
+      );
+      before += source.size;
+    }
+  }
+  await flush();
+}
+
+/** Files of the formats read whole: uploads read first (refused past the limit of a whole file). */
+async function importWholeFiles(
+  ctx: ServiceContext,
+  format: Exclude<Args<'import/files'>['format'], 'articles'>,
+  sent: readonly ImportFile[],
+  reports: FileReport[],
+  args: Pick<Args<'import/files'>, 'annotator' | 'map' | 'extendTagset' | 'dryRun'>,
+  uploads: UploadStore | undefined,
+): Promise<void> {
+  const files: ImportFiles = [];
+  for (const file of sent) files.push(await wholeFile(file, uploads));
+  const { annotator, map, extendTagset, dryRun } = args;
+  const options: ImportOptions = {
+    annotator: annotator ?? ctx.annotator,
+    labels: { map, extendTagset },
+    dryRun,
+  };
+  if (format === 'label-studio' || format === 'doccano' || format === 'w3c') {
+    await importInterchange(ctx, format, files, options, reports);
+  } else if (format === 'brat') {
+    if (options.annotator === GOLD) throw new FactmarkError('invalid-argument', `Not imported: ${GOLD_REFUSAL}`);
+    await importBrat(ctx, files, options, reports);
+  } else {
+    await importEachFile(
+      ctx,
+      files,
+      reports,
+      async (tx, file, report) => {
+        const decoded = textOf(file);
+        if ('reason' in decoded) throw new Refused([decoded.reason]);
+        await importBundle(tx, decoded.text, report);
+      },
+      options,
+    );
+  }
 }

@@ -18,7 +18,7 @@ export const GOLD_REFUSAL =
   "the gold layer holds adjudicated annotations only: import the file into an annotator's layer and adjudicate it on the review page (a Factmark bundle brings a gold layer with its decisions)";
 
 /** Ends a dry run's transaction once its work is done, so nothing of it is saved. */
-class DryRunEnd extends Error {}
+export class DryRunEnd extends Error {}
 
 /** How an import runs: for real, or as a dry run that reports and saves nothing. */
 export interface RunOptions {

@@ -1,4 +1,3 @@
-import type { Args } from '../contract';
 import { parseDoccano } from '../formats/doccano-parse';
 import type { LabelStudioConfig } from '../formats/label-studio-config';
 import { parseLabelStudioConfig } from '../formats/label-studio-config';
@@ -12,7 +11,8 @@ import type { ImportOptions } from './import-transaction';
 import { importEachFile, Refused, textOf } from './import-transaction';
 import { importDocuments } from './interchange-import';
 
-type ImportFile = Args<'import/files'>['files'][number];
+/** A file as the importers read it: sent whole (an upload is read first, see `wholeFile`). */
+type ImportFile = { name: string; content: string };
 
 const folderOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { progress, UsageError } from './cli-common';
 import { readLabelMapFile } from './label-map-file';
 import { openLowdbRepository } from './lowdb-repository';
 import { StoreLockedError } from './store-lock';
+import { createUploadFolder } from './upload-folder';
 
 const IMPORT_FORMATS = ['articles', 'bundle', 'brat', 'label-studio', 'doccano', 'w3c'] as const;
 type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -36,6 +38,15 @@ export interface ImportCommand {
 
 type Call = <K extends OperationName>(name: K, args: Args<K>) => Promise<Results[K]>;
 
+/** Where an import goes, and, when that is this process, how a file is lent to it by its path. */
+interface Target {
+  call: Call;
+  lend?: (path: string) => string;
+}
+
+/** Bytes per `import/upload` piece sent to a web mode: well under its request limit once in base64. */
+const UPLOAD_PIECE = 8 * 1024 * 1024;
+
 async function filesUnder(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new UsageError(`No such file or folder: ${path}`);
@@ -57,37 +68,44 @@ const resultOf = <T>(envelope: Envelope): T => {
  * store open, through that web mode's contract, so the running app makes the
  * change (one writer, ever). The desktop app has no such door: it refuses.
  */
-async function importTarget(storeDir: string, annotator: string): Promise<Call> {
+async function importTarget(storeDir: string, annotator: string): Promise<Target> {
   try {
     const repo = await openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
-    const handlers = createHandlers(repo, { annotator });
-    return async (name, args) => resultOf(await dispatch(handlers, name, args));
+    // The store is this process's own: a file is read where it is, never copied.
+    const uploads = createUploadFolder(null);
+    const handlers = createHandlers(repo, { annotator, uploads });
+    return { call: async (name, args) => resultOf(await dispatch(handlers, name, args)), lend: uploads.lend };
   } catch (error) {
     const owner = error instanceof StoreLockedError ? error.owner : null;
     const url = owner?.url;
     // Only a web mode of this machine, serving this very store, is sent the work.
     if (!owner || !url || owner.host !== hostname() || !(await servesStore(url, storeDir))) throw error;
     console.error(`The store is open in ${owner.kind} at ${url}: the import is sent there.`);
-    return async (name, args) => {
-      const response = await fetch(`${url}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(args),
-      }).catch((cause: unknown) => {
-        throw new Error(`${(error as Error).message} It did not answer at ${url} (${(cause as Error).message}).`);
-      });
-      const text = await response.text();
-      let envelope: Envelope;
-      try {
-        envelope = JSON.parse(text) as Envelope;
-      } catch {
-        throw new Error(
-          `${url} answered ${response.status} with something other than Factmark's reply: ${text.slice(0, 200)}`,
-        );
-      }
-      return resultOf(envelope);
-    };
+    return { call: remoteCall(url, error as Error) };
   }
+}
+
+/** Calls the contract of the web mode at `url`; `error` is why the store could not be opened here. */
+function remoteCall(url: string, error: Error): Call {
+  return async (name, args) => {
+    const response = await fetch(`${url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    }).catch((cause: unknown) => {
+      throw new Error(`${error.message} It did not answer at ${url} (${(cause as Error).message}).`);
+    });
+    const text = await response.text();
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(text) as Envelope;
+    } catch {
+      throw new Error(
+        `${url} answered ${response.status} with something other than Factmark's reply: ${text.slice(0, 200)}`,
+      );
+    }
+    return resultOf(envelope);
+  };
 }
 
 /** Whether the web mode at `url` has the store `storeDir` open (and answers at all). */
@@ -152,24 +170,34 @@ export async function runImport(storeDir: string, command: ImportCommand): Promi
       );
   const map: LabelMap | undefined = command.mapFile ? await readLabelMapFile(command.mapFile) : undefined;
 
-  const call = await importTarget(storeDir, annotator);
+  const { call, lend } = await importTarget(storeDir, annotator);
   const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
   const named = files.map((path) => ({ path, name: relative(root, path) || basename(path) }));
   if (dryRun) console.log('Dry run: nothing is saved. What each file would import:');
   const reports: FileReport[] = [];
   let done = 0;
   for (const batch of importBatches(format, named, 50)) {
-    const payload = await Promise.all(
-      batch.files.map(async (f) => ({ name: f.name, content: (await readFile(f.path)).toString('base64') })),
+    const payload: Args<'import/files'>['files'] = [];
+    for (const f of batch.files)
+      payload.push(
+        format === 'articles' && f.path.toLowerCase().endsWith('.jsonl')
+          ? { name: f.name, upload: lend ? lend(f.path) : await uploadFile(call, f.path) }
+          : { name: f.name, content: (await readFile(f.path)).toString('base64') },
+      );
+    const jobId = `import-${process.pid}-${done}`;
+    const result: ImportReport = await followed(
+      call,
+      jobId,
+      call('import/files', {
+        format,
+        files: payload,
+        annotator,
+        jobId,
+        ...(map ? { map } : {}),
+        ...(extendTagset ? { extendTagset } : {}),
+        ...(dryRun ? { dryRun } : {}),
+      }),
     );
-    const result: ImportReport = await call('import/files', {
-      format,
-      files: payload,
-      annotator,
-      ...(map ? { map } : {}),
-      ...(extendTagset ? { extendTagset } : {}),
-      ...(dryRun ? { dryRun } : {}),
-    });
     for (const r of result.files) console.log(reportLines(r, dryRun).join('\n'));
     reports.push(...result.files);
     done += batch.count;
@@ -177,6 +205,36 @@ export async function runImport(storeDir: string, command: ImportCommand): Promi
   }
   if (labelled) await adviseOnLabels(call, reports, map ?? {}, command.writeMap);
   return reports.some((r) => r.skipped.length > 0) ? 1 : 0;
+}
+
+/** Sends a file to the web mode in pieces (`import/upload`); the upload's id. */
+async function uploadFile(call: Call, path: string): Promise<string> {
+  const upload = `cli-${process.pid}-${Date.now()}`;
+  let offset = 0;
+  let first = true;
+  for await (const piece of createReadStream(path, { highWaterMark: UPLOAD_PIECE }) as AsyncIterable<Buffer>) {
+    offset = (await call('import/upload', { upload, offset, content: piece.toString('base64') })).bytes;
+    first = false;
+  }
+  if (first) await call('import/upload', { upload, offset: 0, content: '' });
+  return upload;
+}
+
+/** Shows the bytes of JSONL read while `work` runs (a long file is one call). */
+async function followed<T>(call: Call, jobId: string, work: Promise<T>): Promise<T> {
+  if (!process.stderr.isTTY) return work;
+  const poll = setInterval(() => {
+    call('jobs/progress', { jobId }).then(
+      (p) =>
+        p && process.stderr.write(`\rreading ${(p.done / 1048576).toFixed(0)}/${(p.total / 1048576).toFixed(0)} MiB`),
+      () => undefined,
+    );
+  }, 500);
+  try {
+    return await work;
+  } finally {
+    clearInterval(poll);
+  }
 }
 
 /** Says how to deal with labels the tagset lacks, with a label map to edit (on stderr, or into `--write-map FILE`). */

@@ -11,6 +11,7 @@ import { createReadWriteLock } from '../read-write-lock';
 import type { AnnotationRepository, ProjectData, StoreProblem, StoreStatus, StoreView } from '../repository';
 import type { AtomicJsonFile, WriteStepHook } from './atomic-json-file';
 import { isTemporaryFile } from './atomic-json-file';
+import { writeNewFiles } from './new-files-write';
 import type { AnnotationFile, ArticleFile, IndexFile, LayerFile, ProjectFile } from './store-files';
 import { STORE_SCHEMA_VERSION } from './store-files';
 import type { WriteEntry } from './store-journal';
@@ -391,7 +392,10 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     const texts = articles.map(({ file, data }) => file.serialize(data));
 
     // Article texts are new files no record names until the index does: written first, outside the journal.
-    for (const [i, article] of staged.newArticles.entries()) await writeStoreText(PATHS.article(article.id), texts[i]!);
+    await writeNewFiles(
+      staged.newArticles.map((article, i) => ({ path: full(PATHS.article(article.id)), text: texts[i]! })),
+      onStep,
+    );
     if (nextIndex && !existsSync(full('.gitignore'))) await writeStoreText('.gitignore', GITIGNORE);
     try {
       if (entries.length > 1) await writeJournal(dir, entries, onStep);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Handlers } from '../contract';
 import { OPERATION_NAMES } from '../operation-names';
 import { createHandlers } from '../service/index';
@@ -7,6 +8,7 @@ import type { LowdbRepository } from './lowdb-repository';
 import { openLowdbRepository } from './lowdb-repository';
 import { createProjectRemote } from './project-remote';
 import { addSampleCorpus } from './sample-corpus';
+import { createUploadFolder } from './upload-folder';
 import type { StoreOwner } from './store-lock';
 
 export interface WorkspaceOptions {
@@ -73,6 +75,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       annotator: options.annotator,
       annotatorGiven: options.annotatorGiven ?? false,
       remote,
+      uploads: createUploadFolder(join(storeDir, 'local', 'uploads')),
     });
     return { storeDir, repo, handlers };
   }

@@ -10,6 +10,8 @@ import { entityHandlers } from './entity-handlers';
 import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from '../imports/import-handlers';
+import type { UploadStore } from '../imports/uploads';
+import type { Jobs } from './export-handlers';
 import { relationHandlers } from './relation-handlers';
 import { reviewHandlers } from './review-handlers';
 import { FactmarkError } from '../errors';
@@ -28,6 +30,8 @@ export interface ServiceOptions {
   newId?: () => string;
   /** The git side of a team project; absent where git cannot run (the project operations then say so). */
   remote?: ProjectRemote;
+  /** Where files sent in pieces are kept until imported; absent: `import/upload` says it cannot. */
+  uploads?: UploadStore;
 }
 
 /**
@@ -69,6 +73,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'search/query': 'read',
   'history/apply': 'change',
   'import/files': 'batch',
+  'import/upload': 'free',
   'jobs/progress': 'free',
   'export/file': 'read',
   'settings/update': 'change',
@@ -116,7 +121,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
   /** Progress of long operations, by the id the client chose, while they run. */
-  const jobs = new Map<string, { done: number; total: number }>();
+  const jobs: Jobs = new Map();
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
@@ -150,7 +155,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       ...eventHandlers(ctx),
       ...searchHandlers(ctx),
       ...historyHandlers(ctx),
-      ...importHandlers(ctx),
+      ...importHandlers(ctx, jobs, options.uploads),
       ...reviewHandlers(ctx),
       'settings/update': async ({ annotator, reviewingOrganisation }) => {
         if (annotator === GOLD)

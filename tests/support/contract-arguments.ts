@@ -75,6 +75,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
     format: 'articles',
     files: [{ name: 'notes/story.txt', content: b64('Headline here\n\nBody 👍 text.') }],
   }),
+  'import/upload': () => ({ upload: 'up-1', offset: 0, content: b64('{"text": "Body 👍 text."}\n') }),
   'jobs/progress': () => ({ jobId: 'job-1' }),
   'export/file': () => ({
     format: 'jsonl',

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../annotations/contract';
+import type { Args, ImportReport } from '../../../annotations/contract';
 import type { FileReport } from '../../../annotations/imports/article-import';
 import { importBatches } from '../../../annotations/imports/import-batches';
 import type { LabelOptions } from '../../../annotations/imports/label-mapping';
@@ -21,11 +21,28 @@ export function guessFormat(files: readonly File[]): ImportFormat {
   return 'articles';
 }
 
-async function toBase64(file: File): Promise<string> {
+async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Bytes per `import/upload` piece: well under the 64 MiB one request to the web mode may carry, once in base64. */
+const UPLOAD_PIECE = 8 * 1024 * 1024;
+
+/** A JSONL file too large to send in one request: it goes in pieces, then is imported as a stream. */
+const streamed = (file: File) => file.name.toLowerCase().endsWith('.jsonl') && file.size > UPLOAD_PIECE;
+
+/** Sends a file in pieces (`import/upload`); the upload's id, or null when it failed or was cancelled. */
+async function uploadInPieces(store: WorkspaceStore, file: File, cancelled: () => boolean): Promise<string | null> {
+  const upload = `upload-${crypto.randomUUID()}`;
+  for (let offset = 0; offset < file.size; offset += UPLOAD_PIECE) {
+    if (cancelled()) return null;
+    const content = await toBase64(file.slice(offset, offset + UPLOAD_PIECE));
+    if (!(await store.query('import/upload', { upload, offset, content }))) return null;
+  }
+  return upload;
 }
 
 /** The name a file is sent under: its path inside a chosen folder, so brat pairs and configs find each other. */
@@ -61,9 +78,14 @@ export async function importInBatches(
   onProgress(0, total);
   for (const batch of batches) {
     if (cancelled()) break;
-    const payload = await Promise.all(
-      batch.files.map(async (f) => ({ name: f.name, content: await toBase64(f.file) })),
-    );
+    const payload: Args<'import/files'>['files'] = [];
+    for (const f of batch.files) {
+      if (format === 'articles' && streamed(f.file)) {
+        const upload = await uploadInPieces(store, f.file, cancelled);
+        if (!upload) return null;
+        payload.push({ name: f.name, upload });
+      } else payload.push({ name: f.name, content: await toBase64(f.file) });
+    }
     const result: ImportReport | null = await store.query('import/files', {
       format,
       files: payload,
