@@ -10,10 +10,22 @@
 //  4. CoNLL IOB2 export of a ~400 KB article with 2,000 annotations (target
 //     < 1 s), and its time against a ~100 KB one (linear: ratio ≤ 6 for 4×
 //     the text; a quadratic export would be near 16).
-//  5. Team sync of 20 annotators × 1,000 articles through a loopback git
+//  5. Start-up: a 10,000-word article with 200 annotations painted after
+//     navigation, cold and warm (target < 250 ms; bench-startup.ts).
+//  6. Agreement over a corpus of 10,000 articles, 1,000 with two layers:
+//     cold, unchanged and after one edit, the reply's size and the server's
+//     memory (bench-agreement.ts).
+//  7. Import of 10,000 articles of ~500 words from one JSONL file, and their
+//     export as JSONL, brat and W3C: time and peak memory (bench-io.ts).
+//  8. A store of 100,000 articles behind the real web server: article list,
+//     search (a common and a rare word), opening an article, memory
+//     (bench-store.ts).
+//  9. Team sync of 20 annotators × 1,000 articles through a loopback git
 //     server (see bench-sync.ts): a sync with nothing to do (target < 5 s),
 //     one bringing a colleague's 200 edits (target < 15 s), and the bare
 //     repository's size after 10,000 edits. FACTMARK_BENCH_SYNC=0 skips it.
+// Every section's figures end in one table, each with its target and whether
+// it was met; the process exits 1 when any was missed.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +38,10 @@ import { exportConll } from '../annotations/formats/conll-iob2-format';
 import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
+import { benchAgreement } from './bench-agreement';
 import { benchEditor } from './bench-editor';
+import { benchStartup } from './bench-startup';
+import { benchStore } from './bench-store';
 import type { BenchRow } from './bench-table';
 import { formatTable, msRow } from './bench-table';
 import { benchSync, SYNC_ANNOTATORS, SYNC_ARTICLES } from './bench-sync';
@@ -188,8 +203,17 @@ async function main(): Promise<void> {
     met: growth <= 6,
   });
 
+  console.log('\n5. Start-up of the editor');
+  rows.push(...(await benchStartup()));
+
+  console.log('\n6. Agreement over 10,000 articles, 1,000 of them with two layers');
+  rows.push(...(await benchAgreement()));
+
+  console.log('\n8. A store of 100,000 articles behind the web server');
+  rows.push(...(await benchStore()));
+
   console.log(
-    `\n5. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
+    `\n9. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
   );
   if (process.env.FACTMARK_BENCH_SYNC === '0') {
     console.log('  skipped: FACTMARK_BENCH_SYNC=0 (the section takes a few minutes)');
