@@ -40,6 +40,7 @@ import { createHandlers } from '../annotations/service';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
 import { benchAgreement } from './bench-agreement';
 import { benchEditor } from './bench-editor';
+import { benchIo } from './bench-io';
 import { benchStartup } from './bench-startup';
 import { benchStore } from './bench-store';
 import type { BenchRow } from './bench-table';
@@ -208,6 +209,9 @@ async function main(): Promise<void> {
 
   console.log('\n6. Agreement over 10,000 articles, 1,000 of them with two layers');
   rows.push(...(await benchAgreement()));
+
+  console.log('\n7. Import and export of 10,000 articles of ~500 words');
+  rows.push(...(await benchIo()));
 
   console.log('\n8. A store of 100,000 articles behind the web server');
   rows.push(...(await benchStore()));
