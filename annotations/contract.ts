@@ -21,7 +21,7 @@ import { CONFLICT_CHOICES, TEAM_ROLES } from './project';
 import type { ProjectStatus, SyncOutcome, Team } from './project';
 import type { ComparedGroup } from './review/compare';
 import type { AnnotatorProgress, LabelDistribution } from './review/corpus-figures';
-import type { AgreementReport } from './agreement/report';
+import type { ArticleAgreement, CorpusAgreement } from './agreement/figure-types';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 
@@ -222,6 +222,8 @@ export const argumentSchemas = {
     content: z.string(),
   }),
   'jobs/progress': z.strictObject({ jobId: IdSchema }),
+  /** Stops a job that can stop halfway (the agreement report, which then answers null). */
+  'jobs/cancel': z.strictObject({ jobId: IdSchema }),
   'settings/update': z
     .strictObject({
       annotator: AnnotatorName.optional(),
@@ -264,7 +266,11 @@ export const argumentSchemas = {
     /** The layers to measure (the gold layer may be one); by default every layer with annotations but gold. */
     annotators: z.array(AnnotatorName).min(1).max(20).optional(),
     articleIds: z.array(IdSchema).optional(),
+    /** Chosen by the client to follow the report with jobs/progress and stop it with jobs/cancel. */
+    jobId: IdSchema.optional(),
   }),
+  /** One article's agreement between the layers named (those the report measured). */
+  'agreement/article': z.strictObject({ articleId: IdSchema, annotators: z.array(AnnotatorName).min(1).max(20) }),
   'export/file': z.strictObject({
     format: z.enum(EXPORT_FORMATS),
     /**
@@ -478,6 +484,8 @@ export interface Results {
   'import/upload': { bytes: number };
   /** `phase`: an export reads the articles, then writes them. */
   'jobs/progress': { done: number; total: number; phase?: 'reading' | 'writing' } | null;
+  /** Whether a job of that id was running and was told to stop. */
+  'jobs/cancel': boolean;
   'export/file': ExportResult;
   'settings/update': SessionStatus;
   'review/compare': ReviewComparison;
@@ -485,7 +493,9 @@ export interface Results {
   /** The decisions that took the article's agreements into gold. */
   'review/accept-agreed': Mutation<Decision[]>;
   'review/progress': ReviewProgressRow[];
-  'agreement/report': AgreementDashboard;
+  /** Null when jobs/cancel stopped it before it finished. */
+  'agreement/report': AgreementDashboard | null;
+  'agreement/article': ArticleAgreement;
   'project/status': ProjectStatus;
   'project/publish': SyncOutcome;
   'project/sync': SyncOutcome;
@@ -503,8 +513,8 @@ export interface AgreementDashboard {
   articleCount: number;
   distribution: LabelDistribution;
   progress: AnnotatorProgress[];
-  /** Agreement between the layers measured (those asked for; else every layer with annotations but gold). */
-  agreement: AgreementReport;
+  /** Agreement between the layers measured (those asked for; else every layer with annotations but gold); per article with agreement/article. */
+  agreement: CorpusAgreement;
   /** Articles left out because a file of theirs cannot be read; absent when none was. */
   leftOut?: LeftOut[];
 }

@@ -1,5 +1,6 @@
 // Bundles the Node-side entry points: the Electron main process and preload
-// (CommonJS, as a sandboxed preload must be) and the web-mode server.
+// (CommonJS, as a sandboxed preload must be), the web-mode server, the command
+// line and the agreement worker.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -11,6 +12,8 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
     external: ['electron'],
+    // The agreement worker's file is found from __filename there; import.meta, empty in CommonJS, is not used.
+    logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({
     ...common,
@@ -25,6 +28,13 @@ await Promise.all([
     outfile: 'dist/server.mjs',
     format: 'esm',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  // The agreement report's worker thread: its own file, found beside the server and the command line.
+  build({
+    ...common,
+    entryPoints: ['annotations/node/agreement-worker.ts'],
+    outfile: 'dist/agreement-worker.mjs',
+    format: 'esm',
   }),
   build({
     ...common,

@@ -35,6 +35,7 @@ import { stableJson, StoreTextFile } from './store-text-file';
 import { storeView, toLayer, toProject } from './store-view';
 import { searchCandidates } from './search-candidates';
 import { openStoreSearchIndex } from './store-search-index';
+import { listLayerFiles } from './layer-listing';
 import type { Staged } from './store-view';
 
 export interface LowdbRepository extends AnnotationRepository {
@@ -61,6 +62,8 @@ export interface RepositoryOptions {
   lockStaleMs?: number;
   /** Told when the store was migrated as it opened (by default, a line on stderr). */
   onNotice?: (message: string) => void;
+  /** Whether the search index reads the articles it lacks in the background (default yes; a short command says no). */
+  indexInBackground?: boolean;
 }
 
 const BACKUP = 'backup';
@@ -234,6 +237,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   await readAnnotated();
   const searchIndex = openStoreSearchIndex({
     dir,
+    readInBackground: options.indexInBackground,
     list: () => indexDb.data.articles,
     readText: async (articleId) => {
       const data = await storeFile<ArticleFile>(PATHS.article(articleId), false)
@@ -247,6 +251,10 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   /** A change whose journal is written but whose files are not all replaced yet (a write failed). */
   let pending = false;
   let closed = false;
+  /** The layer writes of this process, counted per article, and the reloads: part of each article's layer revision. */
+  const layerWrites = new Map<string, number>();
+  let writes = 0;
+  let reloads = 0;
 
   const inLayerDir = (file: string, articleId: string) => file.startsWith(full(PATHS.layerDir(articleId)) + sep);
 
@@ -422,6 +430,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
       // Held as the files read back: the order a reopened store gives.
       layerCache.set(articleId, Promise.resolve(canonicalLayers(layer)));
       annotated.add(articleId);
+      layerWrites.set(articleId, ++writes);
       for (const file of [...problems.keys()]) if (inLayerDir(file, articleId)) problems.delete(file);
     }
   }
@@ -460,6 +469,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     problems.clear();
     await readAnnotated();
     searchIndex.reconcile();
+    reloads++;
   }
 
   function status(): StoreStatus {
@@ -533,7 +543,31 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
           problems.delete(damaged);
         }
         layerCache.delete(articleId);
+        layerWrites.set(articleId, ++writes);
       }),
+
+    listLayerFiles: (articleIds) =>
+      listLayerFiles(
+        full('layers'),
+        articleIds,
+        (id) => `${reloads}.${layerWrites.get(id) ?? 0}`,
+        (id) => byId.has(id),
+      ),
+    // What is held in memory is what the store reads: a read for a corpus-wide figure takes it, else reads the files.
+    readUnkept: async (articleId, withText) => {
+      requireArticle(articleId);
+      const held = layerCache.get(articleId);
+      const layer = toLayer(
+        held ? await held : joinLayers(articleId, await readLayerFiles(articleId).catch(report(articleId))),
+      );
+      if (!withText) return { layer };
+      const text = articleCache.get(articleId)?.text;
+      if (text !== undefined) return { layer, text };
+      const file = storeFile<ArticleFile>(PATHS.article(articleId), false);
+      const data = await file.read().catch(report(articleId));
+      if (!data) return report(articleId)(new StoreUnreadableError(file.path, 'the file is missing'));
+      return { layer, text: data.article.text };
+    },
 
     announce: (owner) => lock.announce(owner),
     offline: (work) =>

@@ -8,6 +8,7 @@ import type { LowdbRepository } from './lowdb-repository';
 import { openLowdbRepository } from './lowdb-repository';
 import { createProjectRemote } from './project-remote';
 import { addSampleCorpus } from './sample-corpus';
+import { createAgreementWorkerPool } from './agreement-worker-pool';
 import { createUploadFolder } from './upload-folder';
 import type { StoreOwner } from './store-lock';
 
@@ -54,6 +55,8 @@ interface OpenStore {
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const credentials = options.credentials ?? sessionKeeper();
   let owner = options.owner;
+  // One worker measures agreement for whichever store is open.
+  const agreementMeasurer = createAgreementWorkerPool();
   let current: OpenStore;
 
   async function open(storeDir: string, addSample: boolean): Promise<OpenStore> {
@@ -75,6 +78,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       annotator: options.annotator,
       annotatorGiven: options.annotatorGiven ?? false,
       remote,
+      agreementMeasurer,
       uploads: createUploadFolder(join(storeDir, 'local', 'uploads')),
     });
     return { storeDir, repo, handlers };
@@ -105,6 +109,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       owner = next;
       current.repo.announce(next);
     },
-    close: () => current.repo.close(),
+    close: async () => {
+      await agreementMeasurer.close();
+      await current.repo.close();
+    },
   };
 }

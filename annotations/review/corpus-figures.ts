@@ -25,22 +25,52 @@ const layerOrder = (a: string, b: string) => Number(a === GOLD) - Number(b === G
 /** Annotations per annotator and kind. */
 export type LabelDistribution = Record<string, Record<string, number>>;
 
+/** What the figures need of one annotator's layer on one article. */
+export interface AnnotatorSummary {
+  /** Annotations per kind, kinds in the order first met. */
+  kinds: Record<string, number>;
+  annotations: number;
+  /** Article labels set (done or not). */
+  labels: number;
+  done: boolean;
+}
+
+/** One article's layer as the figures need it: a few counts per annotator, kept per article instead of the layer. */
+export type LayerSummary = Record<string, AnnotatorSummary>;
+
+export function summarizeLayer(layer: ArticleLayer): LayerSummary {
+  const summary: LayerSummary = {};
+  const of = (name: string) => (summary[name] ??= { kinds: {}, annotations: 0, labels: 0, done: false });
+  for (const a of layer.annotations) {
+    const s = of(a.annotator);
+    s.annotations++;
+    s.kinds[a.kind] = (s.kinds[a.kind] ?? 0) + 1;
+  }
+  for (const d of layer.documentLabels) {
+    const s = of(d.annotator);
+    s.labels++;
+    if (d.done) s.done = true;
+  }
+  return summary;
+}
+
 /** Counts over the articles' layers: every annotator's label distribution and progress (gold included). */
-export function corpusFigures(layers: readonly ArticleLayer[], annotators?: readonly string[]): CorpusFigures {
+export function corpusFigures(layers: readonly LayerSummary[], annotators?: readonly string[]): CorpusFigures {
   const names = new Set<string>();
   for (const layer of layers) {
-    for (const a of layer.annotations) names.add(a.annotator);
-    for (const d of layer.documentLabels) if (d.done) names.add(d.annotator);
+    for (const [name, s] of Object.entries(layer)) if (s.annotations > 0 || s.done) names.add(name);
   }
   const chosen = (annotators ?? [...names].sort(layerOrder)).slice();
   const distribution: LabelDistribution = Object.fromEntries(chosen.map((name) => [name, {}]));
   const progress = chosen.map((annotator) => ({ annotator, done: 0, annotated: 0, total: layers.length }));
   for (const layer of layers) {
     chosen.forEach((name, i) => {
-      const mine = layer.annotations.filter((a) => a.annotator === name);
-      for (const a of mine) distribution[name]![a.kind] = (distribution[name]![a.kind] ?? 0) + 1;
-      if (mine.length > 0) progress[i]!.annotated++;
-      if (layer.documentLabels.some((d) => d.annotator === name && d.done)) progress[i]!.done++;
+      const mine = layer[name];
+      if (!mine) return;
+      for (const [kind, n] of Object.entries(mine.kinds))
+        distribution[name]![kind] = (distribution[name]![kind] ?? 0) + n;
+      if (mine.annotations > 0) progress[i]!.annotated++;
+      if (mine.done) progress[i]!.done++;
     });
   }
   return { annotators: chosen, distribution, progress };
@@ -54,7 +84,7 @@ export function corpusFigures(layers: readonly ArticleLayer[], annotators?: read
  */
 export function withAssignments(
   figures: CorpusFigures,
-  articles: readonly { id: string; layer: ArticleLayer }[],
+  articles: readonly { id: string; layer: LayerSummary }[],
   assignments: readonly Assignment[],
 ): CorpusFigures {
   const layers = new Map(articles.map((a) => [a.id, a.layer]));
@@ -65,7 +95,7 @@ export function withAssignments(
     let count = counts.get(annotator);
     if (!count) counts.set(annotator, (count = { assigned: 0, assignedDone: 0 }));
     count.assigned++;
-    if (layer.documentLabels.some((d) => d.annotator === annotator && d.done)) count.assignedDone++;
+    if (layer[annotator]?.done) count.assignedDone++;
   }
   if (counts.size === 0) return figures;
   const newcomers = [...counts.keys()].filter((name) => !figures.annotators.includes(name));

@@ -2,6 +2,9 @@ import type { Handlers } from '../contract';
 import type { OperationName } from '../operation-names';
 import { OPERATION_NAMES } from '../operation-names';
 import type { AnnotationRepository, StoreView } from '../repository';
+import { agreementHandlers } from './agreement-handlers';
+import type { AgreementMeasurer } from './agreement-measure';
+import { createAgreementState } from './agreement-measure';
 import { annotationHandlers } from './annotation-handlers';
 import { articleHandlers } from './article-handlers';
 import type { ServiceContext } from './context';
@@ -10,8 +13,8 @@ import { entityHandlers } from './entity-handlers';
 import { eventHandlers } from './event-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from '../imports/import-handlers';
-import type { UploadStore } from '../imports/uploads';
 import type { Jobs } from './export-handlers';
+import type { UploadStore } from '../imports/uploads';
 import { relationHandlers } from './relation-handlers';
 import { reviewHandlers } from './review-handlers';
 import { FactmarkError } from '../errors';
@@ -30,6 +33,8 @@ export interface ServiceOptions {
   newId?: () => string;
   /** The git side of a team project; absent where git cannot run (the project operations then say so). */
   remote?: ProjectRemote;
+  /** Measures articles for the agreement report (a worker, in Node); by default on the thread that answers. */
+  agreementMeasurer?: AgreementMeasurer;
   /** Where files sent in pieces are kept until imported; absent: `import/upload` says it cannot. */
   uploads?: UploadStore;
 }
@@ -75,13 +80,16 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'import/files': 'batch',
   'import/upload': 'free',
   'jobs/progress': 'free',
+  'jobs/cancel': 'free',
   'export/file': 'read',
   'settings/update': 'change',
   'review/compare': 'read',
   'review/decide': 'change',
   'review/accept-agreed': 'change',
   'review/progress': 'read',
-  'agreement/report': 'read',
+  // Reads in snapshots of its own, a batch at a time: changes go on while it measures.
+  'agreement/report': 'free',
+  'agreement/article': 'read',
   // The project remote takes the store for itself while it changes files.
   'project/status': 'free',
   'project/publish': 'free',
@@ -122,6 +130,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const newId = options.newId ?? (() => crypto.randomUUID());
   /** Progress of long operations, by the id the client chose, while they run. */
   const jobs: Jobs = new Map();
+  const agreement = createAgreementState(options.agreementMeasurer);
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
@@ -157,6 +166,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       ...historyHandlers(ctx),
       ...importHandlers(ctx, jobs, options.uploads),
       ...reviewHandlers(ctx),
+      ...agreementHandlers(ctx, { repo, jobs, state: agreement }),
       'settings/update': async ({ annotator, reviewingOrganisation }) => {
         if (annotator === GOLD)
           throw new FactmarkError('invalid-argument', `"${GOLD}" is the adjudicated layer's name; choose another name`);

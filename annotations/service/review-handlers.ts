@@ -6,16 +6,12 @@ import { resolveAttributes } from '../attributes';
 import type { ComparedGroup } from '../review/compare';
 import { adjudicationState, compareLayers, layerNames } from '../review/compare';
 import { articleAdjudication } from '../review/adjudication';
-import { agreementHandlers } from './agreement-handlers';
 import type { ServiceContext } from './context';
 import { eachLayer, mutation, project } from './context';
 import type { GoldPick } from './gold-decisions';
 import { adjudicate, agreedPick, copyOf, refOf } from './gold-decisions';
 
-type ReviewHandlers = Pick<
-  Handlers,
-  'review/compare' | 'review/decide' | 'review/accept-agreed' | 'review/progress' | 'agreement/report'
->;
+type ReviewHandlers = Pick<Handlers, 'review/compare' | 'review/decide' | 'review/accept-agreed' | 'review/progress'>;
 
 function checkLayers(annotators: readonly string[]): void {
   if (annotators.includes(GOLD))
@@ -157,8 +153,6 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
       });
       return mutation(decisions, 'Take the agreed layers into gold', work!.changes);
     },
-
-    ...agreementHandlers(ctx),
 
     'review/progress': async ({ annotators }) => {
       const rows = new Map<string, ReviewProgressRow>();

@@ -77,6 +77,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   }),
   'import/upload': () => ({ upload: 'up-1', offset: 0, content: b64('{"text": "Body 👍 text."}\n') }),
   'jobs/progress': () => ({ jobId: 'job-1' }),
+  'jobs/cancel': () => ({ jobId: 'job-1' }),
   'export/file': () => ({
     format: 'jsonl',
     scope: { layer: 'all' },
@@ -96,6 +97,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   'review/accept-agreed': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   'review/progress': () => ({ annotators: ['alice', 'bob'] }),
   'agreement/report': () => ({ annotators: ['alice'], articleIds: [FIRST] }),
+  'agreement/article': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   // Port 9 (discard) on loopback: refused at once, so no fuzz case waits on a network.
   'project/status': () => ({}),
   'project/publish': () => ({ url: 'http://127.0.0.1:9/project.git', credentials: { username: 'u', password: 'p' } }),

@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AgreementDashboard, ReviewProgressRow } from '../../../annotations/contract';
+import type { ArticleAgreement } from '../../../annotations/agreement/figure-types';
+import type { ReviewProgressRow } from '../../../annotations/contract';
 import { LeftOutLine } from '../LeftOutLine/LeftOutLine';
 import { leftOutOf } from '../state/left-out';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { Chart } from './Chart';
 import { AgreementTables } from './AgreementTables';
+import { MeasuringProgress } from './MeasuringProgress';
 import { ProgressTable } from './ProgressTable';
+import { useAgreementReport } from './use-agreement-report';
 import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
 import { attributesCsv, distributionCsv, labelsCsv, pairsCsv, progressCsv } from './dashboard-csv';
@@ -18,31 +21,37 @@ export function Dashboard() {
   // Any edit, undo or redo (a done mark, an assignment) moves a step between the stacks: read the figures again.
   const undoStack = useWorkspace((s) => s.undoStack);
   const redoStack = useWorkspace((s) => s.redoStack);
-  const [data, setData] = useState<AgreementDashboard | null>(null);
   /** The layers measured; null: the core's default (every layer with annotations but gold). */
   const [measured, setMeasured] = useState<string[] | null>(null);
+  const { data, measuring, stopped, cancel, again } = useAgreementReport(store, measured, [undoStack, redoStack]);
   const [adjudication, setAdjudication] = useState<ReviewProgressRow[]>([]);
   useEffect(() => {
     let live = true;
-    void store
-      .query('agreement/report', measured && measured.length > 0 ? { annotators: measured } : {})
-      .then((result) => live && setData(result));
     void store.query('review/progress', {}).then((rows) => live && rows && setAdjudication(rows));
     return () => {
       live = false;
     };
-  }, [store, undoStack, redoStack, measured]);
+  }, [store, undoStack, redoStack]);
   const labels = useMemo(() => kinds.map((k) => ({ kind: k.kind, label: k.label, color: k.color })), [kinds]);
   const distribution = useMemo(() => data && distributionChart(data, labels), [data, labels]);
   const progress = useMemo(() => data && progressChart(data), [data]);
   const articles = useWorkspace((s) => s.articles);
   const [scope, setScope] = useState('corpus');
   const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
-  const figures = data
-    ? scope === 'corpus'
-      ? data.agreement.corpus
-      : (data.agreement.articles.find((a) => a.id === scope) ?? data.agreement.corpus)
-    : null;
+  // One article's figures are asked for when it is chosen: the report carries the corpus's only.
+  const [article, setArticle] = useState<ArticleAgreement | null>(null);
+  const measuredNow = data?.agreement.annotators;
+  useEffect(() => {
+    if (scope === 'corpus' || !measuredNow || measuredNow.length === 0) return;
+    let live = true;
+    void store
+      .query('agreement/article', { articleId: scope, annotators: measuredNow })
+      .then((result) => live && setArticle(result));
+    return () => {
+      live = false;
+    };
+  }, [store, scope, measuredNow]);
+  const figures = data ? (scope === 'corpus' ? data.agreement.corpus : article?.id === scope ? article : null) : null;
   const heatmap = useMemo(
     () => data && figures && pairHeatmap(data.agreement.annotators, figures, mode),
     [data, figures, mode],
@@ -51,9 +60,26 @@ export function Dashboard() {
   const labelName = (kind: string) => labels.find((l) => l.kind === kind)?.label ?? kind;
   const suffix = scope === 'corpus' ? 'corpus' : scope;
 
-  if (!data) return <section className="dashboard" aria-label="Agreement dashboard" aria-busy="true" />;
+  const progressLine = measuring ? (
+    <MeasuringProgress measuring={measuring} onCancel={cancel} />
+  ) : stopped ? (
+    <p className="hint">
+      {data ? 'Measuring stopped: these figures are from before. ' : 'Measuring stopped. '}
+      <button type="button" onClick={again}>
+        Measure again
+      </button>
+    </p>
+  ) : null;
+  if (!data)
+    return (
+      <section className="dashboard" aria-label="Agreement dashboard" aria-busy={measuring !== null}>
+        <p className="record-kind">Agreement and progress</p>
+        {progressLine}
+      </section>
+    );
   return (
-    <section className="dashboard" aria-label="Agreement dashboard">
+    <section className="dashboard" aria-label="Agreement dashboard" aria-busy={measuring !== null}>
+      {progressLine}
       <header>
         <p className="record-kind">Agreement and progress</p>
         <h1>
