@@ -19,6 +19,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
   const store = useWorkspaceStore();
   const teamStore = useTeamStore();
   const articles = useWorkspace((s) => s.articles);
+  const listed = useWorkspace((s) => s.articlesListed);
   const openId = useWorkspace((s) => s.article?.id ?? s.damaged?.articleId);
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const openDone = useWorkspace((s) => s.layer.documentLabels.some((d) => d.annotator === me && d.done));
@@ -61,7 +62,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
 
   return (
     <nav className="article-list" aria-label="Articles">
-      <h2>Articles ({articles.length})</h2>
+      <h2>Articles{listed && ` (${articles.length})`}</h2>
       {isTeam && (
         <AssignedFilter
           on={filter === 'assigned'}
@@ -81,6 +82,12 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
         />
       )}
       <div className="scroller" ref={scroller}>
+        {/* At start the open article comes first; on a large store the list takes a moment more. */}
+        {!listed && (
+          <p className="hint" role="status">
+            Listing the store’s articles…
+          </p>
+        )}
         {shown.length === 0 && filter === 'assigned' && isTeam && (
           <p className="hint empty-filter">Nothing is assigned to you ({me}).</p>
         )}

@@ -5,7 +5,16 @@ import type { FactmarkClient } from './factmark-client';
 /** One request sent before the app's code has loaded. */
 export type EarlyRequest = { [K in OperationName]: { name: K; args: Args<K> } }[OperationName];
 
-/** What the workspace store asks for first (see `init`): the store's status and lists, and the article in the address. */
+/** The first article of the store, opened when the address names none (or one no longer there). */
+export const FIRST_ARTICLE: Args<'articles/page'> = { offset: 0, limit: 1 };
+
+/**
+ * What the workspace store asks for first (see `init`): the store's status and
+ * registries, and the article in the address, else the store's first article.
+ * Not the whole article list: on a large store it is tens of megabytes, which
+ * the server would serialise while the article waits; it is asked for once
+ * the article is shown.
+ */
 export function firstPaintRequests(articleId: string | undefined): EarlyRequest[] {
   const article: EarlyRequest[] = articleId
     ? [
@@ -16,7 +25,7 @@ export function firstPaintRequests(articleId: string | undefined): EarlyRequest[
   return [
     ...article,
     { name: 'store/status', args: {} },
-    { name: 'articles/list', args: {} },
+    ...(articleId ? [] : [{ name: 'articles/page', args: FIRST_ARTICLE } as const]),
     { name: 'entities/list', args: {} },
     { name: 'events/list', args: {} },
   ];

@@ -13,6 +13,7 @@ import type { OperationName } from '../../../annotations/operation-names';
 import { trimSpan } from '../../../annotations/spans';
 import type { FactmarkClient } from '../client/factmark-client';
 import { ClientError } from '../client/factmark-client';
+import { FIRST_ARTICLE } from '../client/prefetch-client';
 import { applyChanges } from './apply-changes';
 import { createCorrections } from './correct-in-place';
 import type { MergeSteps } from './correct-in-place';
@@ -43,6 +44,8 @@ export type Route =
 export interface WorkspaceState {
   status: SessionStatus | null;
   articles: ArticleSummary[];
+  /** The article list has come (at start the article is shown first, and the list follows). */
+  articlesListed: boolean;
   article: Article | null;
   /** The article opened that cannot be read (then `article` is null). */
   damaged: DamagedArticle | null;
@@ -110,6 +113,7 @@ export function createWorkspaceStore(
   let state: WorkspaceState = {
     status: null,
     articles: [],
+    articlesListed: false,
     article: null,
     damaged: null,
     layer: EMPTY_LAYER,
@@ -239,20 +243,29 @@ export function createWorkspaceStore(
       // The article in the address is asked for with the rest, not after it: the first paint waits for one round trip.
       const early = preferredArticleId ? readArticle(preferredArticleId) : undefined;
       early?.catch(() => undefined);
+      const unlisted = state.articles;
       try {
-        const [status, articles, entities, events] = await Promise.all([
+        const [status, entities, events] = await Promise.all([
           client.send('store/status', {}),
-          client.send('articles/list', {}),
           client.send('entities/list', {}),
           client.send('events/list', {}),
         ]);
-        set({ status, articles, entities, events });
+        set({ status, entities, events });
         // The saved undo history is read beside the article: the text never waits for it.
         const historyRead = history.load(status.location);
-        const first = articles.find((a) => a.id === preferredArticleId) ?? articles[0];
+        // The whole article list can be tens of megabytes: the article opens without it, and it follows.
+        const firstId = (await early?.then(
+          () => true,
+          (error: unknown) => !(error instanceof ClientError && error.code === 'not-found'),
+        ))
+          ? preferredArticleId
+          : (await client.send('articles/page', FIRST_ARTICLE)).articles[0]?.id;
         // The user may have gone to another page while the store loaded: stay there.
-        if (first)
-          await store.openArticle(first.id, undefined, true, first.id === preferredArticleId ? early : undefined);
+        if (firstId)
+          await store.openArticle(firstId, undefined, true, firstId === preferredArticleId ? early : undefined);
+        const articles = await client.send('articles/list', {});
+        // An import meanwhile has listed them anew: that list is the newer.
+        if (state.articles === unlisted) set({ articles, articlesListed: true });
         await historyRead;
       } catch (error) {
         fail(error);
@@ -604,7 +617,7 @@ export function createWorkspaceStore(
         client.send('entities/list', {}),
         client.send('events/list', {}),
       ]);
-      set({ status, articles, entities, events });
+      set({ status, articles, articlesListed: true, entities, events });
       const open = state.article?.id ?? state.damaged?.articleId ?? articles[0]?.id;
       if (open) {
         const layer = await client.send('annotations/list', { articleId: open });

@@ -33,21 +33,27 @@ describe('the prefetch before the app loads', () => {
   it('sends the first paint’s requests at once, hands each answer over once, then asks the server again', async () => {
     const { client, sent } = countingClient();
     const prefetching = createPrefetchingClient(client, firstPaintRequests('a1'));
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(5);
     expect(sent).toContain('articles/get {"articleId":"a1"}');
     expect(prefetching.transport).toBe('ipc');
 
     const first = await prefetching.send('articles/get', { articleId: 'a1' });
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(5);
     const second = await prefetching.send('articles/get', { articleId: 'a1' });
-    expect(sent).toHaveLength(7);
+    expect(sent).toHaveLength(6);
     expect(second).not.toEqual(first);
   });
 
-  it('asks for no article when the address names none', () => {
+  it('asks for the store’s first article when the address names none, and never for the whole list', () => {
     const { client, sent } = countingClient();
     createPrefetchingClient(client, firstPaintRequests(undefined));
-    expect(sent.map((s) => s.split(' ')[0])).toEqual(['store/status', 'articles/list', 'entities/list', 'events/list']);
+    expect(sent).toEqual([
+      'store/status {}',
+      'articles/page {"offset":0,"limit":1}',
+      'entities/list {}',
+      'events/list {}',
+    ]);
+    expect(firstPaintRequests('a1').map((r) => r.name)).not.toContain('articles/list');
   });
 
   it('drops the answers not yet taken at the first request it holds none for', async () => {
@@ -55,11 +61,11 @@ describe('the prefetch before the app loads', () => {
     const prefetching = createPrefetchingClient(client, firstPaintRequests('a1'));
     await prefetching.send('store/status', {});
     await prefetching.send('articles/get', { articleId: 'other' });
+    expect(sent).toHaveLength(6);
+    // The registry may have changed since it was prefetched: it is asked for again.
+    await prefetching.send('entities/list', {});
     expect(sent).toHaveLength(7);
-    // The list may have changed since it was prefetched: it is asked for again.
-    await prefetching.send('articles/list', {});
-    expect(sent).toHaveLength(8);
-    expect(sent[7]).toBe('articles/list {}');
+    expect(sent[6]).toBe('entities/list {}');
   });
 
   it('gives a failed request’s error to whoever takes its answer', async () => {
@@ -86,8 +92,9 @@ describe('the workspace store over the prefetch', () => {
     let reached = 0;
     const counted: FactmarkClient = { ...server, send: (name, args) => (reached++, server.send(name, args)) };
     const store = createWorkspaceStore(createPrefetchingClient(counted, firstPaintRequests(THIRD)));
-    expect(reached).toBe(6);
+    expect(reached).toBe(5);
     await store.init(THIRD);
+    // Only the article list, asked for once the article is open.
     expect(reached).toBe(6);
     expect(store.getState().article?.id).toBe(THIRD);
     expect(store.getState().status?.annotator).toBe('alice');
@@ -116,5 +123,46 @@ describe('the workspace store over the prefetch', () => {
     await init;
     expect(store.getState().article?.id).toBe(THIRD);
     expect(sent.filter((n) => n === 'articles/get')).toHaveLength(1);
+  });
+
+  /** A client that notes, as each request is sent, which article the store has open by then. */
+  function watching(handlers: Handlers) {
+    const server = directClient(handlers);
+    const sent: { name: OperationName; open: string | null; listed: number }[] = [];
+    let store: ReturnType<typeof createWorkspaceStore> | undefined;
+    const client: FactmarkClient = {
+      ...server,
+      send(name, args) {
+        const state = store?.getState();
+        sent.push({ name, open: state?.article?.id ?? null, listed: state?.articles.length ?? 0 });
+        return server.send(name, args);
+      },
+    };
+    return { client, sent, attach: (s: typeof store) => (store = s) };
+  }
+
+  it('opens the article in the address before it asks for the whole article list, which then follows', async () => {
+    const { client, sent, attach } = watching(await sampleHandlers());
+    const store = createWorkspaceStore(createPrefetchingClient(client, firstPaintRequests(THIRD)));
+    attach(store);
+    await store.init(THIRD);
+    const list = sent.filter((s) => s.name === 'articles/list');
+    expect(list).toEqual([{ name: 'articles/list', open: THIRD, listed: 0 }]);
+    expect(store.getState().articles.map((a) => a.id)).toContain(THIRD);
+    expect(store.getState().articlesListed).toBe(true);
+  });
+
+  it('opens the store’s first article from one page when the address names none, or one no longer there', async () => {
+    const handlers = await sampleHandlers();
+    const [first] = (await directClient(handlers).send('articles/page', { offset: 0, limit: 1 })).articles;
+    for (const address of [undefined, 'gone-article']) {
+      const { client, sent, attach } = watching(handlers);
+      const store = createWorkspaceStore(createPrefetchingClient(client, firstPaintRequests(address)));
+      attach(store);
+      await store.init(address);
+      expect(store.getState().article?.id).toBe(first!.id);
+      expect(sent.find((s) => s.name === 'articles/list')?.open).toBe(first!.id);
+      expect(store.getState().articles.length).toBeGreaterThan(1);
+    }
   });
 });
