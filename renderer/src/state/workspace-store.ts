@@ -43,6 +43,13 @@ export type Route =
 
 export interface WorkspaceState {
   status: SessionStatus | null;
+  /**
+   * Every article's summary, asked for whole once the first article is shown
+   * (on a large store it is megabytes). Still read whole by the article list,
+   * previous/next, undo steps' labels, the dashboard, the export dialog, the
+   * team's assignments and event roles; each moved to `articles/page`
+   * windows would let a large store go without it.
+   */
   articles: ArticleSummary[];
   /** The article list has come (at start the article is shown first, and the list follows). */
   articlesListed: boolean;
