@@ -53,8 +53,13 @@ ${TEAM_HELP}
 
 ${ASSIGN_HELP}`;
 
-/** The store, held for this command: a store open in the app or the web mode is refused with who has it. */
-const openStore = (storeDir: string) => openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
+/**
+ * The store, held for this command: a store open in the app or the web mode
+ * is refused with who has it. A command ends soon, so the search index does
+ * not read the corpus in the background (a search reads what it lacks).
+ */
+const openStore = (storeDir: string) =>
+  openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' }, indexInBackground: false });
 
 const list = (value: string | undefined) =>
   value

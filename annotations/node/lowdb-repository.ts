@@ -62,6 +62,8 @@ export interface RepositoryOptions {
   lockStaleMs?: number;
   /** Told when the store was migrated as it opened (by default, a line on stderr). */
   onNotice?: (message: string) => void;
+  /** Whether the search index reads the articles it lacks in the background (default yes; a short command says no). */
+  indexInBackground?: boolean;
 }
 
 const BACKUP = 'backup';
@@ -235,6 +237,7 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
   await readAnnotated();
   const searchIndex = openStoreSearchIndex({
     dir,
+    readInBackground: options.indexInBackground,
     list: () => indexDb.data.articles,
     readText: async (articleId) => {
       const data = await storeFile<ArticleFile>(PATHS.article(articleId), false)

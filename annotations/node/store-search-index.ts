@@ -30,6 +30,14 @@ export interface SearchIndexOptions {
   readText(articleId: string): Promise<string | null>;
   /** The index is kept on disk from this many articles (a small store is read again faster than the file). */
   keepFrom?: number;
+  /**
+   * Whether the articles the index lacks are read in the background (the
+   * default, for the app and the web mode). A short command (an export,
+   * stats) says no: it would read the whole corpus for a search it never
+   * runs, beside its own reads; the kept file is then read only if the index
+   * is used, and search reads what the index lacks itself, as ever.
+   */
+  readInBackground?: boolean;
 }
 
 const KEEP_FROM = 1000;
@@ -48,14 +56,17 @@ const SAVE_AFTER_MS = 3000;
 export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIndex {
   const file = join(options.dir, SEARCH_INDEX_PATH);
   const keepFrom = options.keepFrom ?? KEEP_FROM;
+  const inBackground = options.readInBackground ?? true;
   let index = new WordIndex();
   let dirty = false;
-  /** Settles once the kept index is read; what changes before waits for it, in order. */
-  let ready: Promise<void> = readFile(file).then(
-    (kept) => void (index = WordIndex.fromBytes(kept) ?? ((dirty = true), index)),
-    () => void (dirty = true),
-  );
-  const once = (work: () => void) => void (ready = ready.then(work));
+  /** Settles once the kept index is read; what changes before waits for it, in order. Read at open, or at first use when nothing reads in the background. */
+  let kept: Promise<void> | null = null;
+  const start = (): Promise<void> =>
+    (kept ??= readFile(file).then(
+      (bytes) => void (index = WordIndex.fromBytes(bytes) ?? ((dirty = true), index)),
+      () => void (dirty = true),
+    ));
+  const once = (work: () => void) => void (kept = start().then(work));
   let closed = false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let reading: Promise<void> | null = null;
@@ -124,6 +135,9 @@ export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIn
     await save();
   }
 
+  /** Whether the index was checked against the list: at open, or at the first search when nothing reads in the background. */
+  let checked = false;
+  const check = () => ((checked = true), once(reconcile));
   function reconcile(): void {
     unreadable.clear();
     version++;
@@ -131,10 +145,10 @@ export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIn
     for (const id of [...index.liveIds()]) if (listed.get(id) !== index.hashOf(id)) index.remove(id);
     // Dead documents only cost space: past half of the index, it is built again.
     if (index.dead > index.size / 2) index = new WordIndex();
-    reading ??= readMissing().finally(() => (reading = null));
+    if (inBackground) reading ??= readMissing().finally(() => (reading = null));
   }
 
-  once(reconcile);
+  if (inBackground) check();
 
   return {
     added(articles) {
@@ -147,13 +161,17 @@ export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIn
         scheduleSave();
       });
     },
-    reconcile: () => once(reconcile),
+    reconcile() {
+      // Not checked yet, the index is checked against the list at the first search.
+      if (checked) check();
+    },
     async lookup(needle) {
-      await ready;
+      if (!checked) check();
+      await kept;
       return { found: index.lookup(needle), docs: docNumbers() };
     },
     async close() {
-      await ready;
+      await kept;
       closed = true;
       if (saveTimer) clearTimeout(saveTimer);
       await reading;

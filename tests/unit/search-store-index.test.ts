@@ -158,4 +158,34 @@ describe('corpus search through the word index', () => {
     expect(reads.sort()).toEqual(['a', 'b']);
     expect((await readFile(join(dir, SEARCH_INDEX_PATH))).subarray(0, 8).toString()).toBe('factmark');
   });
+
+  it('reads no article in the background for a short command, and its search stays exact', async () => {
+    const [a, b] = await Promise.all([testArticle('a', 'Headline\n\nTehran.'), testArticle('b', 'Headline\n\nBasra.')]);
+    const texts = new Map([a!, b!].map((x) => [x.id, x.text]));
+    const reads: string[] = [];
+    const index = openStoreSearchIndex({
+      dir,
+      list: () => [summarize(a!), summarize(b!)],
+      readText: async (id) => (reads.push(id), texts.get(id) ?? null),
+      readInBackground: false,
+    });
+    // No saved index: the articles it lacks are left to the search, which reads them itself.
+    const { docs } = await index.lookup('tehran');
+    expect([...docs]).toEqual([-1, -1]);
+    await index.close();
+    expect(reads).toEqual([]);
+    expect(existsSync(join(dir, SEARCH_INDEX_PATH))).toBe(false);
+
+    // Through the store: what an import adds and what a sync brings are found all the same.
+    const repo = await openLowdbRepository(dir, { indexInBackground: false });
+    try {
+      await repo.addArticles([a!]);
+      expect(await found(repo, 'tehran')).toEqual(['a']);
+      const c = await testArticle('c', 'Headline\n\nTehran port.');
+      await repo.offline(() => writeAsSync([c], [summarize(a!), summarize(c)]));
+      expect(await found(repo, 'tehran')).toEqual(['a', 'c']);
+    } finally {
+      await repo.close();
+    }
+  });
 });
