@@ -7,6 +7,7 @@ import type { ExportedFile, ExportInput } from './export-input';
 import { byLayerName, layerFolders, safeName } from './export-input';
 import type { ExportPiece } from './export-pieces';
 import { filesOf } from './export-pieces';
+import type { OffsetMap } from './offsets';
 import { offsetMap } from './offsets';
 
 export { bratValue, serializeBratConf } from './brat-conf-write';
@@ -79,7 +80,9 @@ export function serializeBratAnn(
   options: BratAnnOptions,
 ): string {
   const { text } = article;
-  const map = offsetMap(text);
+  // Built at the first span: most articles of a large export have none in a layer.
+  let offsets: OffsetMap | null = null;
+  const toCodePoint = (utf16: number) => (offsets ??= offsetMap(text)).toCodePoint(utf16);
   const style = options.style ?? { valuedBooleans: new Set(), tokens: new Map(), relationLines: new Set() };
   const roles = roleTypes(tagset);
   const eventKinds = new Set(tagset.kinds.filter((k) => k.linksEvent).map((k) => k.kind));
@@ -97,8 +100,8 @@ export function serializeBratAnn(
 
   for (const a of layer.annotations) {
     const pieces = spanPieces(a).flatMap((p) => linePieces(text, p.start, p.end));
-    const offsets = pieces.map(([s, e]) => `${map.toCodePoint(s)} ${map.toCodePoint(e)}`).join(';');
-    lines.push(`${tId.get(a.id)}\t${a.kind} ${offsets}\t${pieces.map(([s, e]) => text.slice(s, e)).join(' ')}`);
+    const at = pieces.map(([s, e]) => `${toCodePoint(s)} ${toCodePoint(e)}`).join(';');
+    lines.push(`${tId.get(a.id)}\t${a.kind} ${at}\t${pieces.map(([s, e]) => text.slice(s, e)).join(' ')}`);
   }
   const links = layer.relations.filter(inLayer);
   const argumentsOf = new Map<string, (typeof links)[number][]>();

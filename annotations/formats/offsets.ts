@@ -12,8 +12,26 @@ export interface OffsetMap {
   readonly codePointLength: number;
 }
 
-/** Builds both conversions for one text in a single pass. */
+/** Any UTF-16 surrogate: only such a text counts code points apart from code units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The offsets of a text without surrogates, where both units agree: nothing to build. */
+function sameOffsets(text: string): OffsetMap {
+  const check = (offset: number, unit: string) => {
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length)
+      throw new RangeError(`${unit} offset ${offset} is outside the text`);
+    return offset;
+  };
+  return {
+    codePointLength: text.length,
+    toCodePoint: (utf16) => check(utf16, 'UTF-16'),
+    toUtf16: (codePoint) => check(codePoint, 'code-point'),
+  };
+}
+
+/** Builds both conversions for one text in a single pass (none for a text whose units are its code points, most texts). */
 export function offsetMap(text: string): OffsetMap {
+  if (!SURROGATE.test(text)) return sameOffsets(text);
   const toCp = new Uint32Array(text.length + 1);
   const toU16: number[] = [];
   let cp = 0;
