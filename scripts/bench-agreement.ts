@@ -41,7 +41,7 @@ function twoLayers(base: readonly Annotation[]): Annotation[] {
 }
 
 /** Writes the store through the repository, a thousand articles (or a hundred layers) per transaction. */
-async function buildStore(dir: string): Promise<void> {
+export async function buildStore(dir: string): Promise<void> {
   const repo = await openLowdbRepository(dir);
   try {
     for (let from = 0; from < ARTICLES; from += 1000) {

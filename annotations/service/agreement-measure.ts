@@ -85,21 +85,22 @@ async function readBatch(
 ): Promise<Read[]> {
   return repo.snapshot(async () => {
     const listed = repo.listLayerFiles ? await repo.listLayerFiles(ids) : null;
-    const out: Read[] = [];
-    for (const id of ids) {
-      const revision = listed ? (listed.get(id)?.revision ?? 'none') : null;
-      try {
-        const text = withText(id);
-        const read = repo.readUnkept
-          ? await repo.readUnkept(id, text)
-          : { layer: await repo.readLayer(id), text: text ? (await repo.getArticle(id)).text : undefined };
-        out.push({ id, revision, ...read });
-      } catch (error) {
-        if (!(error instanceof StoreUnreadableError)) throw error;
-        out.push({ id, revision, file: error.file, reason: error.reason });
-      }
-    }
-    return out;
+    // The batch's files read at once: one after the other, this thread mostly waits on the disk.
+    return Promise.all(
+      ids.map(async (id): Promise<Read> => {
+        const revision = listed ? (listed.get(id)?.revision ?? 'none') : null;
+        try {
+          const text = withText(id);
+          const read = repo.readUnkept
+            ? await repo.readUnkept(id, text)
+            : { layer: await repo.readLayer(id), text: text ? (await repo.getArticle(id)).text : undefined };
+          return { id, revision, ...read };
+        } catch (error) {
+          if (!(error instanceof StoreUnreadableError)) throw error;
+          return { id, revision, file: error.file, reason: error.reason };
+        }
+      }),
+    );
   });
 }
 
