@@ -30,7 +30,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [rows, setRows] = useState<ReviewProgressRow[]>([]);
   const [busy, setBusy] = useState(false);
   const [chosenArticles, setChosenArticles] = useState<string[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; phase?: 'reading' | 'writing' } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -57,7 +57,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ...(articleIds ? { articleIds } : {}),
         ...(chosenKinds.length > 0 ? { kinds: chosenKinds } : {}),
       },
-      (done, total) => setProgress({ done, total }),
+      (done, total, phase) => setProgress({ done, total, phase }),
     );
     setBusy(false);
     setProgress(null);
@@ -146,7 +146,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         >
           <div style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
           <span>
-            reading article {progress.done} of {progress.total}
+            {progress.phase === 'writing' ? 'writing' : 'reading'} article {progress.done} of {progress.total}
           </span>
         </div>
       )}

@@ -564,13 +564,16 @@ export function createWorkspaceStore(
     },
 
     /** Exports the chosen part of the store in one format; the user saves the file where they choose. */
-    async exportData(args: Args<'export/file'>, onProgress?: (done: number, total: number) => void) {
+    async exportData(
+      args: Args<'export/file'>,
+      onProgress?: (done: number, total: number, phase?: 'reading' | 'writing') => void,
+    ) {
       const jobId = newId();
       const poll = onProgress
         ? setInterval(
             () =>
               void client.send('jobs/progress', { jobId }).then(
-                (p) => p && onProgress(p.done, p.total),
+                (p) => p && onProgress(p.done, p.total, p.phase),
                 () => undefined,
               ),
             150,
