@@ -82,9 +82,16 @@ async function readBatch(
   repo: AnnotationRepository,
   ids: readonly string[],
   withText: (id: string) => boolean,
+  /**
+   * The layer files listed before this snapshot, whose revisions are taken
+   * rather than listed again: what is read is then as new as its revision or
+   * newer, and a newer write changes the revision, so what is cached under
+   * it is read again next time, never served stale.
+   */
+  known?: ReadonlyMap<string, LayerFiles>,
 ): Promise<Read[]> {
   return repo.snapshot(async () => {
-    const listed = repo.listLayerFiles ? await repo.listLayerFiles(ids) : null;
+    const listed = known ?? (repo.listLayerFiles ? await repo.listLayerFiles(ids) : null);
     // The batch's files read at once: one after the other, this thread mostly waits on the disk.
     return Promise.all(
       ids.map(async (id): Promise<Read> => {
@@ -199,7 +206,7 @@ export async function readSummaries(
     job.check();
     const ahead: AgreementArticle[] = [];
     const revisionOf = new Map<string, string | null>();
-    for (const read of await readBatch(repo, toRead.slice(at, at + BATCH), whole)) {
+    for (const read of await readBatch(repo, toRead.slice(at, at + BATCH), whole, listed ?? undefined)) {
       revisions.set(read.id, read.revision);
       if ('file' in read) {
         leftOut.push({
