@@ -29,8 +29,12 @@ type Cached<T> = { revision: string; value: T };
 export interface AgreementState {
   measurer: AgreementMeasurer;
   summaries: Map<string, Cached<LayerSummary>>;
-  /** Statistics per measured configuration (layers, kinds, attributes), the few used last. */
-  stats: Map<string, Map<string, Cached<ArticleStats>>>;
+  /**
+   * Statistics per measured configuration (layers, kinds, attributes), the
+   * few used last; each kept as its JSON text, a fraction of the memory its
+   * many small arrays take as objects.
+   */
+  stats: Map<string, Map<string, Cached<string>>>;
   /** Reports under way, by the job id their client chose. */
   running: Map<string, { cancelled: boolean }>;
 }
@@ -44,9 +48,9 @@ export function createAgreementState(measurer: AgreementMeasurer = inProcessMeas
 }
 
 /** The statistics kept for one configuration, made the most recently used. */
-export function statsFor(state: AgreementState, config: AgreementConfig): Map<string, Cached<ArticleStats>> {
+export function statsFor(state: AgreementState, config: AgreementConfig): Map<string, Cached<string>> {
   const key = JSON.stringify([config.annotators, config.labels, config.attributes]);
-  const kept = state.stats.get(key) ?? new Map<string, Cached<ArticleStats>>();
+  const kept = state.stats.get(key) ?? new Map<string, Cached<string>>();
   state.stats.delete(key);
   state.stats.set(key, kept);
   for (const old of state.stats.keys()) if (state.stats.size > KEPT_CONFIGS) state.stats.delete(old);
@@ -194,7 +198,7 @@ export async function readSummaries(
       (measured) => {
         for (const stats of measured) {
           const revision = revisionOf.get(stats.id);
-          if (revision != null) kept.set(stats.id, { revision, value: stats });
+          if (revision != null) kept.set(stats.id, { revision, value: JSON.stringify(stats) });
         }
       },
       // Not kept: measuring after reads it again.
@@ -263,7 +267,8 @@ export async function measureArticles(
     if (config.annotators.filter((name) => hasLayer(summary, name)).length < 2) continue;
     const cached = kept.get(id);
     const revision = counted.revisions.get(id);
-    if (cached && revision !== null && cached.revision === revision) found.set(id, cached.value);
+    if (cached && revision !== null && cached.revision === revision)
+      found.set(id, JSON.parse(cached.value) as ArticleStats);
     else toMeasure.push(id);
   }
   const total = job.done + toMeasure.length;
@@ -309,7 +314,7 @@ export async function measureArticles(
         for (const stats of measured) {
           found.set(stats.id, stats);
           const revision = revisions.get(stats.id);
-          if (revision != null) kept.set(stats.id, { revision, value: stats });
+          if (revision != null) kept.set(stats.id, { revision, value: JSON.stringify(stats) });
         }
         done += reads.length;
         job.progress(done, total);
