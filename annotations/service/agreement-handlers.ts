@@ -119,7 +119,7 @@ export function agreementHandlers(
           (files) => ids.reduce((n, id) => n + ((files.get(id) ?? 0) >= 2 ? 1 : 0), 0),
           guess,
         );
-        await ahead;
+        const early = await ahead;
         if (annotators) await checkMeasured(annotators, summaries, job);
         // Progress against assignment, over the articles counted here.
         const counted = [...summaries].map(([id, layer]) => ({ id, layer }));
@@ -135,7 +135,7 @@ export function agreementHandlers(
             (name) => name !== GOLD && Object.values(figures.distribution[name] ?? {}).some((n) => n > 0),
           );
         const config = configOf(ctx, measured);
-        const result = await measureArticles(repo, state, config, { summaries, revisions, fresh }, lengths, job);
+        const result = await measureArticles(repo, state, config, { summaries, revisions, fresh, early }, lengths, job);
         for (const l of result.leftOut) leftOut.push({ articleId: l.id, title: titles.get(l.id) ?? l.id, ...l });
         const agreement = {
           annotators: [...measured],

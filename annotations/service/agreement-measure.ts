@@ -48,8 +48,16 @@ export function createAgreementState(measurer: AgreementMeasurer = inProcessMeas
 }
 
 /** The statistics kept for one configuration, made the most recently used. */
+const configKey = (config: AgreementConfig) => JSON.stringify([config.annotators, config.labels, config.attributes]);
+
+/** Statistics measured ahead while the summaries were read, for the configuration guessed (`key`). */
+export interface MeasuredAhead {
+  key: string;
+  stats: Map<string, Cached<ArticleStats>>;
+}
+
 export function statsFor(state: AgreementState, config: AgreementConfig): Map<string, Cached<string>> {
-  const key = JSON.stringify([config.annotators, config.labels, config.attributes]);
+  const key = configKey(config);
   const kept = state.stats.get(key) ?? new Map<string, Cached<string>>();
   state.stats.delete(key);
   state.stats.set(key, kept);
@@ -161,8 +169,8 @@ export async function readSummaries(
   revisions: Map<string, string | null>;
   fresh: Map<string, FreshRead>;
   leftOut: LeftOut[];
-  /** Settles when what was measured ahead is in the cache. */
-  ahead: Promise<void>;
+  /** Settles when what was measured ahead is in the cache, with it as objects: the report need not parse it again. */
+  ahead: Promise<MeasuredAhead | null>;
 }> {
   const listed = repo.listLayerFiles ? await repo.snapshot(() => repo.listLayerFiles!()) : null;
   const summaries = new Map<string, LayerSummary>();
@@ -189,6 +197,7 @@ export async function readSummaries(
   job.progress(0, total);
   const config = guess(listed);
   const kept = config && statsFor(state, config);
+  const early = config && { key: configKey(config), stats: new Map<string, Cached<ArticleStats>>() };
   // At most two batches measured ahead wait in the worker: a cancel leaves it little to finish.
   const measuring: Promise<void>[] = [];
   const measureAhead = async (articles: AgreementArticle[], revisionOf: Map<string, string | null>) => {
@@ -198,7 +207,9 @@ export async function readSummaries(
       (measured) => {
         for (const stats of measured) {
           const revision = revisionOf.get(stats.id);
-          if (revision != null) kept.set(stats.id, { revision, value: JSON.stringify(stats) });
+          if (revision == null) continue;
+          kept.set(stats.id, { revision, value: JSON.stringify(stats) });
+          early?.stats.set(stats.id, { revision, value: stats });
         }
       },
       // Not kept: measuring after reads it again.
@@ -239,7 +250,7 @@ export async function readSummaries(
   }
   // In the walk's order, the damaged left out.
   const ordered = new Map(ids.flatMap((id) => (summaries.has(id) ? [[id, summaries.get(id)!] as const] : [])));
-  return { summaries: ordered, revisions, fresh, leftOut, ahead: Promise.all(measuring).then(() => undefined) };
+  return { summaries: ordered, revisions, fresh, leftOut, ahead: Promise.all(measuring).then(() => early) };
 }
 
 /**
@@ -256,6 +267,7 @@ export async function measureArticles(
     summaries: Map<string, LayerSummary>;
     revisions: Map<string, string | null>;
     fresh: Map<string, FreshRead>;
+    early?: MeasuredAhead | null;
   },
   lengths: ReadonlyMap<string, number>,
   job: Job,
@@ -265,8 +277,13 @@ export async function measureArticles(
   const toMeasure: string[] = [];
   for (const [id, summary] of counted.summaries) {
     if (config.annotators.filter((name) => hasLayer(summary, name)).length < 2) continue;
-    const cached = kept.get(id);
     const revision = counted.revisions.get(id);
+    const ahead = counted.early?.key === configKey(config) ? counted.early.stats.get(id) : undefined;
+    if (ahead && revision !== null && ahead.revision === revision) {
+      found.set(id, ahead.value);
+      continue;
+    }
+    const cached = kept.get(id);
     if (cached && revision !== null && cached.revision === revision)
       found.set(id, JSON.parse(cached.value) as ArticleStats);
     else toMeasure.push(id);
