@@ -20,7 +20,22 @@ interface Answer {
  */
 export async function v1Answers(): Promise<Answer[]> {
   const answers = JSON.parse(await readFile(join(__dirname, '../fixtures/store-v1-answers.json'), 'utf8')) as Answer[];
-  return answers.map(comparable);
+  return answers.map(comparable).map(currentAgreement);
+}
+
+/**
+ * The agreement report as it is answered now: the same corpus figures, with
+ * the ids of the articles measured (where a pair of layers met: `articles` 1)
+ * in place of each article's figures, which are asked for one article at a
+ * time (`agreement/article`).
+ */
+function currentAgreement(answer: Answer): Answer {
+  if (answer.op !== 'agreement/report') return answer;
+  type ArticleFigures = { id: string; spans: { articles: number }[] };
+  const report = answer.answer as { agreement: { articles: ArticleFigures[] } & Record<string, unknown> };
+  const { articles, ...figures } = report.agreement;
+  const measured = articles.filter((a) => a.spans.some((pair) => pair.articles > 0)).map((a) => a.id);
+  return { ...answer, answer: { ...report, agreement: { ...figures, measuredArticles: measured } } };
 }
 
 /**
