@@ -2,7 +2,7 @@
 // the built command line (`node dist/cli.mjs`, after `npm run build`), each
 // command in a child process whose time and peak memory are measured.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ process.on('exit', () => writeFileSync(process.env.FACTMARK_BENCH_RSS, String(pr
 `;
 
 /** The corpus as one JSONL file, one article per line, as a user would bring it. */
-async function writeCorpus(path: string): Promise<number> {
+export async function writeCorpus(path: string): Promise<number> {
   const lines: string[] = [];
   for (let i = 0; i < ARTICLES; i++) {
     const article = await syntheticArticle(`bench-${i}`, WORDS, i + 1);
@@ -77,6 +77,12 @@ async function fileCount(dir: string): Promise<number> {
  * `factmark export`. Targets: the import < 10 s, each export < 5 s, the peak
  * memory of each < 300 MiB.
  */
+/**
+ * Has the kernel write out what earlier steps left in its cache (the corpus, the previous export and its
+ * removal), so each step is timed for its own writes, not for the flushing of the one before.
+ */
+const settleDisk = () => spawnSync('sync');
+
 export async function benchIo(): Promise<BenchRow[]> {
   const work = await mkdtemp(join(tmpdir(), 'factmark-bench-io-'));
   const rows: BenchRow[] = [];
@@ -85,6 +91,7 @@ export async function benchIo(): Promise<BenchRow[]> {
     const size = await writeCorpus(corpus);
     console.log(`io: ${ARTICLES} articles of ~${WORDS} words in one JSONL file of ${(size / 1048576).toFixed(1)} MiB`);
     const store = join(work, 'store');
+    settleDisk();
     const imported = await timed(['import', corpus, '--store', store], work);
     const count = (await readdir(join(store, 'articles'))).filter((n) => n.endsWith('.json')).length;
     if (count !== ARTICLES) throw new Error(`the import saved ${count} articles, not ${ARTICLES}: ${imported.out}`);
@@ -93,6 +100,7 @@ export async function benchIo(): Promise<BenchRow[]> {
     rows.push(mibRow(SECTION, 'import: peak memory', imported.rss, 300));
     for (const format of ['jsonl', 'brat', 'w3c']) {
       const out = join(work, `out-${format}`);
+      settleDisk();
       const exported = await timed(['export', '--format', format, '--out', out, '--store', store], work);
       const files = await fileCount(out);
       console.log(
