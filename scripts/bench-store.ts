@@ -7,7 +7,6 @@
 // The start-up and the browser's bounds only say "seconds, not minutes"; the
 // request and memory targets are the product's.
 // FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS, spawnWebServer } from '../tests/e2e-web/web-fixture';
 import type { BenchRow } from './bench-table';
 import { mibRow, msRow } from './bench-table';
 import { RARE_WORD, writeBenchStore } from './bench-store-corpus';
@@ -22,7 +22,6 @@ import { RARE_WORD, writeBenchStore } from './bench-store-corpus';
 const ARTICLES = 100_000;
 const SECTION = `Store, ${ARTICLES.toLocaleString('en')} articles`;
 const RUNS = 7;
-const CHROMIUM = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -35,24 +34,7 @@ interface Server {
 /** `dist/server.mjs` on the store; its start-up is the time until it says its address. */
 async function startServer(storeDir: string): Promise<Server> {
   const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', 'bench'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the web server exited with ${String(code)}: ${stderr}`)));
-  });
+  const { url, child } = await spawnWebServer(['--port', '0', '--store', storeDir, '--annotator', 'bench']);
   return { url, child, startMs: performance.now() - t0 };
 }
 
@@ -109,7 +91,7 @@ async function listInBrowser(
   url: string,
   log: (line: string) => void,
 ): Promise<{ firstRowsMs: number; scrolled: boolean }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const t0 = performance.now();

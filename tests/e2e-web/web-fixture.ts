@@ -27,15 +27,11 @@ export interface WebApp {
   stop: () => Promise<void>;
 }
 
-/** Starts `dist/server.mjs` on a free port over the given store and waits for its address. */
-export async function startWebApp(storeDir: string, annotator = 'alice'): Promise<WebApp> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['dist/server.mjs', '--port', '0', '--store', storeDir, '--annotator', annotator],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/** Runs `dist/server.mjs` with `args` and waits for the address it says it serves on. */
+export async function spawnWebServer(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.mjs', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -47,6 +43,12 @@ export async function startWebApp(storeDir: string, annotator = 'alice'): Promis
     });
     child.on('exit', (code) => reject(new Error(`web server exited with ${String(code)}: ${stderr}`)));
   });
+  return { url, child };
+}
+
+/** Starts `dist/server.mjs` on a free port over the given store and waits for its address. */
+export async function startWebApp(storeDir: string, annotator = 'alice'): Promise<WebApp> {
+  const { url, child } = await spawnWebServer(['--port', '0', '--store', storeDir, '--annotator', annotator]);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
