@@ -152,7 +152,9 @@ export function openStoreSearchIndex(options: SearchIndexOptions): StoreSearchIn
 
   return {
     added(articles) {
-      if (articles.length === 0) return;
+      // Where nothing reads in the background (a short command) and no search has opened the index yet, there
+      // is nothing to keep in step: the first search checks the index against the list and reads what it lacks.
+      if (articles.length === 0 || (!inBackground && kept === null)) return;
       once(() => {
         for (const article of articles)
           if (index.hashOf(article.id) !== article.contentHash)
