@@ -90,6 +90,16 @@ export const argumentSchemas = {
     limit: z.number().int().min(1).max(1000),
     assignedTo: z.string().min(1).max(200).optional(),
   }),
+  /** The ids of rows `offset` to `offset + limit` of the same list: what a range of ticked rows not all shown holds. */
+  'articles/ids': z.strictObject({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(1_000_000),
+    assignedTo: z.string().min(1).max(200).optional(),
+  }),
+  /** Where an article stands in the whole list, and the articles before and after it (previous/next). */
+  'articles/neighbours': ArticleRef,
+  /** The summaries of the articles named that the store holds (titles for undo steps and notices). */
+  'articles/summaries': z.strictObject({ articleIds: z.array(IdSchema).max(1000) }),
   'articles/get': ArticleRef,
   'annotations/list': ArticleRef,
   'annotations/create': z.strictObject({
@@ -439,6 +449,24 @@ export interface ArticlePage {
   articles: ArticleSummary[];
 }
 
+/** The ids of a window of the article list, and how many articles the list holds. */
+export interface ArticleIds {
+  total: number;
+  ids: string[];
+}
+
+/**
+ * An article's place in the whole list (null: the store does not hold it)
+ * and its neighbours there: the previous and next articles, or null at an
+ * end. For an article not held, `next` is the list's first.
+ */
+export interface ArticleNeighbours {
+  position: number | null;
+  total: number;
+  previous: ArticleSummary | null;
+  next: ArticleSummary | null;
+}
+
 /** What an import did, file by file, and the article list after it. */
 export interface ImportReport {
   files: FileReport[];
@@ -453,6 +481,9 @@ export interface Results {
   'store/restore': SessionStatus;
   'articles/list': ArticleSummary[];
   'articles/page': ArticlePage;
+  'articles/ids': ArticleIds;
+  'articles/neighbours': ArticleNeighbours;
+  'articles/summaries': ArticleSummary[];
   'articles/get': Article;
   'annotations/list': ArticleLayer;
   'annotations/create': Mutation<Annotation>;

@@ -1,24 +1,54 @@
 import type { Handlers } from '../contract';
+import type { ArticleSummary } from '../model';
 import type { ServiceContext } from './context';
 
+type ArticleOperations = 'articles/page' | 'articles/ids' | 'articles/neighbours' | 'articles/summaries';
+
 /**
- * A window of the article list, for a list that shows a few rows of many:
+ * Windows of the article list, for a list that shows a few rows of many:
  * the rows are sliced from the store's list, never the whole list copied,
  * and the filter (the articles assigned to one annotator) applied here, so
- * the client gets the rows it shows and the count of all.
+ * the client gets the rows it shows and the count of all. Previous/next and
+ * the titles of a few articles are answered the same way, so no view needs
+ * the whole list to get them.
  */
-export function articleHandlers(ctx: ServiceContext): Pick<Handlers, 'articles/page'> {
+export function articleHandlers(ctx: ServiceContext): Pick<Handlers, ArticleOperations> {
+  /** The list as the client's filter shows it: the store's own array when unfiltered. */
+  function listed(assignedTo: string | undefined): readonly ArticleSummary[] {
+    const all = ctx.repo.listArticles();
+    if (assignedTo === undefined) return all;
+    const mine = new Set(
+      (ctx.repo.readProject().team?.assignments ?? [])
+        .filter((a) => a.annotator === assignedTo)
+        .map((a) => a.articleId),
+    );
+    return all.filter((a) => mine.has(a.id));
+  }
+
   return {
     'articles/page': async ({ offset, limit, assignedTo }) => {
-      const all = ctx.repo.listArticles();
-      if (assignedTo === undefined) return { total: all.length, offset, articles: all.slice(offset, offset + limit) };
-      const mine = new Set(
-        (ctx.repo.readProject().team?.assignments ?? [])
-          .filter((a) => a.annotator === assignedTo)
-          .map((a) => a.articleId),
-      );
-      const shown = all.filter((a) => mine.has(a.id));
+      const shown = listed(assignedTo);
       return { total: shown.length, offset, articles: shown.slice(offset, offset + limit) };
+    },
+    'articles/ids': async ({ offset, limit, assignedTo }) => {
+      const shown = listed(assignedTo);
+      return { total: shown.length, ids: shown.slice(offset, offset + limit).map((a) => a.id) };
+    },
+    'articles/neighbours': async ({ articleId }) => {
+      const all = ctx.repo.listArticles();
+      const at = all.findIndex((a) => a.id === articleId);
+      return {
+        position: at < 0 ? null : at,
+        total: all.length,
+        previous: at > 0 ? all[at - 1]! : null,
+        // An article no longer held steps forward to the list's first, as the whole list's walk did.
+        next: all[at + 1] ?? null,
+      };
+    },
+    'articles/summaries': async ({ articleIds }) => {
+      const wanted = new Set(articleIds);
+      const found = new Map(ctx.repo.listArticles().flatMap((a) => (wanted.has(a.id) ? [[a.id, a] as const] : [])));
+      return articleIds.flatMap((id) => found.get(id) ?? []);
     },
   };
 }

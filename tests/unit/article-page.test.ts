@@ -45,4 +45,49 @@ describe('articles/page', () => {
     const refused = await dispatch(handlers, 'articles/page', { offset: -1, limit: 5 });
     expect(refused.ok).toBe(false);
   });
+  it("gives the ids of a window, an article's neighbours, and the summaries of articles named", async () => {
+    const repo = await openStore(dir);
+    await repo.addArticles(await Promise.all(Array.from({ length: 6 }, (_, i) => testArticle(`a${i}`))));
+    await repo.updateProject((p) => ({
+      ...p,
+      team: {
+        members: [{ name: 'ana', role: 'annotator' }],
+        assignments: ['a2', 'a3', 'a5'].map((articleId) => ({ annotator: 'ana', articleId })),
+      },
+    }));
+    const handlers = createHandlers(repo, { annotator: 'ana' });
+    const call = async (name: 'articles/ids' | 'articles/neighbours' | 'articles/summaries', args: object) => {
+      const envelope = await dispatch(handlers, name, args);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.result as Record<string, unknown>;
+    };
+    const summary = (id: string) => repo.listArticles().find((a) => a.id === id);
+
+    expect(await call('articles/ids', { offset: 1, limit: 3 })).toEqual({ total: 6, ids: ['a1', 'a2', 'a3'] });
+    expect(await call('articles/ids', { offset: 1, limit: 10, assignedTo: 'ana' })).toEqual({
+      total: 3,
+      ids: ['a3', 'a5'],
+    });
+    expect(await call('articles/neighbours', { articleId: 'a3' })).toEqual({
+      position: 3,
+      total: 6,
+      previous: summary('a2'),
+      next: summary('a4'),
+    });
+    expect(await call('articles/neighbours', { articleId: 'a0' })).toMatchObject({ position: 0, previous: null });
+    expect(await call('articles/neighbours', { articleId: 'a5' })).toMatchObject({ position: 5, next: null });
+    // An article the store no longer holds: next is the first, as stepping through the whole list did.
+    expect(await call('articles/neighbours', { articleId: 'gone' })).toEqual({
+      position: null,
+      total: 6,
+      previous: null,
+      next: summary('a0'),
+    });
+    expect(await call('articles/summaries', { articleIds: ['a4', 'gone', 'a1'] })).toEqual([
+      summary('a4'),
+      summary('a1'),
+    ]);
+    expect((await dispatch(handlers, 'articles/ids', { offset: 0, limit: 0 })).ok).toBe(false);
+    expect((await dispatch(handlers, 'articles/summaries', { articleIds: ['../x'] })).ok).toBe(false);
+  });
 });
