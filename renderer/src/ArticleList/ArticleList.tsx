@@ -1,25 +1,27 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { NO_PROBLEMS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { useTeam, useTeamStore } from '../Team/use-team';
-import { assignedProgress, assignedTo, assigneesByArticle, canAssign, isTeamProject } from '../Team/team-view';
+import { assignedTo, assigneesByArticle, canAssign, isTeamProject } from '../Team/team-view';
 import { AssignBar } from './AssignBar';
 import { AssignedFilter } from './AssignedFilter';
 import { setArticleFilter, useArticleFilter } from './article-filter';
-import { NO_SELECTION, clickRow, selectedInOrder, shownState, toggleShown } from './selection';
+import { PAGE_SIZE } from './article-pages';
+import { NO_SELECTION, clickRow, shownStateOf, toggleShown } from './selection';
+import { useArticleCount, useArticlePages } from './use-article-pages';
 import './article-list.css';
 
 /**
- * Every article of the store, virtualised so ten thousand cost what ten do.
- * An article with a file the store cannot read is marked damaged, the reason
+ * Every article of the store, virtualised and asked for a window at a time
+ * (`articles/page`), so a hundred thousand cost what ten do: the count comes
+ * with the first window, the rows scrolled to as they are reached. An
+ * article with a file the store cannot read is marked damaged, the reason
  * on hover. In a team project each annotator sees what is assigned to them
  * and what of it they marked done; a lead ticks articles and assigns them.
  */
 export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void }) {
   const store = useWorkspaceStore();
   const teamStore = useTeamStore();
-  const articles = useWorkspace((s) => s.articles);
-  const listed = useWorkspace((s) => s.articlesListed);
   const openId = useWorkspace((s) => s.article?.id ?? s.damaged?.articleId);
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const openDone = useWorkspace((s) => s.layer.documentLabels.some((d) => d.annotator === me && d.done));
@@ -28,6 +30,8 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
   const doneBy = useTeam((t) => t.doneBy);
   const filter = useArticleFilter();
   const [selection, setSelection] = useState(NO_SELECTION);
+  /** Where the anchor of a Shift-click range stands in the list shown. */
+  const anchorAt = useRef<number | null>(null);
   const damaged = useMemo(
     () => new Map(problems.flatMap((p) => (p.articleId ? [[p.articleId, p] as const] : []))),
     [problems],
@@ -37,32 +41,67 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
   const isTeam = isTeamProject(team);
   const lead = canAssign(team, me);
   const isDone = (id: string) => (id === openId ? openDone : (doneBy.get(id)?.includes(me) ?? false));
-  const shown = useMemo(
-    () => (isTeam && filter === 'assigned' ? articles.filter((a) => mine.has(a.id)) : articles),
-    [articles, isTeam, filter, mine],
-  );
-  const shownIds = useMemo(() => shown.map((a) => a.id), [shown]);
-  const shownSet = useMemo(() => new Set(shownIds), [shownIds]);
-  const progress = assignedProgress(
-    mine,
-    articles.map((a) => a.id),
-    isDone,
-  );
+  const onlyMine = isTeam && filter === 'assigned' && me !== '';
+  const filterArg = onlyMine ? me : undefined;
+  // The filtered list changes with the team's assignments; the whole list does not.
+  const { pages, total } = useArticlePages(store, filterArg, onlyMine ? team : null);
+  const allCount = useArticleCount(store, onlyMine, undefined, null) ?? (onlyMine ? null : total);
+  const mineCount = useArticleCount(store, isTeam && !onlyMine && me !== '', me, team) ?? (onlyMine ? total : null);
+  const progress = {
+    assigned: mineCount ?? mine.size,
+    done: [...mine].filter(isDone).length,
+  };
+  const shownCount = total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({
-    count: shown.length,
+    count: shownCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => 58,
     overscan: 8,
   });
-  const selectedIds = selectedInOrder(
-    articles.map((a) => a.id),
-    selection.selected,
-  );
+  const items = rows.getVirtualItems();
+  const from = items[0]?.index ?? 0;
+  const to = items.at(-1)?.index ?? PAGE_SIZE - 1;
+  useEffect(() => {
+    pages.show(from, to).catch(() => undefined);
+  }, [pages, from, to]);
+  // Ticked rows the filter hides: those not assigned to the user (every row is shown unfiltered).
+  const hiddenCount = onlyMine ? [...selection.selected].filter((id) => !mine.has(id)).length : 0;
+  const shownTicked = selection.selected.size - hiddenCount;
+
+  /** The ids of rows `lo` to `hi` of the list shown: from the pages here, else from the server. */
+  const idsOf = async (lo: number, hi: number) =>
+    pages.idsHere(lo, hi) ??
+    (
+      await store.query('articles/ids', {
+        offset: lo,
+        limit: hi - lo + 1,
+        ...(filterArg ? { assignedTo: filterArg } : {}),
+      })
+    )?.ids ??
+    null;
+  const tick = async (id: string, index: number, shift: boolean) => {
+    const anchor = anchorAt.current;
+    if (!shift || anchor === null || selection.anchor === null) {
+      anchorAt.current = index;
+      setSelection((s) => clickRow([id], s, id, false));
+      return;
+    }
+    const ids = await idsOf(Math.min(anchor, index), Math.max(anchor, index));
+    if (!ids) return;
+    // An anchor no longer at its place (the filter changed) makes the click one alone, and this row the anchor.
+    if (!ids.includes(selection.anchor)) anchorAt.current = index;
+    setSelection((s) => clickRow(ids, s, id, true));
+  };
+  const toggleAllShown = async () => {
+    if (shownCount === 0) return;
+    const ids = await idsOf(0, shownCount - 1);
+    if (ids) setSelection((s) => toggleShown(ids, s));
+  };
 
   return (
     <nav className="article-list" aria-label="Articles">
-      <h2>Articles{listed && ` (${articles.length})`}</h2>
+      <h2>Articles{allCount !== null && ` (${allCount})`}</h2>
       {isTeam && (
         <AssignedFilter
           on={filter === 'assigned'}
@@ -73,28 +112,35 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
       {lead && (
         <AssignBar
           members={team.members}
-          shown={{ count: shownIds.length, state: shownState(shownIds, selection.selected) }}
-          selectedCount={selectedIds.length}
-          hiddenCount={selectedIds.filter((id) => !shownSet.has(id)).length}
-          onToggleShown={() => setSelection((s) => toggleShown(shownIds, s))}
-          onClear={() => setSelection(NO_SELECTION)}
-          onAssign={(annotator, assigned) => teamStore.assign(annotator, selectedIds, assigned)}
+          shown={{ count: shownCount, state: shownStateOf(shownTicked, shownCount) }}
+          selectedCount={selection.selected.size}
+          hiddenCount={hiddenCount}
+          onToggleShown={() => void toggleAllShown()}
+          onClear={() => {
+            anchorAt.current = null;
+            setSelection(NO_SELECTION);
+          }}
+          onAssign={(annotator, assigned) => teamStore.assign(annotator, [...selection.selected], assigned)}
         />
       )}
       <div className="scroller" ref={scroller}>
         {/* At start the open article comes first; on a large store the list takes a moment more. */}
-        {!listed && (
+        {total === null && (
           <p className="hint" role="status">
             Listing the store’s articles…
           </p>
         )}
-        {shown.length === 0 && filter === 'assigned' && isTeam && (
-          <p className="hint empty-filter">Nothing is assigned to you ({me}).</p>
-        )}
+        {total === 0 && onlyMine && <p className="hint empty-filter">Nothing is assigned to you ({me}).</p>}
         <ul style={{ height: rows.getTotalSize() }}>
-          {rows.getVirtualItems().map((row) => {
-            const article = shown[row.index];
-            if (!article) return null;
+          {items.map((row) => {
+            const article = pages.row(row.index);
+            // A row whose window is still coming holds its place (the scroll bar is the whole list's from the start).
+            if (!article)
+              return (
+                <li key={`row-${row.index}`} className="pending" style={{ transform: `translateY(${row.start}px)` }}>
+                  <span className="title">…</span>
+                </li>
+              );
             const problem = damaged.get(article.id);
             // The lead sees who else each article is assigned to (their own share has its mark).
             const others = lead ? assignees.get(article.id)?.filter((name) => name !== me) : undefined;
@@ -113,7 +159,7 @@ export function ArticleList({ onOpen }: { onOpen: (articleId: string) => void })
                     checked={selection.selected.has(article.id)}
                     onChange={(e) => {
                       const shift = 'shiftKey' in e.nativeEvent && e.nativeEvent.shiftKey === true;
-                      setSelection((s) => clickRow(shownIds, s, article.id, shift));
+                      void tick(article.id, row.index, shift);
                     }}
                   />
                 )}

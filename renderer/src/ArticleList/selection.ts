@@ -14,6 +14,8 @@ export const NO_SELECTION: ListSelection = { selected: new Set(), anchor: null }
  * A click on a row's box. Alone it flips that row and makes it the anchor;
  * with Shift every row of `order` between the anchor and it takes the state
  * the clicked row takes (an anchor not shown any more: the click is alone).
+ * `order` need only hold the rows from the anchor to the row clicked (a long
+ * list's rows are not all here: the list asks the server for those ids).
  */
 export function clickRow(
   order: readonly string[],
@@ -42,6 +44,13 @@ export function shownState(shown: readonly string[], selected: ReadonlySet<strin
   const ticked = shown.filter((id) => selected.has(id)).length;
   return ticked === 0 ? 'none' : ticked === shown.length ? 'all' : 'some';
 }
+
+/**
+ * The same from counts, for a list not all of whose rows are here: `ticked`
+ * of the `shown` rows are ticked.
+ */
+export const shownStateOf = (ticked: number, shown: number): 'none' | 'some' | 'all' =>
+  ticked === 0 ? 'none' : ticked >= shown ? 'all' : 'some';
 
 /** The "all shown" box: ticks every row shown, or unticks them when all were (rows not shown keep their state). */
 export function toggleShown(shown: readonly string[], selection: ListSelection): ListSelection {

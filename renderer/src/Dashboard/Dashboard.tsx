@@ -12,6 +12,7 @@ import { useAgreementReport } from './use-agreement-report';
 import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
 import { attributesCsv, distributionCsv, labelsCsv, pairsCsv, progressCsv } from './dashboard-csv';
+import { useWholeArticleList } from '../ArticleList/use-whole-list';
 import './dashboard.css';
 
 /** Agreement and progress over the corpus, as pictures first and figures second; every part saves as CSV, PNG or SVG. */
@@ -35,7 +36,8 @@ export function Dashboard() {
   const labels = useMemo(() => kinds.map((k) => ({ kind: k.kind, label: k.label, color: k.color })), [kinds]);
   const distribution = useMemo(() => data && distributionChart(data, labels), [data, labels]);
   const progress = useMemo(() => data && progressChart(data), [data]);
-  const articles = useWorkspace((s) => s.articles);
+  // The article choice offers every article: the list is asked for when the dashboard opens, not at start.
+  const { articles } = useWholeArticleList(store);
   const [scope, setScope] = useState('corpus');
   const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
   // One article's figures are asked for when it is chosen: the report carries the corpus's only.

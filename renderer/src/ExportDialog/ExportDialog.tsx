@@ -7,6 +7,7 @@ import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-co
 import type { ScopeChoice as Choice } from './scope-preview';
 import { knownLayers, scopeOf, scopePreview } from './scope-preview';
 import { ScopeChoice } from './ScopeChoice';
+import { useWholeArticleList } from '../ArticleList/use-whole-list';
 import './export-dialog.css';
 
 /**
@@ -17,7 +18,8 @@ import './export-dialog.css';
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
-  const articles = useWorkspace((s) => s.articles);
+  // The article picker offers every article: the list is asked for when the dialog opens, not at start.
+  const { articles, listed } = useWholeArticleList(store);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const [format, setFormat] = useState<ExportFormat>('jsonl');
@@ -99,7 +101,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       )}
       <label className="field checkbox">
         <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
-        <span>Only the open article (else all {articles.length})</span>
+        <span>Only the open article (else all{listed ? ` ${articles.length}` : ''})</span>
       </label>
       {!onlyOpen && (
         <label className="field">

@@ -36,10 +36,10 @@ export function createTeamStore(workspace: WorkspaceStore) {
   let state: TeamState = { team: NO_TEAM, loaded: false, doneBy: new Map() };
   const listeners = new Set<() => void>();
   let watching: (() => void) | null = null;
-  let seen: Pick<WorkspaceState, 'undoStack' | 'redoStack' | 'articles'> & { location: string | null } = {
+  let seen: Pick<WorkspaceState, 'undoStack' | 'redoStack' | 'articlesVersion'> & { location: string | null } = {
     undoStack: [],
     redoStack: [],
-    articles: [],
+    articlesVersion: 0,
     location: null,
   };
 
@@ -65,8 +65,9 @@ export function createTeamStore(workspace: WorkspaceStore) {
     const location = s.status?.location ?? null;
     if (location === null) return;
     const before = seen;
-    seen = { undoStack: s.undoStack, redoStack: s.redoStack, articles: s.articles, location };
-    if (before.location !== location || before.articles !== s.articles) return void readTeam();
+    seen = { undoStack: s.undoStack, redoStack: s.redoStack, articlesVersion: s.articlesVersion, location };
+    // An import or a sync (the article list changed) may have brought assignments too.
+    if (before.location !== location || before.articlesVersion !== s.articlesVersion) return void readTeam();
     if (before.undoStack === s.undoStack && before.redoStack === s.redoStack) return;
     // The step just made, undone or redone is on top of one of the stacks.
     const steps = [s.undoStack.at(-1), s.redoStack.at(-1)];

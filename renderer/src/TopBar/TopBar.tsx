@@ -1,4 +1,5 @@
-import { describeStep } from '../state/step-place';
+import { useEffect } from 'react';
+import { articlesOf, describeStep } from '../state/step-place';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { usePanels } from '../layout/use-panel-layout';
 import { ActionsMenu } from './ActionsMenu';
@@ -27,8 +28,16 @@ export function TopBar({
   const title = useWorkspace((s) => s.article?.title ?? s.damaged?.title);
   const pending = useWorkspace((s) => s.pendingWrites);
   const annotator = useWorkspace((s) => s.status?.annotator ?? '');
-  const undo = useWorkspace((s) => (s.undoStack.length > 0 ? describeStep(s.undoStack.at(-1)!, s.articles) : null));
-  const redo = useWorkspace((s) => (s.redoStack.length > 0 ? describeStep(s.redoStack.at(-1)!, s.articles) : null));
+  const undoStep = useWorkspace((s) => s.undoStack.at(-1));
+  const redoStep = useWorkspace((s) => s.redoStack.at(-1));
+  const titles = useWorkspace((s) => s.titles);
+  const undo = undoStep ? describeStep(undoStep, titles) : null;
+  const redo = redoStep ? describeStep(redoStep, titles) : null;
+  // A step of an article not met yet (a history kept from before a reload) is named by its title once asked for.
+  useEffect(() => {
+    const named = [undoStep, redoStep].flatMap((step) => (step ? articlesOf(step).slice(0, 1) : []));
+    void store.titlesOf(named);
+  }, [store, undoStep, redoStep]);
 
   const panels = usePanels();
   const actions: TopBarAction[] = [

@@ -28,7 +28,11 @@ export function damageActions(
   /** Shows the panel of an article that cannot be read, in place of the editor. */
   async function showDamaged(articleId: string, error: ClientError): Promise<void> {
     await refreshStatus();
-    const title = get().articles.find((a) => a.id === articleId)?.title ?? articleId;
+    // Its title is in the store's index, which reads even when the article's files do not.
+    const title =
+      get().titles[articleId] ??
+      (await client.send('articles/summaries', { articleIds: [articleId] }).catch(() => []))[0]?.title ??
+      articleId;
     const problem = problemOf(get().status?.problems, articleId) ?? { file: '', reason: error.message, articleId };
     set({ article: null, layer: NO_LAYER, damaged: { articleId, title, problem }, selectedId: null, linking: null });
   }

@@ -1,5 +1,5 @@
 import type { ChangeSet } from '../../../annotations/changes';
-import type { ArticleLayer, ArticleSummary } from '../../../annotations/model';
+import type { ArticleLayer } from '../../../annotations/model';
 
 /** The articles an undo step changes, in the order of its changes (none: registry records only). */
 export function articlesOf(changeSet: ChangeSet): string[] {
@@ -21,14 +21,14 @@ export function annotationOf(changeSet: ChangeSet, articleId: string, layer: Art
 }
 
 /** Where a step's changes are, for its notice: ` in “Title”`, ` in “Title” and 2 other articles`, or nothing. */
-export function whereText(articleIds: readonly string[], articles: readonly ArticleSummary[]): string {
+export function whereText(articleIds: readonly string[], titles: Readonly<Record<string, string>>): string {
   const [first] = articleIds;
   if (!first) return '';
-  const title = articles.find((a) => a.id === first)?.title ?? first;
+  const title = titles[first] ?? first;
   const others = articleIds.length - 1;
   return ` in “${title}”${others > 0 ? ` and ${others} other article${others === 1 ? '' : 's'}` : ''}`;
 }
 
-/** An undo step as the Undo and Redo buttons name it: its label and where it is. */
-export const describeStep = (changeSet: ChangeSet, articles: readonly ArticleSummary[]) =>
-  `${changeSet.label}${whereText(articlesOf(changeSet), articles)}`;
+/** An undo step as the Undo and Redo buttons name it: its label and where it is (an article's title once met, else its id). */
+export const describeStep = (changeSet: ChangeSet, titles: Readonly<Record<string, string>>) =>
+  `${changeSet.label}${whereText(articlesOf(changeSet), titles)}`;

@@ -17,6 +17,8 @@ export interface UndoHistoryDeps {
   applyLocal(changeSet: ChangeSet): void;
   openArticle(articleId: string, keepRoute: boolean): Promise<void>;
   reveal(annotationId: string): void;
+  /** The titles of the articles named (asked for when not met yet): the notices name a step's article by it. */
+  titlesOf(articleIds: readonly string[]): Promise<Readonly<Record<string, string>>>;
   /** Where the stacks are kept across reloads; null: they end with the page. */
   storage: HistoryStorage | null;
 }
@@ -200,7 +202,7 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
       if (getState().article?.id !== target) return; // It could not be opened; the notice says why.
     } else if (showText && state.route.name !== 'article' && state.route.name !== 'review')
       await deps.openArticle(open, false);
-    const where = whereText(articleIds, getState().articles);
+    const where = whereText(articleIds, await deps.titlesOf(articleIds.slice(0, 1)));
     try {
       await send(changeSet, direction);
     } catch (error) {

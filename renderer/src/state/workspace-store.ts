@@ -44,15 +44,13 @@ export type Route =
 export interface WorkspaceState {
   status: SessionStatus | null;
   /**
-   * Every article's summary, asked for whole once the first article is shown
-   * (on a large store it is megabytes). Still read whole by the article list,
-   * previous/next, undo steps' labels, the dashboard, the export dialog, the
-   * team's assignments and event roles; each moved to `articles/page`
-   * windows would let a large store go without it.
+   * Bumped when the store's article list may have changed (an import, a
+   * sync): views that hold windows of it (`articles/page`) ask again. The
+   * whole list is never held here; on a large store it is megabytes.
    */
-  articles: ArticleSummary[];
-  /** The article list has come (at start the article is shown first, and the list follows). */
-  articlesListed: boolean;
+  articlesVersion: number;
+  /** Titles of the articles met so far (opened, named by undo steps), by id: what labels and notices name them by. */
+  titles: Readonly<Record<string, string>>;
   article: Article | null;
   /** The article opened that cannot be read (then `article` is null). */
   damaged: DamagedArticle | null;
@@ -99,6 +97,15 @@ function placed(list: readonly Annotation[], a: Annotation): Annotation[] {
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 
+/** `titles` with those of `articles` added; the same object when none is new (no view re-renders). */
+function withTitles(
+  titles: Readonly<Record<string, string>>,
+  articles: readonly Pick<ArticleSummary, 'id' | 'title'>[],
+): Readonly<Record<string, string>> {
+  const fresh = articles.filter((a) => titles[a.id] !== a.title);
+  return fresh.length === 0 ? titles : { ...titles, ...Object.fromEntries(fresh.map((a) => [a.id, a.title])) };
+}
+
 export interface WorkspaceOptions {
   /** Where the undo history is kept across reloads (the session's storage in the app); absent: it ends with the page. */
   historyStorage?: HistoryStorage | null;
@@ -119,8 +126,8 @@ export function createWorkspaceStore(
 ) {
   let state: WorkspaceState = {
     status: null,
-    articles: [],
-    articlesListed: false,
+    articlesVersion: 0,
+    titles: {},
     article: null,
     damaged: null,
     layer: EMPTY_LAYER,
@@ -210,6 +217,7 @@ export function createWorkspaceStore(
     applyLocal,
     openArticle: (articleId, keepRoute) => store.openArticle(articleId, undefined, keepRoute),
     reveal: (id) => store.reveal(id),
+    titlesOf: (ids) => store.titlesOf(ids),
     storage: options.historyStorage ?? null,
   });
 
@@ -250,7 +258,6 @@ export function createWorkspaceStore(
       // The article in the address is asked for with the rest, not after it: the first paint waits for one round trip.
       const early = preferredArticleId ? readArticle(preferredArticleId) : undefined;
       early?.catch(() => undefined);
-      const unlisted = state.articles;
       try {
         const [status, entities, events] = await Promise.all([
           client.send('store/status', {}),
@@ -260,7 +267,7 @@ export function createWorkspaceStore(
         set({ status, entities, events });
         // The saved undo history is read beside the article: the text never waits for it.
         const historyRead = history.load(status.location);
-        // The whole article list can be tens of megabytes: the article opens without it, and it follows.
+        // The whole article list can be tens of megabytes: the article opens without it, and the list pages it.
         const firstId = (await early?.then(
           () => true,
           (error: unknown) => !(error instanceof ClientError && error.code === 'not-found'),
@@ -270,9 +277,6 @@ export function createWorkspaceStore(
         // The user may have gone to another page while the store loaded: stay there.
         if (firstId)
           await store.openArticle(firstId, undefined, true, firstId === preferredArticleId ? early : undefined);
-        const articles = await client.send('articles/list', {});
-        // An import meanwhile has listed them anew: that list is the newer.
-        if (state.articles === unlisted) set({ articles, articlesListed: true });
         await historyRead;
       } catch (error) {
         fail(error);
@@ -291,6 +295,7 @@ export function createWorkspaceStore(
           const [article, layer] = await (read ?? readArticle(articleId));
           set({
             article,
+            titles: withTitles(state.titles, [article]),
             damaged: null,
             layer: { ...layer, annotations: [...layer.annotations].sort(byPosition) },
             selectedId: null,
@@ -325,12 +330,27 @@ export function createWorkspaceStore(
         set({ notice: { tone: 'info', text: `Restored the last good copy of “${state.article.title}”` } });
     },
 
-    /** Opens the next (+1) or previous (-1) article of the list. */
+    /** Opens the next (+1) or previous (-1) article of the list: the server says which, the list is not needed. */
     async stepArticle(step: 1 | -1) {
       const open = state.article?.id ?? state.damaged?.articleId;
-      const at = state.articles.findIndex((a) => a.id === open);
-      const next = state.articles[at + step];
+      const around = open
+        ? await store.query('articles/neighbours', { articleId: open })
+        : { previous: null, next: (await store.query('articles/page', FIRST_ARTICLE))?.articles[0] ?? null };
+      const next = around && (step === 1 ? around.next : around.previous);
       if (next) await store.openArticle(next.id);
+    },
+
+    /**
+     * The titles of `articleIds` (those the store holds), asking the server
+     * only for those not met yet; they are kept for labels and notices.
+     */
+    async titlesOf(articleIds: readonly string[]): Promise<Readonly<Record<string, string>>> {
+      const missing = [...new Set(articleIds)].filter((id) => !(id in state.titles)).slice(0, 1000);
+      if (missing.length > 0) {
+        const found = await client.send('articles/summaries', { articleIds: missing }).catch(() => []);
+        if (found.length > 0) set({ titles: withTitles(state.titles, found) });
+      }
+      return state.titles;
     },
 
     async tag(kind: string, start: number, end: number) {
@@ -619,16 +639,17 @@ export function createWorkspaceStore(
       }
     },
 
-    /** Reloads what an import may have changed: the article list, registries, tagset, the open layer. */
+    /** Reloads what an import may have changed: the article list's windows, registries, tagset, the open layer. */
     async refreshAfterImport() {
-      const [status, articles, entities, events] = await Promise.all([
+      const [status, first, entities, events] = await Promise.all([
         client.send('store/status', {}),
-        client.send('articles/list', {}),
+        client.send('articles/page', FIRST_ARTICLE),
         client.send('entities/list', {}),
         client.send('events/list', {}),
       ]);
-      set({ status, articles, articlesListed: true, entities, events });
-      const open = state.article?.id ?? state.damaged?.articleId ?? articles[0]?.id;
+      // Titles are kept (an article's title never changes); the list's windows are asked for again.
+      set({ status, articlesVersion: state.articlesVersion + 1, entities, events });
+      const open = state.article?.id ?? state.damaged?.articleId ?? first.articles[0]?.id;
       if (open) {
         const layer = await client.send('annotations/list', { articleId: open });
         if (state.article?.id === open)

@@ -16,7 +16,7 @@ describe('the team as the renderer keeps it', () => {
     ({ handlers, store: workspace, cleanup } = await openSampleWorkspaceStore());
     team = createTeamStore(workspace);
     stop = team.subscribe(() => undefined);
-    ids = workspace.getState().articles.map((a) => a.id);
+    ids = (await handlers['articles/list']({})).map((a) => a.id);
     await vi.waitFor(() => expect(team.getState().loaded).toBe(true));
   });
   afterEach(async () => {

@@ -84,7 +84,7 @@ it('opening a damaged article shows its problem instead of the editor; restoring
   expect(state.layer.annotations).toEqual([]);
   expect(state.damaged).toEqual({
     articleId: DAMAGED,
-    title: state.articles.find((a) => a.id === DAMAGED)!.title,
+    title: (await workspace.handlers['articles/list']({})).find((a) => a.id === DAMAGED)!.title,
     problem: {
       file: join(storeDir, 'layers', DAMAGED, 'alice.json'),
       reason: expect.stringMatching(/not valid JSON/),

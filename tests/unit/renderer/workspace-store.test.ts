@@ -69,13 +69,13 @@ const span = (needle: string): [number, number] => {
 };
 
 describe('init', () => {
-  it('loads the status and article list, and opens the first article', async () => {
+  it('loads the status and opens the first article, without the whole article list', async () => {
     await store.init();
     const state = store.getState();
     expect(state.status?.annotator).toBe('alice');
-    expect(state.articles).toHaveLength(5);
-    expect(state.article?.id).toBe(state.articles[0]?.id);
+    expect(fake.sent).not.toContain('articles/list');
     expect(state.article?.id).toBe(FIRST);
+    expect(state.titles[FIRST]).toBe(state.article?.title);
     expect(state.article?.text.startsWith('ISIS pursuing US and Israel interests')).toBe(true);
     expect(state.layer.annotations).toEqual([]);
   });
@@ -87,6 +87,25 @@ describe('init', () => {
     const second = createWorkspaceStore(fakeClient(handlers).client);
     await second.init('no-such-article');
     expect(second.getState().article?.id).toBe(FIRST);
+  });
+});
+
+describe('previous and next article', () => {
+  it('steps through the list as the server orders it, stopping at its ends, never asking for the whole list', async () => {
+    const order = (await handlers['articles/list']({})).map((a) => a.id);
+    await store.init(order[1]);
+    await store.stepArticle(1);
+    expect(store.getState().article?.id).toBe(order[2]);
+    await store.stepArticle(-1);
+    await store.stepArticle(-1);
+    expect(store.getState().article?.id).toBe(order[0]);
+    await store.stepArticle(-1);
+    expect(store.getState().article?.id).toBe(order[0]);
+    await store.openArticle(order.at(-1)!);
+    await store.stepArticle(1);
+    expect(store.getState().article?.id).toBe(order.at(-1));
+    expect(store.getState().notice).toBeNull();
+    expect(fake.sent).not.toContain('articles/list');
   });
 });
 
