@@ -243,6 +243,17 @@ export function createWorkspaceStore(
   const readArticle = (articleId: string) =>
     Promise.all([client.send('articles/get', { articleId }), client.send('annotations/list', { articleId })]);
 
+  /** The previous/next steps asked for, one after the other. */
+  let stepping: Promise<void> = Promise.resolve();
+  async function stepOnce(step: 1 | -1): Promise<void> {
+    const open = state.article?.id ?? state.damaged?.articleId;
+    const around = open
+      ? await store.query('articles/neighbours', { articleId: open })
+      : { previous: null, next: (await store.query('articles/page', FIRST_ARTICLE))?.articles[0] ?? null };
+    const next = around && (step === 1 ? around.next : around.previous);
+    if (next) await store.openArticle(next.id);
+  }
+
   const store = {
     getState: () => state,
     subscribe: listeners.subscribe,
@@ -330,14 +341,14 @@ export function createWorkspaceStore(
         set({ notice: { tone: 'info', text: `Restored the last good copy of “${state.article.title}”` } });
     },
 
-    /** Opens the next (+1) or previous (-1) article of the list: the server says which, the list is not needed. */
-    async stepArticle(step: 1 | -1) {
-      const open = state.article?.id ?? state.damaged?.articleId;
-      const around = open
-        ? await store.query('articles/neighbours', { articleId: open })
-        : { previous: null, next: (await store.query('articles/page', FIRST_ARTICLE))?.articles[0] ?? null };
-      const next = around && (step === 1 ? around.next : around.previous);
-      if (next) await store.openArticle(next.id);
+    /**
+     * Opens the next (+1) or previous (-1) article of the list: the server
+     * says which, the list is not needed. A key pressed again before the
+     * article has come steps on from it, not from the one still shown.
+     */
+    stepArticle(step: 1 | -1): Promise<void> {
+      stepping = stepping.then(() => stepOnce(step));
+      return stepping;
     },
 
     /**

@@ -107,6 +107,13 @@ describe('previous and next article', () => {
     expect(store.getState().notice).toBeNull();
     expect(fake.sent).not.toContain('articles/list');
   });
+
+  it('a step asked for before the last has come steps on from it', async () => {
+    const order = (await handlers['articles/list']({})).map((a) => a.id);
+    await store.init(order[0]);
+    await Promise.all([store.stepArticle(1), store.stepArticle(1), store.stepArticle(1)]);
+    expect(store.getState().article?.id).toBe(order[3]);
+  });
 });
 
 describe('tag', () => {

@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBenchStore } from '../../scripts/bench-store-corpus';
+import { expect, startWebApp, test } from './web-fixture';
+
+const COUNT = 3000;
+const FAR = 2600;
+/** A row is 58 px tall (the list's estimate, and its CSS). */
+const ROW = 58;
+
+test('a store of thousands of articles lists them a window at a time: a far row is scrolled to and opened, and the whole list is never asked for', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const storeDir = await mkdtemp(join(tmpdir(), 'factmark-e2e-large-'));
+  await writeBenchStore(storeDir, COUNT, { viaRepository: 10, annotated: 5 });
+  const app = await startWebApp(storeDir);
+  try {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const at = request.url().indexOf('/api/');
+      if (at >= 0) asked.push(request.url().slice(at + 5));
+    });
+    await page.goto(app.url);
+    const list = page.getByRole('navigation', { name: 'Articles' });
+    await expect(list.getByRole('heading')).toHaveText(`Articles (${COUNT})`);
+    await expect(list.getByRole('button').first()).toContainText('(0)');
+
+    // Far down: the rows there are asked for when reached, and shown.
+    await list.locator('.scroller').evaluate((el, top) => (el.scrollTop = top), FAR * ROW);
+    const far = list.getByRole('button', { name: new RegExp(`\\(${FAR}\\)`) });
+    await expect(far).toBeVisible();
+    await page.screenshot({ path: 'test-results/article-list-far.png' });
+    const title = (await far.locator('.title').textContent())!;
+    await far.click();
+    await expect(far).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveURL(new RegExp(`#/article/b${FAR}$`));
+    await expect(page.getByRole('banner')).toContainText(title);
+
+    // Next and previous article by keyboard, from the server's order, without the list.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('}');
+    await expect(page).toHaveURL(new RegExp(`#/article/b${FAR + 1}$`));
+    await page.keyboard.press('{');
+    await page.keyboard.press('{');
+    await expect(page).toHaveURL(new RegExp(`#/article/b${FAR - 1}$`));
+
+    expect(asked.filter((name) => name.startsWith('articles/page')).length).toBeGreaterThan(1);
+    expect(asked).not.toContain('articles/list');
+  } finally {
+    await app.stop();
+    await rm(storeDir, { recursive: true, force: true });
+  }
+});
