@@ -109,8 +109,9 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
   );
   useGlobalKeys(store, toggleHelp, closeHelp, openKindPicker);
   const panels = usePanels();
-  // The list of the article's annotations follows the text by a frame.
-  const listShown = useAfterFirstFrame();
+  // The side panels follow the text by a frame: the first frame is the text, its highlights and the top bar
+  // (the columns keep their widths meanwhile, so nothing moves when the panels come).
+  const panelsShown = useAfterFirstFrame();
   return (
     <TagChannelProvider channel={channel}>
       <div
@@ -141,13 +142,17 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
           }
         >
           <div id="left-panel" className="side-panel left" hidden={!panels.leftOpen}>
-            <Sidebar
-              onOpenArticle={(articleId) => {
-                onOpenArticle(articleId);
-                // In a narrow window the list lies over the text: choosing an article shows it.
-                panels.dismissOverlay('left');
-              }}
-            />
+            {panelsShown ? (
+              <Sidebar
+                onOpenArticle={(articleId) => {
+                  onOpenArticle(articleId);
+                  // In a narrow window the list lies over the text: choosing an article shows it.
+                  panels.dismissOverlay('left');
+                }}
+              />
+            ) : (
+              <div className="sidebar" aria-busy />
+            )}
           </div>
           {panels.leftOpen && !panels.narrow && (
             <PanelResizer side="left" label="Width of the articles panel" onResize={panels.setWidth} />
@@ -159,11 +164,13 @@ export function App({ onOpenArticle }: { onOpenArticle: (articleId: string) => v
             <PanelResizer side="right" label="Width of the details panel" onResize={panels.setWidth} />
           )}
           <aside id="right-panel" className="side-column side-panel right" hidden={!panels.rightOpen}>
-            <LayersPanel />
-            <DocumentLabels />
-            <DetailsPanel />
-            {listShown ? (
-              <AnnotationList />
+            {panelsShown ? (
+              <>
+                <LayersPanel />
+                <DocumentLabels />
+                <DetailsPanel />
+                <AnnotationList />
+              </>
             ) : (
               <section className="annotation-list" aria-label="Annotations" aria-busy />
             )}

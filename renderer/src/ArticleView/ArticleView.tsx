@@ -94,8 +94,8 @@ export function ArticleView() {
           : `At the caret: ${at.map((a) => describeAnnotation(a, structure.describe).join('; ')).join('. Also: ')}`,
       );
     };
+    // Built apart from the page and put in once its highlights are drawn: the page lays out one text, not two.
     const editor = new EditorView({
-      parent: host.current,
       state: EditorState.create({
         doc: article.text,
         extensions: [
@@ -170,6 +170,7 @@ export function ArticleView() {
     resync.current = text.sync;
     const offText = store.subscribeText(text.sync);
     text.sync();
+    host.current.append(editor.dom);
     // The kind palette and the kind picker tag the selection the text keeps while they have the focus.
     const offTag = channel.onTag((kind) => {
       editor.focus();
