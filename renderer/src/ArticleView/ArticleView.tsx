@@ -94,6 +94,14 @@ export function ArticleView() {
           : `At the caret: ${at.map((a) => describeAnnotation(a, structure.describe).join('; ')).join('. Also: ')}`,
       );
     };
+    let idleAnnouncement: (() => void) | null = null;
+    const announceWhenIdle = (v: EditorView) => {
+      if (idleAnnouncement) return; // One is on its way: it reads the state of its own moment.
+      idleAnnouncement = whenIdle(() => {
+        idleAnnouncement = null;
+        announceCaret(v);
+      });
+    };
     // Built apart from the page and put in once its highlights are drawn: the page lays out one text, not two.
     const editor = new EditorView({
       state: EditorState.create({
@@ -113,10 +121,12 @@ export function ArticleView() {
           spanHandles(),
           structureView(),
           // The spans at the caret, in words, for screen readers (announced when they change).
+          // A caret move is announced at once; new spans under a caret that stayed (the first ones drawn among
+          // them) when the page is idle, so the text is not drawn later for it.
           EditorView.updateListener.of((update) => {
-            if (!update.selectionSet && !update.transactions.some((t) => t.effects.some((e) => e.is(setStructure))))
-              return;
-            announceCaret(update.view);
+            if (update.selectionSet) announceCaret(update.view);
+            else if (update.transactions.some((t) => t.effects.some((e) => e.is(setStructure))))
+              announceWhenIdle(update.view);
           }),
           keymap.of(boundaryKeys(store)),
           keymap.of([
@@ -185,6 +195,7 @@ export function ArticleView() {
       resync.current = null;
       offSelection();
       offTag();
+      idleAnnouncement?.();
       editor.destroy();
       view.current = null;
     };
@@ -237,6 +248,16 @@ export function ArticleView() {
       </div>
     </>
   );
+}
+
+/** Runs `run` when the page is idle (soon, where the browser cannot tell); the answer cancels it. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run);
+    return () => clearTimeout(timer);
+  }
+  const idle = requestIdleCallback(run, { timeout: 500 });
+  return () => cancelIdleCallback(idle);
 }
 
 function isOnScreen(editor: EditorView, start: number, end: number): boolean {

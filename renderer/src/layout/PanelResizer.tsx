@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { MAX_PANEL_WIDTH, MIN_PANEL_WIDTH } from './panel-layout';
 import type { Side } from './panel-layout';
@@ -28,12 +28,12 @@ export function PanelResizer({
   const drag = useRef<{ x: number; width: number } | null>(null);
   const panelWidth = () => panelOf(side, handle.current)?.getBoundingClientRect().width ?? 0;
   const [now, setNow] = useState(0);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const panel = panelOf(side, handle.current);
     if (!panel) return;
-    const measure = () => setNow(Math.round(panel.getBoundingClientRect().width));
-    measure();
-    const observer = new ResizeObserver(measure);
+    // The observer reports the panel's width once it is laid out, and after every change (measuring here as
+    // well would lay the page out in the middle of its first render).
+    const observer = new ResizeObserver(() => setNow(Math.round(panel.getBoundingClientRect().width)));
     observer.observe(panel);
     return () => observer.disconnect();
   }, [side]);
