@@ -5,8 +5,11 @@ import type { FactmarkClient } from './factmark-client';
 /** One request sent before the app's code has loaded. */
 export type EarlyRequest = { [K in OperationName]: { name: K; args: Args<K> } }[OperationName];
 
-/** The first article of the store, opened when the address names none (or one no longer there). */
-export const FIRST_ARTICLE: Args<'articles/page'> = { offset: 0, limit: 1 };
+/**
+ * The article list's first window: its first row is the article opened when
+ * the address names none (or one no longer there), and the list shows it.
+ */
+export const FIRST_ARTICLE: Args<'articles/page'> = { offset: 0, limit: 100 };
 
 /**
  * What the workspace store asks for first (see `init`): the store's status and
