@@ -7,6 +7,10 @@ import type { ArticlePages } from './article-pages';
 /** Asks `articles/page` through the store (a failure is its notice), rejecting so no page is kept from it. */
 const pageFetcher =
   (store: WorkspaceStore, assignedTo: string | undefined) => async (offset: number, limit: number) => {
+    // The whole list's first window was asked for at start, with the store's status: taken, not asked again.
+    const early = offset === 0 && !assignedTo ? await store.takeFirstWindow()?.catch(() => null) : null;
+    if (early && early.articles.length >= Math.min(limit, early.total))
+      return { ...early, articles: early.articles.slice(0, limit) };
     const page = await store.query('articles/page', { offset, limit, ...(assignedTo ? { assignedTo } : {}) });
     if (!page) throw new Error('The article list could not be read');
     return page;

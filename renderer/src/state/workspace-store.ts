@@ -243,6 +243,8 @@ export function createWorkspaceStore(
   const readArticle = (articleId: string) =>
     Promise.all([client.send('articles/get', { articleId }), client.send('annotations/list', { articleId })]);
 
+  /** The article list's first window as `init` asked for it, until the list takes it. */
+  let firstWindow: Promise<Results['articles/page']> | null = null;
   /** The previous/next steps asked for, one after the other. */
   let stepping: Promise<void> = Promise.resolve();
   async function stepOnce(step: 1 | -1): Promise<void> {
@@ -270,11 +272,17 @@ export function createWorkspaceStore(
       const early = preferredArticleId ? readArticle(preferredArticleId) : undefined;
       early?.catch(() => undefined);
       try {
-        const [status, entities, events] = await Promise.all([
+        const registries = Promise.all([
           client.send('store/status', {}),
           client.send('entities/list', {}),
           client.send('events/list', {}),
         ]);
+        // The list's first window goes with them (after them: it may end what was asked before the app loaded):
+        // it names the store's first article, and the article list shows it as soon as the list is drawn.
+        const listStart = client.send('articles/page', FIRST_ARTICLE);
+        listStart.catch(() => undefined);
+        firstWindow = listStart;
+        const [status, entities, events] = await registries;
         set({ status, entities, events });
         // The saved undo history is read beside the article: the text never waits for it.
         const historyRead = history.load(status.location);
@@ -284,7 +292,7 @@ export function createWorkspaceStore(
           (error: unknown) => !(error instanceof ClientError && error.code === 'not-found'),
         ))
           ? preferredArticleId
-          : (await client.send('articles/page', FIRST_ARTICLE)).articles[0]?.id;
+          : (await listStart).articles[0]?.id;
         // The user may have gone to another page while the store loaded: stay there.
         if (firstId)
           await store.openArticle(firstId, undefined, true, firstId === preferredArticleId ? early : undefined);
@@ -349,6 +357,13 @@ export function createWorkspaceStore(
     stepArticle(step: 1 | -1): Promise<void> {
       stepping = stepping.then(() => stepOnce(step));
       return stepping;
+    },
+
+    /** The list's first window asked for at start, once (null after, or after an import: ask anew). */
+    takeFirstWindow() {
+      const taken = firstWindow;
+      firstWindow = null;
+      return taken;
     },
 
     /**
@@ -659,6 +674,7 @@ export function createWorkspaceStore(
         client.send('events/list', {}),
       ]);
       // Titles are kept (an article's title never changes); the list's windows are asked for again.
+      firstWindow = null;
       set({ status, articlesVersion: state.articlesVersion + 1, entities, events });
       const open = state.article?.id ?? state.damaged?.articleId ?? first.articles[0]?.id;
       if (open) {
