@@ -3,7 +3,9 @@
 // a search for a common and for a rare word, opening an article), each the
 // median of several runs (target < 300 ms), the server's start-up, and its
 // memory after them (target < 500 MiB). Then in headless Chromium the app's
-// article list shows and scrolls to the store's last article.
+// article list (asked for a window at a time) shows its first rows after
+// navigation (target < 1 s), shows article 50,000 once scrolled there
+// (target < 300 ms), and scrolls to the store's last article.
 // The start-up and the browser's bounds only say "seconds, not minutes"; the
 // request and memory targets are the product's.
 // FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
@@ -86,19 +88,80 @@ async function firstPage(url: string): Promise<number> {
   }
 }
 
-/** In headless Chromium: the list shows its first rows, and scrolled to its end shows the store's last article. */
+/** The article far down the list that the browser scrolls to (its title ends "(50000)"). */
+const FAR = 50_000;
+/** A row of the list is 58 px tall. */
+const ROW_PX = 58;
+
+// The page's side is given as source text: a function passed from here would
+// carry the helpers tsx adds to named functions, which the page does not have.
+
+/**
+ * Notes, in the page, when the article list first shows a row: the time
+ * since navigation began (the page's own clock), read at the next frame.
+ */
+const WATCH_FIRST_ROW = `
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('nav.article-list .scroller li button')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.firstRowAt = performance.now()));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+`;
+
+/**
+ * Scrolls the list to row `index` and waits, frame by frame, until a row
+ * whose title holds "(index)" is there: the time from the scroll, or -1
+ * after 10 s.
+ */
+const scrollUntilShown = (index: number) => `new Promise((resolve) => {
+  const el = document.querySelector('nav.article-list .scroller');
+  const needle = '(${index})';
+  const t0 = performance.now();
+  el.scrollTop = ${index * ROW_PX};
+  const check = () => {
+    const shown = [...el.querySelectorAll('button .title')].some((t) => t.textContent.includes(needle));
+    if (shown) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 10000) resolve(-1);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+/**
+ * In headless Chromium: the time from navigation to the list's first rows
+ * shown; the list scrolled to article 50,000 until its row shows; and
+ * scrolled to its end, whether the store's last article shows.
+ */
 async function listInBrowser(
   url: string,
   log: (line: string) => void,
-): Promise<{ firstRowsMs: number; scrolled: boolean }> {
+): Promise<{ firstRowsMs: number; farMs: number; scrolled: boolean; wholeList: boolean }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const t0 = performance.now();
-    await page.goto(url);
+    let wholeList = false;
+    /** A fresh page (nothing cached) loading the app; the last of several is kept to scroll. */
+    const load = async () => {
+      // The page's CSP forbids evaluating text; the measuring scripts above are text.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      page.on('request', (request) => void (request.url().endsWith('/api/articles/list') && (wholeList = true)));
+      await page.addInitScript(WATCH_FIRST_ROW);
+      await page.goto(url);
+      await page.waitForFunction("'firstRowAt' in window", undefined, { timeout: 60_000 });
+      return { page, ms: (await page.evaluate('window.firstRowAt')) as number };
+    };
+    const loads: number[] = [];
+    let page = null as Awaited<ReturnType<typeof load>>['page'] | null;
+    for (let run = 0; run < 3; run++) {
+      await page?.close();
+      const loaded = await load();
+      loads.push(loaded.ms);
+      page = loaded.page;
+    }
+    const firstRowsMs = median(loads);
+    if (!page) throw new Error('no page loaded');
     const list = page.getByRole('navigation', { name: 'Articles' });
-    await list.getByRole('button').first().waitFor();
-    const firstRowsMs = performance.now() - t0;
+    const farMs = (await page.evaluate(scrollUntilShown(FAR))) as number;
     await list.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
     const last = list.getByRole('button', { name: new RegExp(`\\(${ARTICLES - 1}\\)`) });
     const scrolled = await last
@@ -106,8 +169,10 @@ async function listInBrowser(
       .then(() => true)
       .catch(() => false);
     if (process.env.FACTMARK_BENCH_SCREENSHOT) await page.screenshot({ path: process.env.FACTMARK_BENCH_SCREENSHOT });
-    log(`  browser: first rows after ${firstRowsMs.toFixed(0)} ms; scrolled to the last article: ${scrolled}`);
-    return { firstRowsMs, scrolled };
+    log(
+      `  browser: first rows ${loads.map((ms) => ms.toFixed(0)).join(', ')} ms after navigation; article ${FAR} shown ${farMs.toFixed(0)} ms after the scroll; scrolled to the last article: ${scrolled}; whole list asked for: ${wholeList}`,
+    );
+    return { firstRowsMs, farMs, scrolled, wholeList };
   } finally {
     await browser.close();
   }
@@ -158,7 +223,23 @@ export async function benchStore(log: (line: string) => void = console.log): Pro
       rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
       rows.push(mibRow(SECTION, 'server memory, peak', memory.peak, 500));
       const browser = await listInBrowser(url, log);
-      rows.push(msRow(SECTION, 'browser: article list shows', browser.firstRowsMs, 5_000));
+      rows.push(
+        msRow(
+          SECTION,
+          'browser: navigation → article list, first rows shown (median of 3)',
+          browser.firstRowsMs,
+          1_000,
+        ),
+      );
+      const far = browser.farMs < 0 ? Infinity : browser.farMs;
+      rows.push(msRow(SECTION, 'browser: list scrolled to article 50,000, rows shown', far, 300));
+      rows.push({
+        section: SECTION,
+        measure: 'browser: the whole article list asked for',
+        figure: browser.wholeList ? 'yes' : 'no',
+        target: 'no',
+        met: !browser.wholeList,
+      });
       rows.push({
         section: SECTION,
         measure: 'browser: article list scrolls to the last article',
