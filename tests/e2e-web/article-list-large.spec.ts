@@ -53,3 +53,35 @@ test('a store of thousands of articles lists them a window at a time: a far row 
     await rm(storeDir, { recursive: true, force: true });
   }
 });
+
+test('a lead ticks a range of thousands of rows not all loaded, and every row shown, from the server’s ids', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const storeDir = await mkdtemp(join(tmpdir(), 'factmark-e2e-large-'));
+  await writeBenchStore(storeDir, COUNT, { viaRepository: 10, annotated: 5 });
+  const app = await startWebApp(storeDir);
+  try {
+    const response = await fetch(`${app.url}/api/team/member`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'alice', role: 'lead' }),
+    });
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+    await page.goto(app.url);
+    const list = page.getByRole('navigation', { name: 'Articles' });
+    const bar = page.getByRole('group', { name: 'Assign articles' });
+    await list.getByRole('checkbox', { name: /\(1\)”$/ }).click();
+    await expect(bar).toContainText('1 selected');
+    await list.locator('.scroller').evaluate((el, top) => (el.scrollTop = top), FAR * ROW);
+    await list.getByRole('checkbox', { name: new RegExp(`\\(${FAR}\\)”$`) }).click({ modifiers: ['Shift'] });
+    // Rows 1 to 2600: most were never loaded, their ids came from the server.
+    await expect(bar).toContainText(`${FAR} selected`);
+    await bar.getByRole('checkbox', { name: 'All shown' }).click();
+    await expect(bar).toContainText(`${COUNT} selected`);
+    await expect(bar.getByRole('checkbox', { name: 'All shown' })).toBeChecked();
+  } finally {
+    await app.stop();
+    await rm(storeDir, { recursive: true, force: true });
+  }
+});
