@@ -218,6 +218,11 @@ export async function benchStore(log: (line: string) => void = console.log): Pro
         return Promise.all([call(url, 'articles/get', { articleId }), call(url, 'annotations/list', { articleId })]);
       });
       rows.push(msRow(SECTION, 'opening an article', open, 300));
+      // Previous/next asks the server for the open article's neighbours; the middle of the list is the far case.
+      const neighbours = await timed(RUNS, (run) =>
+        call(url, 'articles/neighbours', { articleId: `b${50_000 + run * 997}` }),
+      );
+      rows.push(msRow(SECTION, 'previous/next article (its neighbours)', neighbours, 300));
       const memory = await serverMemory(server.child.pid!);
       log(`  server memory: ${(memory.rss / 2 ** 20).toFixed(0)} MiB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB)`);
       rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
