@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -280,6 +280,8 @@ async function openLocked(dir: string, lock: StoreLock, options: RepositoryOptio
     const sub = PATHS.layerDir(articleId);
     let names: string[];
     try {
+      // Most articles of a large corpus have no layer folder: a stat says so without a failed listing's error.
+      if (!statSync(full(sub), { throwIfNoEntry: false })) return new Map();
       names = await readdir(full(sub));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
