@@ -3,6 +3,7 @@
 // a fresh browser context per run (nothing cached) and in one context
 // reloaded (the browser warm). Also prints the size of the entry chunk and of
 // all the script the first paint loaded.
+import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { openLowdbRepository } from '../annotations/node/lowdb-repository';
-import { startWebServer } from '../annotations/node/http-server';
-import { createHandlers } from '../annotations/service';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
+import { CHROMIUM, CHROMIUM_ARGS, spawnWebServer } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
@@ -126,7 +125,19 @@ export async function benchStartup(staticDir = 'dist/renderer'): Promise<BenchRo
   const article = await syntheticArticle('ten', 10_000);
   await repo.addArticles([article]);
   await repo.putAnnotations(article.id, syntheticAnnotations(article, 200));
-  const { server, url } = await startWebServer({ handlers: createHandlers(repo, { annotator: 'bench' }), staticDir });
+  await repo.close();
+  // The server in a process of its own, as `npm start` runs it: in this one it would answer the page only
+  // between the browser automation's own messages.
+  const { url, child } = await spawnWebServer([
+    '--port',
+    '0',
+    '--store',
+    dir,
+    '--annotator',
+    'bench',
+    '--static',
+    staticDir,
+  ]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const { cold, warm } = await measure(browser, url);
@@ -136,8 +147,8 @@ export async function benchStartup(staticDir = 'dist/renderer'): Promise<BenchRo
     ];
   } finally {
     await browser.close();
-    server.close();
-    await repo.close();
+    child.kill();
+    await once(child, 'exit');
     await rm(dir, { recursive: true, force: true });
   }
 }

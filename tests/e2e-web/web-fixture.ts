@@ -18,6 +18,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // This Chromium prepares its own omnibox popup page for every new window, in a renderer of its own that
+  // competes with the page under test for the processor; a headless browser never shows it.
+  '--disable-features=OmniboxAimPopupWebUI',
 ];
 
 export interface WebApp {

@@ -1,7 +1,7 @@
 import { standardKeymap } from '@codemirror/commands';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
@@ -35,7 +35,8 @@ export function ArticleView() {
   const resync = useRef<(() => void) | null>(null);
   const lastClick = useRef<{ pos: number; index: number } | null>(null);
 
-  useEffect(() => {
+  // The text is built as React puts the page in, so the first frame that shows the page shows the text too.
+  useLayoutEffect(() => {
     if (!host.current || !article) return;
     const tagSelection = (kind: string, v: EditorView) => {
       store.paintFirst();
