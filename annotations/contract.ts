@@ -84,11 +84,15 @@ export const argumentSchemas = {
   /** Puts back the last good copy of an article's unreadable annotations file. */
   'store/restore': ArticleRef,
   'articles/list': z.strictObject({}),
-  /** Rows `offset` to `offset + limit` of the article list (of the articles assigned to `assignedTo`, when given). */
+  /**
+   * Rows `offset` to `offset + limit` of the article list (of the articles assigned to `assignedTo`, when given;
+   * of those whose title holds `titleContains`, in any case, when given).
+   */
   'articles/page': z.strictObject({
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(1000),
     assignedTo: z.string().min(1).max(200).optional(),
+    titleContains: z.string().trim().min(1).max(200).optional(),
   }),
   /** The ids of rows `offset` to `offset + limit` of the same list: what a range of ticked rows not all shown holds. */
   'articles/ids': z.strictObject({

@@ -25,9 +25,18 @@ export function articleHandlers(ctx: ServiceContext): Pick<Handlers, ArticleOper
     return all.filter((a) => mine.has(a.id));
   }
 
+  /**
+   * The articles whose title holds `text`, case aside: what a picker shows as
+   * the user types, so it never needs the whole list to filter it.
+   */
+  function titled(list: readonly ArticleSummary[], text: string): readonly ArticleSummary[] {
+    const wanted = text.toLowerCase();
+    return list.filter((a) => a.title.toLowerCase().includes(wanted));
+  }
+
   return {
-    'articles/page': async ({ offset, limit, assignedTo }) => {
-      const shown = listed(assignedTo);
+    'articles/page': async ({ offset, limit, assignedTo, titleContains }) => {
+      const shown = titleContains === undefined ? listed(assignedTo) : titled(listed(assignedTo), titleContains);
       return { total: shown.length, offset, articles: shown.slice(offset, offset + limit) };
     },
     'articles/ids': async ({ offset, limit, assignedTo }) => {

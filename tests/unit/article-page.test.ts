@@ -40,6 +40,17 @@ describe('articles/page', () => {
     expect(await page({ offset: 20, limit: 5 })).toMatchObject({ total: 12, ids: [] });
     expect(await page({ offset: 1, limit: 2, assignedTo: 'ana' })).toMatchObject({ total: 4, ids: ['a4', 'a5'] });
     expect(await page({ offset: 0, limit: 5, assignedTo: 'ben' })).toMatchObject({ total: 0, ids: [] });
+    // Typed text narrows the list by title, case aside, with the assignment filter too.
+    expect(await page({ offset: 0, limit: 5, titleContains: 'headline A1' })).toMatchObject({
+      total: 3,
+      ids: ['a1', 'a10', 'a11'],
+    });
+    expect(await page({ offset: 1, limit: 5, titleContains: 'A1', assignedTo: 'ana' })).toMatchObject({
+      total: 1,
+      ids: [],
+    });
+    expect(await page({ offset: 0, limit: 5, titleContains: 'nowhere' })).toMatchObject({ total: 0, ids: [] });
+    expect((await dispatch(handlers, 'articles/page', { offset: 0, limit: 5, titleContains: ' ' })).ok).toBe(false);
     // The rows are the list's own summaries, as `articles/list` gives them.
     expect((await page({ offset: 3, limit: 1 })).articles).toEqual([repo.listArticles()[3]]);
     const refused = await dispatch(handlers, 'articles/page', { offset: -1, limit: 5 });
