@@ -17,6 +17,7 @@ import type { Jobs } from './export-handlers';
 import type { UploadStore } from '../imports/uploads';
 import { relationHandlers } from './relation-handlers';
 import { reviewHandlers } from './review-handlers';
+import { createReviewProgressState } from './review-progress';
 import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
@@ -134,6 +135,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   /** Progress of long operations, by the id the client chose, while they run. */
   const jobs: Jobs = new Map();
   const agreement = createAgreementState(options.agreementMeasurer);
+  const reviewProgress = createReviewProgressState();
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
@@ -168,7 +170,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       ...searchHandlers(ctx),
       ...historyHandlers(ctx),
       ...importHandlers(ctx, jobs, options.uploads),
-      ...reviewHandlers(ctx),
+      ...reviewHandlers(ctx, { repo, progress: reviewProgress }),
       ...agreementHandlers(ctx, { repo, jobs, state: agreement }),
       'settings/update': async ({ annotator, reviewingOrganisation }) => {
         if (annotator === GOLD)

@@ -1,15 +1,17 @@
-import type { Args, Handlers, LeftOut, ReviewProgressRow } from '../contract';
+import type { Args, Handlers } from '../contract';
 import { FactmarkError } from '../errors';
 import type { Decision, SourceRef } from '../model';
 import { GOLD } from '../model';
 import { resolveAttributes } from '../attributes';
 import type { ComparedGroup } from '../review/compare';
-import { adjudicationState, compareLayers, layerNames } from '../review/compare';
-import { articleAdjudication } from '../review/adjudication';
+import { adjudicationState, compareLayers } from '../review/compare';
+import type { AnnotationRepository } from '../repository';
 import type { ServiceContext } from './context';
-import { eachLayer, mutation, project } from './context';
+import { mutation, project } from './context';
 import type { GoldPick } from './gold-decisions';
 import { adjudicate, agreedPick, copyOf, refOf } from './gold-decisions';
+import type { ReviewProgressState } from './review-progress';
+import { reviewProgressRows } from './review-progress';
 
 type ReviewHandlers = Pick<Handlers, 'review/compare' | 'review/decide' | 'review/accept-agreed' | 'review/progress'>;
 
@@ -24,7 +26,13 @@ function checkLayers(annotators: readonly string[]): void {
     );
 }
 
-export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
+/** What review/progress needs beyond the context: the store itself (its layer listing) and the rows it keeps. */
+export interface ReviewDeps {
+  repo: AnnotationRepository;
+  progress: ReviewProgressState;
+}
+
+export function reviewHandlers(ctx: ServiceContext, { repo, progress }: ReviewDeps): ReviewHandlers {
   async function compare(articleId: string, annotators: readonly string[]) {
     checkLayers(annotators);
     const layer = await ctx.repo.readLayer(articleId);
@@ -154,35 +162,7 @@ export function reviewHandlers(ctx: ServiceContext): ReviewHandlers {
       return mutation(decisions, 'Take the agreed layers into gold', work!.changes);
     },
 
-    'review/progress': async ({ annotators }) => {
-      const rows = new Map<string, ReviewProgressRow>();
-      const leftOut: LeftOut[] = [];
-      for await (const { article, layer } of eachLayer(ctx.repo, leftOut)) {
-        const layers = layerNames(layer, GOLD);
-        const { differences, decided, adjudicated } = articleAdjudication(layer, annotators ?? layers);
-        rows.set(article.id, {
-          articleId: article.id,
-          title: article.title,
-          layers,
-          done: layer.documentLabels.filter((d) => d.done).map((d) => d.annotator),
-          differences,
-          decided,
-          adjudicated,
-        });
-      }
-      // A damaged article keeps its row, in its place, saying why it is empty.
-      for (const { articleId, title, file, reason } of leftOut)
-        rows.set(articleId, {
-          articleId,
-          title,
-          layers: [],
-          done: [],
-          differences: 0,
-          decided: 0,
-          adjudicated: false,
-          problem: { file, reason },
-        });
-      return ctx.repo.listArticles().flatMap((a) => rows.get(a.id) ?? []);
-    },
+    // A read (see ACCESS in index.ts): no change lands between the layer files' listing and their reads.
+    'review/progress': async ({ annotators }) => reviewProgressRows(repo, ctx.repo, progress, annotators),
   };
 }

@@ -1,0 +1,155 @@
+import type { AdjudicationState, ReviewProgressRow } from '../contract';
+import { StoreUnreadableError } from '../errors';
+import type { ArticleLayer } from '../model';
+import { GOLD } from '../model';
+import type { AnnotationRepository, StoreView } from '../repository';
+import { articleAdjudication } from '../review/adjudication';
+import { layerNames } from '../review/compare';
+
+/** What one article's row says, kept under the revision of the layer files it was read from. */
+interface KeptRow {
+  revision: string;
+  layers: readonly string[];
+  done: readonly string[];
+  /**
+   * Its adjudication for the layers compared lately (a JSON list of names;
+   * '' for the article's own layers), the most recently used last.
+   */
+  states: [string, AdjudicationState][];
+}
+
+/**
+ * What review/progress keeps between calls, one per open store: a row per
+ * article with layer files, so a call reads again only the articles whose
+ * files changed. Layers themselves are never kept.
+ */
+export interface ReviewProgressState {
+  rows: Map<string, KeptRow>;
+}
+
+export function createReviewProgressState(): ReviewProgressState {
+  return { rows: new Map() };
+}
+
+/** Layer sets compared kept per article: the dashboard's, the export dialog's and one more. */
+const KEPT_CONFIGS = 3;
+/** Articles read at a time: one after the other, the thread mostly waits on the disk. */
+const BATCH = 16;
+const NONE: readonly string[] = Object.freeze([]);
+
+type Read = { id: string; revision: string | null } & ({ layer: ArticleLayer } | { file: string; reason: string });
+
+/** The state kept for `key`, made the most recently used; undefined when it is not kept. */
+function stateFor(kept: KeptRow, key: string): AdjudicationState | undefined {
+  const at = kept.states.findIndex(([k]) => k === key);
+  if (at < 0) return undefined;
+  const [entry] = kept.states.splice(at, 1);
+  kept.states.push(entry!);
+  return entry![1];
+}
+
+/**
+ * Every article's review row, in the store's order, as the layers read now
+ * say. `repo` is the store itself (its listing of layer files and its reads
+ * that keep nothing), `view` the snapshot the operation runs in; a store
+ * that cannot list its layer files is read whole, nothing kept.
+ */
+export async function reviewProgressRows(
+  repo: AnnotationRepository,
+  view: StoreView,
+  state: ReviewProgressState,
+  annotators?: readonly string[],
+): Promise<ReviewProgressRow[]> {
+  const articles = view.listArticles();
+  const readUnkept = repo.readUnkept?.bind(repo);
+  const listed = repo.listLayerFiles && readUnkept ? await repo.listLayerFiles() : null;
+  const key = annotators ? JSON.stringify(annotators) : '';
+  const toRead: { id: string; revision: string | null }[] = [];
+  for (const { id } of articles) {
+    const files = listed?.get(id);
+    // No layer file: the empty row, without a read.
+    if (listed && !files) continue;
+    const kept = files && state.rows.get(id);
+    if (!kept || kept.revision !== files.revision || !stateFor(kept, key))
+      toRead.push({ id, revision: files?.revision ?? null });
+  }
+
+  const problems = new Map<string, { file: string; reason: string }>();
+  const readNow = new Map<string, KeptRow>();
+  for (let at = 0; at < toRead.length; at += BATCH) {
+    const reads = await Promise.all(
+      toRead.slice(at, at + BATCH).map(async ({ id, revision }): Promise<Read> => {
+        try {
+          const layer = readUnkept ? (await readUnkept(id, false)).layer : await view.readLayer(id);
+          return { id, revision, layer };
+        } catch (error) {
+          if (!(error instanceof StoreUnreadableError)) throw error;
+          return { id, revision, file: error.file, reason: error.reason };
+        }
+      }),
+    );
+    for (const read of reads) {
+      if ('file' in read) {
+        problems.set(read.id, { file: read.file, reason: read.reason });
+        state.rows.delete(read.id);
+      } else readNow.set(read.id, keep(state, read.id, read.revision, read.layer, key, annotators));
+    }
+  }
+  // Articles gone, or left without layer files, take no memory.
+  if (listed) for (const id of state.rows.keys()) if (!listed.has(id)) state.rows.delete(id);
+
+  return articles.map(({ id, title }): ReviewProgressRow => {
+    const problem = problems.get(id);
+    if (problem)
+      return {
+        articleId: id,
+        title,
+        layers: [],
+        done: [],
+        differences: 0,
+        decided: 0,
+        adjudicated: false,
+        problem,
+      };
+    const kept = readNow.get(id) ?? state.rows.get(id);
+    const { differences, decided, adjudicated } = (kept && stateFor(kept, key)) ?? EMPTY_STATE;
+    return {
+      articleId: id,
+      title,
+      layers: [...(kept?.layers ?? NONE)],
+      done: [...(kept?.done ?? NONE)],
+      differences,
+      decided,
+      adjudicated,
+    };
+  });
+}
+
+/** An article without layers: nothing to compare, nothing decided. */
+const EMPTY_STATE: AdjudicationState = Object.freeze({ differences: 0, decided: 0, adjudicated: false });
+
+/** The row of an article just read, kept under its revision for `key` (a store without revisions keeps nothing). */
+function keep(
+  state: ReviewProgressState,
+  id: string,
+  revision: string | null,
+  layer: ArticleLayer,
+  key: string,
+  annotators: readonly string[] | undefined,
+): KeptRow {
+  const layers = layerNames(layer, GOLD);
+  const done = layer.documentLabels.filter((d) => d.done).map((d) => d.annotator);
+  const { differences, decided, adjudicated } = articleAdjudication(layer, annotators ?? layers);
+  const before = state.rows.get(id);
+  // The same revision: the states kept for other layer sets still hold.
+  const states = before && revision !== null && before.revision === revision ? before.states : [];
+  const kept: KeptRow = {
+    revision: revision ?? '',
+    layers: layers.length > 0 ? layers : NONE,
+    done: done.length > 0 ? done : NONE,
+    states: [...states.filter(([k]) => k !== key), [key, { differences, decided, adjudicated }]],
+  };
+  if (kept.states.length > KEPT_CONFIGS) kept.states.shift();
+  if (revision !== null) state.rows.set(id, kept);
+  return kept;
+}
