@@ -141,14 +141,20 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
     /Claim · verdict\s*2\s*0\.500.*0\.400$/,
   );
   // One article: the reviewed one gives the same figures; one nobody annotated gives none ("—").
-  const scope = dashboard.getByLabel('Measured on');
-  await scope.selectOption({ label: TITLE });
+  // The article is found by typing part of its title; the list offers the whole corpus first, then the articles.
+  const scope = dashboard.getByRole('combobox', { name: 'Measured on' });
+  const options = dashboard.getByRole('listbox', { name: 'Measured on' }).getByRole('option');
+  await scope.fill('collective efforts');
+  await options.filter({ hasText: TITLE }).click();
+  await expect(scope).toHaveValue(TITLE);
   await expect(spans.getByRole('row', { name: /alice – bob/ })).toHaveText(
     /alice – bob\s*1\s*0\.833\s*1\.000\s*0\.909/,
   );
-  await scope.selectOption({ index: 1 });
+  await scope.click();
+  await options.nth(1).click();
   await expect(spans.getByRole('row', { name: /alice – bob/ })).toHaveText(/alice – bob\s*0\s*—\s*—\s*—/);
-  await scope.selectOption('corpus');
+  await scope.click();
+  await options.filter({ hasText: 'the whole corpus (pooled)' }).click();
   // lead only marked the article done: not measured unless chosen.
   const measured = dashboard.getByRole('group', { name: 'Layers measured' });
   await expect(measured.getByRole('checkbox', { name: 'lead' })).not.toBeChecked();

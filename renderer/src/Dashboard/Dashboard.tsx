@@ -12,8 +12,11 @@ import { useAgreementReport } from './use-agreement-report';
 import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
 import { attributesCsv, distributionCsv, labelsCsv, pairsCsv, progressCsv } from './dashboard-csv';
-import { useWholeArticleList } from '../ArticleList/use-whole-list';
+import { ArticleCombobox } from '../ArticlePicker/ArticleCombobox';
 import './dashboard.css';
+
+/** The choice of figures pooled over every article, offered above the articles. */
+const CORPUS = { id: 'corpus', title: 'the whole corpus (pooled)' };
 
 /** Agreement and progress over the corpus, as pictures first and figures second; every part saves as CSV, PNG or SVG. */
 export function Dashboard() {
@@ -36,9 +39,9 @@ export function Dashboard() {
   const labels = useMemo(() => kinds.map((k) => ({ kind: k.kind, label: k.label, color: k.color })), [kinds]);
   const distribution = useMemo(() => data && distributionChart(data, labels), [data, labels]);
   const progress = useMemo(() => data && progressChart(data), [data]);
-  // The article choice offers every article: the list is asked for when the dashboard opens, not at start.
-  const { articles } = useWholeArticleList(store);
+  // The article is found by typing part of its title: the server answers, the whole list is never asked for.
   const [scope, setScope] = useState('corpus');
+  const [scopeTitle, setScopeTitle] = useState(CORPUS.title);
   const [mode, setMode] = useState<'strict' | 'lenient'>('strict');
   // One article's figures are asked for when it is chosen: the report carries the corpus's only.
   const [article, setArticle] = useState<ArticleAgreement | null>(null);
@@ -91,17 +94,16 @@ export function Dashboard() {
       </header>
       <h2>Agreement</h2>
       <div className="dashboard-controls">
-        <label className="field">
-          <span>Measured on</span>
-          <select value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="corpus">the whole corpus (pooled)</option>
-            {articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ArticleCombobox
+          id="dashboard-scope"
+          label="Measured on"
+          shown={scopeTitle}
+          fixed={[CORPUS]}
+          onPick={(choice) => {
+            setScope(choice.id);
+            setScopeTitle(choice.title);
+          }}
+        />
         <fieldset className="field measured-layers">
           <legend>Layers measured</legend>
           <div className="measured-list">

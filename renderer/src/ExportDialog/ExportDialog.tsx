@@ -7,7 +7,8 @@ import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-co
 import type { ScopeChoice as Choice } from './scope-preview';
 import { knownLayers, scopeOf, scopePreview } from './scope-preview';
 import { ScopeChoice } from './ScopeChoice';
-import { useWholeArticleList } from '../ArticleList/use-whole-list';
+import type { PickerChoice } from '../ArticlePicker/ArticleCombobox';
+import { ArticleChoices } from './ArticleChoices';
 import './export-dialog.css';
 
 /**
@@ -18,8 +19,9 @@ import './export-dialog.css';
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
-  // The article picker offers every article: the list is asked for when the dialog opens, not at start.
-  const { articles, listed } = useWholeArticleList(store);
+  // How many "all" is: the count of a one-row window, not the list (on a large store it is megabytes).
+  const listVersion = useWorkspace((s) => s.articlesVersion);
+  const [articleCount, setArticleCount] = useState<number | null>(null);
   const kinds = useWorkspace((s) => s.status?.tagset.kinds ?? NO_KINDS);
   const me = useWorkspace((s) => s.status?.annotator ?? '');
   const [format, setFormat] = useState<ExportFormat>('jsonl');
@@ -31,7 +33,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [includeUnadjudicated, setIncludeUnadjudicated] = useState(false);
   const [rows, setRows] = useState<ReviewProgressRow[]>([]);
   const [busy, setBusy] = useState(false);
-  const [chosenArticles, setChosenArticles] = useState<string[]>([]);
+  const [chosenArticles, setChosenArticles] = useState<PickerChoice[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; phase?: 'reading' | 'writing' } | null>(null);
 
   useEffect(() => {
@@ -41,8 +43,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       live = false;
     };
   }, [store]);
+  useEffect(() => {
+    let live = true;
+    void store
+      .query('articles/page', { offset: 0, limit: 1 })
+      .then((page) => live && page && setArticleCount(page.total));
+    return () => {
+      live = false;
+    };
+  }, [store, listVersion]);
 
-  const articleIds = onlyOpen && openId ? [openId] : chosenArticles.length > 0 ? chosenArticles : null;
+  // None chosen: no ids, and the server exports every article it holds.
+  const articleIds = onlyOpen && openId ? [openId] : chosenArticles.length > 0 ? chosenArticles.map((c) => c.id) : null;
   const scope = scopeOf(choice, me, other, includeUnadjudicated);
   const preview = scopePreview(
     scope,
@@ -101,25 +113,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       )}
       <label className="field checkbox">
         <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
-        <span>Only the open article (else all{listed ? ` ${articles.length}` : ''})</span>
+        <span>Only the open article (else all{articleCount === null ? '' : ` ${articleCount}`})</span>
       </label>
-      {!onlyOpen && (
-        <label className="field">
-          <span>Articles (none selected: all)</span>
-          <select
-            multiple
-            size={Math.min(6, articles.length)}
-            value={chosenArticles}
-            onChange={(e) => setChosenArticles(Array.from(e.target.selectedOptions, (o) => o.value))}
-          >
-            {articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {!onlyOpen && <ArticleChoices chosen={chosenArticles} onChange={setChosenArticles} />}
       <fieldset className="field">
         <legend>Kinds (none checked: all)</legend>
         <div className="kind-choices">
