@@ -12,40 +12,57 @@ interface KeptRow {
   layers: readonly string[];
   done: readonly string[];
   /**
-   * Its adjudication for the layers compared lately (a JSON list of names;
-   * '' for the article's own layers), the most recently used last.
+   * Its adjudication for each set of layers compared lately, as pairs laid
+   * flat: the set's key (a JSON list of names; '' for the article's own
+   * layers), then its state; the most recently used last.
    */
-  states: [string, AdjudicationState][];
+  states: (string | AdjudicationState)[];
 }
 
 /**
  * What review/progress keeps between calls, one per open store: a row per
  * article with layer files, so a call reads again only the articles whose
- * files changed. Layers themselves are never kept.
+ * files changed. Layers themselves are never kept, and the lists of names
+ * and the states, the same for most articles, are kept once (`shared`): a
+ * row then takes little more than its revision.
  */
 export interface ReviewProgressState {
   rows: Map<string, KeptRow>;
+  shared: Map<string, readonly string[] | AdjudicationState>;
 }
 
 export function createReviewProgressState(): ReviewProgressState {
-  return { rows: new Map() };
+  return { rows: new Map(), shared: new Map() };
 }
 
 /** Layer sets compared kept per article: the dashboard's, the export dialog's and one more. */
 const KEPT_CONFIGS = 3;
 /** Articles read at a time: one after the other, the thread mostly waits on the disk. */
 const BATCH = 16;
-const NONE: readonly string[] = Object.freeze([]);
+/** Distinct lists and states kept once; past this (hardly ever), they are kept anew. */
+const SHARED_KEPT = 10_000;
 
 type Read = { id: string; revision: string | null } & ({ layer: ArticleLayer } | { file: string; reason: string });
 
 /** The state kept for `key`, made the most recently used; undefined when it is not kept. */
 function stateFor(kept: KeptRow, key: string): AdjudicationState | undefined {
-  const at = kept.states.findIndex(([k]) => k === key);
+  const at = kept.states.indexOf(key);
   if (at < 0) return undefined;
-  const [entry] = kept.states.splice(at, 1);
-  kept.states.push(entry!);
-  return entry![1];
+  const [, found] = kept.states.splice(at, 2);
+  kept.states.push(key, found!);
+  return found as AdjudicationState;
+}
+
+/** The one copy of a list of names, or of a state, equal to `value`. */
+function shared<T extends readonly string[] | AdjudicationState>(state: ReviewProgressState, value: T): T {
+  const key = JSON.stringify(value);
+  const found = state.shared.get(key);
+  if (found) return found as T;
+  if (state.shared.size >= SHARED_KEPT) state.shared.clear();
+  // Frozen: every row holding it would see a change.
+  Object.freeze(value);
+  state.shared.set(key, value);
+  return value;
 }
 
 /**
@@ -127,6 +144,7 @@ export async function reviewProgressRows(
 
 /** An article without layers: nothing to compare, nothing decided. */
 const EMPTY_STATE: AdjudicationState = Object.freeze({ differences: 0, decided: 0, adjudicated: false });
+const NONE: readonly string[] = Object.freeze([]);
 
 /** The row of an article just read, kept under its revision for `key` (a store without revisions keeps nothing). */
 function keep(
@@ -143,13 +161,16 @@ function keep(
   const before = state.rows.get(id);
   // The same revision: the states kept for other layer sets still hold.
   const states = before && revision !== null && before.revision === revision ? before.states : [];
+  const at = states.indexOf(key);
+  if (at >= 0) states.splice(at, 2);
+  states.push(key, shared(state, { differences, decided, adjudicated }));
+  if (states.length > 2 * KEPT_CONFIGS) states.splice(0, 2);
   const kept: KeptRow = {
     revision: revision ?? '',
-    layers: layers.length > 0 ? layers : NONE,
-    done: done.length > 0 ? done : NONE,
-    states: [...states.filter(([k]) => k !== key), [key, { differences, decided, adjudicated }]],
+    layers: shared(state, layers),
+    done: shared(state, done),
+    states,
   };
-  if (kept.states.length > KEPT_CONFIGS) kept.states.shift();
   if (revision !== null) state.rows.set(id, kept);
   return kept;
 }
