@@ -81,18 +81,19 @@ export async function reviewProgressRows(
   const readUnkept = repo.readUnkept?.bind(repo);
   const listed = repo.listLayerFiles && readUnkept ? await repo.listLayerFiles() : null;
   const key = annotators ? JSON.stringify(annotators) : '';
+  // What this call answers, taken as it goes: a call alongside may replace or drop the rows kept meanwhile.
+  const found = new Map<string, Found>();
   const toRead: { id: string; revision: string | null }[] = [];
   for (const { id } of articles) {
     const files = listed?.get(id);
     // No layer file: the empty row, without a read.
     if (listed && !files) continue;
     const kept = files && state.rows.get(id);
-    if (!kept || kept.revision !== files.revision || !stateFor(kept, key))
-      toRead.push({ id, revision: files?.revision ?? null });
+    const adjudication = kept && kept.revision === files.revision ? stateFor(kept, key) : undefined;
+    if (kept && adjudication) found.set(id, { layers: kept.layers, done: kept.done, adjudication });
+    else toRead.push({ id, revision: files?.revision ?? null });
   }
 
-  const problems = new Map<string, { file: string; reason: string }>();
-  const readNow = new Map<string, KeptRow>();
   for (let at = 0; at < toRead.length; at += BATCH) {
     const reads = await Promise.all(
       toRead.slice(at, at + BATCH).map(async ({ id, revision }): Promise<Read> => {
@@ -107,17 +108,18 @@ export async function reviewProgressRows(
     );
     for (const read of reads) {
       if ('file' in read) {
-        problems.set(read.id, { file: read.file, reason: read.reason });
+        found.set(read.id, { problem: { file: read.file, reason: read.reason } });
         state.rows.delete(read.id);
-      } else readNow.set(read.id, keep(state, read.id, read.revision, read.layer, key, annotators));
+      } else found.set(read.id, keep(state, read.id, read.revision, read.layer, key, annotators));
     }
   }
   // Articles gone, or left without layer files, take no memory.
   if (listed) for (const id of state.rows.keys()) if (!listed.has(id)) state.rows.delete(id);
 
   return articles.map(({ id, title }): ReviewProgressRow => {
-    const problem = problems.get(id);
-    if (problem)
+    const row = found.get(id) ?? NO_LAYERS;
+    // A damaged article keeps its row, in its place, saying why it is empty.
+    if ('problem' in row)
       return {
         articleId: id,
         title,
@@ -126,15 +128,14 @@ export async function reviewProgressRows(
         differences: 0,
         decided: 0,
         adjudicated: false,
-        problem,
+        problem: row.problem,
       };
-    const kept = readNow.get(id) ?? state.rows.get(id);
-    const { differences, decided, adjudicated } = (kept && stateFor(kept, key)) ?? EMPTY_STATE;
+    const { differences, decided, adjudicated } = row.adjudication;
     return {
       articleId: id,
       title,
-      layers: [...(kept?.layers ?? NONE)],
-      done: [...(kept?.done ?? NONE)],
+      layers: [...row.layers],
+      done: [...row.done],
       differences,
       decided,
       adjudicated,
@@ -142,9 +143,17 @@ export async function reviewProgressRows(
   });
 }
 
+/** One article's row as this call answers it: from its layers, or the file that cannot be read and why. */
+type Found =
+  | { layers: readonly string[]; done: readonly string[]; adjudication: AdjudicationState }
+  | { problem: { file: string; reason: string } };
+
 /** An article without layers: nothing to compare, nothing decided. */
-const EMPTY_STATE: AdjudicationState = Object.freeze({ differences: 0, decided: 0, adjudicated: false });
-const NONE: readonly string[] = Object.freeze([]);
+const NO_LAYERS: Found = Object.freeze({
+  layers: Object.freeze([]),
+  done: Object.freeze([]),
+  adjudication: Object.freeze({ differences: 0, decided: 0, adjudicated: false }),
+});
 
 /** The row of an article just read, kept under its revision for `key` (a store without revisions keeps nothing). */
 function keep(
@@ -154,7 +163,7 @@ function keep(
   layer: ArticleLayer,
   key: string,
   annotators: readonly string[] | undefined,
-): KeptRow {
+): Found {
   const layers = layerNames(layer, GOLD);
   const done = layer.documentLabels.filter((d) => d.done).map((d) => d.annotator);
   const { differences, decided, adjudicated } = articleAdjudication(layer, annotators ?? layers);
@@ -163,7 +172,8 @@ function keep(
   const states = before && revision !== null && before.revision === revision ? before.states : [];
   const at = states.indexOf(key);
   if (at >= 0) states.splice(at, 2);
-  states.push(key, shared(state, { differences, decided, adjudicated }));
+  const adjudication = shared(state, { differences, decided, adjudicated });
+  states.push(key, adjudication);
   if (states.length > 2 * KEPT_CONFIGS) states.splice(0, 2);
   const kept: KeptRow = {
     revision: revision ?? '',
@@ -172,5 +182,5 @@ function keep(
     states,
   };
   if (revision !== null) state.rows.set(id, kept);
-  return kept;
+  return { layers: kept.layers, done: kept.done, adjudication };
 }
