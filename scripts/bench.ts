@@ -15,12 +15,14 @@
 //  6. Agreement over a corpus of 10,000 articles, 1,000 with two layers:
 //     cold, unchanged and after one edit, the reply's size and the server's
 //     memory (bench-agreement.ts).
-//  7. Import of 10,000 articles of ~500 words from one JSONL file, and their
+//  7. Review progress over such a corpus: the first call, again unchanged and
+//     after one layer edited (bench-review.ts).
+//  8. Import of 10,000 articles of ~500 words from one JSONL file, and their
 //     export as JSONL, brat and W3C: time and peak memory (bench-io.ts).
-//  8. A store of 100,000 articles behind the real web server: article list,
-//     search (a common and a rare word), opening an article, memory
-//     (bench-store.ts).
-//  9. Team sync of 20 annotators × 1,000 articles through a loopback git
+//  9. A store of 100,000 articles behind the real web server: article list,
+//     search (a common and a rare word), opening an article, previous/next,
+//     memory, and the list in the browser (bench-store.ts).
+// 10. Team sync of 20 annotators × 1,000 articles through a loopback git
 //     server (see bench-sync.ts): a sync with nothing to do (target < 5 s),
 //     one bringing a colleague's 200 edits (target < 15 s), and the bare
 //     repository's size after 10,000 edits. FACTMARK_BENCH_SYNC=0 skips it.
@@ -39,6 +41,7 @@ import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
 import { benchAgreement } from './bench-agreement';
+import { benchReview } from './bench-review';
 import { benchEditor } from './bench-editor';
 import { benchIo } from './bench-io';
 import { benchStartup } from './bench-startup';
@@ -210,14 +213,17 @@ async function main(): Promise<void> {
   console.log('\n6. Agreement over 10,000 articles, 1,000 of them with two layers');
   rows.push(...(await benchAgreement()));
 
-  console.log('\n7. Import and export of 10,000 articles of ~500 words');
+  console.log('\n7. Review progress over 10,000 articles, 1,000 of them with two layers');
+  rows.push(...(await benchReview()));
+
+  console.log('\n8. Import and export of 10,000 articles of ~500 words');
   rows.push(...(await benchIo()));
 
-  console.log('\n8. A store of 100,000 articles behind the web server');
+  console.log('\n9. A store of 100,000 articles behind the web server');
   rows.push(...(await benchStore()));
 
   console.log(
-    `\n9. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
+    `\n10. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
   );
   if (process.env.FACTMARK_BENCH_SYNC === '0') {
     console.log('  skipped: FACTMARK_BENCH_SYNC=0 (the section takes a few minutes)');
