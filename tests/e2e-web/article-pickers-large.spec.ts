@@ -84,12 +84,19 @@ test('on a store of thousands of articles, the export dialog and the dashboard f
     const options = dashboard.getByRole('listbox', { name: 'Measured on' }).getByRole('option');
     await expect(options).toHaveCount(1);
     await page.screenshot({ path: 'test-results/dashboard-article-picker.png' });
-    // The controls only: the adjudication table below has a row per article.
+    // The controls only: the adjudication table below is checked on its own further down.
     await expectNoSeriousViolations(page, 'dashboard with its article list open', '.dashboard-controls');
     const title = (await options.textContent())!;
     await scope.press('Enter');
     await expect(scope).toHaveValue(title);
     await expect(scope).toHaveAttribute('aria-expanded', 'false');
+
+    // The adjudication table draws its rows 500 at a time: a large store stays one page.
+    const adjudicationRows = dashboard.getByRole('table', { name: 'Adjudication progress' }).getByRole('row');
+    await expect(adjudicationRows).toHaveCount(501);
+    await expect(dashboard.getByText('500 of 3,000 articles shown.')).toBeVisible();
+    await dashboard.getByRole('button', { name: 'Show 500 more' }).click();
+    await expect(adjudicationRows).toHaveCount(1001);
 
     const titled = asked.filter((a) => a.name === 'articles/page' && a.args.titleContains);
     expect(titled.map((a) => a.args.titleContains)).toEqual(expect.arrayContaining(['(1234)', '(2600', '(777)']));

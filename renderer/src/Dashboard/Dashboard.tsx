@@ -18,6 +18,9 @@ import './dashboard.css';
 /** The choice of figures pooled over every article, offered above the articles. */
 const CORPUS = { id: 'corpus', title: 'the whole corpus (pooled)' };
 
+/** Adjudication rows drawn at first, and added by each "Show more": a store of 100,000 articles stays a page. */
+const ADJUDICATION_ROWS = 500;
+
 /** Agreement and progress over the corpus, as pictures first and figures second; every part saves as CSV, PNG or SVG. */
 export function Dashboard() {
   const store = useWorkspaceStore();
@@ -29,6 +32,7 @@ export function Dashboard() {
   const [measured, setMeasured] = useState<string[] | null>(null);
   const { data, measuring, stopped, cancel, again } = useAgreementReport(store, measured, [undoStack, redoStack]);
   const [adjudication, setAdjudication] = useState<ReviewProgressRow[]>([]);
+  const [adjudicationShown, setAdjudicationShown] = useState(ADJUDICATION_ROWS);
   useEffect(() => {
     let live = true;
     void store.query('review/progress', {}).then((rows) => live && rows && setAdjudication(rows));
@@ -206,7 +210,7 @@ export function Dashboard() {
           </tr>
         </thead>
         <tbody>
-          {adjudication.map((row) => (
+          {adjudication.slice(0, adjudicationShown).map((row) => (
             <tr key={row.articleId}>
               <td>
                 <button type="button" className="plain" onClick={() => void store.openArticle(row.articleId)}>
@@ -223,12 +227,22 @@ export function Dashboard() {
                     ? 'adjudicated'
                     : row.layers.length >= 2
                       ? 'open'
-                      : 'one layer'}
+                      : row.layers.length === 1
+                        ? 'one layer'
+                        : 'no layers'}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {adjudication.length > adjudicationShown && (
+        <p className="hint">
+          {adjudicationShown.toLocaleString('en')} of {adjudication.length.toLocaleString('en')} articles shown.{' '}
+          <button type="button" onClick={() => setAdjudicationShown((n) => n + ADJUDICATION_ROWS)}>
+            Show {Math.min(ADJUDICATION_ROWS, adjudication.length - adjudicationShown).toLocaleString('en')} more
+          </button>
+        </p>
+      )}
     </section>
   );
 }
