@@ -21,7 +21,8 @@
 //     export as JSONL, brat and W3C: time and peak memory (bench-io.ts).
 //  9. A store of 100,000 articles behind the real web server: article list,
 //     search (a common and a rare word), opening an article, previous/next,
-//     memory, and the list in the browser (bench-store.ts).
+//     memory, and the list in the browser (bench-store.ts); the export
+//     dialog's and dashboard's article choice (bench-pickers.ts).
 // 10. Team sync of 20 annotators × 1,000 articles through a loopback git
 //     server (see bench-sync.ts): a sync with nothing to do (target < 5 s),
 //     one bringing a colleague's 200 edits (target < 15 s), and the bare
@@ -41,6 +42,7 @@ import { DEFAULT_TAGSET } from '../annotations/default-tagset';
 import { createHandlers } from '../annotations/service';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
 import { benchAgreement } from './bench-agreement';
+import { benchPickers } from './bench-pickers';
 import { benchReview } from './bench-review';
 import { benchEditor } from './bench-editor';
 import { benchIo } from './bench-io';
@@ -221,6 +223,8 @@ async function main(): Promise<void> {
 
   console.log('\n9. A store of 100,000 articles behind the web server');
   rows.push(...(await benchStore()));
+  console.log("  The export dialog's and the dashboard's article choice on such a store");
+  rows.push(...(await benchPickers()));
 
   console.log(
     `\n10. Team sync: ${SYNC_ANNOTATORS} annotators × ${SYNC_ARTICLES.toLocaleString('en')} articles through a loopback git server, the real sync engine`,
