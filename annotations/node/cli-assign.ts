@@ -3,7 +3,7 @@ import { dispatch } from '../dispatch';
 import type { Team } from '../project';
 import { createHandlers } from '../service/index';
 import { UsageError } from './cli-common';
-import { openLowdbRepository } from './lowdb-repository';
+import { openCommandStore } from './command-store';
 import { resolveAnnotator } from './store-location';
 
 export const ASSIGN_COMMANDS: readonly string[] = ['team', 'assign', 'unassign'];
@@ -40,7 +40,7 @@ export async function runAssignCommand(command: string, options: AssignCommandOp
     throw new UsageError('team takes no arguments');
   if (command !== 'team' && !annotator) throw new UsageError(`${command} needs --annotator NAME`);
   if (command !== 'team' && args.length === 0) throw new UsageError(`${command} needs one or more article ids`);
-  const repo = await openLowdbRepository(options.storeDir, { owner: { kind: 'the factmark command line' } });
+  const repo = await openCommandStore(options.storeDir);
   try {
     const handlers = createHandlers(repo, { annotator: resolveAnnotator(undefined) });
     const envelope =

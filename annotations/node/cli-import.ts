@@ -13,7 +13,7 @@ import { combineLabelUses, describeLabelUse, labelMapSkeleton } from '../imports
 import { createHandlers } from '../service/index';
 import { progress, UsageError } from './cli-common';
 import { readLabelMapFile } from './label-map-file';
-import { openLowdbRepository } from './lowdb-repository';
+import { openCommandStore } from './command-store';
 import { StoreLockedError } from './store-lock';
 import { createUploadFolder } from './upload-folder';
 
@@ -42,6 +42,8 @@ type Call = <K extends OperationName>(name: K, args: Args<K>) => Promise<Results
 interface Target {
   call: Call;
   lend?: (path: string) => string;
+  /** Lets the store go (this process's own store); nothing for a web mode's. */
+  close?: () => Promise<void>;
 }
 
 /** Bytes per `import/upload` piece sent to a web mode: well under its request limit once in base64. */
@@ -70,11 +72,15 @@ const resultOf = <T>(envelope: Envelope): T => {
  */
 async function importTarget(storeDir: string, annotator: string): Promise<Target> {
   try {
-    const repo = await openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' } });
+    const repo = await openCommandStore(storeDir);
     // The store is this process's own: a file is read where it is, never copied.
     const uploads = createUploadFolder(null);
     const handlers = createHandlers(repo, { annotator, uploads });
-    return { call: async (name, args) => resultOf(await dispatch(handlers, name, args)), lend: uploads.lend };
+    return {
+      call: async (name, args) => resultOf(await dispatch(handlers, name, args)),
+      lend: uploads.lend,
+      close: () => repo.close(),
+    };
   } catch (error) {
     const owner = error instanceof StoreLockedError ? error.owner : null;
     const url = owner?.url;
@@ -170,41 +176,45 @@ export async function runImport(storeDir: string, command: ImportCommand): Promi
       );
   const map: LabelMap | undefined = command.mapFile ? await readLabelMapFile(command.mapFile) : undefined;
 
-  const { call, lend } = await importTarget(storeDir, annotator);
-  const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
-  const named = files.map((path) => ({ path, name: relative(root, path) || basename(path) }));
-  if (dryRun) console.log('Dry run: nothing is saved. What each file would import:');
-  const reports: FileReport[] = [];
-  let done = 0;
-  for (const batch of importBatches(format, named, 50)) {
-    const payload: Args<'import/files'>['files'] = [];
-    for (const f of batch.files)
-      payload.push(
-        format === 'articles' && f.path.toLowerCase().endsWith('.jsonl')
-          ? { name: f.name, upload: lend ? lend(f.path) : await uploadFile(call, f.path) }
-          : { name: f.name, content: (await readFile(f.path)).toString('base64') },
-      );
-    const jobId = `import-${process.pid}-${done}`;
-    const result: ImportReport = await followed(
-      call,
-      jobId,
-      call('import/files', {
-        format,
-        files: payload,
-        annotator,
+  const { call, lend, close } = await importTarget(storeDir, annotator);
+  try {
+    const root = paths.length === 1 ? dirname(paths[0]!) : process.cwd();
+    const named = files.map((path) => ({ path, name: relative(root, path) || basename(path) }));
+    if (dryRun) console.log('Dry run: nothing is saved. What each file would import:');
+    const reports: FileReport[] = [];
+    let done = 0;
+    for (const batch of importBatches(format, named, 50)) {
+      const payload: Args<'import/files'>['files'] = [];
+      for (const f of batch.files)
+        payload.push(
+          format === 'articles' && f.path.toLowerCase().endsWith('.jsonl')
+            ? { name: f.name, upload: lend ? lend(f.path) : await uploadFile(call, f.path) }
+            : { name: f.name, content: (await readFile(f.path)).toString('base64') },
+        );
+      const jobId = `import-${process.pid}-${done}`;
+      const result: ImportReport = await followed(
+        call,
         jobId,
-        ...(map ? { map } : {}),
-        ...(extendTagset ? { extendTagset } : {}),
-        ...(dryRun ? { dryRun } : {}),
-      }),
-    );
-    for (const r of result.files) console.log(reportLines(r, dryRun).join('\n'));
-    reports.push(...result.files);
-    done += batch.count;
-    progress('import', done, files.length);
+        call('import/files', {
+          format,
+          files: payload,
+          annotator,
+          jobId,
+          ...(map ? { map } : {}),
+          ...(extendTagset ? { extendTagset } : {}),
+          ...(dryRun ? { dryRun } : {}),
+        }),
+      );
+      for (const r of result.files) console.log(reportLines(r, dryRun).join('\n'));
+      reports.push(...result.files);
+      done += batch.count;
+      progress('import', done, files.length);
+    }
+    if (labelled) await adviseOnLabels(call, reports, map ?? {}, command.writeMap);
+    return reports.some((r) => r.skipped.length > 0) ? 1 : 0;
+  } finally {
+    await close?.();
   }
-  if (labelled) await adviseOnLabels(call, reports, map ?? {}, command.writeMap);
-  return reports.some((r) => r.skipped.length > 0) ? 1 : 0;
 }
 
 /** Sends a file to the web mode in pieces (`import/upload`); the upload's id. */

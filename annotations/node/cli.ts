@@ -9,7 +9,7 @@ import { streamSelection } from '../formats/export-run';
 import { folderSink } from './export-folder';
 import { BundleSchema } from '../formats/native-bundle-format';
 import { eachLayer } from '../service/context';
-import { openLowdbRepository } from './lowdb-repository';
+import { openCommandStore } from './command-store';
 import { runImport } from './cli-import';
 import { runTeamCommand, TEAM_COMMANDS, TEAM_HELP } from './cli-sync';
 import { ASSIGN_COMMANDS, ASSIGN_HELP, runAssignCommand } from './cli-assign';
@@ -53,14 +53,6 @@ ${TEAM_HELP}
 
 ${ASSIGN_HELP}`;
 
-/**
- * The store, held for this command: a store open in the app or the web mode
- * is refused with who has it. A command ends soon, so the search index does
- * not read the corpus in the background (a search reads what it lacks).
- */
-const openStore = (storeDir: string) =>
-  openLowdbRepository(storeDir, { owner: { kind: 'the factmark command line' }, indexInBackground: false });
-
 const list = (value: string | undefined) =>
   value
     ?.split(',')
@@ -96,7 +88,7 @@ async function runExport(storeDir: string, values: Partial<Record<string, string
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (!out) throw new UsageError('export needs --out DIR');
-  const repo = await openStore(storeDir);
+  const repo = await openCommandStore(storeDir);
   const mine = () =>
     text('annotator') ||
     process.env.FACTMARK_ANNOTATOR ||
@@ -144,7 +136,7 @@ function reportLeftOut(leftOut: readonly LeftOut[]): number {
 }
 
 async function runStats(storeDir: string): Promise<number> {
-  const repo = await openStore(storeDir);
+  const repo = await openCommandStore(storeDir);
   const byKind = new Map<string, number>();
   const byAnnotator = new Map<string, number>();
   let relations = 0;
@@ -179,7 +171,7 @@ async function runValidate(storeDir: string, bundlePath: string | undefined): Pr
           ),
         );
   } else {
-    const repo = await openStore(storeDir);
+    const repo = await openCommandStore(storeDir);
     const { tagset, entities, events } = repo.readProject();
     const summaries = repo.listArticles();
     for (const [i, summary] of summaries.entries()) {
