@@ -276,6 +276,8 @@ export const argumentSchemas = {
   /** Takes an article whose layers agree everywhere into gold in one step; refused while differences remain. */
   'review/accept-agreed': z.strictObject({ articleId: IdSchema, annotators: z.array(AnnotatorName).min(2).max(20) }),
   'review/progress': z.strictObject({ annotators: z.array(AnnotatorName).min(2).max(20).optional() }),
+  /** Review progress in a few counts, over the articles named (every article when none are). */
+  'review/summary': z.strictObject({ articleIds: z.array(IdSchema).max(100_000).optional() }),
   'agreement/report': z.strictObject({
     /** The layers to measure (the gold layer may be one); by default every layer with annotations but gold. */
     annotators: z.array(AnnotatorName).min(1).max(20).optional(),
@@ -528,6 +530,7 @@ export interface Results {
   /** The decisions that took the article's agreements into gold. */
   'review/accept-agreed': Mutation<Decision[]>;
   'review/progress': ReviewProgressRow[];
+  'review/summary': ReviewSummary;
   /** Null when jobs/cancel stopped it before it finished. */
   'agreement/report': AgreementDashboard | null;
   'agreement/article': ArticleAgreement;
@@ -581,6 +584,21 @@ export interface ReviewProgressRow extends AdjudicationState {
   done: string[];
   /** Set when the article's file cannot be read: the row is empty, and says why. */
   problem?: { file: string; reason: string };
+}
+
+/**
+ * What review/progress's rows come to, counted by the server: a few numbers
+ * in place of a row per article (megabytes on a large store).
+ */
+export interface ReviewSummary {
+  /** Every annotator with annotations on some article, the gold layer excepted, sorted. */
+  annotators: string[];
+  /** The articles asked about (all when none were named) whose files could be read. */
+  articles: number;
+  /** Of those, the adjudicated. */
+  adjudicated: number;
+  /** Of those, how many each annotator has annotations on; an annotator with none is not listed. */
+  annotated: { annotator: string; articles: number }[];
 }
 
 export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Results[K]> };

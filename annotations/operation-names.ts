@@ -47,6 +47,7 @@ export const OPERATION_NAMES = [
   'review/decide',
   'review/accept-agreed',
   'review/progress',
+  'review/summary',
   'agreement/report',
   'agreement/article',
   'project/status',

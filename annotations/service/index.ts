@@ -18,6 +18,7 @@ import type { UploadStore } from '../imports/uploads';
 import { relationHandlers } from './relation-handlers';
 import { reviewHandlers } from './review-handlers';
 import { createReviewProgressState } from './review-progress';
+import { reviewSummary } from './review-summary';
 import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
@@ -91,6 +92,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'review/decide': 'change',
   'review/accept-agreed': 'change',
   'review/progress': 'read',
+  'review/summary': 'read',
   // Reads in snapshots of its own, a batch at a time: changes go on while it measures.
   'agreement/report': 'free',
   'agreement/article': 'read',
@@ -171,6 +173,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       ...historyHandlers(ctx),
       ...importHandlers(ctx, jobs, options.uploads),
       ...reviewHandlers(ctx, { repo, progress: reviewProgress }),
+      'review/summary': async ({ articleIds }) => reviewSummary(repo, view, reviewProgress, articleIds),
       ...agreementHandlers(ctx, { repo, jobs, state: agreement }),
       'settings/update': async ({ annotator, reviewingOrganisation }) => {
         if (annotator === GOLD)

@@ -1,6 +1,6 @@
 import type { AdjudicationState, ReviewProgressRow } from '../contract';
 import { StoreUnreadableError } from '../errors';
-import type { ArticleLayer } from '../model';
+import type { ArticleLayer, ArticleSummary } from '../model';
 import { GOLD } from '../model';
 import type { AnnotationRepository, StoreView } from '../repository';
 import { articleAdjudication } from '../review/adjudication';
@@ -77,6 +77,45 @@ export async function reviewProgressRows(
   state: ReviewProgressState,
   annotators?: readonly string[],
 ): Promise<ReviewProgressRow[]> {
+  const { articles, found } = await reviewFindings(repo, view, state, annotators);
+  return articles.map(({ id, title }): ReviewProgressRow => {
+    const row = found.get(id) ?? NO_LAYERS;
+    // A damaged article keeps its row, in its place, saying why it is empty.
+    if ('problem' in row)
+      return {
+        articleId: id,
+        title,
+        layers: [],
+        done: [],
+        differences: 0,
+        decided: 0,
+        adjudicated: false,
+        problem: row.problem,
+      };
+    const { differences, decided, adjudicated } = row.adjudication;
+    return {
+      articleId: id,
+      title,
+      layers: [...row.layers],
+      done: [...row.done],
+      differences,
+      decided,
+      adjudicated,
+    };
+  });
+}
+
+/**
+ * What review/progress finds of each article with layer files (its row, or
+ * why it cannot be read), the rest having none; kept rows are used and kept
+ * as for `reviewProgressRows`.
+ */
+export async function reviewFindings(
+  repo: AnnotationRepository,
+  view: StoreView,
+  state: ReviewProgressState,
+  annotators?: readonly string[],
+): Promise<{ articles: readonly ArticleSummary[]; found: ReadonlyMap<string, Found> }> {
   const articles = view.listArticles();
   const readUnkept = repo.readUnkept?.bind(repo);
   const listed = repo.listLayerFiles && readUnkept ? await repo.listLayerFiles() : null;
@@ -115,41 +154,16 @@ export async function reviewProgressRows(
   }
   // Articles gone, or left without layer files, take no memory.
   if (listed) for (const id of state.rows.keys()) if (!listed.has(id)) state.rows.delete(id);
-
-  return articles.map(({ id, title }): ReviewProgressRow => {
-    const row = found.get(id) ?? NO_LAYERS;
-    // A damaged article keeps its row, in its place, saying why it is empty.
-    if ('problem' in row)
-      return {
-        articleId: id,
-        title,
-        layers: [],
-        done: [],
-        differences: 0,
-        decided: 0,
-        adjudicated: false,
-        problem: row.problem,
-      };
-    const { differences, decided, adjudicated } = row.adjudication;
-    return {
-      articleId: id,
-      title,
-      layers: [...row.layers],
-      done: [...row.done],
-      differences,
-      decided,
-      adjudicated,
-    };
-  });
+  return { articles, found };
 }
 
 /** One article's row as this call answers it: from its layers, or the file that cannot be read and why. */
-type Found =
+export type Found =
   | { layers: readonly string[]; done: readonly string[]; adjudication: AdjudicationState }
   | { problem: { file: string; reason: string } };
 
 /** An article without layers: nothing to compare, nothing decided. */
-const NO_LAYERS: Found = Object.freeze({
+export const NO_LAYERS: Found = Object.freeze({
   layers: Object.freeze([]),
   done: Object.freeze([]),
   adjudication: Object.freeze({ differences: 0, decided: 0, adjudicated: false }),

@@ -99,6 +99,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   }),
   'review/accept-agreed': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   'review/progress': () => ({ annotators: ['alice', 'bob'] }),
+  'review/summary': () => ({ articleIds: [FIRST] }),
   'agreement/report': () => ({ annotators: ['alice'], articleIds: [FIRST] }),
   'agreement/article': () => ({ articleId: FIRST, annotators: ['alice', 'bob'] }),
   // Port 9 (discard) on loopback: refused at once, so no fuzz case waits on a network.

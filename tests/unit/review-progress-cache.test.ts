@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OperationName } from '../../annotations/operation-names';
-import type { Handlers } from '../../annotations/contract';
+import type { Handlers, ReviewProgressRow } from '../../annotations/contract';
 import { dispatch } from '../../annotations/dispatch';
 import type { LowdbRepository } from '../../annotations/node/lowdb-repository';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
@@ -191,6 +191,34 @@ class Session {
     );
     return [JSON.stringify(cached), JSON.stringify({ ok: true, result: fresh })];
   }
+
+  /** review/summary (of every article, then of a few), and the same counted from rows read afresh, as JSON text. */
+  async summaries(): Promise<[string, string][]> {
+    const fresh = await this.repo.snapshot((view) =>
+      referenceReviewProgress({ ...view, readLayer: async (id) => (await this.repo.readUnkept!(id, false)).layer }),
+    );
+    const pairs: [string, string][] = [];
+    for (const articleIds of [undefined, ['a0', 'a2', 'gone']]) {
+      const answer = await dispatch(this.handlers, 'review/summary', articleIds ? { articleIds } : {});
+      pairs.push([JSON.stringify(answer), JSON.stringify({ ok: true, result: summaryOf(fresh, articleIds) })]);
+    }
+    return pairs;
+  }
+}
+
+/** What the rows come to, counted as the export dialog counted them from the whole list. */
+function summaryOf(rows: ReviewProgressRow[], articleIds: string[] | undefined) {
+  const chosen = rows.filter((r) => !r.problem && (!articleIds || articleIds.includes(r.articleId)));
+  const names = (of: ReviewProgressRow[]) => [...new Set(of.flatMap((r) => r.layers))].sort();
+  return {
+    annotators: names(rows).filter((name) => name !== 'gold'),
+    articles: chosen.length,
+    adjudicated: chosen.filter((r) => r.adjudicated).length,
+    annotated: names(chosen).map((annotator) => ({
+      annotator,
+      articles: chosen.filter((r) => r.layers.includes(annotator)).length,
+    })),
+  };
 }
 
 describe('review/progress kept per layer revision', () => {
@@ -215,6 +243,8 @@ describe('review/progress kept per layer revision', () => {
                 const [cached, fresh] = await session.both(annotators);
                 expect(cached, `after ${JSON.stringify(s)}, layers ${JSON.stringify(annotators)}`).toBe(fresh);
               }
+              for (const [summary, counted] of await session.summaries())
+                expect(summary, `summary after ${JSON.stringify(s)}`).toBe(counted);
             }
           } finally {
             await session.repo.close();
