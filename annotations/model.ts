@@ -171,7 +171,7 @@ export interface ArticleLayer {
   decisions?: Decision[];
 }
 
-export function summarize(article: Article): ArticleSummary {
-  const { text, ...rest } = article;
-  return { ...rest, length: text.length };
+export function summarize({ addedAt, contentHash, id, source, text, title }: Article): ArticleSummary {
+  // In the order the store writes keys (sorted): the store's index of every summary is written as built.
+  return { addedAt, contentHash, id, length: text.length, source, title };
 }
