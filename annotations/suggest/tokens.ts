@@ -1,0 +1,117 @@
+import { nameTokens } from '../name-match';
+
+/** A word of the text: a run of letters and digits, with its UTF-16 offsets and its folded form. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, without diacritics: the form names are compared in. */
+  key: string;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Lower case without diacritics, as `nameTokens` of name-match folds a name;
+ * kept per word (hyphens and apostrophes split words here) and without its
+ * title list, because a gazetteer must see "Minister" in "Defense Minister".
+ */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The text's words in one pass. Hyphens of every kind (al-, al‑, al–) and
+ * apostrophes split words, so "al‑Obeidi" and "Iraq’s" give the same words
+ * as "al Obeidi" and "Iraq". Folding is cached per distinct word: long texts
+ * repeat their words.
+ */
+export function tokenize(text: string, cache = new Map<string, string>()): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    let key = cache.get(word);
+    if (key === undefined) {
+      key = foldWord(word);
+      cache.set(word, key);
+    }
+    tokens.push({ start: m.index, end: m.index + word.length, key });
+  }
+  return tokens;
+}
+
+/** Arabic article prefixes that a name may carry or drop ("al-Obeidi", "Obeidi"). */
+const ARTICLES = new Set(['al', 'el']);
+
+/** What may stand between two words of one name: spaces, one hyphen of any kind, a dot of an initial. */
+const NAME_GAP = /^(?:[ \t\u00a0]{1,2}|[-\u2010-\u2013\u2212]|\.[ \u00a0]?)$/;
+
+/** Whether tokens `a` and `b` (a before b) may belong to one name. */
+export function joinable(text: string, a: Token, b: Token): boolean {
+  return NAME_GAP.test(text.slice(a.end, b.start));
+}
+
+/** Whether a word is a title or rank name-match ignores ("General", "Minister"). */
+export function isTitle(word: string): boolean {
+  return nameTokens(word).length === 0 && word.trim().length > 0;
+}
+
+/** The keys a phrase is matched by: its folded words without Arabic articles. */
+export function phraseKeys(phrase: string): string[] {
+  const words = tokenize(phrase).map((t) => t.key);
+  return words.filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1));
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+/**
+ * A trie over word keys: phrases added once, then found in a text in one
+ * pass, longest match first, on word boundaries.
+ */
+export interface PhraseTrie<T> {
+  add(keys: readonly string[], value: T): void;
+  /** Every non-overlapping longest match, left to right. */
+  find(text: string, tokens: readonly Token[]): { start: number; end: number; values: readonly T[] }[];
+}
+
+export function createPhraseTrie<T>(): PhraseTrie<T> {
+  const root: TrieNode<T> = { next: new Map(), values: [] };
+  return {
+    add(keys, value) {
+      if (keys.length === 0) return;
+      let node = root;
+      for (const key of keys) {
+        let child = node.next.get(key);
+        if (!child) {
+          child = { next: new Map(), values: [] };
+          node.next.set(key, child);
+        }
+        node = child;
+      }
+      node.values.push(value);
+    },
+    find(text, tokens) {
+      const found: { start: number; end: number; values: readonly T[] }[] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        let node: TrieNode<T> | undefined = root;
+        let best: { last: number; values: readonly T[] } | null = null;
+        for (let j = i; j < tokens.length && node; j++) {
+          if (j > i && !joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+          const key = tokens[j]!.key;
+          // An article before another word of the name is skipped on both sides.
+          if (ARTICLES.has(key) && j + 1 < tokens.length && joinable(text, tokens[j]!, tokens[j + 1]!)) continue;
+          node = node.next.get(key);
+          if (node && node.values.length > 0) best = { last: j, values: node.values };
+        }
+        if (best) {
+          found.push({ start: tokens[i]!.start, end: tokens[best.last]!.end, values: best.values });
+          i = best.last + 1;
+        } else i++;
+      }
+      return found;
+    },
+  };
+}
