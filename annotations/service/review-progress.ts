@@ -42,8 +42,6 @@ const BATCH = 16;
 /** Distinct lists and states kept once; past this (hardly ever), they are kept anew. */
 const SHARED_KEPT = 10_000;
 
-type Read = { id: string; revision: string | null } & ({ layer: ArticleLayer } | { file: string; reason: string });
-
 /** The state kept for `key`, made the most recently used; undefined when it is not kept. */
 function stateFor(kept: KeptRow, key: string): AdjudicationState | undefined {
   const at = kept.states.indexOf(key);
@@ -133,24 +131,23 @@ export async function reviewFindings(
     else toRead.push({ id, revision: files?.revision ?? null });
   }
 
+  // Each article taken in as soon as its layers are read, not a batch at once: in between, the
+  // thread answers what else was asked (a picker's matches), which a batch held for tens of ms.
   for (let at = 0; at < toRead.length; at += BATCH) {
-    const reads = await Promise.all(
-      toRead.slice(at, at + BATCH).map(async ({ id, revision }): Promise<Read> => {
+    await Promise.all(
+      toRead.slice(at, at + BATCH).map(async ({ id, revision }) => {
+        let layer: ArticleLayer;
         try {
-          const layer = readUnkept ? (await readUnkept(id, false)).layer : await view.readLayer(id);
-          return { id, revision, layer };
+          layer = readUnkept ? (await readUnkept(id, false)).layer : await view.readLayer(id);
         } catch (error) {
           if (!(error instanceof StoreUnreadableError)) throw error;
-          return { id, revision, file: error.file, reason: error.reason };
+          found.set(id, { problem: { file: error.file, reason: error.reason } });
+          state.rows.delete(id);
+          return;
         }
+        found.set(id, keep(state, id, revision, layer, key, annotators));
       }),
     );
-    for (const read of reads) {
-      if ('file' in read) {
-        found.set(read.id, { problem: { file: read.file, reason: read.reason } });
-        state.rows.delete(read.id);
-      } else found.set(read.id, keep(state, read.id, read.revision, read.layer, key, annotators));
-    }
   }
   // Articles gone, or left without layer files, take no memory.
   if (listed) for (const id of state.rows.keys()) if (!listed.has(id)) state.rows.delete(id);

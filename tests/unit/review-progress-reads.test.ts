@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../annotations/dispatch';
@@ -7,7 +7,8 @@ import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
 import type { AnnotationRepository } from '../../annotations/repository';
 import { createHandlers } from '../../annotations/service';
 import { createReviewProgressState, reviewProgressRows } from '../../annotations/service/review-progress';
-import { annotationOver, testArticle } from '../support/store-records';
+import { referenceReviewProgress } from '../support/review-progress-reference';
+import { annotationOver, STAMP, testArticle } from '../support/store-records';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('review/progress reads only the layers that changed', () => {
@@ -96,5 +97,52 @@ describe('review/progress reads only the layers that changed', () => {
     expect([...state.rows.keys()]).toEqual(['a2']);
     expect(reads).toEqual(['a2']);
     expect(rows.find((r) => r.articleId === 'a1')).toMatchObject({ layers: [], done: [], differences: 0 });
+  });
+
+  it('keeps no stale row of a layer edited while a first reading of every article runs', async () => {
+    // The first reading stops once it has read a1, until the edits below are made.
+    let reached = () => {};
+    const atA1 = new Promise<void>((resolve) => (reached = resolve));
+    let go = () => {};
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    const paused: AnnotationRepository = {
+      ...repo,
+      readUnkept: async (id, withText) => {
+        const read = await repo.readUnkept!(id, withText);
+        if (id === 'a1') {
+          reached();
+          await gate;
+        }
+        return read;
+      },
+    };
+    const handlers = createHandlers(paused, { annotator: 'alice', annotatorGiven: true });
+    const first = dispatch(handlers, 'review/summary', {});
+    await atA1;
+    // An edit through the store waits for the reading; one by hand (bob's layer of a3, not listed then) does not.
+    const edit = dispatch(handlers, 'documentLabels/set', { articleId: 'a2', done: true });
+    const bob = join(dir, 'layers', 'a3', 'bob.json');
+    await mkdir(join(bob, '..'), { recursive: true });
+    const layer = {
+      schemaVersion: 2,
+      articleId: 'a3',
+      annotator: 'bob',
+      annotations: [],
+      relations: [],
+      documentLabels: [{ annotator: 'bob', labels: {}, done: true, updatedAt: STAMP }],
+    };
+    await writeFile(`${bob}.new`, JSON.stringify(layer));
+    await rename(`${bob}.new`, bob);
+    go();
+    expect((await first).ok).toBe(true);
+    expect((await edit).ok).toBe(true);
+
+    const after = await dispatch(handlers, 'review/progress', {});
+    const fresh = await repo.snapshot((view) =>
+      referenceReviewProgress({ ...view, readLayer: async (id) => (await repo.readUnkept!(id, false)).layer }),
+    );
+    expect(after).toEqual({ ok: true, result: fresh });
+    expect(fresh.find((r) => r.articleId === 'a3')?.done).toEqual(['bob']);
+    expect(fresh.find((r) => r.articleId === 'a2')?.done).toEqual(['alice']);
   });
 });
