@@ -57,11 +57,11 @@ async function dialogInBrowser(url: string, log: (line: string) => void) {
     await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first().waitFor({ timeout: 60_000 });
     const dialog = page.getByRole('dialog', { name: 'Export' });
     const input = dialog.getByRole('combobox', { name: 'Articles (none chosen: all)' });
-    // The dialog also asks for every article's review progress (its "left out" line): noted, as it shares the server.
+    // The dialog also asks for its review counts (its "Left out" line), the first over every article: noted, as it shares the server.
     let progressMs = -1;
     const t0 = performance.now();
     page.on('requestfinished', (request) => {
-      if (request.url().endsWith('/api/review/progress') && progressMs < 0) progressMs = performance.now() - t0;
+      if (request.url().endsWith('/api/review/summary') && progressMs < 0) progressMs = performance.now() - t0;
     });
     await page.getByRole('button', { name: 'Export…' }).click();
     await dialog.getByText(`else all ${ARTICLES}`).waitFor({ timeout: 60_000 });
@@ -76,13 +76,13 @@ async function dialogInBrowser(url: string, log: (line: string) => void) {
       return performance.now() - t1;
     };
     const typedMs = await typed(RARE);
-    // Again once the progress has come, the server free: what typing costs by itself (Playwright's round trips in).
+    // Again once the counts have come, the server free: what typing costs by itself (Playwright's round trips in).
     while (progressMs < 0) await page.waitForTimeout(50);
     const alone: number[] = [];
     for (const text of ['(12345)', '(54321)', '(99999)']) alone.push(await typed(text));
     const typedAloneMs = median(alone);
     log(
-      `  browser: export dialog ready ${openMs.toFixed(0)} ms after the click (its review progress came after ${progressMs.toFixed(0)} ms); "${RARE}" offered ${typedMs.toFixed(0)} ms after typing, ${typedAloneMs.toFixed(0)} ms (median of 3) once the progress had come; whole list asked for: ${wholeList}`,
+      `  browser: export dialog ready ${openMs.toFixed(0)} ms after the click (its review counts came after ${progressMs.toFixed(0)} ms); "${RARE}" offered ${typedMs.toFixed(0)} ms after typing, ${typedAloneMs.toFixed(0)} ms (median of 3) once the counts had come; whole list asked for: ${wholeList}`,
     );
     return { openMs, typedMs, typedAloneMs, wholeList };
   } finally {
@@ -122,7 +122,7 @@ export async function benchPickers(log: (line: string) => void = console.log): P
       rows.push(msRow(SECTION, 'browser: export dialog open, ready to type in', browser.openMs, 1_000));
       rows.push(msRow(SECTION, 'browser: a title fragment typed at once → its article offered', browser.typedMs, 300));
       rows.push(
-        msRow(SECTION, 'browser: the same, the dialog’s review progress come (median of 3)', browser.typedAloneMs, 300),
+        msRow(SECTION, 'browser: the same, the dialog’s review counts come (median of 3)', browser.typedAloneMs, 300),
       );
       rows.push({
         section: SECTION,

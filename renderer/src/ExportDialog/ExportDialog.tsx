@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ReviewProgressRow } from '../../../annotations/contract';
+import type { ReviewSummary } from '../../../annotations/contract';
 import type { ExportFormat } from '../../../annotations/formats/export-formats';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../../annotations/formats/export-formats';
 import { DialogShell } from '../dialogs/DialogShell';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import type { ScopeChoice as Choice } from './scope-preview';
-import { knownLayers, scopeOf, scopePreview } from './scope-preview';
+import { scopeOf, scopePreview } from './scope-preview';
 import { ScopeChoice } from './ScopeChoice';
 import type { PickerChoice } from '../ArticlePicker/ArticleCombobox';
 import { ArticleChoices } from './ArticleChoices';
@@ -31,18 +31,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [choice, setChoice] = useState<Choice | null>(null);
   const [other, setOther] = useState('');
   const [includeUnadjudicated, setIncludeUnadjudicated] = useState(false);
-  const [rows, setRows] = useState<ReviewProgressRow[]>([]);
+  // The server's counts of the chosen articles' review (for the "Left out" line), and which choice they count.
+  const [counts, setCounts] = useState<{ of: string; summary: ReviewSummary } | null>(null);
   const [busy, setBusy] = useState(false);
   const [chosenArticles, setChosenArticles] = useState<PickerChoice[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; phase?: 'reading' | 'writing' } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void store.query('review/progress', {}).then((result) => live && result && setRows(result));
-    return () => {
-      live = false;
-    };
-  }, [store]);
   useEffect(() => {
     let live = true;
     void store
@@ -55,11 +49,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   // None chosen: no ids, and the server exports every article it holds.
   const articleIds = onlyOpen && openId ? [openId] : chosenArticles.length > 0 ? chosenArticles.map((c) => c.id) : null;
+  const chosenKey = JSON.stringify(articleIds);
+  // Counts, not a row per article: on a large store the rows are megabytes, and while they were
+  // made and sent the server answered nothing else (the article picker's matches among them).
+  useEffect(() => {
+    let live = true;
+    const ids = JSON.parse(chosenKey) as string[] | null;
+    void store
+      .query('review/summary', ids ? { articleIds: ids } : {})
+      .then((summary) => live && summary && setCounts({ of: chosenKey, summary }));
+    return () => {
+      live = false;
+    };
+  }, [store, chosenKey]);
   const scope = scopeOf(choice, me, other, includeUnadjudicated);
-  const preview = scopePreview(
-    scope,
-    rows.filter((r) => !r.problem && (!articleIds || articleIds.includes(r.articleId))),
-  );
+  // Counts of an earlier choice say nothing of this one: no line until this one's come.
+  const preview = scopePreview(scope, counts?.of === chosenKey ? counts.summary : null);
 
   const run = async () => {
     if (!scope) return;
@@ -100,7 +105,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         me={me}
         choice={choice}
         onChoice={setChoice}
-        others={knownLayers(rows).filter((name) => name !== me)}
+        others={(counts?.summary.annotators ?? []).filter((name) => name !== me)}
         other={other}
         onOther={setOther}
         includeUnadjudicated={includeUnadjudicated}

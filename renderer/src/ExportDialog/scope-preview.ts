@@ -1,5 +1,4 @@
-import type { ExportScope, ReviewProgressRow } from '../../../annotations/contract';
-import { GOLD } from '../../../annotations/constants';
+import type { ExportScope, ReviewSummary } from '../../../annotations/contract';
 
 /** The scope as the dialog offers it: the user's own layer, gold, every layer, or another annotator's. */
 export type ScopeChoice = 'mine' | 'gold' | 'all' | 'other';
@@ -25,20 +24,16 @@ export function scopeOf(
   }
 }
 
-/** Every annotator with annotations somewhere, gold excepted, sorted. */
-export function knownLayers(rows: readonly ReviewProgressRow[]): string[] {
-  return [...new Set(rows.flatMap((r) => r.layers))].filter((name) => name !== GOLD).sort();
-}
-
 /**
  * What the chosen scope will leave out of the chosen articles, in one
- * sentence; null when it leaves out nothing (or cannot tell yet).
+ * sentence, from the server's counts of them; null when it leaves out
+ * nothing (or cannot tell yet).
  */
-export function scopePreview(scope: ExportScope | null, rows: readonly ReviewProgressRow[]): string | null {
-  if (!scope || rows.length === 0) return null;
-  const total = rows.length;
+export function scopePreview(scope: ExportScope | null, counts: ReviewSummary | null): string | null {
+  if (!scope || !counts || counts.articles === 0) return null;
+  const total = counts.articles;
   if (scope.layer === 'gold') {
-    const adjudicated = rows.filter((r) => r.adjudicated).length;
+    const { adjudicated } = counts;
     const out = total - adjudicated;
     if (out === 0) return null;
     return scope.includeUnadjudicated
@@ -46,7 +41,7 @@ export function scopePreview(scope: ExportScope | null, rows: readonly ReviewPro
       : `${adjudicated} of ${total} articles are adjudicated; the other ${out} are left out (not every difference is decided yet).`;
   }
   if (scope.layer === 'one') {
-    const annotated = rows.filter((r) => r.layers.includes(scope.annotator)).length;
+    const annotated = counts.annotated.find((a) => a.annotator === scope.annotator)?.articles ?? 0;
     if (annotated === total) return null;
     return `${scope.annotator} has annotated ${annotated} of ${total} articles; the other ${total - annotated} are left out (nothing of theirs to export there).`;
   }
