@@ -7,17 +7,13 @@
 // dialog opened until it can be typed in (target < 1 s), a title fragment
 // typed until its article is offered (target < 300 ms), and whether the whole
 // list was asked for.
-// FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The store is the one given, else its own (see bench-store-dir.ts).
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS, spawnWebServer } from '../tests/e2e-web/web-fixture';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
-import { writeBenchStore } from './bench-store-corpus';
+import { withBenchStore } from './bench-store-dir';
 
 const ARTICLES = 100_000;
 const SECTION = `Article pickers, ${ARTICLES.toLocaleString('en')} articles`;
@@ -90,56 +86,47 @@ async function dialogInBrowser(url: string, log: (line: string) => void) {
   }
 }
 
-export async function benchPickers(log: (line: string) => void = console.log): Promise<BenchRow[]> {
-  const kept = process.env.FACTMARK_BENCH_STORE_DIR;
-  const dir = kept ?? (await mkdtemp(join(tmpdir(), 'factmark-bench-pickers-')));
+/** The section over `storeDir`, a store of 100,000 articles as written by `openBenchStore`; without one, it writes its own. */
+export async function benchPickers(log: (line: string) => void = console.log, storeDir?: string): Promise<BenchRow[]> {
+  return withBenchStore(storeDir, ARTICLES, log, (dir) => measurePickers(dir, log));
+}
+
+async function measurePickers(dir: string, log: (line: string) => void): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const { url, child } = await spawnWebServer(['--port', '0', '--store', dir, '--annotator', 'bench']);
   try {
-    if (!existsSync(join(dir, 'index.json'))) {
-      log(`Writing a store of ${ARTICLES.toLocaleString('en')} articles in ${dir}`);
-      await writeBenchStore(dir, ARTICLES, { log });
+    await call(url, 'articles/page', { offset: 0, limit: 1 });
+    const whole = await call(url, 'articles/list', {});
+    log(
+      `  the whole list (what the pickers no longer ask for): ${(whole.bytes / 2 ** 20).toFixed(1)} MiB in ${whole.ms.toFixed(0)} ms`,
+    );
+    for (const [what, text] of [
+      ['a fragment every title holds', 'meets'],
+      ['a fragment one title holds', RARE],
+    ] as const) {
+      const window = await timed(RUNS, () => call(url, 'articles/page', { offset: 0, limit: 50, titleContains: text }));
+      log(`  titles holding "${text}", first 50: ${window.ms.toFixed(1)} ms, ${(window.bytes / 1024).toFixed(1)} KiB`);
+      rows.push(msRow(SECTION, `titles holding ${what}, first window`, window.ms, 300));
     }
-    const { url, child } = await spawnWebServer(['--port', '0', '--store', dir, '--annotator', 'bench']);
-    try {
-      await call(url, 'articles/page', { offset: 0, limit: 1 });
-      const whole = await call(url, 'articles/list', {});
-      log(
-        `  the whole list (what the pickers no longer ask for): ${(whole.bytes / 2 ** 20).toFixed(1)} MiB in ${whole.ms.toFixed(0)} ms`,
-      );
-      for (const [what, text] of [
-        ['a fragment every title holds', 'meets'],
-        ['a fragment one title holds', RARE],
-      ] as const) {
-        const window = await timed(RUNS, () =>
-          call(url, 'articles/page', { offset: 0, limit: 50, titleContains: text }),
-        );
-        log(
-          `  titles holding "${text}", first 50: ${window.ms.toFixed(1)} ms, ${(window.bytes / 1024).toFixed(1)} KiB`,
-        );
-        rows.push(msRow(SECTION, `titles holding ${what}, first window`, window.ms, 300));
-      }
-      const browser = await dialogInBrowser(url, log);
-      rows.push(msRow(SECTION, 'browser: export dialog open, ready to type in', browser.openMs, 1_000));
-      rows.push(msRow(SECTION, 'browser: a title fragment typed at once → its article offered', browser.typedMs, 300));
-      rows.push(
-        msRow(SECTION, 'browser: the same, the dialog’s review counts come (median of 3)', browser.typedAloneMs, 300),
-      );
-      rows.push({
-        section: SECTION,
-        measure: 'browser: the whole article list asked for',
-        figure: browser.wholeList ? 'yes' : 'no',
-        target: 'no',
-        met: !browser.wholeList,
-      });
-    } finally {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
+    const browser = await dialogInBrowser(url, log);
+    rows.push(msRow(SECTION, 'browser: export dialog open, ready to type in', browser.openMs, 1_000));
+    rows.push(msRow(SECTION, 'browser: a title fragment typed at once → its article offered', browser.typedMs, 300));
+    rows.push(
+      msRow(SECTION, 'browser: the same, the dialog’s review counts come (median of 3)', browser.typedAloneMs, 300),
+    );
+    rows.push({
+      section: SECTION,
+      measure: 'browser: the whole article list asked for',
+      figure: browser.wholeList ? 'yes' : 'no',
+      target: 'no',
+      met: !browser.wholeList,
+    });
   } finally {
-    if (!kept) await rm(dir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   }
   return rows;
 }

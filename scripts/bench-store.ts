@@ -8,18 +8,16 @@
 // (target < 300 ms), and scrolls to the store's last article.
 // The start-up and the browser's bounds only say "seconds, not minutes"; the
 // request and memory targets are the product's.
-// FACTMARK_BENCH_STORE_DIR keeps the store there (written once, reused).
+// The store is the one given, else its own (see bench-store-dir.ts).
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS, spawnWebServer } from '../tests/e2e-web/web-fixture';
 import type { BenchRow } from './bench-table';
 import { mibRow, msRow } from './bench-table';
-import { RARE_WORD, writeBenchStore } from './bench-store-corpus';
+import { RARE_WORD } from './bench-store-corpus';
+import { withBenchStore } from './bench-store-dir';
 
 const ARTICLES = 100_000;
 const SECTION = `Store, ${ARTICLES.toLocaleString('en')} articles`;
@@ -178,85 +176,77 @@ async function listInBrowser(
   }
 }
 
-export async function benchStore(log: (line: string) => void = console.log): Promise<BenchRow[]> {
-  const kept = process.env.FACTMARK_BENCH_STORE_DIR;
-  const dir = kept ?? (await mkdtemp(join(tmpdir(), 'factmark-bench-store-')));
+/**
+ * The section over `storeDir`, a store of 100,000 articles as written by
+ * `openBenchStore` and not yet opened (its first start is timed); without
+ * one, it writes its own.
+ */
+export async function benchStore(log: (line: string) => void = console.log, storeDir?: string): Promise<BenchRow[]> {
+  return withBenchStore(storeDir, ARTICLES, log, (dir) => measureStore(dir, log));
+}
+
+async function measureStore(dir: string, log: (line: string) => void): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // The first start meets the store as an import left it; the second as the app left it.
+  const first = await startServer(dir);
+  log(`  first start: ${first.startMs.toFixed(0)} ms`);
+  await firstPage(first.url);
+  await stopServer(first);
+  const server = await startServer(dir);
+  log(`  start: ${server.startMs.toFixed(0)} ms`);
+  rows.push(msRow(SECTION, 'server start-up, first (until it answers)', first.startMs, 10_000));
+  rows.push(msRow(SECTION, 'server start-up', server.startMs, 10_000));
   try {
-    if (!existsSync(join(dir, 'index.json'))) {
-      log(`Writing a store of ${ARTICLES.toLocaleString('en')} articles in ${dir}`);
-      const t0 = performance.now();
-      await writeBenchStore(dir, ARTICLES, { log });
-      log(`  written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const { url } = server;
+    const t0 = performance.now();
+    const total = await firstPage(url);
+    log(`  article list, first call: ${(performance.now() - t0).toFixed(0)} ms (${total} articles)`);
+    rows.push(msRow(SECTION, 'article list, first page', await timed(RUNS, () => firstPage(url)), 300));
+    for (const [what, text] of [
+      ['common word', 'the'],
+      ['rare word', RARE_WORD],
+    ] as const) {
+      const result = (await call(url, 'search/query', { text })) as { total: number; hits: unknown[] };
+      log(`  search "${text}": ${result.total} results, ${result.hits.length} shown`);
+      rows.push(msRow(SECTION, `search, ${what}`, await timed(RUNS, () => call(url, 'search/query', { text })), 300));
     }
-    // The first start meets the store as an import left it; the second as the app left it.
-    const first = await startServer(dir);
-    log(`  first start: ${first.startMs.toFixed(0)} ms`);
-    await firstPage(first.url);
-    await stopServer(first);
-    const server = await startServer(dir);
-    log(`  start: ${server.startMs.toFixed(0)} ms`);
-    rows.push(msRow(SECTION, 'server start-up, first (until it answers)', first.startMs, 10_000));
-    rows.push(msRow(SECTION, 'server start-up', server.startMs, 10_000));
-    try {
-      const { url } = server;
-      const t0 = performance.now();
-      const total = await firstPage(url);
-      log(`  article list, first call: ${(performance.now() - t0).toFixed(0)} ms (${total} articles)`);
-      rows.push(msRow(SECTION, 'article list, first page', await timed(RUNS, () => firstPage(url)), 300));
-      for (const [what, text] of [
-        ['common word', 'the'],
-        ['rare word', RARE_WORD],
-      ] as const) {
-        const result = (await call(url, 'search/query', { text })) as { total: number; hits: unknown[] };
-        log(`  search "${text}": ${result.total} results, ${result.hits.length} shown`);
-        rows.push(msRow(SECTION, `search, ${what}`, await timed(RUNS, () => call(url, 'search/query', { text })), 300));
-      }
-      // Each run opens an article not opened before, as a user going down the list does.
-      const open = await timed(RUNS, (run) => {
-        const articleId = `b${40_000 + run * 997}`;
-        return Promise.all([call(url, 'articles/get', { articleId }), call(url, 'annotations/list', { articleId })]);
-      });
-      rows.push(msRow(SECTION, 'opening an article', open, 300));
-      // Previous/next asks the server for the open article's neighbours; the middle of the list is the far case.
-      const neighbours = await timed(RUNS, (run) =>
-        call(url, 'articles/neighbours', { articleId: `b${50_000 + run * 997}` }),
-      );
-      rows.push(msRow(SECTION, 'previous/next article (its neighbours)', neighbours, 300));
-      const memory = await serverMemory(server.child.pid!);
-      log(`  server memory: ${(memory.rss / 2 ** 20).toFixed(0)} MiB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB)`);
-      rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
-      rows.push(mibRow(SECTION, 'server memory, peak', memory.peak, 500));
-      const browser = await listInBrowser(url, log);
-      rows.push(
-        msRow(
-          SECTION,
-          'browser: navigation → article list, first rows shown (median of 3)',
-          browser.firstRowsMs,
-          1_000,
-        ),
-      );
-      const far = browser.farMs < 0 ? Infinity : browser.farMs;
-      rows.push(msRow(SECTION, 'browser: list scrolled to article 50,000, rows shown', far, 300));
-      rows.push({
-        section: SECTION,
-        measure: 'browser: the whole article list asked for',
-        figure: browser.wholeList ? 'yes' : 'no',
-        target: 'no',
-        met: !browser.wholeList,
-      });
-      rows.push({
-        section: SECTION,
-        measure: 'browser: article list scrolls to the last article',
-        figure: browser.scrolled ? 'yes' : 'no',
-        target: 'yes',
-        met: browser.scrolled,
-      });
-    } finally {
-      await stopServer(server);
-    }
+    // Each run opens an article not opened before, as a user going down the list does.
+    const open = await timed(RUNS, (run) => {
+      const articleId = `b${40_000 + run * 997}`;
+      return Promise.all([call(url, 'articles/get', { articleId }), call(url, 'annotations/list', { articleId })]);
+    });
+    rows.push(msRow(SECTION, 'opening an article', open, 300));
+    // Previous/next asks the server for the open article's neighbours; the middle of the list is the far case.
+    const neighbours = await timed(RUNS, (run) =>
+      call(url, 'articles/neighbours', { articleId: `b${50_000 + run * 997}` }),
+    );
+    rows.push(msRow(SECTION, 'previous/next article (its neighbours)', neighbours, 300));
+    const memory = await serverMemory(server.child.pid!);
+    log(`  server memory: ${(memory.rss / 2 ** 20).toFixed(0)} MiB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB)`);
+    rows.push(mibRow(SECTION, 'server memory after these', memory.rss, 500));
+    rows.push(mibRow(SECTION, 'server memory, peak', memory.peak, 500));
+    const browser = await listInBrowser(url, log);
+    rows.push(
+      msRow(SECTION, 'browser: navigation → article list, first rows shown (median of 3)', browser.firstRowsMs, 1_000),
+    );
+    const far = browser.farMs < 0 ? Infinity : browser.farMs;
+    rows.push(msRow(SECTION, 'browser: list scrolled to article 50,000, rows shown', far, 300));
+    rows.push({
+      section: SECTION,
+      measure: 'browser: the whole article list asked for',
+      figure: browser.wholeList ? 'yes' : 'no',
+      target: 'no',
+      met: !browser.wholeList,
+    });
+    rows.push({
+      section: SECTION,
+      measure: 'browser: article list scrolls to the last article',
+      figure: browser.scrolled ? 'yes' : 'no',
+      target: 'yes',
+      met: browser.scrolled,
+    });
   } finally {
-    if (!kept) await rm(dir, { recursive: true, force: true });
+    await stopServer(server);
   }
   return rows;
 }
