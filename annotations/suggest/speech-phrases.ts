@@ -29,6 +29,23 @@ const ROLES = new Set([
   'source',
   'sources',
   'dm',
+  'mayor',
+  'governor',
+  'prosecutor',
+  'police',
+  'witness',
+  'witnesses',
+  'analyst',
+  'analysts',
+  'diplomat',
+  'diplomats',
+  'lawmaker',
+  'leader',
+  'secretary',
+  'chairman',
+  'director',
+  'researchers',
+  'statement',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const INTRO = /^(?:on|in|at|after|during|before|for|earlier|later|meanwhile|speaking|having|however|also)\b/i;
@@ -71,16 +88,22 @@ export function speakerAt(text: string, from: number, limit: number): Phrase | n
   const first = words[0]!;
   if (PRONOUNS.has(first.word.toLowerCase())) return { start: first.start, end: first.end };
   let i = DETERMINERS.has(first.word.toLowerCase()) ? 1 : 0;
-  // Possessives and nationality before a name say whose, not who: "Iran’ Defense Ministry".
+  // Capitalised words and a description's lower-case words up to its role: "Iraqi defense minister".
   const taken: typeof words = [];
+  let pending: typeof words = [];
   for (; i < words.length; i++) {
     const w = words[i]!;
     const lower = w.word.toLowerCase();
-    if (capitalised(w.word) || /^(?:al|el)[-\u2010-\u2013]/.test(lower)) taken.push(w);
-    else if (ROLES.has(lower) || ['defense', 'defence', 'parliament', 'news', 'foreign', 'army'].includes(lower))
+    if (ROLES.has(lower) && !capitalised(w.word)) {
+      taken.push(...pending, w);
+      pending = [];
+      break;
+    }
+    if (capitalised(w.word) || /^(?:al|el)[-\u2010-\u2013]/.test(lower)) {
+      if (pending.length > 0) break;
       taken.push(w);
+    } else if (/^\p{Ll}+$/u.test(w.word) && pending.length < 3) pending.push(w);
     else break;
-    if (ROLES.has(lower) && !capitalised(w.word)) break;
   }
   if (taken.length === 0) return null;
   // A name after titles: "Brigadier General Hossein Dehqan" → "Hossein Dehqan".
