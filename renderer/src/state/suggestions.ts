@@ -1,0 +1,204 @@
+import { sameJson } from '../../../annotations/changes';
+import type { Annotation } from '../../../annotations/model';
+import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
+import type { WorkspaceState } from './workspace-store';
+
+/** What the suggestions need of the server; null: it failed (the workspace's notice says why). */
+export interface SuggestionsApi {
+  list(articleId: string): Promise<{ suggestions: Suggestion[]; settings: SuggestSettings } | null>;
+  /** Makes annotations of the suggestions, as one undo step. */
+  accept(articleId: string, suggestionIds: string[]): Promise<Annotation[] | null>;
+  /** Rejects them for good (the server keeps it), as one undo step. */
+  reject(articleId: string, suggestionIds: string[]): Promise<unknown[] | null>;
+  settings(): Promise<SuggestSettings | null>;
+  configure(patch: Partial<SuggestSettings>): Promise<SuggestSettings | null>;
+}
+
+export interface SuggestionsState {
+  /** The article the suggestions are for. */
+  articleId: string | null;
+  /** Its open suggestions (neither accepted nor rejected), in text order. */
+  suggestions: readonly Suggestion[];
+  /** The project's settings, once read. */
+  settings: SuggestSettings | null;
+  /** The ghosts are drawn in the text (the Layers panel's "Suggestions"). */
+  shown: boolean;
+}
+
+/** Runs `run` later (when the page is idle); the answer cancels it. */
+export type Later = (run: () => void) => () => void;
+
+/** What of the workspace the suggestions follow. */
+type Seen = Pick<WorkspaceState, 'article' | 'layer' | 'undoStack' | 'redoStack' | 'entities' | 'status'>;
+
+export interface SuggestionsDeps {
+  getState(): WorkspaceState;
+  subscribe(listener: () => void): () => void;
+  api: SuggestionsApi;
+  later?: Later;
+}
+
+/** A little after the last change, when the page is idle: typing and the first paint never wait for suggestions. */
+export const whenIdle: Later = (run) => {
+  let idle: number | null = null;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback !== 'function') return run();
+    idle = requestIdleCallback(run, { timeout: 1000 });
+  }, 150);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
+};
+
+/** `next` with each suggestion unchanged since `previous` kept as the same object (the ghosts redraw only what changed). */
+export function keepUnchanged(previous: readonly Suggestion[], next: readonly Suggestion[]): readonly Suggestion[] {
+  const before = new Map(previous.map((s) => [s.id, s]));
+  let same = previous.length === next.length;
+  const kept = next.map((s, i) => {
+    const old = before.get(s.id);
+    const keep = old !== undefined && sameJson(old, s) ? old : s;
+    if (keep !== previous[i]) same = false;
+    return keep;
+  });
+  return same ? previous : kept;
+}
+
+/** The suggestions less those whose kind and span an annotation of the layer now has. */
+export function withoutAnnotated(suggestions: readonly Suggestion[], annotations: readonly Annotation[]) {
+  const taken = new Set(annotations.map((a) => `${a.kind}|${a.start}|${a.end}`));
+  const left = suggestions.filter((s) => !taken.has(`${s.kind}|${s.start}|${s.end}`));
+  return left.length === suggestions.length ? suggestions : left;
+}
+
+/**
+ * The open article's suggestions, which are never annotations until
+ * accepted. They are asked for when the page is idle after the article is
+ * shown, and again after every change of the layer, the registry or the
+ * undo stacks (an accept, a reject, an undo, any edit); accepted and
+ * rejected ones leave at once. Accepting and rejecting go through the
+ * workspace's undo history like any edit.
+ */
+export function createSuggestionsStore(deps: SuggestionsDeps) {
+  const { api } = deps;
+  const later = deps.later ?? whenIdle;
+  let state: SuggestionsState = { articleId: null, suggestions: [], settings: null, shown: true };
+  const listeners = new Set<() => void>();
+  let watching: (() => void) | null = null;
+  let seen: Seen | null = null;
+  let pending: (() => void) | null = null;
+  /** Bumped by every change that may make an answer on its way out of date. */
+  let generation = 0;
+
+  function set(patch: Partial<SuggestionsState>): void {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  }
+
+  async function fetch(): Promise<void> {
+    const articleId = state.articleId;
+    if (!articleId) return;
+    const asked = generation;
+    const answer = await api.list(articleId);
+    if (!answer || asked !== generation || state.articleId !== articleId) return;
+    const suggestions = keepUnchanged(state.suggestions, answer.suggestions);
+    const settings = sameJson(state.settings, answer.settings) ? state.settings : answer.settings;
+    if (suggestions !== state.suggestions || settings !== state.settings) set({ suggestions, settings });
+  }
+
+  function askAgain(): void {
+    generation++;
+    pending?.();
+    pending = later(() => {
+      pending = null;
+      void fetch();
+    });
+  }
+
+  function follow(): void {
+    const s = deps.getState();
+    const before = seen;
+    seen = s;
+    const articleId = s.article?.id ?? null;
+    if (articleId !== state.articleId) {
+      set({ articleId, suggestions: [] });
+      return askAgain();
+    }
+    if (
+      !before ||
+      (before.layer === s.layer &&
+        before.undoStack === s.undoStack &&
+        before.redoStack === s.redoStack &&
+        before.entities === s.entities &&
+        before.status === s.status)
+    )
+      return;
+    if (before.layer.annotations !== s.layer.annotations) {
+      const left = withoutAnnotated(state.suggestions, s.layer.annotations);
+      if (left !== state.suggestions) set({ suggestions: left });
+    }
+    askAgain();
+  }
+
+  /** Takes the suggestions out of the list at once, sends `work`, and asks again if it failed. */
+  async function settle<T>(ids: readonly string[], work: (articleId: string) => Promise<T | null>) {
+    const articleId = state.articleId;
+    if (!articleId || ids.length === 0) return null;
+    generation++;
+    const out = new Set(ids);
+    set({ suggestions: state.suggestions.filter((s) => !out.has(s.id)) });
+    const done = await work(articleId);
+    if (!done) askAgain();
+    return done;
+  }
+
+  const store = {
+    getState: () => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      if (!watching) {
+        watching = deps.subscribe(follow);
+        follow();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0 || !watching) return;
+        watching();
+        watching = null;
+        pending?.();
+        pending = null;
+        seen = null;
+        state = { ...state, articleId: null, suggestions: [] };
+      };
+    },
+    /** Accepts suggestions of the open article: they become annotations (with their entity and links), one undo step. */
+    accept: (ids: readonly string[]) => settle(ids, (articleId) => api.accept(articleId, [...ids])),
+    /** Rejects suggestions of the open article: they are not proposed again, even after a reload. One undo step. */
+    reject: (ids: readonly string[]) => settle(ids, (articleId) => api.reject(articleId, [...ids])),
+    /** Accepts every suggestion of one kind in the open article. */
+    acceptKind(kind: string) {
+      return store.accept(state.suggestions.filter((s) => s.kind === kind).map((s) => s.id));
+    },
+    /** Shows or hides the ghosts (the suggestions are kept). */
+    setShown(shown: boolean) {
+      if (shown !== state.shown) set({ shown });
+    },
+    /** Reads the project's settings (the settings dialog). */
+    async loadSettings() {
+      const settings = await api.settings();
+      if (settings) set({ settings });
+      return settings;
+    },
+    /** Saves the project's settings; the open article's suggestions are asked for again under them. */
+    async configure(patch: Partial<SuggestSettings>) {
+      const settings = await api.configure(patch);
+      if (!settings) return null;
+      set({ settings });
+      askAgain();
+      return settings;
+    },
+  };
+  return store;
+}
+
+export type SuggestionsStore = ReturnType<typeof createSuggestionsStore>;

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../annotations/model';
+import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
+import type { SuggestionsApi } from '../../../renderer/src/state/suggestions';
+import { createSuggestionsStore, keepUnchanged, withoutAnnotated } from '../../../renderer/src/state/suggestions';
+import type { WorkspaceState } from '../../../renderer/src/state/workspace-store';
+
+const SETTINGS: SuggestSettings = { recommenders: ['gazetteer'], kinds: null, minScore: 0.3 };
+const STAMP = '2026-12-01T00:00:00.000Z';
+
+function suggestion(id: string, kind: string, start: number, end: number): Suggestion {
+  return {
+    id,
+    recommender: 'gazetteer',
+    kind,
+    start,
+    end,
+    quote: '',
+    score: 0.9,
+    attributes: {},
+    entityId: null,
+    saidBy: null,
+  };
+}
+
+function annotation(id: string, kind: string, start: number, end: number): Annotation {
+  return {
+    id,
+    articleId: 'a1',
+    annotator: 'me',
+    kind,
+    start,
+    end,
+    quote: '',
+    attributes: {},
+    note: '',
+    entityId: null,
+    eventId: null,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+/** A workspace as the suggestions see it, a server that answers when told, and a page that is idle when told. */
+function setup(answer: Suggestion[]) {
+  let state = {
+    article: { id: 'a1' },
+    layer: { annotations: [] as Annotation[], relations: [], documentLabels: [] },
+    undoStack: [],
+    redoStack: [],
+    entities: [],
+    status: null,
+  } as unknown as WorkspaceState;
+  const listeners = new Set<() => void>();
+  const idle: (() => void)[] = [];
+  const calls: string[] = [];
+  const replies: ((value: unknown) => void)[] = [];
+  const reply = <T>(name: string) =>
+    new Promise<T>((resolve) => {
+      calls.push(name);
+      replies.push(resolve as (value: unknown) => void);
+    });
+  let listed = answer;
+  const api: SuggestionsApi = {
+    list: async (articleId) => {
+      await reply(`list ${articleId}`);
+      return { suggestions: listed.map((s) => ({ ...s })), settings: SETTINGS };
+    },
+    accept: (articleId, ids) => reply(`accept ${articleId} ${ids.join(',')}`),
+    reject: (articleId, ids) => reply(`reject ${articleId} ${ids.join(',')}`),
+    settings: async () => SETTINGS,
+    configure: async (patch) => ({ ...SETTINGS, ...patch }),
+  };
+  const store = createSuggestionsStore({
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    api,
+    later: (run) => {
+      idle.push(run);
+      return () => idle.splice(idle.indexOf(run) >>> 0, 1);
+    },
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    store,
+    calls,
+    /** The page goes idle: what waits for it runs. */
+    idle: async () => {
+      for (const run of idle.splice(0)) run();
+      await settle();
+    },
+    /** The server answers the oldest question waiting (null: it failed). */
+    answer: async (value: unknown = true) => {
+      replies.shift()!(value);
+      await settle();
+    },
+    change: (patch: Partial<WorkspaceState>) => {
+      state = { ...state, ...patch };
+      for (const listener of [...listeners]) listener();
+    },
+    setListed: (next: Suggestion[]) => void (listed = next),
+    state: () => state,
+  };
+}
+
+const dehqan = [
+  suggestion('s1', 'person', 0, 6),
+  suggestion('s2', 'person', 20, 26),
+  suggestion('s3', 'place', 40, 45),
+];
+
+describe('the open article’s suggestions', () => {
+  it('are asked for once the page is idle, never while the article is being shown', async () => {
+    const t = setup(dehqan);
+    const off = t.store.subscribe(() => undefined);
+    expect(t.calls).toEqual([]);
+    await t.idle();
+    expect(t.calls).toEqual(['list a1']);
+    await t.answer();
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(t.store.getState().settings).toEqual(SETTINGS);
+    off();
+  });
+
+  it('leave at once when accepted or rejected, and are asked for again after the edit', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    const accepting = t.store.accept(['s1']);
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s2', 's3']);
+    expect(t.calls.at(-1)).toBe('accept a1 s1');
+    await t.answer([annotation('n1', 'person', 0, 6)]);
+    await accepting;
+    // The workspace applies the change set: the layer has the span, and the list is asked for again.
+    t.setListed(dehqan.slice(1));
+    t.change({
+      layer: { ...t.state().layer, annotations: [annotation('n1', 'person', 0, 6)] },
+      undoStack: [{ label: 'Accept', changes: [] }],
+    });
+    await t.idle();
+    expect(t.calls.at(-1)).toBe('list a1');
+    void t.store.reject(['s2']);
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s3']);
+    expect(t.calls.at(-1)).toBe('reject a1 s2');
+  });
+
+  it('drop an answer asked before an accept (it would bring the accepted ghost back)', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    t.change({ entities: [] }); // A registry change: asked again.
+    await t.idle();
+    void t.store.accept(['s1']);
+    await t.answer(); // The list asked before the accept, still with s1.
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s2', 's3']);
+  });
+
+  it('come back when an accept fails', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    void t.store.accept(['s1']);
+    await t.answer(null);
+    await t.idle();
+    expect(t.calls.at(-1)).toBe('list a1');
+    await t.answer();
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('come back after an undo (asked for again when the stacks change)', async () => {
+    const t = setup(dehqan.slice(1));
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    t.setListed(dehqan);
+    t.change({ redoStack: [{ label: 'Accept', changes: [] }] });
+    await t.idle();
+    await t.answer();
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('of one kind are accepted together', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    void t.store.acceptKind('person');
+    expect(t.calls.at(-1)).toBe('accept a1 s1,s2');
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s3']);
+  });
+
+  it('are the new article’s when another is opened', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    t.change({ article: { id: 'a2' } as WorkspaceState['article'] });
+    expect(t.store.getState()).toMatchObject({ articleId: 'a2', suggestions: [] });
+    await t.idle();
+    expect(t.calls.at(-1)).toBe('list a2');
+  });
+});
+
+describe('suggestions kept', () => {
+  it('as the same objects while unchanged, so the ghosts redraw only what changed', () => {
+    const before = dehqan;
+    const same = keepUnchanged(
+      before,
+      before.map((s) => ({ ...s })),
+    );
+    expect(same).toBe(before);
+    const moved = keepUnchanged(before, [{ ...before[0]! }, { ...before[1]!, score: 0.5 }]);
+    expect(moved[0]).toBe(before[0]);
+    expect(moved[1]).not.toBe(before[1]);
+  });
+
+  it('less those whose kind and span the layer has', () => {
+    expect(withoutAnnotated(dehqan, [annotation('x', 'person', 20, 26)]).map((s) => s.id)).toEqual(['s1', 's3']);
+    // Another kind on the same span is still proposed.
+    expect(withoutAnnotated(dehqan, [annotation('x', 'place', 0, 6)])).toBe(dehqan);
+  });
+});
