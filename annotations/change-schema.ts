@@ -8,6 +8,7 @@ import {
   EntitySchema,
   EventRecordSchema,
   IdSchema,
+  RejectionSchema,
   RelationSchema,
 } from './model';
 import { validateTagset } from './tagset';
@@ -23,6 +24,7 @@ export const ChangeSchema = z
     z.strictObject({ type: z.literal('relation'), ...inArticle, ...pair(RelationSchema) }),
     z.strictObject({ type: z.literal('documentLabels'), ...inArticle, ...pair(DocumentLabelsSchema) }),
     z.strictObject({ type: z.literal('decision'), ...inArticle, ...pair(DecisionSchema) }),
+    z.strictObject({ type: z.literal('rejection'), ...inArticle, ...pair(RejectionSchema) }),
     z.strictObject({ type: z.literal('entity'), ...pair(EntitySchema) }),
     z.strictObject({ type: z.literal('event'), ...pair(EventRecordSchema) }),
     z.strictObject({ type: z.literal('tagset'), before: z.unknown(), after: z.unknown() }),
@@ -42,6 +44,8 @@ export const ChangeSchema = z
     if ('articleId' in c && records.some((r) => 'articleId' in r && r.articleId !== c.articleId)) return false;
     if (records.length < 2 || c.type === 'tagset' || c.type === 'guidelines') return true;
     const identity = (r: (typeof records)[number]) => r.id ?? r.key ?? (c.type === 'member' ? r.name : r.annotator);
+    // Rejection ids name a kind and span, the same in every annotator's layer: the annotator is part of the identity.
+    if (c.type === 'rejection' && records[0]!.annotator !== records[1]!.annotator) return false;
     return identity(records[0]!) === identity(records[1]!);
   }, "the records of a change must be one record, of the change's article")
   .refine(

@@ -1,4 +1,4 @@
-import type { Annotation, Decision, DocumentLabels, Entity, EventRecord, Relation } from './model';
+import type { Annotation, Decision, DocumentLabels, Entity, EventRecord, Rejection, Relation } from './model';
 import type { Assignment, TeamMember } from './project';
 import type { Tagset } from './tagset';
 
@@ -12,6 +12,8 @@ export type Change =
   | { type: 'relation'; articleId: string; before: Relation | null; after: Relation | null }
   | { type: 'documentLabels'; articleId: string; before: DocumentLabels | null; after: DocumentLabels | null }
   | { type: 'decision'; articleId: string; before: Decision | null; after: Decision | null }
+  /** A suggestion rejected (before null) or the rejection undone (after null); its identity is annotator and id. */
+  | { type: 'rejection'; articleId: string; before: Rejection | null; after: Rejection | null }
   | { type: 'entity'; before: Entity | null; after: Entity | null }
   | { type: 'event'; before: EventRecord | null; after: EventRecord | null }
   | { type: 'tagset'; before: Tagset; after: Tagset }

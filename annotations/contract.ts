@@ -12,6 +12,7 @@ import type {
   DocumentLabels,
   Entity,
   EventRecord,
+  Rejection,
   Relation,
 } from './model';
 import { LabelMapSchema } from './imports/label-mapping';
@@ -24,6 +25,8 @@ import type { AnnotatorProgress, LabelDistribution } from './review/corpus-figur
 import type { ArticleAgreement, CorpusAgreement } from './agreement/figure-types';
 import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
+import { RecommenderIdSchema } from './suggest/recommender';
+import type { Suggestion, SuggestSettings } from './suggest/recommender';
 
 const ArticleRef = z.strictObject({ articleId: IdSchema });
 /** An annotator's name: any printable text, without surrounding spaces. */
@@ -340,6 +343,32 @@ export const argumentSchemas = {
     articleIds: z.array(IdSchema).min(1).max(100_000),
     assigned: z.boolean(),
   }),
+  /** What the project's recommenders propose to the session's annotator on an article, less what they have or rejected. */
+  'suggestions/list': ArticleRef,
+  /** Takes suggestions (as suggestions/list gave them) into the annotator's layer, as one undo step. */
+  'suggestions/accept': z.strictObject({ articleId: IdSchema, suggestionIds: z.array(IdSchema).min(1).max(10_000) }),
+  /** Rejects suggestions: their kind and span are not proposed to the annotator again. One undo step. */
+  'suggestions/reject': z.strictObject({ articleId: IdSchema, suggestionIds: z.array(IdSchema).min(1).max(10_000) }),
+  /** The project's suggestion settings (the defaults while never configured). */
+  'suggestions/settings': z.strictObject({}),
+  /** Changes the project's suggestion settings; what is left out stays as it was. */
+  'suggestions/configure': z
+    .strictObject({
+      /** Which recommenders run. */
+      recommenders: z.array(RecommenderIdSchema).max(20).optional(),
+      /** Which kinds of the tagset may be proposed; null: every kind. */
+      kinds: z.array(z.string().min(1).max(200)).max(500).nullable().optional(),
+      /** Suggestions scored below this are not proposed. */
+      minScore: z.number().min(0).max(1).optional(),
+    })
+    .refine((s) => s.recommenders !== undefined || s.kinds !== undefined || s.minScore !== undefined, {
+      message: 'Say what to change: recommenders, kinds or minScore',
+    }),
+  /** Each recommender's precision, recall and F1 against a layer (gold by default), and how often it was accepted. */
+  'suggestions/evaluate': z.strictObject({
+    reference: AnnotatorName.optional(),
+    articleIds: z.array(IdSchema).max(100_000).optional(),
+  }),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type Args<K extends OperationName> = z.infer<(typeof argumentSchemas)[K]>;
@@ -542,6 +571,48 @@ export interface Results {
   'team/get': Team;
   'team/member': Mutation<Team>;
   'team/assign': Mutation<Team>;
+  'suggestions/list': SuggestionList;
+  /** The annotations made, in the order of the ids given. */
+  'suggestions/accept': Mutation<Annotation[]>;
+  /** The rejections made, in the order of the ids given (an id not proposed refuses them all, as accept does). */
+  'suggestions/reject': Mutation<Rejection[]>;
+  'suggestions/settings': SuggestSettings;
+  'suggestions/configure': SuggestSettings;
+  'suggestions/evaluate': SuggestionEvaluation;
+}
+
+/** What suggestions/list gives: the open suggestions, sorted by start, and the settings that made them. */
+export interface SuggestionList {
+  suggestions: Suggestion[];
+  settings: SuggestSettings;
+}
+
+/** One recommender's figures in suggestions/evaluate. */
+export interface RecommenderFigures {
+  recommender: string;
+  /** Suggestions it made over the articles measured. */
+  suggested: number;
+  /** Of those, how many the reference layer holds (same kind and span). */
+  matched: number;
+  /** Spans of the reference layer over the articles measured, of the kinds the recommender may propose. */
+  referenceSpans: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Annotations made from its suggestions, in any layer of the store. */
+  accepted: number;
+  /** Its suggestions rejected, by any annotator. */
+  rejected: number;
+  /** accepted / (accepted + rejected); null when both are 0. */
+  acceptanceRate: number | null;
+}
+
+export interface SuggestionEvaluation {
+  /** The layer measured against. */
+  reference: string;
+  /** Articles the reference layer has annotations on, of those asked: the ones measured. */
+  articles: number;
+  recommenders: RecommenderFigures[];
 }
 
 export interface AgreementDashboard {
@@ -607,3 +678,4 @@ export type Handlers = { [K in OperationName]: (args: Args<K>) => Promise<Result
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 
 export type { ChangeSet, Mutation };
+export type { Suggestion, SuggestSettings };

@@ -79,6 +79,11 @@ export const AnnotationSchema = z.object({
   eventId: IdSchema.nullable().default(null),
   /** Gold annotations only: the decision that put it there. */
   provenance: ProvenanceSchema.optional(),
+  /**
+   * The recommender whose suggestion the annotator accepted to make it
+   * (absent for a span made by hand), so figures can tell the two apart.
+   */
+  suggestedBy: z.string().min(1).max(100).optional(),
   createdAt: Stamp,
   updatedAt: Stamp,
 });
@@ -162,6 +167,29 @@ export const DecisionSchema = z.object({
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
+/**
+ * An annotator's "no" to a suggestion: that kind on that span is not proposed
+ * to them again, whichever recommender proposes it.
+ */
+export const RejectionSchema = z.object({
+  /** `rejectionId(kind, start, end)`: one rejection per annotator, kind and span. */
+  id: IdSchema,
+  articleId: IdSchema,
+  annotator: z.string().min(1).max(200),
+  kind: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The recommender whose suggestion was rejected (for its acceptance rate). */
+  recommender: z.string().min(1).max(100),
+  rejectedAt: Stamp,
+});
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+/** The id of the rejection of `kind` on [start, end): the same whoever proposed it, so it is found again. */
+export function rejectionId(kind: string, start: number, end: number): string {
+  return `rj-${kind.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80)}-${start}-${end}`;
+}
+
 /** Everything annotators added to one article. */
 export interface ArticleLayer {
   annotations: Annotation[];
@@ -169,6 +197,8 @@ export interface ArticleLayer {
   documentLabels: DocumentLabels[];
   /** Adjudication decisions taken on the article (absent until the first). */
   decisions?: Decision[];
+  /** Suggestions each annotator rejected (absent until the first). */
+  rejections?: Rejection[];
 }
 
 export function summarize({ addedAt, contentHash, id, source, text, title }: Article): ArticleSummary {

@@ -58,6 +58,12 @@ export const OPERATION_NAMES = [
   'team/get',
   'team/member',
   'team/assign',
+  'suggestions/list',
+  'suggestions/accept',
+  'suggestions/reject',
+  'suggestions/settings',
+  'suggestions/configure',
+  'suggestions/evaluate',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

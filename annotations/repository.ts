@@ -1,5 +1,6 @@
 import type { Annotation, Article, ArticleLayer, ArticleSummary, Entity, EventRecord } from './model';
 import type { Team } from './project';
+import type { SuggestSettings } from './suggest/recommender';
 import type { Tagset } from './tagset';
 
 /** A store file that could not be read; it is reported and never overwritten. */
@@ -27,8 +28,11 @@ export interface ProjectData {
   events: EventRecord[];
   /** The annotation guidelines, in Markdown. */
   guidelines: string;
-  /** The user's settings: the annotator name they chose, the organisation publishing their verdicts. */
-  settings?: { annotator?: string; reviewingOrganisation?: string };
+  /**
+   * The user's settings: the annotator name they chose, the organisation
+   * publishing their verdicts, and the project's suggestion settings (shared).
+   */
+  settings?: { annotator?: string; reviewingOrganisation?: string; suggestions?: SuggestSettings };
   /**
    * The team's members and assignments (members.jsonl, assignments.jsonl);
    * absent while the project has neither file: an empty team.

@@ -105,6 +105,7 @@ function onlyNew(next: LayerFile, before: LayerFile): LayerFile {
     relations: fresh(next.relations, before.relations),
     documentLabels: fresh(next.documentLabels, before.documentLabels),
     ...(next.decisions ? { decisions: fresh(next.decisions, before.decisions) } : {}),
+    ...(next.rejections ? { rejections: fresh(next.rejections, before.rejections) } : {}),
   };
 }
 

@@ -6,10 +6,12 @@ import {
   DocumentLabelsSchema,
   GOLD,
   IdSchema,
+  RejectionSchema,
   RelationSchema,
 } from '../model';
 import type { Entity, EventRecord } from '../model';
 import type { Assignment, TeamMember } from '../project';
+import { SuggestSettingsSchema } from '../suggest/recommender';
 import { TagsetSchema } from '../tagset';
 import type { Tagset } from '../tagset';
 import { unreadable } from './atomic-json-file';
@@ -39,15 +41,17 @@ export const LayerFileSchema = z
     relations: z.array(RelationSchema),
     documentLabels: z.array(DocumentLabelsSchema),
     decisions: z.array(DecisionSchema).optional(),
+    /** Suggestions the annotator rejected (absent until the first). */
+    rejections: z.array(RejectionSchema).optional(),
   })
   .superRefine((file, ctx) => {
-    for (const key of ['annotations', 'relations', 'documentLabels'] as const)
-      file[key].forEach((record, i) => {
+    for (const key of ['annotations', 'relations', 'documentLabels', 'rejections'] as const)
+      (file[key] ?? []).forEach((record, i) => {
         if (record.annotator !== file.annotator)
           ctx.addIssue({ code: 'custom', path: [key, i, 'annotator'], message: `must be "${file.annotator}"` });
       });
-    for (const key of ['annotations', 'relations'] as const)
-      file[key].forEach((record, i) => {
+    for (const key of ['annotations', 'relations', 'rejections'] as const)
+      (file[key] ?? []).forEach((record, i) => {
         if (record.articleId !== file.articleId)
           ctx.addIssue({ code: 'custom', path: [key, i, 'articleId'], message: `must be "${file.articleId}"` });
       });
@@ -64,6 +68,8 @@ export const SettingsFileSchema = z.object({
   settings: z.object({
     annotator: z.string().min(1).max(200).optional(),
     reviewingOrganisation: z.string().min(1).max(300).optional(),
+    /** Which recommenders run, on which kinds, from which score (shared). */
+    suggestions: SuggestSettingsSchema.optional(),
   }),
 });
 export type Settings = z.infer<typeof SettingsFileSchema>['settings'];
@@ -75,6 +81,7 @@ export interface AnnotationFile {
   relations: LayerFile['relations'];
   documentLabels: LayerFile['documentLabels'];
   decisions?: LayerFile['decisions'];
+  rejections?: LayerFile['rejections'];
 }
 
 /** The project as the repository holds it in memory (joined from tagset, records, guidelines and settings files). */

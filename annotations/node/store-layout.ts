@@ -100,10 +100,13 @@ export function projectParts(project: ProjectFile): Map<string, unknown> {
   if (project.members) parts.set(PATHS.members, project.members);
   if (project.assignments) parts.set(PATHS.assignments, project.assignments);
   if (project.settings) {
-    const { annotator, reviewingOrganisation } = project.settings;
+    const { annotator, reviewingOrganisation, suggestions } = project.settings;
     parts.set(PATHS.sharedSettings, {
       schemaVersion: STORE_SCHEMA_VERSION,
-      settings: reviewingOrganisation === undefined ? {} : { reviewingOrganisation },
+      settings: {
+        ...(reviewingOrganisation === undefined ? {} : { reviewingOrganisation }),
+        ...(suggestions === undefined ? {} : { suggestions }),
+      },
     });
     parts.set(PATHS.localSettings, {
       schemaVersion: STORE_SCHEMA_VERSION,
@@ -154,6 +157,7 @@ export function splitLayers(file: AnnotationFile): Map<string, LayerFile> {
   for (const r of file.relations) part(r.annotator).relations.push(r);
   for (const d of file.documentLabels) part(d.annotator).documentLabels.push(d);
   if (file.decisions) part(GOLD).decisions = file.decisions;
+  for (const r of file.rejections ?? []) (part(r.annotator).rejections ??= []).push(r);
   return new Map([...byAnnotator.values()].map((layer) => [PATHS.layer(file.articleId, layer.annotator), layer]));
 }
 
@@ -166,6 +170,7 @@ export function joinLayers(articleId: string, files: ReadonlyMap<string, LayerFi
     joined.relations.push(...layer.relations);
     joined.documentLabels.push(...layer.documentLabels);
     if (layer.decisions) joined.decisions = layer.decisions;
+    if (layer.rejections) (joined.rejections ??= []).push(...layer.rejections);
   }
   return joined;
 }

@@ -20,8 +20,20 @@ export interface Staged {
   project: ProjectFile | null;
 }
 
-export function toLayer({ annotations, relations, documentLabels, decisions }: AnnotationFile): ArticleLayer {
-  return { annotations, relations, documentLabels, ...(decisions ? { decisions } : {}) };
+export function toLayer({
+  annotations,
+  relations,
+  documentLabels,
+  decisions,
+  rejections,
+}: AnnotationFile): ArticleLayer {
+  return {
+    annotations,
+    relations,
+    documentLabels,
+    ...(decisions ? { decisions } : {}),
+    ...(rejections ? { rejections } : {}),
+  };
 }
 
 export function toProject(file: ProjectFile): ProjectData {

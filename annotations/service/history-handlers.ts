@@ -77,6 +77,20 @@ function applyToLayer(layer: ArticleLayer, change: ArticleChange): ArticleLayer 
       const others = decisions.filter((d) => d.key !== key);
       return { ...layer, decisions: change.after ? [...others, change.after] : others };
     }
+    case 'rejection': {
+      // One id per kind and span in every annotator's layer: the annotator is part of the identity.
+      const { id, annotator } = (change.before ?? change.after)!;
+      const rejections = layer.rejections ?? [];
+      const same = (r: { id: string; annotator: string }) => r.id === id && r.annotator === annotator;
+      if (!sameJson(rejections.find(same) ?? null, change.before)) throw stale('rejected suggestion');
+      const at = rejections.findIndex(same);
+      const next = change.after
+        ? at < 0
+          ? [...rejections, change.after]
+          : rejections.map((r, i) => (i === at ? change.after! : r))
+        : rejections.filter((r) => !same(r));
+      return { ...layer, rejections: next };
+    }
   }
 }
 

@@ -22,6 +22,8 @@ import { reviewSummary } from './review-summary';
 import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
+import { createExampleState } from './suggest-examples';
+import { suggestionHandlers } from './suggestion-handlers';
 import { tagsetHandlers } from './tagset-handlers';
 import { teamHandlers } from './team-handlers';
 import type { ProjectRemote } from '../project';
@@ -105,6 +107,12 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'team/get': 'read',
   'team/member': 'change',
   'team/assign': 'change',
+  'suggestions/list': 'read',
+  'suggestions/accept': 'change',
+  'suggestions/reject': 'change',
+  'suggestions/settings': 'read',
+  'suggestions/configure': 'change',
+  'suggestions/evaluate': 'read',
 };
 
 function projectHandlers(
@@ -138,6 +146,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const jobs: Jobs = new Map();
   const agreement = createAgreementState(options.agreementMeasurer);
   const reviewProgress = createReviewProgressState();
+  const suggestSources = { repo, examples: createExampleState() };
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
@@ -191,6 +200,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
       ...exportHandlers(ctx, jobs),
       ...teamHandlers(ctx),
+      ...suggestionHandlers(ctx, suggestSources),
       ...projectHandlers(options.remote, session.annotator),
     };
   }

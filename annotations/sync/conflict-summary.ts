@@ -13,6 +13,8 @@ function describeRecord(record: SnapshotRecord | null): string {
       return `${record.value.annotator}'s article labels`;
     case 'decision':
       return `the decision on ${record.value.key}`;
+    case 'rejection':
+      return `${record.value.annotator}'s rejection of a suggested ${record.value.kind}`;
     case 'entity':
       return `entity "${record.value.name}"`;
     case 'event':

@@ -7,6 +7,7 @@ import {
   EntitySchema,
   EventRecordSchema,
   IdSchema,
+  RejectionSchema,
   RelationSchema,
 } from '../model';
 import type { Annotation, ArticleLayer, Entity, EventRecord } from '../model';
@@ -45,6 +46,7 @@ const SCHEMAS: Record<Exclude<SnapshotRecord['type'], 'tagset'>, z.ZodType> = {
   relation: RelationSchema,
   labels: DocumentLabelsSchema,
   decision: DecisionSchema,
+  rejection: RejectionSchema,
   member: TeamMemberSchema,
   assignment: AssignmentSchema,
 };
@@ -137,7 +139,10 @@ function named<T extends 'entity' | 'event'>(ctx: Context, type: T, ids: readonl
 
 /** What the text and the tagset say of one record whose references all resolve. */
 function recordRules(key: string, record: SnapshotRecord, ctx: Context): SnapshotProblem[] {
-  const articleId = record.type === 'annotation' || record.type === 'relation' ? record.value.articleId : null;
+  const articleId =
+    record.type === 'annotation' || record.type === 'relation' || record.type === 'rejection'
+      ? record.value.articleId
+      : null;
   if (articleId !== null || record.type === 'labels' || record.type === 'decision') {
     const owner = articleId ?? (record as { articleId: string }).articleId;
     if (!ctx.records[`article/${owner}`])

@@ -6,6 +6,7 @@ import type {
   DocumentLabels,
   Entity,
   EventRecord,
+  Rejection,
   Relation,
 } from '../model';
 import type { Assignment, TeamMember } from '../project';
@@ -23,6 +24,7 @@ export type SnapshotRecord =
   | { type: 'relation'; value: Relation }
   | { type: 'labels'; articleId: string; value: DocumentLabels }
   | { type: 'decision'; articleId: string; value: Decision }
+  | { type: 'rejection'; value: Rejection }
   | { type: 'member'; value: TeamMember }
   | { type: 'assignment'; value: Assignment };
 
@@ -50,6 +52,7 @@ export const memberKey = (name: string) => `member/${part(name)}`;
  * `tagset`, `guidelines`, `article/<id>`, `entity/<id>`, `event/<id>`,
  * `annotation/<article>/<annotator>/<id>`, `relation/<article>/<annotator>/<id>`,
  * `labels/<article>/<annotator>`, `decision/<article>/<decision key>`,
+ * `rejection/<article>/<annotator>/<id>`,
  * `member/<name>`, `assignment/<annotator>/<article>`.
  */
 export function recordKey(record: SnapshotRecord): string {
@@ -63,6 +66,7 @@ export function recordKey(record: SnapshotRecord): string {
       return `${record.type}/${record.value.id}`;
     case 'annotation':
     case 'relation':
+    case 'rejection':
       return `${record.type}/${record.value.articleId}/${part(record.value.annotator)}/${record.value.id}`;
     case 'labels':
       return `labels/${record.articleId}/${part(record.value.annotator)}`;
@@ -80,6 +84,7 @@ export function recordArticle(record: SnapshotRecord): string | null {
   switch (record.type) {
     case 'annotation':
     case 'relation':
+    case 'rejection':
     case 'assignment':
       return record.value.articleId;
     case 'labels':
@@ -130,6 +135,7 @@ export function snapshotFromStore(content: StoreContent): ProjectSnapshot {
     records.push(...layer.relations.map((value) => ({ type: 'relation' as const, value })));
     records.push(...layer.documentLabels.map((value) => ({ type: 'labels' as const, articleId, value })));
     records.push(...(layer.decisions ?? []).map((value) => ({ type: 'decision' as const, articleId, value })));
+    records.push(...(layer.rejections ?? []).map((value) => ({ type: 'rejection' as const, value })));
   }
   return snapshotOf(records);
 }
@@ -164,6 +170,7 @@ export function storeFromSnapshot(snapshot: ProjectSnapshot): StoreContent {
     else if (r.type === 'relation') layer(r.value.articleId).relations.push(r.value);
     else if (r.type === 'labels') layer(r.articleId).documentLabels.push(r.value);
     else if (r.type === 'decision') (layer(r.articleId).decisions ??= []).push(r.value);
+    else if (r.type === 'rejection') (layer(r.value.articleId).rejections ??= []).push(r.value);
     else if (r.type === 'member') members.push(r.value);
     else assignments.push(r.value);
   }

@@ -20,6 +20,8 @@ export interface Fixture {
   changeSet: ChangeSet;
   reviewKey: string;
   entity: Entity;
+  /** A suggestion the recommenders make on the first article. */
+  suggestionId: string;
 }
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -111,6 +113,16 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   'team/get': () => ({}),
   'team/member': () => ({ name: 'alice', role: 'annotator' }),
   'team/assign': () => ({ annotator: 'alice', articleIds: [FIRST], assigned: true }),
+  'suggestions/list': () => ({ articleId: FIRST }),
+  'suggestions/accept': (f) => ({ articleId: FIRST, suggestionIds: [f.suggestionId] }),
+  'suggestions/reject': (f) => ({ articleId: FIRST, suggestionIds: [f.suggestionId] }),
+  'suggestions/settings': () => ({}),
+  'suggestions/configure': () => ({
+    recommenders: ['gazetteer', 'attribution'],
+    kinds: ['person', 'claim'],
+    minScore: 0.5,
+  }),
+  'suggestions/evaluate': () => ({ reference: 'gold', articleIds: [FIRST] }),
 };
 
 /** Records for the valid arguments to name: a claim and its speaker linked, a person mention of an entity, an event. */
@@ -153,7 +165,13 @@ export async function addFixture(handlers: Handlers): Promise<Fixture> {
     attributes: { verdict: 'false' },
   });
   const compared = await handlers['review/compare']({ articleId: FIRST, annotators: ['alice', 'bob'] });
-  return { changeSet, reviewKey: compared.groups[0]?.key ?? 'no-group', entity };
+  const { suggestions } = await handlers['suggestions/list']({ articleId: FIRST });
+  return {
+    changeSet,
+    reviewKey: compared.groups[0]?.key ?? 'no-group',
+    entity,
+    suggestionId: suggestions[0]?.id ?? 'no-suggestion',
+  };
 }
 
 /** A value put in place of a field, or under a new key: plain JSON, or a description of a big one built when sent. */

@@ -85,8 +85,14 @@ export function treeToStoreContent(files: ReadonlyMap<string, Uint8Array>): Stor
   }
   const layers: Record<string, ArticleLayer> = {};
   for (const [articleId, parts] of byArticle) {
-    const { annotations, relations, documentLabels, decisions } = joinLayers(articleId, parts);
-    layers[articleId] = { annotations, relations, documentLabels, ...(decisions ? { decisions } : {}) };
+    const { annotations, relations, documentLabels, decisions, rejections } = joinLayers(articleId, parts);
+    layers[articleId] = {
+      annotations,
+      relations,
+      documentLabels,
+      ...(decisions ? { decisions } : {}),
+      ...(rejections ? { rejections } : {}),
+    };
   }
   return {
     articles,
@@ -154,6 +160,9 @@ export function orderLikeSides(merged: StoreContent, ours: StoreContent, theirs:
       relations: orderLike(layer.relations, byId, o?.relations, t?.relations),
       documentLabels: orderLike(layer.documentLabels, (d) => d.annotator, o?.documentLabels, t?.documentLabels),
       ...(layer.decisions ? { decisions: orderLike(layer.decisions, (d) => d.key, o?.decisions, t?.decisions) } : {}),
+      ...(layer.rejections
+        ? { rejections: orderLike(layer.rejections, (r) => `${r.annotator}/${r.id}`, o?.rejections, t?.rejections) }
+        : {}),
     };
   }
   const team = {
@@ -202,9 +211,12 @@ export function mergedTree(
     if (!merged.articles.some((a) => a.id === layer.articleId)) continue;
     const empty: LayerFile = { ...layer, annotations: [], relations: [], documentLabels: [] };
     delete empty.decisions;
+    delete empty.rejections;
     tree.set(
       path,
-      layer.annotations.length + layer.relations.length + layer.documentLabels.length === 0 && !layer.decisions
+      layer.annotations.length + layer.relations.length + layer.documentLabels.length === 0 &&
+        !layer.decisions &&
+        !layer.rejections
         ? bytes
         : encode(path, empty),
     );

@@ -1,0 +1,77 @@
+import type { Article, ArticleLayer } from '../model';
+import { GOLD } from '../model';
+import type { AnnotationRepository, ProjectData, StoreView } from '../repository';
+import type { ExampleArticle, Suggestion, SuggestSettings } from '../suggest/recommender';
+import { SuggestSettingsSchema } from '../suggest/recommender';
+import { suggest } from '../suggest/run';
+import type { ExampleState } from './suggest-examples';
+import { examplesOf } from './suggest-examples';
+
+/** A span's identity for suggestions: a rejection or an annotation of the same kind and ends hides a suggestion. */
+export const spanKey = (s: { kind: string; start: number; end: number }) => `${s.kind}:${s.start}:${s.end}`;
+
+/** The project's suggestion settings, the defaults for what was never set. */
+export function suggestSettingsOf(project: ProjectData): SuggestSettings {
+  return SuggestSettingsSchema.parse(project.settings?.suggestions ?? {});
+}
+
+/** What the recommenders make of one article for one annotator. */
+export interface Proposals {
+  article: Article;
+  layer: ArticleLayer;
+  settings: SuggestSettings;
+  /** Everything proposed, whatever the annotator has or rejected. */
+  all: Suggestion[];
+  /** What the annotator is shown: neither in their layer already nor rejected by them. */
+  open: Suggestion[];
+}
+
+/** What the store gives the recommenders besides the article: the registry and the learned matcher's examples. */
+export interface SuggestSources {
+  repo: AnnotationRepository;
+  examples: ExampleState;
+}
+
+/** Examples from `layers` on every annotated article but `except`. */
+export async function examplesBut(
+  sources: SuggestSources,
+  view: StoreView,
+  layers: readonly string[],
+  except: string,
+): Promise<ExampleArticle[]> {
+  const byArticle = await examplesOf(sources.repo, view, sources.examples, layers);
+  const examples: ExampleArticle[] = [];
+  for (const [id, example] of byArticle) if (id !== except) examples.push(example);
+  return examples;
+}
+
+/**
+ * The suggestions for `annotator` on an article: the enabled recommenders,
+ * learning from the annotator's own layer and the gold layer on the other
+ * annotated articles. `settings` replaces the project's (evaluation, the CLI).
+ */
+export async function proposalsFor(
+  sources: SuggestSources,
+  view: StoreView,
+  annotator: string,
+  articleId: string,
+  settings: SuggestSettings = suggestSettingsOf(view.readProject()),
+  learnFrom: readonly string[] = [annotator, GOLD],
+): Promise<Proposals> {
+  const article = await view.getArticle(articleId);
+  const layer = await view.readLayer(articleId);
+  const { tagset, entities } = view.readProject();
+  const examples = settings.recommenders.includes('learned')
+    ? await examplesBut(sources, view, learnFrom, articleId)
+    : [];
+  const all = suggest({ article: { id: article.id, text: article.text }, tagset, entities, examples, settings });
+  const hidden = new Set([
+    ...layer.annotations.filter((a) => a.annotator === annotator).map(spanKey),
+    ...(layer.rejections ?? []).filter((r) => r.annotator === annotator).map(spanKey),
+  ]);
+  const shown = all.filter((s) => !hidden.has(spanKey(s)));
+  // A claim's speaker that is not shown (tagged or rejected already) is no suggestion to link to.
+  const ids = new Set(shown.map((s) => s.id));
+  const open = shown.map((s) => (s.saidBy !== null && !ids.has(s.saidBy) ? { ...s, saidBy: null } : s));
+  return { article, layer, settings, all, open };
+}
