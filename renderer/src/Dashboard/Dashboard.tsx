@@ -8,6 +8,7 @@ import { Chart } from './Chart';
 import { AgreementTables } from './AgreementTables';
 import { MeasuringProgress } from './MeasuringProgress';
 import { ProgressTable } from './ProgressTable';
+import { dashboardHeading } from './dashboard-heading';
 import { useAgreementReport } from './use-agreement-report';
 import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
@@ -91,9 +92,7 @@ export function Dashboard() {
       {progressLine}
       <header>
         <p className="record-kind">Agreement and progress</p>
-        <h1>
-          {data.articleCount} articles · {data.annotators.length} layers
-        </h1>
+        <h1>{dashboardHeading(data.articleCount, data.annotators.length)}</h1>
         <LeftOutLine leftOut={data.leftOut} />
       </header>
       <h2>Agreement</h2>
