@@ -1,34 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { writeBenchStore } from '../../scripts/bench-store-corpus';
 import { expectNoSeriousViolations } from './axe-scan';
-import { expect, startWebApp, test } from './web-fixture';
+import { expect, test, watchApi, withLargeStore } from './web-fixture';
 
 const COUNT = 3000;
-
-/** The operations the page asks the server for, with their arguments. */
-function watchApi(page: Page): { name: string; args: Record<string, unknown> }[] {
-  const asked: { name: string; args: Record<string, unknown> }[] = [];
-  page.on('request', (request) => {
-    const at = request.url().indexOf('/api/');
-    if (at < 0) return;
-    const body = request.postData();
-    asked.push({ name: request.url().slice(at + 5), args: body ? (JSON.parse(body) as Record<string, unknown>) : {} });
-  });
-  return asked;
-}
 
 test('on a store of thousands of articles, the export dialog and the dashboard find an article by part of its title, without the whole list', async ({
   page,
   downloadsDir,
 }) => {
   test.setTimeout(180_000);
-  const storeDir = await mkdtemp(join(tmpdir(), 'factmark-e2e-pickers-'));
-  await writeBenchStore(storeDir, COUNT, { viaRepository: 10, annotated: 5 });
-  const app = await startWebApp(storeDir);
-  try {
+  await withLargeStore(COUNT, async (app) => {
     const asked = watchApi(page);
     await page.goto(app.url);
     await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('heading')).toHaveText(
@@ -80,6 +62,7 @@ test('on a store of thousands of articles, the export dialog and the dashboard f
     const dashboard = page.getByRole('region', { name: 'Agreement dashboard' });
     const scope = dashboard.getByRole('combobox', { name: 'Measured on' });
     await expect(scope).toHaveValue('the whole corpus (pooled)', { timeout: 60_000 });
+    await expect(dashboard.getByRole('heading', { level: 1 })).toHaveText(`${COUNT} articles · 1 layer`);
     await scope.fill('(777)');
     const options = dashboard.getByRole('listbox', { name: 'Measured on' }).getByRole('option');
     await expect(options).toHaveCount(1);
@@ -101,8 +84,5 @@ test('on a store of thousands of articles, the export dialog and the dashboard f
     const titled = asked.filter((a) => a.name === 'articles/page' && a.args.titleContains);
     expect(titled.map((a) => a.args.titleContains)).toEqual(expect.arrayContaining(['(1234)', '(2600', '(777)']));
     expect(asked.map((a) => a.name)).not.toContain('articles/list');
-  } finally {
-    await app.stop();
-    await rm(storeDir, { recursive: true, force: true });
-  }
+  });
 });

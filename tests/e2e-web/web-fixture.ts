@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test as base, chromium } from '@playwright/test';
+import { writeBenchStore } from '../../scripts/bench-store-corpus';
 
 /** Debian's Chromium unless FACTMARK_CHROMIUM names another; Playwright downloads nothing. */
 export const CHROMIUM = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
@@ -59,6 +60,44 @@ export async function startWebApp(storeDir: string, annotator = 'alice'): Promis
       child.kill();
     });
   return { url, storeDir, stop };
+}
+
+/**
+ * `run` with a server on a store of `count` articles (the benchmark's, a few
+ * of them annotated), written in a temporary folder; the server is stopped
+ * and the store removed afterwards, whatever happened.
+ */
+export async function withLargeStore<T>(count: number, run: (app: WebApp) => Promise<T>): Promise<T> {
+  const storeDir = await mkdtemp(join(tmpdir(), 'factmark-e2e-large-'));
+  try {
+    await writeBenchStore(storeDir, count, { viaRepository: 10, annotated: 5 });
+    const app = await startWebApp(storeDir);
+    try {
+      return await run(app);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await rm(storeDir, { recursive: true, force: true });
+  }
+}
+
+/** One operation the page asked the server for, with its arguments. */
+export interface ApiCall {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+/** The operations `page` asks the server for from now on, in order (the list grows as it asks). */
+export function watchApi(page: Page): ApiCall[] {
+  const asked: ApiCall[] = [];
+  page.on('request', (request) => {
+    const at = request.url().indexOf('/api/');
+    if (at < 0) return;
+    const body = request.postData();
+    asked.push({ name: request.url().slice(at + 5), args: body ? (JSON.parse(body) as Record<string, unknown>) : {} });
+  });
+  return asked;
 }
 
 interface Fixtures {
