@@ -5,8 +5,12 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { useTagChannel } from '../state/tag-channel-context';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { suggestionsOf } from '../state/use-suggestions';
 import { DamagedArticle } from './DamagedArticle';
 import { boundaryKeys } from './boundary-keys';
+import { ghostField, ghostWords, ghostsOf, setGhosts, suggestionsAt } from './ghost-field';
+import { ghostClicked, ghostKeys } from './ghost-keys';
+import { createGhostSync } from './ghost-sync';
 import { createHandleDrag } from './handle-drag';
 import { handleAt, spanHandles } from './span-handles';
 import { annotationsAt, highlightField } from './highlight-field';
@@ -38,6 +42,7 @@ export function ArticleView() {
   // The text is built as React puts the page in, so the first frame that shows the page shows the text too.
   useLayoutEffect(() => {
     if (!host.current || !article) return;
+    const suggestions = suggestionsOf(store);
     const tagSelection = (kind: string, v: EditorView) => {
       store.paintFirst();
       const range = v.state.selection.main;
@@ -88,11 +93,20 @@ export function ArticleView() {
     const announceCaret = (v: EditorView) => {
       const structure = structureOf(v.state);
       if (!structure) return;
-      const at = annotationsAt(structure.annotations, v.state.selection.main.head);
+      const head = v.state.selection.main.head;
+      const at = annotationsAt(structure.annotations, head);
+      const ghosts = ghostsOf(v.state);
+      // A suggestion is said to be one, never read as an annotation.
+      const suggested = suggestionsAt(ghosts.suggestions, head).map((g) => ghostWords(g, ghosts.kinds));
       setCaretWords(
-        at.length === 0
-          ? ''
-          : `At the caret: ${at.map((a) => describeAnnotation(a, structure.describe).join('; ')).join('. Also: ')}`,
+        [
+          at.length === 0
+            ? ''
+            : `At the caret: ${at.map((a) => describeAnnotation(a, structure.describe).join('; ')).join('. Also: ')}`,
+          ...suggested,
+        ]
+          .filter(Boolean)
+          .join('. '),
       );
     };
     let idleAnnouncement: (() => void) | null = null;
@@ -117,6 +131,7 @@ export function ArticleView() {
             tabindex: '0',
           }),
           highlightField(),
+          ghostField(),
           lineDirection(),
           drawSelection({ cursorBlinkRate: 1000 }),
           spanHandles(),
@@ -126,10 +141,12 @@ export function ArticleView() {
           // them) when the page is idle, so the text is not drawn later for it.
           EditorView.updateListener.of((update) => {
             if (update.selectionSet) announceCaret(update.view);
-            else if (update.transactions.some((t) => t.effects.some((e) => e.is(setStructure))))
+            else if (update.transactions.some((t) => t.effects.some((e) => e.is(setStructure) || e.is(setGhosts))))
               announceWhenIdle(update.view);
           }),
           keymap.of(boundaryKeys(store)),
+          // Before the keys below: in a ghost, Enter accepts it and Backspace rejects it.
+          keymap.of(ghostKeys(store, suggestions)),
           keymap.of([
             { key: 'Enter', run: onLinkKey },
             { key: 'Delete', run: onDeleteKey },
@@ -168,6 +185,9 @@ export function ArticleView() {
                 if (target) void store.finishLinking(target.id);
                 return false;
               }
+              // A click on a ghost accepts it (a real span there is selected instead, as ever).
+              const ghost = target ? null : ghostClicked(event.target);
+              if (ghost) void suggestions.accept([ghost]);
               store.select(target?.id ?? null);
               return false;
             },
@@ -181,6 +201,8 @@ export function ArticleView() {
     resync.current = text.sync;
     const offText = store.subscribeText(text.sync);
     text.sync();
+    // The ghosts come later, when the page is idle: never on the way to the first paint.
+    const offGhosts = createGhostSync(editor, suggestions, store);
     host.current.append(editor.dom);
     // The kind palette and the kind picker tag the selection the text keeps while they have the focus.
     const offTag = channel.onTag((kind) => {
@@ -192,6 +214,7 @@ export function ArticleView() {
       return editor.state.sliceDoc(range.from, range.to);
     });
     return () => {
+      offGhosts();
       offText();
       resync.current = null;
       offSelection();

@@ -3,6 +3,7 @@ import { GOLD } from '../../../annotations/constants';
 import { layerStyle } from '../ArticleView/highlight-field';
 import { setShowInText, useShowInText } from '../ArticleView/show-in-text';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
+import { SuggestionsLayer } from './SuggestionsLayer';
 
 /**
  * The open article's layers: the user's own, each colleague's, and gold, each
@@ -44,6 +45,7 @@ export function LayersPanel() {
             </label>
           </li>
         ))}
+        <SuggestionsLayer />
       </ul>
       <fieldset className="show-in-text">
         <legend>Show in the text</legend>
