@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { DialogShell } from '../dialogs/DialogShell';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { TeamSection } from '../Team/TeamSection';
+import { SuggestionSettings } from './SuggestionSettings';
 
 /**
  * The user's settings: the annotator name their annotations are saved under,
- * the organisation that publishes their verdicts (ClaimReview's author), and
- * the project's team (saved as each change is made, not with the form).
+ * the organisation that publishes their verdicts (ClaimReview's author), the
+ * project's team and its suggestion settings (both saved as each change is
+ * made, not with the form).
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useWorkspaceStore();
@@ -66,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
       <TeamSection />
+      <SuggestionSettings />
     </DialogShell>
   );
 }
