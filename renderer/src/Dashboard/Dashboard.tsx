@@ -9,6 +9,7 @@ import { AgreementTables } from './AgreementTables';
 import { MeasuringProgress } from './MeasuringProgress';
 import { ProgressTable } from './ProgressTable';
 import { dashboardHeading } from './dashboard-heading';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { useAgreementReport } from './use-agreement-report';
 import { anyAssignment } from './assignment-progress';
 import { distributionChart, pairHeatmap, perLabelChart, progressChart } from './chart-options';
@@ -196,6 +197,7 @@ export function Dashboard() {
         )}
       </div>
       <ProgressTable rows={data.progress} articleCount={data.articleCount} />
+      <SuggestionsPanel layers={data.annotators} />
       <h2>Adjudication</h2>
       <LeftOutLine leftOut={leftOutOf(adjudication)} />
       <table className="figures" aria-label="Adjudication progress">
