@@ -179,6 +179,6 @@ test('Shift+Enter accepts every suggestion of one kind; the settings choose the 
   await page.getByRole('button', { name: 'Agreement' }).click();
   const table = page.getByRole('table', { name: 'Suggestions per recommender' });
   await expect(table.getByRole('columnheader', { name: 'Acceptance rate' })).toBeVisible({ timeout: 20_000 });
-  await expect(table.getByRole('row', { name: /gazetteer/ })).toContainText('100.0%');
+  await expect(table.getByRole('row', { name: /Registry/ })).toContainText('100.0%');
   await expectNoSeriousViolations(page, 'the dashboard with its suggestions table');
 });

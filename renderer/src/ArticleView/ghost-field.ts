@@ -4,6 +4,7 @@ import type { DecorationSet } from '@codemirror/view';
 import { Decoration, EditorView } from '@codemirror/view';
 import type { Suggestion } from '../../../annotations/suggest/recommender';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
+import { recommenderSource } from '../state/recommender-names';
 import { listChanges } from './list-changes';
 
 /** The suggestions drawn as ghosts in the text, and the kinds that colour them. */
@@ -16,14 +17,6 @@ export const setGhosts = StateEffect.define<Ghosts>();
 
 const NO_GHOSTS: Ghosts = { suggestions: [], kinds: [] };
 
-/** Where each recommender's suggestions come from, in the words the text's tooltips and announcements use. */
-export const RECOMMENDER_WORDS: Readonly<Record<string, string>> = {
-  gazetteer: 'the registry',
-  learned: 'spans tagged elsewhere',
-  'language-model': 'the language model',
-  attribution: 'attribution phrases',
-};
-
 const kindLabel = (kinds: readonly SpanKindDefinition[], kind: string) =>
   kinds.find((k) => k.kind === kind)?.label ?? kind;
 
@@ -31,7 +24,7 @@ const kindLabel = (kinds: readonly SpanKindDefinition[], kind: string) =>
 export function ghostWords(s: Suggestion, kinds: readonly SpanKindDefinition[]): string {
   const label = kindLabel(kinds, s.kind);
   return (
-    `Suggested ${label} “${s.quote}” (from ${RECOMMENDER_WORDS[s.recommender] ?? s.recommender}, ` +
+    `Suggested ${label} “${s.quote}” (from ${recommenderSource(s.recommender)}, ` +
     `${Math.round(s.score * 100)}%): Enter or a click accepts, Backspace rejects, ` +
     `Shift+Enter accepts every ${label} suggested in the article`
   );

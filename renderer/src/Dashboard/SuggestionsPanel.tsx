@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { GOLD } from '../../../annotations/constants';
 import type { SuggestionEvaluation } from '../../../annotations/contract';
-import { RECOMMENDER_WORDS } from '../ArticleView/ghost-field';
+import { recommenderName, recommenderSource } from '../state/recommender-names';
 import { useWorkspaceStore } from '../state/workspace-context';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -87,8 +87,8 @@ export function SuggestionsPanel({ layers }: { layers: readonly string[] }) {
             <tbody>
               {figures.recommenders.map((r) => (
                 <tr key={r.recommender}>
-                  <th scope="row" title={`Suggestions from ${RECOMMENDER_WORDS[r.recommender] ?? r.recommender}`}>
-                    {r.recommender}
+                  <th scope="row" title={`Suggestions from ${recommenderSource(r.recommender)}`}>
+                    {recommenderName(r.recommender)}
                   </th>
                   <td className="number">{r.suggested}</td>
                   <td className="number" title={`${r.matched} of ${r.suggested} in the layer`}>

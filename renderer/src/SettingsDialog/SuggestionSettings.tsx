@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { RecommenderId, SuggestSettings } from '../../../annotations/suggest/recommender';
+import type { SuggestSettings } from '../../../annotations/suggest/recommender';
+import { RECOMMENDERS } from '../state/recommender-names';
 import { useSuggestions, useSuggestionsStore } from '../state/use-suggestions';
 import { NO_KINDS, useWorkspace } from '../state/workspace-context';
 import './suggestion-settings.css';
-
-/** The recommenders, in the order they run, with what each proposes. */
-const RECOMMENDERS: readonly [RecommenderId, string, string][] = [
-  ['gazetteer', 'Registry', 'names and aliases of the people, organisations and places in the registry'],
-  ['learned', 'Learned', 'phrases tagged in other articles of the project'],
-  ['language-model', 'Language model', 'people, organisations, places and dates found by an offline model'],
-  ['attribution', 'Attribution', 'speakers and the claims they are said to make (“said”, “according to”)'],
-];
 
 /**
  * The project's suggestion settings: which recommenders run, on which kinds,
@@ -54,7 +47,7 @@ export function SuggestionSettings() {
       </p>
       <fieldset>
         <legend>Recommenders that run</legend>
-        {RECOMMENDERS.map(([id, name, what]) => (
+        {RECOMMENDERS.map(({ id, name, what }) => (
           <label key={id} className="check">
             <input
               type="checkbox"
@@ -62,7 +55,7 @@ export function SuggestionSettings() {
               disabled={busy}
               onChange={(e) =>
                 save({
-                  recommenders: RECOMMENDERS.map(([r]) => r).filter((r) =>
+                  recommenders: RECOMMENDERS.map((r) => r.id).filter((r) =>
                     r === id ? e.target.checked : running.has(r),
                   ),
                 })

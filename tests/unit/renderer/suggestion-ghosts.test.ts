@@ -86,7 +86,11 @@ describe('the ghosts of suggestions in the text', () => {
     const spans = fc.tuple(fc.nat(TEXT.length - 1), fc.integer({ min: 1, max: 8 }), fc.constantFrom(...KINDS));
     fc.assert(
       fc.property(
-        fc.array(spans, { maxLength: 40 }),
+        // A list's suggestions have ids of their own (recommender, kind and span).
+        fc.uniqueArray(spans, {
+          maxLength: 40,
+          selector: ([start, length, kind]) => `${kind.kind}-${start}-${Math.min(TEXT.length, start + length)}`,
+        }),
         fc.array(fc.array(fc.boolean(), { maxLength: 40 }), { maxLength: 6 }),
         (initial, rounds) => {
           let list = initial.map(([start, length, kind]) =>
