@@ -1,6 +1,7 @@
 import { sameJson } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
+import { listChanges } from '../ArticleView/list-changes';
 import type { WorkspaceState } from './workspace-store';
 
 /** What the suggestions need of the server; null: it failed (the workspace's notice says why). */
@@ -66,6 +67,7 @@ export function keepUnchanged(previous: readonly Suggestion[], next: readonly Su
 
 /** The suggestions less those whose kind and span an annotation of the layer now has. */
 export function withoutAnnotated(suggestions: readonly Suggestion[], annotations: readonly Annotation[]) {
+  if (annotations.length === 0 || suggestions.length === 0) return suggestions;
   const taken = new Set(annotations.map((a) => `${a.kind}|${a.start}|${a.end}`));
   const left = suggestions.filter((s) => !taken.has(`${s.kind}|${s.start}|${s.end}`));
   return left.length === suggestions.length ? suggestions : left;
@@ -134,7 +136,8 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     )
       return;
     if (before.layer.annotations !== s.layer.annotations) {
-      const left = withoutAnnotated(state.suggestions, s.layer.annotations);
+      // Only the annotations that came can cover a ghost: a keystroke's tag costs what it added, not the layer.
+      const left = withoutAnnotated(state.suggestions, listChanges(before.layer.annotations, s.layer.annotations).come);
       if (left !== state.suggestions) set({ suggestions: left });
     }
     askAgain();
