@@ -1,6 +1,6 @@
 import type { Recommender, RecommenderContext, SuggestEntity, Suggestion } from './recommender';
 import { makeSuggestion } from './recommender';
-import { createPhraseTrie, isTitle, phraseKeys, tokenize } from './tokens';
+import { createPhraseTrie, isTitle, phraseKeys, tokensOf } from './tokens';
 
 interface Entry {
   entity: SuggestEntity;
@@ -45,7 +45,7 @@ function kindOf(entity: SuggestEntity, kinds: ReadonlySet<string>): string | nul
 export function gazetteerSuggestions(context: RecommenderContext, index = createGazetteerIndex(context.entities)) {
   const { text } = context.article;
   const suggestions: Suggestion[] = [];
-  for (const match of index.find(text, tokenize(text))) {
+  for (const match of index.find(text, tokensOf(text))) {
     const quote = text.slice(match.start, match.end);
     const capitals = quote === quote.toUpperCase();
     const entries = match.values.filter((e) => !e.acronym || capitals);

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import { entitiesByName } from './entity-names';
+import { lexiconFinds } from './lexicon-finder';
 import type { Recommender, RecommenderContext, Suggestion } from './recommender';
 import { makeSuggestion } from './recommender';
 import { isTitle } from './tokens';
@@ -80,27 +81,41 @@ function mentions(text: string, kind: string, start: number, end: number): { sta
   });
 }
 
-export function languageModelSuggestions(context: RecommenderContext): Suggestion[] {
-  const { text } = context.article;
-  const finders = FINDERS.filter((f) => context.kinds.has(f.kind));
-  if (finders.length === 0 || text.trim() === '') return [];
-  const entityOf = entitiesByName(context.entities);
+/**
+ * Texts longer than this are read with compromise's lexicon alone
+ * (lexicon-finder.ts): its tagger takes about a second per 10,000 words.
+ */
+export const FULL_PARSE_WORDS = 5000;
+
+/** How the text is read: the whole tagger, the lexicon alone, or the tagger unless the text is long. */
+export type LanguageModelMode = 'auto' | 'tagger' | 'lexicon';
+
+function taggerFinds(
+  text: string,
+  kinds: ReadonlySet<string>,
+): { kind: string; start: number; end: number; score: number }[] {
   const doc = nlp(text);
-  const suggestions: Suggestion[] = [];
-  for (const { kind, score, find } of finders) {
-    for (const found of find(doc)) {
+  return FINDERS.filter((f) => kinds.has(f.kind)).flatMap(({ kind, score, find }) =>
+    find(doc).flatMap((found) => {
       const { start, length } = found.offset;
       // compromise counts in UTF-16 code units like the text; a find that does not line up is dropped.
-      if (text.slice(start, start + length) !== found.text) continue;
-      for (const span of mentions(text, kind, start, start + length))
-        suggestions.push(
-          makeSuggestion('language-model', text, kind, span.start, span.end, score, {
-            entityId: kind === 'date' ? null : entityOf(text.slice(span.start, span.end)),
-          }),
-        );
-    }
-  }
-  return suggestions;
+      if (text.slice(start, start + length) !== found.text) return [];
+      return mentions(text, kind, start, start + length).map((span) => ({ ...span, kind, score }));
+    }),
+  );
+}
+
+export function languageModelSuggestions(context: RecommenderContext, mode: LanguageModelMode = 'auto'): Suggestion[] {
+  const { text } = context.article;
+  if (!FINDERS.some((f) => context.kinds.has(f.kind)) || text.trim() === '') return [];
+  const entityOf = entitiesByName(context.entities);
+  const long = mode === 'lexicon' || (mode === 'auto' && (text.match(/\s+/g)?.length ?? 0) >= FULL_PARSE_WORDS);
+  const finds = long ? lexiconFinds(text).filter((f) => context.kinds.has(f.kind)) : taggerFinds(text, context.kinds);
+  return finds.map((f) =>
+    makeSuggestion('language-model', text, f.kind, f.start, f.end, f.score, {
+      entityId: f.kind === 'date' ? null : entityOf(text.slice(f.start, f.end)),
+    }),
+  );
 }
 
 export const languageModelRecommender: Recommender = {

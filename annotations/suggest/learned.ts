@@ -1,7 +1,7 @@
 import type { AttributeValue } from '../tagset';
 import type { ExampleArticle, Recommender, RecommenderContext, Suggestion } from './recommender';
 import { makeSuggestion } from './recommender';
-import { createPhraseTrie, phraseKeys, tokenize } from './tokens';
+import { createPhraseTrie, phraseKeys, tokenize, tokensOf } from './tokens';
 
 /** Longer spans (whole claims) do not recur word for word; learning them only costs time. */
 const MAX_WORDS = 8;
@@ -89,7 +89,7 @@ export function learnedSuggestions(
 ): Suggestion[] {
   const { text } = context.article;
   const suggestions: Suggestion[] = [];
-  for (const match of index.find(text, tokenize(text))) {
+  for (const match of index.find(text, tokensOf(text))) {
     const learned = match.values[0]!;
     const quote = text.slice(match.start, match.end);
     if (learned.acronym && quote !== quote.toUpperCase()) continue;

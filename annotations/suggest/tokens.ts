@@ -39,21 +39,43 @@ export function tokenize(text: string, cache = new Map<string, string>()): Token
   return tokens;
 }
 
+let last: { text: string; tokens: readonly Token[] } | null = null;
+
+/** The text's words, kept for the last text read: the recommenders of one request read the same text. */
+export function tokensOf(text: string): readonly Token[] {
+  if (last === null || last.text !== text) last = { text, tokens: tokenize(text) };
+  return last.tokens;
+}
+
 /** Arabic article prefixes that a name may carry or drop ("al-Obeidi", "Obeidi"). */
 const ARTICLES = new Set(['al', 'el']);
 
-/** What may stand between two words of one name: spaces, one hyphen of any kind, a dot of an initial. */
-const NAME_GAP = /^(?:[ \t\u00a0]{1,2}|[-\u2010-\u2013\u2212]|\.[ \u00a0]?)$/;
+const SPACES = new Set([' ', '\t', '\u00a0']);
+const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2212']);
 
-/** Whether tokens `a` and `b` (a before b) may belong to one name. */
+/**
+ * Whether tokens `a` and `b` (a before b) may belong to one name: between
+ * them one or two spaces, one hyphen of any kind, or the dot of an initial
+ * ("U.S.", "J. Smith"). Read char by char: it runs for every word of a long text.
+ */
 export function joinable(text: string, a: Token, b: Token): boolean {
-  return NAME_GAP.test(text.slice(a.end, b.start));
+  const gap = b.start - a.end;
+  const c = text[a.end]!;
+  if (gap === 1) return SPACES.has(c) || HYPHENS.has(c) || c === '.';
+  if (gap === 2) return (SPACES.has(c) || c === '.') && SPACES.has(text[a.end + 1]!);
+  return false;
 }
 
 /** Whether a word is a title or rank name-match ignores ("General", "Minister"). */
 export function isTitle(word: string): boolean {
-  return nameTokens(word).length === 0 && word.trim().length > 0;
+  let title = titles.get(word);
+  if (title === undefined) {
+    title = nameTokens(word).length === 0 && word.trim().length > 0;
+    if (titles.size < 100_000) titles.set(word, title);
+  }
+  return title;
 }
+const titles = new Map<string, boolean>();
 
 /** The keys a phrase is matched by: its folded words without Arabic articles. */
 export function phraseKeys(phrase: string): string[] {

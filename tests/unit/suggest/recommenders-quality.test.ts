@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGSET } from '../../../annotations/default-tagset';
 import type { Figures } from '../../../annotations/suggest/evaluate';
 import { addFigures, evaluate, figures } from '../../../annotations/suggest/evaluate';
+import { languageModelSuggestions } from '../../../annotations/suggest/language-model';
 import type { RecommenderId, Suggestion } from '../../../annotations/suggest/recommender';
 import { RECOMMENDERS, suggest } from '../../../annotations/suggest/run';
 import type { GoldArticle } from './gold-corpus';
@@ -91,6 +92,25 @@ describe('each recommender against the gold layer of the sample corpus', () => {
       }
     }
     expect(linked / found).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('language model on long texts (compromise’s lexicon without its tagger) stays above its measured floor', () => {
+    const kinds = new Set(['person', 'organisation', 'place', 'date']);
+    let total = figures(0, 0, 0, 0);
+    for (const article of GOLD_ARTICLES) {
+      const context = { article, entities: GOLD_ENTITIES, examples: [], kinds };
+      const found = languageModelSuggestions(context, 'lexicon');
+      total = addFigures(
+        total,
+        evaluate(
+          found,
+          article.spans.filter((s) => kinds.has(s.kind)),
+        ).exact,
+      );
+    }
+    console.log(`language model, lexicon only: P ${pct(total.precision)} R ${pct(total.recall)} F1 ${pct(total.f1)}`);
+    expect(total.precision).toBeGreaterThanOrEqual(0.9);
+    expect(total.recall).toBeGreaterThanOrEqual(0.7);
   });
 
   it('learned matcher (leave one article out) and language model stay above their measured floors', () => {
