@@ -73,7 +73,9 @@ async function dialogInBrowser(url: string, log: (line: string) => void) {
     };
     const typedMs = await typed(RARE);
     // Again once the counts have come, the server free: what typing costs by itself (Playwright's round trips in).
-    while (progressMs < 0) await page.waitForTimeout(50);
+    // Bounded: a request that failed never finishes, and the run must still end.
+    for (const until = performance.now() + 60_000; progressMs < 0 && performance.now() < until;)
+      await page.waitForTimeout(50);
     const alone: number[] = [];
     for (const text of ['(12345)', '(54321)', '(99999)']) alone.push(await typed(text));
     const typedAloneMs = median(alone);
