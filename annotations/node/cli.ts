@@ -13,6 +13,7 @@ import { openCommandStore } from './command-store';
 import { runImport } from './cli-import';
 import { runTeamCommand, TEAM_COMMANDS, TEAM_HELP } from './cli-sync';
 import { ASSIGN_COMMANDS, ASSIGN_HELP, runAssignCommand } from './cli-assign';
+import { runSuggestCommand, SUGGEST_HELP } from './cli-suggest';
 import { progress, UsageError } from './cli-common';
 import { StoreLockedError } from './store-lock';
 import { defaultUserDataDir, resolveAnnotator, resolveStoreDir } from './store-location';
@@ -26,6 +27,7 @@ Usage:
   factmark export --format FORMAT --out DIR [--scope mine|gold|all|annotator:NAME] [--articles ID,ID] [--kinds K,K]
   factmark stats
   factmark validate [--bundle FILE]
+  factmark suggest --as LAYER [--articles ID,ID] [--recommenders R,R] [--min-score X] [--replace]
 
 Options:
   --store DIR     the store (default: $FACTMARK_STORE, else the app's user-data store)
@@ -51,7 +53,9 @@ Exit codes: 0 done; 1 problems found, some files not imported, or damaged articl
 
 ${TEAM_HELP}
 
-${ASSIGN_HELP}`;
+${ASSIGN_HELP}
+
+${SUGGEST_HELP}`;
 
 const list = (value: string | undefined) =>
   value
@@ -210,6 +214,10 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   user: { type: 'string' },
   choose: { type: 'string', multiple: true },
+  as: { type: 'string' },
+  recommenders: { type: 'string' },
+  'min-score': { type: 'string' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -260,6 +268,16 @@ export async function main(argv: string[]): Promise<number> {
       return runStats(storeDir);
     case 'validate':
       return runValidate(storeDir, values.bundle);
+    case 'suggest':
+      return runSuggestCommand({
+        storeDir,
+        args: rest,
+        as: values.as,
+        articles: list(values.articles),
+        recommenders: list(values.recommenders),
+        minScore: values['min-score'],
+        replace: values.replace === true,
+      });
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
@@ -269,7 +287,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      const commands = ['import', 'export', 'stats', 'validate', ...TEAM_COMMANDS, ...ASSIGN_COMMANDS];
+      const commands = ['import', 'export', 'stats', 'validate', 'suggest', ...TEAM_COMMANDS, ...ASSIGN_COMMANDS];
       console.error(
         `factmark: ${(error as Error).message}\nUsage: factmark ${commands.join('|')} [options]\nRun "factmark --help" for usage.`,
       );

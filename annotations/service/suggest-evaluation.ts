@@ -7,7 +7,7 @@ import type { Figures, ScoredSpan } from '../suggest/evaluate';
 import { addFigures, evaluate, figures } from '../suggest/evaluate';
 import type { RecommenderId } from '../suggest/recommender';
 import { RECOMMENDER_IDS } from '../suggest/recommender';
-import { suggest } from '../suggest/run';
+import { loadRecommenders } from './suggest-load';
 import type { SuggestSources } from './suggest-proposals';
 import { examplesBut, suggestSettingsOf } from './suggest-proposals';
 
@@ -43,6 +43,7 @@ export async function evaluateSuggestions(
   const tallies = new Map<RecommenderId, Tally>(
     RECOMMENDER_IDS.map((id) => [id, { found: new Map(), kinds: new Set(), accepted: 0, rejected: 0 }]),
   );
+  const { suggest } = await loadRecommenders();
   const references = new Map<string, Annotation[]>();
   for (const articleId of ids) {
     let layer: ArticleLayer;

@@ -1,9 +1,9 @@
-import type { Article, ArticleLayer } from '../model';
+import type { Annotation, Article, ArticleLayer } from '../model';
 import { GOLD } from '../model';
 import type { AnnotationRepository, ProjectData, StoreView } from '../repository';
 import type { ExampleArticle, Suggestion, SuggestSettings } from '../suggest/recommender';
 import { SuggestSettingsSchema } from '../suggest/recommender';
-import { suggest } from '../suggest/run';
+import { loadRecommenders } from './suggest-load';
 import type { ExampleState } from './suggest-examples';
 import { examplesOf } from './suggest-examples';
 
@@ -45,25 +45,38 @@ export async function examplesBut(
   return examples;
 }
 
+/** The annotator's annotations on an article, by kind and span. */
+export function mineBySpan(proposals: Pick<Proposals, 'layer'>, annotator: string): Map<string, Annotation> {
+  return new Map(proposals.layer.annotations.filter((a) => a.annotator === annotator).map((a) => [spanKey(a), a]));
+}
+
+export interface ProposalOptions {
+  /** In place of the project's settings (the command line's flags). */
+  settings?: SuggestSettings;
+  /** In place of the examples from the annotator's and the gold layer on the other articles. */
+  examples?: ExampleArticle[];
+}
+
 /**
  * The suggestions for `annotator` on an article: the enabled recommenders,
  * learning from the annotator's own layer and the gold layer on the other
- * annotated articles. `settings` replaces the project's (evaluation, the CLI).
+ * annotated articles.
  */
 export async function proposalsFor(
   sources: SuggestSources,
   view: StoreView,
   annotator: string,
   articleId: string,
-  settings: SuggestSettings = suggestSettingsOf(view.readProject()),
-  learnFrom: readonly string[] = [annotator, GOLD],
+  options: ProposalOptions = {},
 ): Promise<Proposals> {
+  const settings = options.settings ?? suggestSettingsOf(view.readProject());
   const article = await view.getArticle(articleId);
   const layer = await view.readLayer(articleId);
   const { tagset, entities } = view.readProject();
-  const examples = settings.recommenders.includes('learned')
-    ? await examplesBut(sources, view, learnFrom, articleId)
-    : [];
+  const examples = !settings.recommenders.includes('learned')
+    ? []
+    : (options.examples ?? (await examplesBut(sources, view, [annotator, GOLD], articleId)));
+  const { suggest } = await loadRecommenders();
   const all = suggest({ article: { id: article.id, text: article.text }, tagset, entities, examples, settings });
   const hidden = new Set([
     ...layer.annotations.filter((a) => a.annotator === annotator).map(spanKey),

@@ -1,19 +1,18 @@
-import { resolveAttributes } from '../attributes';
 import type { Handlers } from '../contract';
 import type { Change } from '../changes';
 import { FactmarkError } from '../errors';
-import type { Annotation, Rejection, Relation } from '../model';
+import type { Annotation, Rejection } from '../model';
 import { rejectionId } from '../model';
 import { checkAnnotation } from '../record-checks';
+import { annotationOf, saidByLinks } from './suggest-accept';
 import type { Suggestion, SuggestSettings } from '../suggest/recommender';
 import { RECOMMENDER_IDS } from '../suggest/recommender';
 import type { Tagset } from '../tagset';
-import { findKind, findRelationType } from '../tagset';
 import type { ServiceContext } from './context';
 import { mutation, project } from './context';
 import { evaluateSuggestions } from './suggest-evaluation';
 import type { Proposals, SuggestSources } from './suggest-proposals';
-import { proposalsFor, spanKey, suggestSettingsOf } from './suggest-proposals';
+import { mineBySpan, proposalsFor, suggestSettingsOf } from './suggest-proposals';
 
 type SuggestionHandlers = Pick<
   Handlers,
@@ -43,78 +42,6 @@ function chosen(proposals: Proposals, ids: readonly string[], articleId: string)
     );
   }
   return [...new Set(ids)].map((id) => open.get(id)!);
-}
-
-/** The annotation a suggestion becomes; attributes or an entity the tagset or registry no longer allow are left out. */
-function annotationOf(
-  ctx: ServiceContext,
-  tagset: Tagset,
-  entityIds: ReadonlySet<string>,
-  s: Suggestion,
-  articleId: string,
-  stamp: string,
-): Annotation {
-  let attributes: Annotation['attributes'];
-  try {
-    attributes = resolveAttributes(tagset, s.kind, s.attributes);
-  } catch {
-    attributes = resolveAttributes(tagset, s.kind, {});
-  }
-  const links = findKind(tagset, s.kind)?.linksEntity === true;
-  return {
-    id: ctx.newId(),
-    articleId,
-    annotator: ctx.annotator,
-    kind: s.kind,
-    start: s.start,
-    end: s.end,
-    quote: s.quote,
-    attributes,
-    note: '',
-    entityId: links && s.entityId !== null && entityIds.has(s.entityId) ? s.entityId : null,
-    eventId: null,
-    suggestedBy: s.recommender,
-    createdAt: stamp,
-    updatedAt: stamp,
-  };
-}
-
-/**
- * The said-by links of accepted claims: to the speaker accepted with them, or
- * to the speaker span the annotator's layer holds already. None where the
- * tagset has no said-by relation between those kinds.
- */
-function saidByLinks(
-  ctx: ServiceContext,
-  tagset: Tagset,
-  proposals: Proposals,
-  made: ReadonlyMap<string, Annotation>,
-  stamp: string,
-): Relation[] {
-  const type = findRelationType(tagset, 'said-by');
-  if (!type) return [];
-  const all = new Map(proposals.all.map((s) => [s.id, s]));
-  const mine = new Map(
-    proposals.layer.annotations.filter((a) => a.annotator === ctx.annotator).map((a) => [spanKey(a), a]),
-  );
-  const relations: Relation[] = [];
-  for (const [suggestionId, claim] of made) {
-    const speakerId = all.get(suggestionId)?.saidBy;
-    const speaker = speakerId ? all.get(speakerId) : undefined;
-    if (!speaker) continue;
-    const target = made.get(speaker.id) ?? mine.get(spanKey(speaker));
-    if (!target || !type.from.includes(claim.kind) || !type.to.includes(target.kind)) continue;
-    relations.push({
-      id: ctx.newId(),
-      articleId: claim.articleId,
-      annotator: ctx.annotator,
-      type: type.type,
-      from: claim.id,
-      to: { kind: 'annotation', id: target.id },
-      createdAt: stamp,
-    });
-  }
-  return relations;
 }
 
 /** The settings after a change, checked against the tagset: recommenders in their running order, each once. */
@@ -159,7 +86,7 @@ export function suggestionHandlers(ctx: ServiceContext, sources: SuggestSources)
         checkAnnotation(tagset, found.article.text, annotation, entities, events);
         made.set(s.id, annotation);
       }
-      const relations = saidByLinks(ctx, tagset, found, made, stamp);
+      const relations = saidByLinks(ctx, tagset, found.all, mineBySpan(found, ctx.annotator), made, stamp);
       const annotations = [...made.values()];
       await ctx.repo.updateLayer(articleId, (layer) => ({
         ...layer,
