@@ -82,10 +82,11 @@ function mentions(text: string, kind: string, start: number, end: number): { sta
 }
 
 /**
- * Texts longer than this are read with compromise's lexicon alone
- * (lexicon-finder.ts): its tagger takes about a second per 10,000 words.
+ * Texts longer than this (in UTF-16 code units, about 5,000 words) are read
+ * with compromise's lexicon alone (lexicon-finder.ts): its tagger takes about
+ * a second per 10,000 words.
  */
-export const FULL_PARSE_WORDS = 5000;
+export const FULL_PARSE_LENGTH = 30_000;
 
 /** How the text is read: the whole tagger, the lexicon alone, or the tagger unless the text is long. */
 export type LanguageModelMode = 'auto' | 'tagger' | 'lexicon';
@@ -109,7 +110,7 @@ export function languageModelSuggestions(context: RecommenderContext, mode: Lang
   const { text } = context.article;
   if (!FINDERS.some((f) => context.kinds.has(f.kind)) || text.trim() === '') return [];
   const entityOf = entitiesByName(context.entities);
-  const long = mode === 'lexicon' || (mode === 'auto' && (text.match(/\s+/g)?.length ?? 0) >= FULL_PARSE_WORDS);
+  const long = mode === 'lexicon' || (mode === 'auto' && text.length > FULL_PARSE_LENGTH);
   const finds = long ? lexiconFinds(text).filter((f) => context.kinds.has(f.kind)) : taggerFinds(text, context.kinds);
   return finds.map((f) =>
     makeSuggestion('language-model', text, f.kind, f.start, f.end, f.score, {

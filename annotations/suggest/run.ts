@@ -14,8 +14,12 @@ export const RECOMMENDERS: Readonly<Record<RecommenderId, Recommender>> = {
   attribution: attributionRecommender,
 };
 
-const splitsPair = (text: string, at: number) =>
-  at > 0 && at < text.length && /[\uD800-\uDBFF]/.test(text[at - 1]!) && /[\uDC00-\uDFFF]/.test(text[at]!);
+/** Whether offset `at` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
 
 /**
  * Merges what several recommenders proposed: one suggestion per kind and
@@ -28,10 +32,13 @@ export function mergeSuggestions(suggestions: readonly Suggestion[]): Suggestion
     const kept = best.get(key);
     if (!kept || s.score > kept.score) best.set(key, s);
   }
-  const keptId = new Map(suggestions.map((s) => [s.id, best.get(`${s.kind}:${s.start}:${s.end}`)!.id]));
+  const keptId = new Map<string, string>();
+  for (const s of suggestions)
+    if (s.kind === 'speaker') keptId.set(s.id, best.get(`${s.kind}:${s.start}:${s.end}`)!.id);
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...best.values()]
-    .map((s) => (s.saidBy === null ? s : { ...s, saidBy: keptId.get(s.saidBy) ?? null }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    .map((s) => (s.saidBy === null ? s : { ...s, saidBy: keptId.get(s.saidBy) ?? s.saidBy }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || order(a.kind, b.kind) || order(a.id, b.id));
 }
 
 /**

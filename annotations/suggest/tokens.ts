@@ -6,6 +6,8 @@ export interface Token {
   end: number;
   /** Lower case, without diacritics: the form names are compared in. */
   key: string;
+  /** The word may continue a name begun by the word before it (see `joinable`). */
+  joined: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -34,7 +36,10 @@ export function tokenize(text: string, cache = new Map<string, string>()): Token
       key = foldWord(word);
       cache.set(word, key);
     }
-    tokens.push({ start: m.index, end: m.index + word.length, key });
+    const prev = tokens[tokens.length - 1];
+    const token = { start: m.index, end: m.index + word.length, key, joined: false };
+    token.joined = prev !== undefined && joinable(text, prev, token);
+    tokens.push(token);
   }
   return tokens;
 }
@@ -121,10 +126,10 @@ export function createPhraseTrie<T>(): PhraseTrie<T> {
         let node: TrieNode<T> | undefined = root;
         let best: { last: number; values: readonly T[] } | null = null;
         for (let j = i; j < tokens.length && node; j++) {
-          if (j > i && !joinable(text, tokens[j - 1]!, tokens[j]!)) break;
+          if (j > i && !tokens[j]!.joined) break;
           const key = tokens[j]!.key;
           // An article before another word of the name is skipped on both sides.
-          if (ARTICLES.has(key) && j + 1 < tokens.length && joinable(text, tokens[j]!, tokens[j + 1]!)) continue;
+          if (ARTICLES.has(key) && j + 1 < tokens.length && tokens[j + 1]!.joined) continue;
           node = node.next.get(key);
           if (node && node.values.length > 0) best = { last: j, values: node.values };
         }
