@@ -118,7 +118,8 @@ function reportedClaims(text: string, sents: readonly Phrase[], quoted: readonly
         const that = /^\s+[^.;"“”]{1,100}?\s+that\s+/.exec(after);
         if (that) content = verbEnd + that[0].length;
       } else {
-        const that = /^\s+that\s+/.exec(after);
+        // "said that …", and "said on Thursday that …" with a short adverbial between.
+        const that = /^\s+(?:[^.,;:"“”]{1,40}?\s+)?that\s+/.exec(after);
         if (that) content = verbEnd + that[0].length;
         else if (BARE_CLAUSE_VERB.test(m[0]) && /^\s+\p{L}/u.test(after) && !NOT_A_CLAUSE.test(after))
           content = verbEnd + /^\s+/.exec(after)![0].length;

@@ -29,6 +29,10 @@ const ROLES = new Set([
   'source',
   'sources',
   'dm',
+  'chancellor',
+  'premier',
+  'king',
+  'queen',
   'mayor',
   'governor',
   'prosecutor',
@@ -112,7 +116,7 @@ export function speakerAt(text: string, from: number, limit: number): Phrase | n
   let lastTitle = -1;
   if (!ROLES.has(head.toLowerCase()) && !isTitle(head))
     taken.forEach((w, k) => {
-      if (isTitle(w.word) && k < taken.length - 1) lastTitle = k;
+      if ((isTitle(w.word) || ROLES.has(w.word.toLowerCase())) && k < taken.length - 1) lastTitle = k;
     });
   let kept = taken.slice(lastTitle + 1);
   const owner = kept.findIndex((w) => possessive(w.word));
@@ -126,7 +130,11 @@ export function speakerAt(text: string, from: number, limit: number): Phrase | n
 export function speakerBefore(text: string, end: number, clauseStart: number): Phrase | null {
   const before = text.slice(clauseStart, end);
   // Try each comma-separated piece, nearest first, skipping an insert like ", for his part,".
-  const cuts = [clauseStart, ...[...before.matchAll(/,\s*/g)].map((m) => clauseStart + m.index + m[0].length)];
+  // Cuts after commas, and after a dateline's dash or parenthesis ("BERLIN (Reuters) - German Chancellor …").
+  const cuts = [
+    clauseStart,
+    ...[...before.matchAll(/(?:,|\)|(?<=\s)[-–—])\s*/g)].map((m) => clauseStart + m.index + m[0].length),
+  ];
   for (let k = cuts.length - 1; k >= Math.max(0, cuts.length - 3); k--) {
     const phrase = speakerAt(text, cuts[k]!, end);
     if (!phrase) continue;

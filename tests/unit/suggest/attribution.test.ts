@@ -38,6 +38,18 @@ describe('attribution patterns', () => {
     ]);
   });
 
+  it('find the speaker after a dateline and titles, with a time between the verb and "that"', () => {
+    expect(
+      attributed(
+        'BERLIN (Reuters) - German Chancellor Olaf Scholz said on Thursday that Berlin would back new sanctions.\n\n' +
+          'Spokesman Dmitry Peskov said the sanctions were illegal.',
+      ),
+    ).toEqual([
+      ['Berlin would back new sanctions', 'Olaf Scholz'],
+      ['the sanctions were illegal', 'Dmitry Peskov'],
+    ]);
+  });
+
   it('take "he said, adding that …" as two claims by the same speaker', () => {
     expect(attributed('The plan is sound, he said, adding that the budget was approved.')).toEqual([
       ['The plan is sound', 'he'],
