@@ -30,7 +30,7 @@ export interface SuggestionsState {
 export type Later = (run: () => void) => () => void;
 
 /** What of the workspace the suggestions follow. */
-type Seen = Pick<WorkspaceState, 'article' | 'layer' | 'undoStack' | 'redoStack' | 'entities' | 'status'>;
+export type Seen = Pick<WorkspaceState, 'article' | 'layer' | 'undoStack' | 'redoStack' | 'entities' | 'status'>;
 
 export interface SuggestionsDeps {
   getState(): WorkspaceState;
@@ -74,10 +74,25 @@ export function withoutAnnotated(suggestions: readonly Suggestion[], annotations
 }
 
 /**
+ * Whether the workspace's change may change the open article's suggestions:
+ * its layer, the registry, the tagset or the annotator changed, or a
+ * rejection of it was made, undone or redone (which leave the layer as it
+ * was: the step on top of either stack tells). A selection, a notice or a
+ * history read back does not.
+ */
+export function mayChange(before: Seen, now: Seen, articleId: string): boolean {
+  if (before.layer !== now.layer || before.entities !== now.entities) return true;
+  if (before.status?.tagset !== now.status?.tagset || before.status?.annotator !== now.status?.annotator) return true;
+  const tops = [before.undoStack.at(-1), before.redoStack.at(-1), now.undoStack.at(-1), now.redoStack.at(-1)];
+  if (tops[0] === tops[2] && tops[1] === tops[3]) return false;
+  return tops.some((step) => step?.changes.some((c) => c.type === 'rejection' && c.articleId === articleId));
+}
+
+/**
  * The open article's suggestions, which are never annotations until
  * accepted. They are asked for when the page is idle after the article is
- * shown, and again after every change of the layer, the registry or the
- * undo stacks (an accept, a reject, an undo, any edit); accepted and
+ * shown, and again after every change that may change them (an accept, a
+ * reject, an undo, any edit of the layer or the registry); accepted and
  * rejected ones leave at once. Accepting and rejecting go through the
  * workspace's undo history like any edit.
  */
@@ -97,15 +112,29 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     for (const listener of [...listeners]) listener();
   }
 
+  /** A question is on its way; `again`: ask once more when it is answered (one at a time: each costs the server). */
+  let asking = false;
+  let again = false;
+
   async function fetch(): Promise<void> {
     const articleId = state.articleId;
     if (!articleId) return;
+    if (asking) return void (again = true);
+    asking = true;
     const asked = generation;
-    const answer = await api.list(articleId);
-    if (!answer || asked !== generation || state.articleId !== articleId) return;
-    const suggestions = keepUnchanged(state.suggestions, answer.suggestions);
-    const settings = sameJson(state.settings, answer.settings) ? state.settings : answer.settings;
-    if (suggestions !== state.suggestions || settings !== state.settings) set({ suggestions, settings });
+    try {
+      const answer = await api.list(articleId);
+      if (!answer || asked !== generation || state.articleId !== articleId) return;
+      const suggestions = keepUnchanged(state.suggestions, answer.suggestions);
+      const settings = sameJson(state.settings, answer.settings) ? state.settings : answer.settings;
+      if (suggestions !== state.suggestions || settings !== state.settings) set({ suggestions, settings });
+    } finally {
+      asking = false;
+      if (again) {
+        again = false;
+        void fetch();
+      }
+    }
   }
 
   function askAgain(): void {
@@ -126,15 +155,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
       set({ articleId, suggestions: [] });
       return askAgain();
     }
-    if (
-      !before ||
-      (before.layer === s.layer &&
-        before.undoStack === s.undoStack &&
-        before.redoStack === s.redoStack &&
-        before.entities === s.entities &&
-        before.status === s.status)
-    )
-      return;
+    if (!before || !articleId || !mayChange(before, s, articleId)) return;
     if (before.layer.annotations !== s.layer.annotations) {
       // Only the annotations that came can cover a ghost: a keystroke's tag costs what it added, not the layer.
       const left = withoutAnnotated(state.suggestions, listChanges(before.layer.annotations, s.layer.annotations).come);

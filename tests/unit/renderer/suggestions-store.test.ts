@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { ChangeSet } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
 import type { SuggestionsApi } from '../../../renderer/src/state/suggestions';
-import { createSuggestionsStore, keepUnchanged, withoutAnnotated } from '../../../renderer/src/state/suggestions';
+import {
+  createSuggestionsStore,
+  keepUnchanged,
+  mayChange,
+  withoutAnnotated,
+} from '../../../renderer/src/state/suggestions';
 import type { WorkspaceState } from '../../../renderer/src/state/workspace-store';
 
 const SETTINGS: SuggestSettings = { recommenders: ['gazetteer'], kinds: null, minScore: 0.3 };
@@ -106,6 +112,21 @@ function setup(answer: Suggestion[]) {
   };
 }
 
+/** An undo step rejecting a suggestion of `articleId`. */
+function rejectionStep(articleId: string): ChangeSet {
+  const rejection = {
+    id: 'rj-person-0-6',
+    articleId,
+    annotator: 'me',
+    kind: 'person',
+    start: 0,
+    end: 6,
+    recommender: 'gazetteer',
+    rejectedAt: STAMP,
+  };
+  return { label: 'Reject', changes: [{ type: 'rejection', articleId, before: null, after: rejection }] };
+}
+
 const dehqan = [
   suggestion('s1', 'person', 0, 6),
   suggestion('s2', 'person', 20, 26),
@@ -173,16 +194,44 @@ describe('the open article’s suggestions', () => {
     expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
   });
 
-  it('come back after an undo (asked for again when the stacks change)', async () => {
+  it('come back after a rejection is undone (asked for again when the step on top is one)', async () => {
     const t = setup(dehqan.slice(1));
     t.store.subscribe(() => undefined);
     await t.idle();
     await t.answer();
     t.setListed(dehqan);
-    t.change({ redoStack: [{ label: 'Accept', changes: [] }] });
+    t.change({ redoStack: [rejectionStep('a1')] });
     await t.idle();
     await t.answer();
     expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('are not asked for again for what cannot change them (a selection, a history read back, another article’s step)', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    const asked = t.calls.length;
+    t.change({ selectedId: 'x' } as Partial<WorkspaceState>);
+    t.change({ undoStack: [{ label: 'Edit note', changes: [] }] });
+    t.change({ undoStack: [rejectionStep('a2')] });
+    await t.idle();
+    expect(t.calls).toHaveLength(asked);
+  });
+
+  it('are asked for one question at a time: changes while one is on its way ask once more after it', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    t.change({ entities: [] });
+    await t.idle();
+    t.change({ entities: [] as WorkspaceState['entities'] });
+    await t.idle();
+    expect(t.calls).toEqual(['list a1']);
+    await t.answer(); // Dropped: asked before the changes.
+    expect(t.calls).toEqual(['list a1', 'list a1']);
+    await t.answer();
+    expect(t.store.getState().suggestions).toHaveLength(3);
   });
 
   it('of one kind are accepted together', async () => {
@@ -204,6 +253,26 @@ describe('the open article’s suggestions', () => {
     expect(t.store.getState()).toMatchObject({ articleId: 'a2', suggestions: [] });
     await t.idle();
     expect(t.calls.at(-1)).toBe('list a2');
+  });
+});
+
+describe('a change of the workspace', () => {
+  const base = {
+    layer: { annotations: [], relations: [], documentLabels: [] },
+    undoStack: [],
+    redoStack: [],
+    entities: [],
+    status: null,
+    article: null,
+  } as unknown as WorkspaceState;
+
+  it('may change the suggestions when it rejects, or undoes or redoes a rejection, of that article', () => {
+    const step = rejectionStep('a1');
+    expect(mayChange(base, { ...base, undoStack: [step] }, 'a1')).toBe(true);
+    expect(mayChange({ ...base, undoStack: [step] }, { ...base, redoStack: [step] }, 'a1')).toBe(true);
+    expect(mayChange(base, { ...base, undoStack: [step] }, 'a2')).toBe(false);
+    expect(mayChange(base, { ...base, entities: [] }, 'a1')).toBe(true);
+    expect(mayChange(base, { ...base }, 'a1')).toBe(false);
   });
 });
 
