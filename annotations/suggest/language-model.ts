@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import { entitiesByName } from './entity-names';
-import { lexiconFinds } from './lexicon-finder';
+import { isRoleWord, lexiconFinds } from './lexicon-finder';
 import type { Recommender, RecommenderContext, Suggestion } from './recommender';
 import { makeSuggestion } from './recommender';
 import { isTitle } from './tokens';
@@ -50,7 +50,8 @@ function clean(text: string, kind: string, start: number, end: number): { start:
       const lead = /^(?:\p{Ll}[\p{L}-]*|\p{L}+['’]s?)\s+/u.exec(text.slice(start, end));
       if (lead) start += lead[0].length;
       const first = /^\S+\s+/.exec(text.slice(start, end));
-      if (kind === 'person' && first && isTitle(first[0].trim())) start += first[0].length;
+      if (kind === 'person' && first && (isTitle(first[0].trim()) || isRoleWord(first[0].trim())))
+        start += first[0].length;
     }
     if (before[0] === start && before[1] === end) break;
   }

@@ -91,6 +91,11 @@ function nameRuns(text: string, tokens: readonly Token[]): Token[][] {
   return runs;
 }
 
+/** Whether compromise's lexicon knows a word as a role or honorific ("chancellor", "mr"). */
+export function isRoleWord(word: string): boolean {
+  return has(word.toLowerCase(), ROLE);
+}
+
 /** A capitalised title or role ("General", "Minister"), not "the" or "of", which name-match ignores too. */
 const titleWord = (text: string, t: Token) =>
   upper(text, t) && (isTitle(text.slice(t.start, t.end)) || has(t.key, ROLE));

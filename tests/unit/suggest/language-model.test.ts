@@ -27,6 +27,16 @@ describe('the language model', () => {
     }
   });
 
+  it('leaves out a role the lexicon knows before a name', () => {
+    for (const mode of ['tagger', 'lexicon'] as const) {
+      const found = languageModelSuggestions(context('German Chancellor Olaf Scholz spoke.'), mode);
+      expect(
+        found.filter((s) => s.kind === 'person').map((s) => s.quote),
+        mode,
+      ).toEqual(['Olaf Scholz']);
+    }
+  });
+
   it('reads a long text with its lexicon alone, with exact offsets', () => {
     const base = GOLD_ARTICLES[0]!.text;
     const text = Array.from({ length: Math.ceil(FULL_PARSE_LENGTH / base.length) + 1 }, () => base).join('\n\n');
