@@ -130,8 +130,9 @@ export function ArticleView() {
             'data-testid': 'article-text',
             tabindex: '0',
           }),
-          highlightField(),
+          // Ghosts first: the innermost marks, so a real span's highlight is never split where a ghost begins or ends.
           ghostField(),
+          highlightField(),
           lineDirection(),
           drawSelection({ cursorBlinkRate: 1000 }),
           spanHandles(),
