@@ -10,7 +10,15 @@ export interface Token {
   joined: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the code point at `i` is a letter or digit, and how many code units it takes. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const size = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + size)) ? size : 0;
+}
 
 /**
  * Lower case without diacritics, as `nameTokens` of name-match folds a name;
@@ -25,19 +33,31 @@ export function foldWord(word: string): string {
  * The text's words in one pass. Hyphens of every kind (al-, al‑, al–) and
  * apostrophes split words, so "al‑Obeidi" and "Iraq’s" give the same words
  * as "al Obeidi" and "Iraq". Folding is cached per distinct word: long texts
- * repeat their words.
+ * repeat their words. The scan reads char codes: it runs over every character
+ * of a long text.
  */
 export function tokenize(text: string, cache = new Map<string, string>()): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+  let i = 0;
+  while (i < text.length) {
+    let size = wordCharAt(text, i);
+    if (size === 0) {
+      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (size > 0) {
+      i += size;
+      size = i < text.length ? wordCharAt(text, i) : 0;
+    }
+    const word = text.slice(start, i);
     let key = cache.get(word);
     if (key === undefined) {
       key = foldWord(word);
       cache.set(word, key);
     }
     const prev = tokens[tokens.length - 1];
-    const token = { start: m.index, end: m.index + word.length, key, joined: false };
+    const token = { start, end: i, key, joined: false };
     token.joined = prev !== undefined && joinable(text, prev, token);
     tokens.push(token);
   }
