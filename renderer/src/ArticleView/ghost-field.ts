@@ -20,11 +20,16 @@ const NO_GHOSTS: Ghosts = { suggestions: [], kinds: [] };
 const kindLabel = (kinds: readonly SpanKindDefinition[], kind: string) =>
   kinds.find((k) => k.kind === kind)?.label ?? kind;
 
+/** How much of a suggestion's text its tooltip and announcement quote. */
+const QUOTE_WORDS = 80;
+
 /** A suggestion in words: what it proposes, where from, and the keys that take it or turn it down. */
 export function ghostWords(s: Suggestion, kinds: readonly SpanKindDefinition[]): string {
   const label = kindLabel(kinds, s.kind);
+  // A whole claim is proposed at times: its beginning says which one.
+  const quote = s.quote.length > QUOTE_WORDS ? `${s.quote.slice(0, QUOTE_WORDS - 1).trimEnd()}…` : s.quote;
   return (
-    `Suggested ${label} “${s.quote}” (from ${recommenderSource(s.recommender)}, ` +
+    `Suggested ${label} “${quote}” (from ${recommenderSource(s.recommender)}, ` +
     `${Math.round(s.score * 100)}%): Enter or a click accepts, Backspace rejects, ` +
     `Shift+Enter accepts every ${label} suggested in the article`
   );

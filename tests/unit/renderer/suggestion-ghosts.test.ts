@@ -67,6 +67,13 @@ describe('the ghosts of suggestions in the text', () => {
     expect(title).toMatch(new RegExp(`^Suggested ${PERSON.label} “Dehqan” \\(from the registry, 90%\\)`));
   });
 
+  it('quote a long suggestion by its beginning', () => {
+    const claim = { ...suggestion('claim', 0, TEXT.length), quote: TEXT.repeat(3) };
+    const words = ghostWords(claim, KINDS);
+    expect(words).toMatch(/^Suggested Claim “Hossein Dehqan said that .{40,}…” \(from the registry, 90%\)/);
+    expect(words.length).toBeLessThan(250);
+  });
+
   it('are drawn beside the highlights, never as one of them', () => {
     let state = EditorState.create({ doc: TEXT, extensions: [highlightField(), ghostField()] });
     const ghosts: Ghosts = { suggestions: [suggestion(PERSON.kind, 25, 31)], kinds: KINDS };
