@@ -7,7 +7,7 @@ import type { Figures, ScoredSpan } from '../suggest/evaluate';
 import { addFigures, evaluate, figures } from '../suggest/evaluate';
 import type { RecommenderId } from '../suggest/recommender';
 import { RECOMMENDER_IDS } from '../suggest/recommender';
-import { loadRecommenders } from './suggest-load';
+import { suggestWithKeptIndex } from './suggest-learned';
 import type { SuggestSources } from './suggest-proposals';
 import { examplesBut, suggestSettingsOf } from './suggest-proposals';
 
@@ -43,7 +43,6 @@ export async function evaluateSuggestions(
   const tallies = new Map<RecommenderId, Tally>(
     RECOMMENDER_IDS.map((id) => [id, { found: new Map(), kinds: new Set(), accepted: 0, rejected: 0 }]),
   );
-  const { suggest } = await loadRecommenders();
   const references = new Map<string, Annotation[]>();
   for (const articleId of ids) {
     let layer: ArticleLayer;
@@ -67,10 +66,10 @@ export async function evaluateSuggestions(
     const article = await view.getArticle(articleId);
     for (const recommender of RECOMMENDER_IDS) {
       const examples = recommender === 'learned' ? await examplesBut(sources, view, [reference], articleId) : [];
-      const found = suggest({
+      const found = await suggestWithKeptIndex(sources.examples.learned, {
         article: { id: article.id, text: article.text },
         tagset: project.tagset,
-        entities: project.entities,
+        entities: project.entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
         examples,
         settings: { ...settings, recommenders: [recommender] },
       });

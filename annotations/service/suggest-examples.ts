@@ -2,6 +2,8 @@ import type { Annotation } from '../model';
 import type { AnnotationRepository, StoreView } from '../repository';
 import type { ExampleArticle, ExampleSpan } from '../suggest/recommender';
 import { StoreUnreadableError } from '../errors';
+import type { LearnedState } from './suggest-learned';
+import { createLearnedState } from './suggest-learned';
 
 /** One annotated article as the learned recommender reads it: its text and every layer's spans, by annotator. */
 interface HeldArticle {
@@ -24,10 +26,12 @@ interface ExampleSet {
 export interface ExampleState {
   articles: Map<string, HeldArticle>;
   sets: Map<string, ExampleSet>;
+  /** The learned recommender's indexes built from them. */
+  learned: LearnedState;
 }
 
 export function createExampleState(): ExampleState {
-  return { articles: new Map(), sets: new Map() };
+  return { articles: new Map(), sets: new Map(), learned: createLearnedState() };
 }
 
 const asSpan = (a: Annotation): ExampleSpan => ({
@@ -97,11 +101,17 @@ export async function examplesOf(
       }
     }
     const example = exampleOf(held, layers);
-    if (example) byArticle.set(articleId, example);
+    // The same spans keep the same object: what was built from the examples (the learned index) stays valid.
+    const before = kept?.byArticle.get(articleId);
+    if (example) byArticle.set(articleId, before && sameExample(before, example) ? before : example);
   }
   for (const id of state.articles.keys()) if (!listed.has(id)) state.articles.delete(id);
   state.sets.set(key, { signature, byArticle });
   return byArticle;
+}
+
+function sameExample(a: ExampleArticle, b: ExampleArticle): boolean {
+  return a.text === b.text && JSON.stringify(a.annotations) === JSON.stringify(b.annotations);
 }
 
 async function readEveryArticle(view: StoreView, layers: readonly string[]): Promise<Map<string, ExampleArticle>> {

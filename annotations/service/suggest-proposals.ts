@@ -3,7 +3,7 @@ import { GOLD } from '../model';
 import type { AnnotationRepository, ProjectData, StoreView } from '../repository';
 import type { ExampleArticle, Suggestion, SuggestSettings } from '../suggest/recommender';
 import { SuggestSettingsSchema } from '../suggest/recommender';
-import { loadRecommenders } from './suggest-load';
+import { suggestWithKeptIndex } from './suggest-learned';
 import type { ExampleState } from './suggest-examples';
 import { examplesOf } from './suggest-examples';
 
@@ -76,8 +76,13 @@ export async function proposalsFor(
   const examples = !settings.recommenders.includes('learned')
     ? []
     : (options.examples ?? (await examplesBut(sources, view, [annotator, GOLD], articleId)));
-  const { suggest } = await loadRecommenders();
-  const all = suggest({ article: { id: article.id, text: article.text }, tagset, entities, examples, settings });
+  const all = await suggestWithKeptIndex(sources.examples.learned, {
+    article: { id: article.id, text: article.text },
+    tagset,
+    entities,
+    examples,
+    settings,
+  });
   const hidden = new Set([
     ...layer.annotations.filter((a) => a.annotator === annotator).map(spanKey),
     ...(layer.rejections ?? []).filter((r) => r.annotator === annotator).map(spanKey),

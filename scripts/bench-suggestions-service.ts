@@ -1,0 +1,119 @@
+// Suggestions through the service as the app asks for them (createHandlers
+// over the lowdb store): a store of 1,000 annotated articles of 500 words,
+// whose layers the learned recommender learns from, and one article of
+// 100,000 words. Times suggestions/list on a short article the first time
+// in a session (the corpus read), again (nothing read), and on the long
+// article (target < 1 s) and again, suggestions/accept of 20 suggestions
+// there, and a list on another article after it (its index built anew).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { SuggestionList } from '../annotations/contract';
+import { dispatch } from '../annotations/dispatch';
+import type { Annotation, Entity } from '../annotations/model';
+import { GOLD } from '../annotations/model';
+import { openLowdbRepository } from '../annotations/node/lowdb-repository';
+import { createHandlers } from '../annotations/service';
+import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
+import type { BenchRow } from './bench-table';
+import { msRow } from './bench-table';
+
+const SECTION = 'Suggestions in the app, 1,000 annotated articles';
+const ARTICLES = 1000;
+const LONG = 'long';
+
+const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
+
+const layer = (annotations: readonly Annotation[], annotator: string) =>
+  annotations.map((a, i) => ({ ...a, id: `${annotator}-${i}`, annotator }));
+
+/** 1,000 articles, each with alice's layer and every other one with gold; the long article unannotated. */
+async function buildStore(dir: string): Promise<void> {
+  const repo = await openLowdbRepository(dir, { indexInBackground: false });
+  try {
+    const stamp = new Date().toISOString();
+    const entities: Entity[] = ['Iran', 'Iraq', 'Tehran', 'Baghdad'].map((name) => ({
+      id: name.toLowerCase(),
+      name,
+      type: 'place',
+      aliases: [],
+      externalId: null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    }));
+    await repo.updateProject((p) => ({ ...p, entities }));
+    for (let from = 0; from < ARTICLES; from += 100) {
+      const articles = await Promise.all(
+        Array.from({ length: 100 }, (_, k) => syntheticArticle(`a${from + k}`, 500, from + k + 1)),
+      );
+      await repo.addArticles(articles);
+      await repo.transact(async (tx) => {
+        for (const [k, article] of articles.entries()) {
+          const base = syntheticAnnotations(article, 40);
+          await tx.putAnnotations(article.id, [
+            ...layer(base, 'alice'),
+            ...((from + k) % 2 === 0 ? layer(base, GOLD) : []),
+          ]);
+        }
+      });
+    }
+    await repo.addArticle(await syntheticArticle(LONG, 100_000, 7));
+  } finally {
+    await repo.close();
+  }
+}
+
+export async function benchSuggestionsService(store?: string): Promise<BenchRow[]> {
+  const reuse = store !== undefined && existsSync(join(store, 'index.json'));
+  const dir = store ?? (await mkdtemp(join(tmpdir(), 'factmark-bench-suggestions-')));
+  try {
+    if (!reuse) {
+      const t = performance.now();
+      await buildStore(dir);
+      console.log(
+        `suggestions: store of ${ARTICLES} annotated articles and one of 100,000 words built in ${seconds(t)} s`,
+      );
+    }
+    const repo = await openLowdbRepository(dir, { indexInBackground: false });
+    try {
+      const handlers = createHandlers(repo, { annotator: 'alice', annotatorGiven: true });
+      const call = async <T>(name: string, args: object) => {
+        const t = performance.now();
+        const envelope = await dispatch(handlers, name, args);
+        if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+        return { ms: performance.now() - t, result: envelope.result as T };
+      };
+      // The language model's lexicon loads once per process: apart from what a list costs.
+      const load = performance.now();
+      await import('../annotations/suggest/run');
+      console.log(`suggestions: recommenders loaded in ${(performance.now() - load).toFixed(0)} ms`);
+
+      const first = await call<SuggestionList>('suggestions/list', { articleId: 'a1' });
+      const again = await call<SuggestionList>('suggestions/list', { articleId: 'a3' });
+      const long = await call<SuggestionList>('suggestions/list', { articleId: LONG });
+      const longAgain = await call<SuggestionList>('suggestions/list', { articleId: LONG });
+      const ids = long.result.suggestions.slice(0, 20).map((s) => s.id);
+      const accept = await call('suggestions/accept', { articleId: LONG, suggestionIds: ids });
+      const after = await call<SuggestionList>('suggestions/list', { articleId: 'a5' });
+      console.log(
+        `suggestions: list first ${first.ms.toFixed(0)} ms (${first.result.suggestions.length}), again ${again.ms.toFixed(0)} ms, ` +
+          `long article ${long.ms.toFixed(0)} ms then ${longAgain.ms.toFixed(0)} ms (${long.result.suggestions.length}), ` +
+          `accept 20 ${accept.ms.toFixed(0)} ms, list after it ${after.ms.toFixed(0)} ms`,
+      );
+      return [
+        msRow(SECTION, 'list, first in a session (reads the corpus)', first.ms, 5000),
+        msRow(SECTION, 'list, another article', again.ms, 1000),
+        msRow(SECTION, 'list, 100,000-word article', long.ms, 1000),
+        msRow(SECTION, 'list, 100,000-word article again', longAgain.ms, 1000),
+        msRow(SECTION, 'accept 20 on the 100,000-word article', accept.ms, 1000),
+        msRow(SECTION, 'list after an accept', after.ms, 1000),
+      ];
+    } finally {
+      await repo.close();
+    }
+  } finally {
+    if (!store) await rm(dir, { recursive: true, force: true });
+  }
+}
