@@ -4,13 +4,14 @@
 // 100,000 words. Times suggestions/list on a short article the first time
 // in a session (the corpus read), again (nothing read), and on the long
 // article (target < 1 s) and again, suggestions/accept of 20 suggestions
-// there, and a list on another article after it (its index built anew).
+// there, a list on another article after it (its index built anew), and
+// each recommender's figures against the gold layer of 500 articles.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { SuggestionList } from '../annotations/contract';
+import type { SuggestionEvaluation, SuggestionList } from '../annotations/contract';
 import { dispatch } from '../annotations/dispatch';
 import type { Annotation, Entity } from '../annotations/model';
 import { GOLD } from '../annotations/model';
@@ -102,6 +103,12 @@ export async function benchSuggestionsService(store?: string): Promise<BenchRow[
           `long article ${long.ms.toFixed(0)} ms then ${longAgain.ms.toFixed(0)} ms (${long.result.suggestions.length}), ` +
           `accept 20 ${accept.ms.toFixed(0)} ms, list after it ${after.ms.toFixed(0)} ms`,
       );
+      const evaluation = await call<SuggestionEvaluation>('suggestions/evaluate', {});
+      const learned = evaluation.result.recommenders.find((r) => r.recommender === 'learned')!;
+      console.log(
+        `suggestions: evaluate against gold on ${evaluation.result.articles} articles ${(evaluation.ms / 1000).toFixed(1)} s ` +
+          `(learned: precision ${learned.precision.toFixed(2)}, recall ${learned.recall.toFixed(2)})`,
+      );
       return [
         msRow(SECTION, 'list, first in a session (reads the corpus)', first.ms, 5000),
         msRow(SECTION, 'list, another article', again.ms, 1000),
@@ -109,6 +116,7 @@ export async function benchSuggestionsService(store?: string): Promise<BenchRow[
         msRow(SECTION, 'list, 100,000-word article again', longAgain.ms, 1000),
         msRow(SECTION, 'accept 20 on the 100,000-word article', accept.ms, 1000),
         msRow(SECTION, 'list after an accept', after.ms, 1000),
+        msRow(SECTION, 'evaluate against gold (500 articles)', evaluation.ms, 60_000),
       ];
     } finally {
       await repo.close();

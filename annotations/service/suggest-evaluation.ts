@@ -9,7 +9,11 @@ import type { RecommenderId } from '../suggest/recommender';
 import { RECOMMENDER_IDS } from '../suggest/recommender';
 import { suggestWithKeptIndex } from './suggest-learned';
 import type { SuggestSources } from './suggest-proposals';
-import { examplesBut, suggestSettingsOf } from './suggest-proposals';
+import { suggestSettingsOf } from './suggest-proposals';
+import { examplesOf } from './suggest-examples';
+
+/** The learned recommender is measured by cross-validation over this many folds of the articles. */
+const FOLDS = 5;
 
 interface Tally {
   /** Per article measured: what it proposed there. */
@@ -26,8 +30,9 @@ const rate = (accepted: number, rejected: number) =>
  * Each recommender measured against a reference layer (gold by default) on
  * the articles it has annotations on: exact matches of kind and span, over
  * the reference's spans of the kinds the recommender proposed somewhere
- * (every enabled kind when it proposed none). The learned recommender learns
- * from the reference layer on the other articles only. Acceptance counts
+ * (every enabled kind when it proposed none). The learned recommender is
+ * measured by five-fold cross-validation: on each fifth of the articles it
+ * learns from the reference layer on the rest of the store. Acceptance counts
  * annotations made from its suggestions in any layer and rejections of them,
  * over the articles asked about.
  */
@@ -61,21 +66,30 @@ export async function evaluateSuggestions(
       if (tally) tally.rejected++;
     }
     const spans = layer.annotations.filter((a) => a.annotator === reference);
-    if (spans.length === 0) continue;
-    references.set(articleId, spans);
-    const article = await view.getArticle(articleId);
-    for (const recommender of RECOMMENDER_IDS) {
-      const examples = recommender === 'learned' ? await examplesBut(sources, view, [reference], articleId) : [];
-      const found = await suggestWithKeptIndex(sources.examples.learned, {
-        article: { id: article.id, text: article.text },
-        tagset: project.tagset,
-        entities: project.entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
-        examples,
-        settings: { ...settings, recommenders: [recommender] },
-      });
-      const tally = tallies.get(recommender)!;
-      tally.found.set(articleId, found);
-      for (const s of found) tally.kinds.add(s.kind);
+    if (spans.length > 0) references.set(articleId, spans);
+  }
+
+  const measured = [...references.keys()];
+  const learnedFrom = await examplesOf(sources.repo, view, sources.examples, [reference]);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = new Set(measured.filter((_, i) => i % FOLDS === fold));
+    if (inFold.size === 0) continue;
+    // Learned from the reference layer everywhere but this fold: no article is measured against what it taught.
+    const examples = [...learnedFrom].filter(([id]) => !inFold.has(id)).map(([, example]) => example);
+    for (const articleId of inFold) {
+      const article = await view.getArticle(articleId);
+      for (const recommender of RECOMMENDER_IDS) {
+        const found = await suggestWithKeptIndex(sources.examples.learned, {
+          article: { id: article.id, text: article.text },
+          tagset: project.tagset,
+          entities: project.entities,
+          examples: recommender === 'learned' ? examples : [],
+          settings: { ...settings, recommenders: [recommender] },
+        });
+        const tally = tallies.get(recommender)!;
+        tally.found.set(articleId, found);
+        for (const s of found) tally.kinds.add(s.kind);
+      }
     }
   }
 
