@@ -33,7 +33,8 @@ const rate = (accepted: number, rejected: number) =>
  * (every enabled kind when it proposed none). The learned recommender is
  * measured by five-fold cross-validation: on each fifth of the articles it
  * learns from the reference layer on the rest of the store. Acceptance counts
- * annotations made from its suggestions in any layer and rejections of them,
+ * annotations made from its suggestions in any layer but gold (whose copies
+ * of them are adjudications, not acceptances) and rejections of them,
  * over the articles asked about.
  */
 export async function evaluateSuggestions(
@@ -58,7 +59,8 @@ export async function evaluateSuggestions(
       throw error;
     }
     for (const a of layer.annotations) {
-      const tally = a.suggestedBy ? tallies.get(a.suggestedBy as RecommenderId) : undefined;
+      // A gold annotation taken from an accepted suggestion carries its mark too: counted once, in its own layer.
+      const tally = a.suggestedBy && a.annotator !== GOLD ? tallies.get(a.suggestedBy as RecommenderId) : undefined;
       if (tally) tally.accepted++;
     }
     for (const r of layer.rejections ?? []) {

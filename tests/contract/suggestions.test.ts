@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeSet, RecommenderFigures, SuggestionEvaluation, SuggestionList } from '../../annotations/contract';
+import type {
+  ChangeSet,
+  RecommenderFigures,
+  ReviewComparison,
+  SuggestionEvaluation,
+  SuggestionList,
+} from '../../annotations/contract';
 import type { Annotation, Article, ArticleLayer, Entity, Rejection } from '../../annotations/model';
 import type { SuggestSettings } from '../../annotations/suggest/recommender';
 import { hashStore } from '../support/store-integrity';
@@ -260,5 +266,22 @@ describe.each(TRANSPORTS)('suggestions over %s', (_name, open) => {
     const gold = await ok<SuggestionEvaluation>(send, 'suggestions/evaluate', {});
     expect(gold).toMatchObject({ reference: 'gold', articles: 0 });
     expect(gold.recommenders[0]).toMatchObject({ suggested: 0, precision: 0, accepted: 1, rejected: 1 });
+
+    // alice's accepted mention taken into gold: still one acceptance, and now measured against gold.
+    const compared = await ok<ReviewComparison>(send, 'review/compare', {
+      articleId: FIRST,
+      annotators: ['alice', 'bob'],
+    });
+    const group = compared.groups.find((g) => g.items.some((a) => a.annotator === 'alice'))!;
+    await ok(send, 'review/decide', {
+      articleId: FIRST,
+      annotators: ['alice', 'bob'],
+      key: group.key,
+      action: 'accept',
+      annotator: 'alice',
+    });
+    const adjudicated = await ok<SuggestionEvaluation>(send, 'suggestions/evaluate', {});
+    expect(adjudicated).toMatchObject({ reference: 'gold', articles: 1 });
+    expect(adjudicated.recommenders[0]).toMatchObject({ matched: 1, accepted: 1, rejected: 1 });
   });
 });
