@@ -177,6 +177,7 @@ test('Shift+Enter accepts every suggestion of one kind; the settings choose the 
 
   // The dashboard's table: each recommender's figures and its acceptance rate.
   await page.getByRole('button', { name: 'Agreement' }).click();
+  await page.getByRole('button', { name: 'Measure the recommenders' }).click();
   const table = page.getByRole('table', { name: 'Suggestions per recommender' });
   await expect(table.getByRole('columnheader', { name: 'Acceptance rate' })).toBeVisible({ timeout: 20_000 });
   await expect(table.getByRole('row', { name: /Registry/ })).toContainText('100.0%');

@@ -9,17 +9,20 @@ const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed
 /**
  * How good each recommender's suggestions are: precision, recall and F1
  * against a layer chosen (gold by default), and how often annotators
- * accepted them. Measured when shown and when asked again: it runs every
- * recommender over the articles the layer annotated.
+ * accepted them. Measured when asked (and again when the layer changes):
+ * it runs every recommender over the articles the layer annotated, which on
+ * a large store is work the dashboard should not do on every visit.
  */
 export function SuggestionsPanel({ layers }: { layers: readonly string[] }) {
   const store = useWorkspaceStore();
   const [reference, setReference] = useState(layers.includes(GOLD) ? GOLD : (layers[0] ?? GOLD));
+  /** How many times the user asked for the figures (none yet: nothing is measured). */
   const [round, setRound] = useState(0);
   /** The figures and the question (layer and round) they answer: while they answer another, it is being measured. */
   const [answer, setAnswer] = useState<{ asked: string; figures: SuggestionEvaluation | null } | null>(null);
   const asked = `${round}|${reference}`;
   useEffect(() => {
+    if (round === 0) return;
     let live = true;
     void store.query('suggestions/evaluate', { reference }).then((figures) => {
       if (live)
@@ -29,7 +32,7 @@ export function SuggestionsPanel({ layers }: { layers: readonly string[] }) {
       live = false;
     };
   }, [store, reference, round]);
-  const measuring = answer?.asked !== asked;
+  const measuring = round > 0 && answer?.asked !== asked;
   const figures = answer?.figures ?? null;
   const choices = layers.includes(reference) ? layers : [reference, ...layers];
   return (
@@ -47,9 +50,14 @@ export function SuggestionsPanel({ layers }: { layers: readonly string[] }) {
           </select>
         </label>
         <button type="button" disabled={measuring} onClick={() => setRound((n) => n + 1)}>
-          Measure again
+          {round === 0 ? 'Measure the recommenders' : 'Measure them again'}
         </button>
       </div>
+      {round === 0 && (
+        <p className="hint">
+          Runs every recommender over the articles the layer annotated, so it is measured when asked.
+        </p>
+      )}
       {measuring && <p className="hint">Measuring the recommenders…</p>}
       {figures && (
         <>

@@ -45,8 +45,8 @@ export function LayersPanel() {
             </label>
           </li>
         ))}
-        <SuggestionsLayer />
       </ul>
+      <SuggestionsLayer />
       <fieldset className="show-in-text">
         <legend>Show in the text</legend>
         <label className="check">

@@ -11,13 +11,14 @@ export function SuggestionsLayer() {
   const running = useSuggestions((s) => (s.settings?.recommenders.length ?? 0) > 0);
   if (!running) return null;
   return (
-    <li>
+    // Apart from the list of layers: suggestions are nobody's annotations.
+    <div className="suggestions-layer">
       <label className="check">
         <input type="checkbox" checked={shown} onChange={(e) => suggestions.setShown(e.target.checked)} />
         <span className="layer-swatch layer-suggested" aria-hidden="true" />
         <span>Suggestions</span>
         <span className="meta">{count}</span>
       </label>
-    </li>
+    </div>
   );
 }
