@@ -23,6 +23,7 @@ import { FactmarkError } from '../errors';
 import { GOLD } from '../model';
 import { searchHandlers } from './search-handlers';
 import { createExampleState } from './suggest-examples';
+import type { SuggestRunner } from './suggest-runner';
 import { suggestionHandlers } from './suggestion-handlers';
 import { tagsetHandlers } from './tagset-handlers';
 import { teamHandlers } from './team-handlers';
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   remote?: ProjectRemote;
   /** Measures articles for the agreement report (a worker, in Node); by default on the thread that answers. */
   agreementMeasurer?: AgreementMeasurer;
+  /** Runs the recommenders for suggestions (a worker, in Node); by default on the thread that answers. */
+  suggestRunner?: SuggestRunner;
   /** Where files sent in pieces are kept until imported; absent: `import/upload` says it cannot. */
   uploads?: UploadStore;
 }
@@ -147,7 +150,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const jobs: Jobs = new Map();
   const agreement = createAgreementState(options.agreementMeasurer);
   const reviewProgress = createReviewProgressState();
-  const suggestSources = { repo, examples: createExampleState() };
+  const suggestSources = { repo, examples: createExampleState(), runner: options.suggestRunner };
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
