@@ -1,6 +1,6 @@
 // Bundles the Node-side entry points: the Electron main process and preload
 // (CommonJS, as a sandboxed preload must be), the web-mode server, the command
-// line and the agreement worker.
+// line and the agreement and suggestions workers.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -35,6 +35,14 @@ await Promise.all([
     entryPoints: ['annotations/node/agreement-worker.ts'],
     outfile: 'dist/agreement-worker.mjs',
     format: 'esm',
+  }),
+  // The suggestions' worker thread (the recommenders and their language model), found the same way.
+  build({
+    ...common,
+    entryPoints: ['annotations/node/suggest-worker.ts'],
+    outfile: 'dist/suggest-worker.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
   build({
     ...common,

@@ -9,6 +9,7 @@ import { openLowdbRepository } from './lowdb-repository';
 import { createProjectRemote } from './project-remote';
 import { addSampleCorpus } from './sample-corpus';
 import { createAgreementWorkerPool } from './agreement-worker-pool';
+import { createSuggestWorkerPool } from './suggest-worker-pool';
 import { createUploadFolder } from './upload-folder';
 import type { StoreOwner } from './store-lock';
 
@@ -57,6 +58,11 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   let owner = options.owner;
   // One worker measures agreement for whichever store is open.
   const agreementMeasurer = createAgreementWorkerPool();
+  // And one runs the recommenders for suggestions; FACTMARK_DEBUG_WORKERS=1 tells on stderr what it does.
+  const suggestRunner = createSuggestWorkerPool(
+    undefined,
+    process.env.FACTMARK_DEBUG_WORKERS === '1' ? (event) => console.error(`suggestions worker: ${event}`) : undefined,
+  );
   let current: OpenStore;
 
   async function open(storeDir: string, addSample: boolean): Promise<OpenStore> {
@@ -79,6 +85,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       annotatorGiven: options.annotatorGiven ?? false,
       remote,
       agreementMeasurer,
+      suggestRunner,
       uploads: createUploadFolder(join(storeDir, 'local', 'uploads')),
     });
     return { storeDir, repo, handlers };
@@ -111,6 +118,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     close: async () => {
       await agreementMeasurer.close();
+      await suggestRunner.close();
       await current.repo.close();
     },
   };

@@ -7,13 +7,19 @@ import type { Figures, ScoredSpan } from '../suggest/evaluate';
 import { addFigures, evaluate, figures } from '../suggest/evaluate';
 import type { RecommenderId } from '../suggest/recommender';
 import { RECOMMENDER_IDS } from '../suggest/recommender';
-import { suggestWithKeptIndex } from './suggest-learned';
+import type { ArticleRequest, SuggestBatch } from './suggest-runner';
+import { examplesKey, inThreadRunner } from './suggest-runner';
 import type { SuggestSources } from './suggest-proposals';
 import { suggestSettingsOf } from './suggest-proposals';
 import { examplesOf } from './suggest-examples';
 
 /** The learned recommender is measured by cross-validation over this many folds of the articles. */
 const FOLDS = 5;
+/**
+ * Articles are sent to the recommenders in batches of about this many
+ * characters: between two, the thread that reads them answers other requests.
+ */
+const BATCH_CHARS = 100_000;
 
 interface Tally {
   /** Per article measured: what it proposed there. */
@@ -73,26 +79,47 @@ export async function evaluateSuggestions(
 
   const measured = [...references.keys()];
   const learnedFrom = await examplesOf(sources.repo, view, sources.examples, [reference]);
+  const runner = sources.runner ?? inThreadRunner(sources.examples.learned);
   for (let fold = 0; fold < FOLDS; fold++) {
     const inFold = new Set(measured.filter((_, i) => i % FOLDS === fold));
     if (inFold.size === 0) continue;
     // Learned from the reference layer everywhere but this fold: no article is measured against what it taught.
     const examples = [...learnedFrom].filter(([id]) => !inFold.has(id)).map(([, example]) => example);
+    const key = examplesKey(examples);
+    let batch: SuggestBatch = { key, examples, requests: [] };
+    let batchIds: string[] = [];
+    let chars = 0;
+    const send = async () => {
+      const results = await runner.run(batch);
+      // Each article's answers come back in the order asked: one per recommender.
+      batchIds.forEach((articleId, a) =>
+        RECOMMENDER_IDS.forEach((recommender, r) => {
+          const found = results[a * RECOMMENDER_IDS.length + r]!;
+          const tally = tallies.get(recommender)!;
+          tally.found.set(articleId, found);
+          for (const s of found) tally.kinds.add(s.kind);
+        }),
+      );
+      batch = { key, examples, requests: [] };
+      batchIds = [];
+      chars = 0;
+    };
     for (const articleId of inFold) {
       const article = await view.getArticle(articleId);
       for (const recommender of RECOMMENDER_IDS) {
-        const found = await suggestWithKeptIndex(sources.examples.learned, {
+        const request: ArticleRequest = {
           article: { id: article.id, text: article.text },
           tagset: project.tagset,
           entities: project.entities,
-          examples: recommender === 'learned' ? examples : [],
           settings: { ...settings, recommenders: [recommender] },
-        });
-        const tally = tallies.get(recommender)!;
-        tally.found.set(articleId, found);
-        for (const s of found) tally.kinds.add(s.kind);
+        };
+        batch.requests.push({ request, learn: recommender === 'learned' });
       }
+      batchIds.push(articleId);
+      chars += article.text.length;
+      if (chars >= BATCH_CHARS) await send();
     }
+    if (batchIds.length > 0) await send();
   }
 
   const enabled = new Set(

@@ -4,6 +4,8 @@ import type { AnnotationRepository, ProjectData, StoreView } from '../repository
 import type { ExampleArticle, Suggestion, SuggestSettings } from '../suggest/recommender';
 import { SuggestSettingsSchema } from '../suggest/recommender';
 import { suggestWithKeptIndex } from './suggest-learned';
+import type { SuggestRunner } from './suggest-runner';
+import { keptAnswers, suggestThrough } from './suggest-runner';
 import type { ExampleState } from './suggest-examples';
 import { examplesOf } from './suggest-examples';
 
@@ -30,6 +32,8 @@ export interface Proposals {
 export interface SuggestSources {
   repo: AnnotationRepository;
   examples: ExampleState;
+  /** Runs the recommenders off the thread that answers requests (a worker, in Node); absent: on it. */
+  runner?: SuggestRunner;
 }
 
 /** Examples from `layers` on every annotated article but `except`. */
@@ -76,13 +80,10 @@ export async function proposalsFor(
   const examples = !settings.recommenders.includes('learned')
     ? []
     : (options.examples ?? (await examplesBut(sources, view, [annotator, GOLD], articleId)));
-  const all = await suggestWithKeptIndex(sources.examples.learned, {
-    article: { id: article.id, text: article.text },
-    tagset,
-    entities,
-    examples,
-    settings,
-  });
+  const request = { article: { id: article.id, text: article.text }, tagset, entities, examples, settings };
+  const all = sources.runner
+    ? await suggestThrough(sources.runner, keptAnswers(sources.examples), request)
+    : await suggestWithKeptIndex(sources.examples.learned, request);
   const hidden = new Set([
     ...layer.annotations.filter((a) => a.annotator === annotator).map(spanKey),
     ...(layer.rejections ?? []).filter((r) => r.annotator === annotator).map(spanKey),
