@@ -124,32 +124,36 @@ export function createSuggestWorkerPool(
 
   return {
     async run(batch) {
-      if (broken) {
-        onEvent?.(`suggested on this thread for ${batch.requests.length}`);
-        return here.run(batch);
+      if (!broken) {
+        if (idle) clearTimeout(idle);
+        idle = null;
+        try {
+          const w = (worker ??= begin());
+          const id = nextId++;
+          return await new Promise<Suggestion[][]>((resolve, reject) => {
+            pending.set(id, { batch, resolve, reject });
+            send(w, id, batch, false);
+          });
+        } catch (error) {
+          // A worker that would not start or died: this batch and the next run here. Any other error is the answer.
+          if (error instanceof Stopped || (!(error instanceof WorkerFailure) && worker)) throw error;
+          broken = true;
+          onEvent?.(`suggesting on this thread: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
-      if (idle) clearTimeout(idle);
-      idle = null;
-      try {
-        const w = (worker ??= begin());
-        const id = nextId++;
-        return await new Promise<Suggestion[][]>((resolve, reject) => {
-          pending.set(id, { batch, resolve, reject });
-          send(w, id, batch, false);
-        });
-      } catch (error) {
-        if (!(error instanceof WorkerFailure) && worker) throw error;
-        broken = true;
-        onEvent?.(`suggesting on this thread: ${error instanceof Error ? error.message : String(error)}`);
-        return here.run(batch);
-      }
+      onEvent?.(`suggested on this thread for ${batch.requests.length}`);
+      return here.run(batch);
     },
     close: async () => {
       if (idle) clearTimeout(idle);
       idle = null;
+      // Lists still asked of the stopped worker are answered with an error rather than never.
+      for (const { reject } of pending.values()) reject(new Stopped('Suggestions stopped: the store was closed'));
+      pending.clear();
       await stop();
     },
   };
 }
 
 class WorkerFailure extends Error {}
+class Stopped extends Error {}

@@ -102,4 +102,20 @@ describe('suggestions in a worker thread', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('answers a list still computing when the store closes with an error, never leaving it waiting', async () => {
+    const repo = await sampleStore();
+    const pool = createSuggestWorkerPool();
+    const { tagset } = repo.readProject();
+    const settings = { recommenders: [...RECOMMENDER_IDS], kinds: null, minScore: 0 };
+    const article = { id: 'a', text: 'The minister said on Monday that talks would resume.' };
+    const running = pool.run({
+      key: '',
+      examples: [],
+      requests: [{ request: { article, tagset, entities: [], settings }, learn: false }],
+    });
+    const outcome = expect(running).rejects.toThrow(/stopped: the store was closed/);
+    await pool.close();
+    await outcome;
+  });
 });
