@@ -30,6 +30,12 @@
 //     server (see bench-sync.ts): a sync with nothing to do (target < 5 s),
 //     one bringing a colleague's 200 edits (target < 15 s), and the bare
 //     repository's size after 10,000 edits. FACTMARK_BENCH_SYNC=0 skips it.
+// 11. Suggestions: every recommender on the 100,000-word article (target
+//     < 1 s; bench-suggest.ts); the service over 1,000 annotated articles
+//     in its worker, with a small request answered meanwhile
+//     (bench-suggestions-service.ts); in Chromium, the long article's first
+//     render with suggestions on, its ghosts drawn, typing and accepting
+//     with them shown (bench-suggestions-view.ts).
 // Every section's figures end in one table, each with its target and whether
 // it was met; the process exits 1 when any was missed.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -55,6 +61,9 @@ import { openBenchStore } from './bench-store-dir';
 import type { BenchRow } from './bench-table';
 import { formatTable, msRow } from './bench-table';
 import { benchSync, SYNC_ANNOTATORS, SYNC_ARTICLES } from './bench-sync';
+import { benchSuggest } from './bench-suggest';
+import { benchSuggestionsService } from './bench-suggestions-service';
+import { benchSuggestionsView } from './bench-suggestions-view';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -250,6 +259,13 @@ async function main(): Promise<void> {
       await rm(syncDir, { recursive: true, force: true });
     }
   }
+
+  console.log(
+    '\n11. Suggestions: the recommenders on the 100,000-word article, the service over 1,000 annotated articles, the ghosts in the editor',
+  );
+  rows.push(...(await benchSuggest()));
+  rows.push(...(await benchSuggestionsService()));
+  rows.push(...(await benchSuggestionsView()));
 
   console.log('\nSummary\n');
   console.log(formatTable(rows));
