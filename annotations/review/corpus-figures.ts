@@ -12,6 +12,10 @@ export interface AnnotatorProgress {
   done: number;
   annotated: number;
   total: number;
+  /** Spans in their layer over the articles counted. */
+  spans: number;
+  /** Of those, spans accepted from suggestions (marked `suggestedBy`); the rest were made by hand. */
+  fromSuggestions: number;
   /** The articles assigned to them among those counted; absent when none is (unset, not zero). */
   assigned?: number;
   /** Of the articles assigned to them, those they marked done; present with `assigned`. */
@@ -30,6 +34,8 @@ export interface AnnotatorSummary {
   /** Annotations per kind, kinds in the order first met. */
   kinds: Record<string, number>;
   annotations: number;
+  /** Of those, accepted from suggestions. */
+  suggested: number;
   /** Article labels set (done or not). */
   labels: number;
   done: boolean;
@@ -40,10 +46,11 @@ export type LayerSummary = Record<string, AnnotatorSummary>;
 
 export function summarizeLayer(layer: ArticleLayer): LayerSummary {
   const summary: LayerSummary = {};
-  const of = (name: string) => (summary[name] ??= { kinds: {}, annotations: 0, labels: 0, done: false });
+  const of = (name: string) => (summary[name] ??= { kinds: {}, annotations: 0, suggested: 0, labels: 0, done: false });
   for (const a of layer.annotations) {
     const s = of(a.annotator);
     s.annotations++;
+    if (a.suggestedBy !== undefined) s.suggested++;
     s.kinds[a.kind] = (s.kinds[a.kind] ?? 0) + 1;
   }
   for (const d of layer.documentLabels) {
@@ -62,15 +69,25 @@ export function corpusFigures(layers: readonly LayerSummary[], annotators?: read
   }
   const chosen = (annotators ?? [...names].sort(layerOrder)).slice();
   const distribution: LabelDistribution = Object.fromEntries(chosen.map((name) => [name, {}]));
-  const progress = chosen.map((annotator) => ({ annotator, done: 0, annotated: 0, total: layers.length }));
+  const progress = chosen.map((annotator): AnnotatorProgress => ({
+    annotator,
+    done: 0,
+    annotated: 0,
+    total: layers.length,
+    spans: 0,
+    fromSuggestions: 0,
+  }));
   for (const layer of layers) {
     chosen.forEach((name, i) => {
       const mine = layer[name];
       if (!mine) return;
       for (const [kind, n] of Object.entries(mine.kinds))
         distribution[name]![kind] = (distribution[name]![kind] ?? 0) + n;
-      if (mine.annotations > 0) progress[i]!.annotated++;
-      if (mine.done) progress[i]!.done++;
+      const row = progress[i]!;
+      if (mine.annotations > 0) row.annotated++;
+      if (mine.done) row.done++;
+      row.spans += mine.annotations;
+      row.fromSuggestions += mine.suggested;
     });
   }
   return { annotators: chosen, distribution, progress };
@@ -105,7 +122,14 @@ export function withAssignments(
     annotators,
     distribution: { ...figures.distribution, ...Object.fromEntries(newcomers.map((name) => [name, {}])) },
     progress: annotators.map((annotator) => ({
-      ...(rows.get(annotator) ?? { annotator, done: 0, annotated: 0, total: articles.length }),
+      ...(rows.get(annotator) ?? {
+        annotator,
+        done: 0,
+        annotated: 0,
+        total: articles.length,
+        spans: 0,
+        fromSuggestions: 0,
+      }),
       ...counts.get(annotator),
     })),
   };

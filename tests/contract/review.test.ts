@@ -238,6 +238,8 @@ describe.each(TRANSPORTS)('review over %s', (_name, open) => {
       done: 1,
       annotated: 1,
       total: 5,
+      spans: 4,
+      fromSuggestions: 0,
     });
   });
 

@@ -206,7 +206,9 @@ test('the agreement dashboard draws its charts and saves them as PNG, SVG and CS
   const progress = dashboard.getByRole('figure', { name: 'Progress per annotator' });
   const progressCsv = await save(progress, 'CSV');
   expect(progressCsv.bytes.toString('utf8')).toBe(
-    'annotator,done,annotated,articles\r\nalice,1,1,5\r\nbob,1,1,5\r\ncarol,1,1,5\r\nlead,1,0,5\r\n',
+    // Spans as counted above; none accepted from suggestions.
+    'annotator,done,annotated,articles,spans,from suggestions\r\n' +
+      'alice,1,1,5,5,0\r\nbob,1,1,5,6,0\r\ncarol,1,1,5,4,0\r\nlead,1,0,5,0,0\r\n',
   );
   await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
 });

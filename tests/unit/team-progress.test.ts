@@ -45,11 +45,29 @@ describe('progress against assignment', () => {
     const all = await report();
     expect(all.annotators).toEqual(['alice', 'bob', 'carol', 'dan']);
     expect(all.progress).toEqual([
-      { annotator: 'alice', done: 2, annotated: 1, total: 3, assigned: 2, assignedDone: 1 },
-      { annotator: 'bob', done: 0, annotated: 1, total: 3, assigned: 2, assignedDone: 0 },
+      {
+        annotator: 'alice',
+        done: 2,
+        annotated: 1,
+        total: 3,
+        spans: 1,
+        fromSuggestions: 0,
+        assigned: 2,
+        assignedDone: 1,
+      },
+      { annotator: 'bob', done: 0, annotated: 1, total: 3, spans: 1, fromSuggestions: 0, assigned: 2, assignedDone: 0 },
       // Assigned, not started: a row all the same, and no layer to measure agreement on.
-      { annotator: 'carol', done: 0, annotated: 0, total: 3, assigned: 1, assignedDone: 0 },
-      { annotator: 'dan', done: 0, annotated: 1, total: 3 },
+      {
+        annotator: 'carol',
+        done: 0,
+        annotated: 0,
+        total: 3,
+        spans: 0,
+        fromSuggestions: 0,
+        assigned: 1,
+        assignedDone: 0,
+      },
+      { annotator: 'dan', done: 0, annotated: 1, total: 3, spans: 1, fromSuggestions: 0 },
     ]);
     expect(all.distribution.carol).toEqual({});
     expect(all.agreement.annotators).not.toContain('carol');
@@ -57,14 +75,25 @@ describe('progress against assignment', () => {
     // Over some articles, the assignments among them only.
     const some = await report({ articleIds: ['a3'] });
     expect(some.progress).toEqual([
-      { annotator: 'alice', done: 0, annotated: 0, total: 1, assigned: 1, assignedDone: 0 },
-      { annotator: 'dan', done: 0, annotated: 1, total: 1 },
+      {
+        annotator: 'alice',
+        done: 0,
+        annotated: 0,
+        total: 1,
+        spans: 0,
+        fromSuggestions: 0,
+        assigned: 1,
+        assignedDone: 0,
+      },
+      { annotator: 'dan', done: 0, annotated: 1, total: 1, spans: 1, fromSuggestions: 0 },
     ]);
   });
 
   it('leaves the figures as they were for a project without assignments', async () => {
     await claim('alice', 'a1');
     await as('lena', 'team/member', { name: 'bob', role: 'annotator' });
-    expect((await report()).progress).toEqual([{ annotator: 'alice', done: 0, annotated: 1, total: 3 }]);
+    expect((await report()).progress).toEqual([
+      { annotator: 'alice', done: 0, annotated: 1, total: 3, spans: 1, fromSuggestions: 0 },
+    ]);
   });
 });

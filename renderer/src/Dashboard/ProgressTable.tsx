@@ -1,5 +1,5 @@
 import type { ProgressRow } from './assignment-progress';
-import { anyAssignment, assignmentOf, assignmentText } from './assignment-progress';
+import { anyAssignment, assignmentOf, assignmentText, fromSuggestions } from './assignment-progress';
 
 /**
  * Each annotator's progress in figures: articles done and annotated, and,
@@ -15,6 +15,8 @@ export function ProgressTable({ rows, articleCount }: { rows: readonly ProgressR
           <th>Annotator</th>
           <th className="number">Done</th>
           <th className="number">Annotated</th>
+          <th className="number">Spans</th>
+          <th className="number">From suggestions</th>
           {assignments && <th>Assignment</th>}
         </tr>
       </thead>
@@ -30,6 +32,8 @@ export function ProgressTable({ rows, articleCount }: { rows: readonly ProgressR
               <td className="number">
                 {row.annotated} / {articleCount}
               </td>
+              <td className="number">{row.spans}</td>
+              <td className="number">{fromSuggestions(row)}</td>
               {assignments && (
                 <td>
                   {assignment ? (

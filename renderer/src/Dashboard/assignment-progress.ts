@@ -15,3 +15,9 @@ export function assignmentText(row: ProgressRow): string | null {
 }
 
 export const anyAssignment = (rows: readonly ProgressRow[]) => rows.some((r) => assignmentOf(r) !== null);
+
+/** Accepted suggestions among an annotator's spans, and their share: the rest were tagged by hand. */
+export function fromSuggestions(row: Pick<ProgressRow, 'spans' | 'fromSuggestions'>): string {
+  if (row.spans === 0) return '—';
+  return `${row.fromSuggestions} (${Math.round((100 * row.fromSuggestions) / row.spans)}%)`;
+}

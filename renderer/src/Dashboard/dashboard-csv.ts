@@ -30,14 +30,23 @@ export function progressCsv(data: AgreementDashboard): string {
   const rows: readonly ProgressRow[] = data.progress;
   if (!anyAssignment(rows))
     return csvOf([
-      ['annotator', 'done', 'annotated', 'articles'],
-      ...rows.map((p) => [p.annotator, p.done, p.annotated, p.total]),
+      ['annotator', 'done', 'annotated', 'articles', 'spans', 'from suggestions'],
+      ...rows.map((p) => [p.annotator, p.done, p.annotated, p.total, p.spans, p.fromSuggestions]),
     ]);
   return csvOf([
-    ['annotator', 'done', 'annotated', 'articles', 'assigned', 'assigned done'],
+    ['annotator', 'done', 'annotated', 'articles', 'spans', 'from suggestions', 'assigned', 'assigned done'],
     ...rows.map((p) => {
       const assignment = assignmentOf(p);
-      return [p.annotator, p.done, p.annotated, p.total, assignment?.assigned ?? null, assignment?.done ?? null];
+      return [
+        p.annotator,
+        p.done,
+        p.annotated,
+        p.total,
+        p.spans,
+        p.fromSuggestions,
+        assignment?.assigned ?? null,
+        assignment?.done ?? null,
+      ];
     }),
   ]);
 }

@@ -138,9 +138,18 @@ describe('progress against assignments on the dashboard', () => {
   const data = {
     articleCount: 5,
     progress: [
-      { annotator: 'alice', done: 2, annotated: 3, total: 5 },
-      { annotator: 'bob', done: 1, annotated: 1, total: 5, assigned: 3, assignedDone: 1 },
-      { annotator: 'carol', done: 0, annotated: 0, total: 5, assigned: 2, assignedDone: 0 },
+      { annotator: 'alice', done: 2, annotated: 3, total: 5, spans: 12, fromSuggestions: 4 },
+      { annotator: 'bob', done: 1, annotated: 1, total: 5, spans: 2, fromSuggestions: 0, assigned: 3, assignedDone: 1 },
+      {
+        annotator: 'carol',
+        done: 0,
+        annotated: 0,
+        total: 5,
+        spans: 0,
+        fromSuggestions: 0,
+        assigned: 2,
+        assignedDone: 0,
+      },
     ],
   } as unknown as AgreementDashboard;
 
@@ -150,14 +159,19 @@ describe('progress against assignments on the dashboard', () => {
 
   it('exports the assignment in the CSV, empty (not zero) where nothing is assigned, and no such columns without assignments', () => {
     expect(progressCsv(data).split('\r\n')).toEqual([
-      'annotator,done,annotated,articles,assigned,assigned done',
-      'alice,2,3,5,,',
-      'bob,1,1,5,3,1',
-      'carol,0,0,5,2,0',
+      'annotator,done,annotated,articles,spans,from suggestions,assigned,assigned done',
+      'alice,2,3,5,12,4,,',
+      'bob,1,1,5,2,0,3,1',
+      'carol,0,0,5,0,0,2,0',
       '',
     ]);
-    const none = { ...data, progress: [{ annotator: 'alice', done: 2, annotated: 3, total: 5 }] };
-    expect(progressCsv(none as AgreementDashboard)).toBe('annotator,done,annotated,articles\r\nalice,2,3,5\r\n');
+    const none = {
+      ...data,
+      progress: [{ annotator: 'alice', done: 2, annotated: 3, total: 5, spans: 12, fromSuggestions: 4 }],
+    };
+    expect(progressCsv(none as AgreementDashboard)).toBe(
+      'annotator,done,annotated,articles,spans,from suggestions\r\nalice,2,3,5,12,4\r\n',
+    );
   });
 
   it('draws the assignment as bars only where articles are assigned', () => {
@@ -165,7 +179,10 @@ describe('progress against assignments on the dashboard', () => {
     expect(series.map((s) => s.name)).toEqual(['done', 'annotated', 'assigned done', 'assigned']);
     expect(series[3]!.data).toEqual([null, 3, 2]);
     expect(series[2]!.data).toEqual([null, 1, 0]);
-    const none = { ...data, progress: [{ annotator: 'alice', done: 2, annotated: 3, total: 5 }] };
+    const none = {
+      ...data,
+      progress: [{ annotator: 'alice', done: 2, annotated: 3, total: 5, spans: 12, fromSuggestions: 4 }],
+    };
     const plain = (progressChart(none as AgreementDashboard) as { series: { name: string }[] }).series;
     expect(plain.map((s) => s.name)).toEqual(['done', 'annotated']);
   });
