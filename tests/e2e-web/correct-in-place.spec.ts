@@ -191,4 +191,7 @@ test('after tagging, focus goes to the first attribute; Esc brings it back to th
   const overlay = page.getByRole('dialog');
   await expect(overlay).toContainText('Alt+Shift+Home');
   await expect(overlay).toContainText('change the selected annotation’s kind');
+  // And those that take or refuse a suggestion.
+  await expect(overlay).toContainText('accept every suggestion of its kind in the article');
+  await expect(overlay).toContainText('reject it: it is not proposed again');
 });
