@@ -27,15 +27,30 @@ export async function v1Answers(): Promise<Answer[]> {
  * The agreement report as it is answered now: the same corpus figures, with
  * the ids of the articles measured (where a pair of layers met: `articles` 1)
  * in place of each article's figures, which are asked for one article at a
- * time (`agreement/article`).
+ * time (`agreement/article`); and each annotator's progress with their spans
+ * (their label distribution's total, as that report gave it) and none of
+ * them from suggestions, which that Factmark did not make.
  */
 function currentAgreement(answer: Answer): Answer {
   if (answer.op !== 'agreement/report') return answer;
   type ArticleFigures = { id: string; spans: { articles: number }[] };
-  const report = answer.answer as { agreement: { articles: ArticleFigures[] } & Record<string, unknown> };
+  const report = answer.answer as {
+    agreement: { articles: ArticleFigures[] } & Record<string, unknown>;
+    distribution: Record<string, Record<string, number>>;
+    progress: { annotator: string }[];
+  };
   const { articles, ...figures } = report.agreement;
   const measured = articles.filter((a) => a.spans.some((pair) => pair.articles > 0)).map((a) => a.id);
-  return { ...answer, answer: { ...report, agreement: { ...figures, measuredArticles: measured } } };
+  const spansOf = (annotator: string) =>
+    Object.values(report.distribution[annotator] ?? {}).reduce((sum, n) => sum + n, 0);
+  return {
+    ...answer,
+    answer: {
+      ...report,
+      agreement: { ...figures, measuredArticles: measured },
+      progress: report.progress.map((p) => ({ ...p, spans: spansOf(p.annotator), fromSuggestions: 0 })),
+    },
+  };
 }
 
 /**
