@@ -126,7 +126,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
 };
 
 /** Records for the valid arguments to name: a claim and its speaker linked, a person mention of an entity, an event. */
-export async function addFixture(handlers: Handlers): Promise<Fixture> {
+export async function addFixture(handlers: Handlers, forOperation?: OperationName): Promise<Fixture> {
   const { text } = await handlers['articles/get']({ articleId: FIRST });
   const span = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote });
   await handlers['annotations/create']({ id: 'fz-claim', articleId: FIRST, kind: 'claim', ...span('These hired') });
@@ -165,13 +165,13 @@ export async function addFixture(handlers: Handlers): Promise<Fixture> {
     attributes: { verdict: 'false' },
   });
   const compared = await handlers['review/compare']({ articleId: FIRST, annotators: ['alice', 'bob'] });
-  const { suggestions } = await handlers['suggestions/list']({ articleId: FIRST });
-  return {
-    changeSet,
-    reviewKey: compared.groups[0]?.key ?? 'no-group',
-    entity,
-    suggestionId: suggestions[0]?.id ?? 'no-suggestion',
-  };
+  // Only for the operations that name a suggestion: running the recommenders (the language model's load first)
+  // takes seconds, which every other operation's case would wait for.
+  const suggestions = forOperation === 'suggestions/accept' || forOperation === 'suggestions/reject';
+  const suggestionId = suggestions
+    ? ((await handlers['suggestions/list']({ articleId: FIRST })).suggestions[0]?.id ?? 'no-suggestion')
+    : 'no-suggestion';
+  return { changeSet, reviewKey: compared.groups[0]?.key ?? 'no-group', entity, suggestionId };
 }
 
 /** A value put in place of a field, or under a new key: plain JSON, or a description of a big one built when sent. */

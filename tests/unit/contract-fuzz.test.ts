@@ -150,7 +150,7 @@ describe('every operation over HTTP, with random and mutated arguments', () => {
     async (operation) => {
       current = await openFuzzStore();
       const { url, storeDir, handlers } = current;
-      const valid = VALID[operation](await addFixture(handlers));
+      const valid = VALID[operation](await addFixture(handlers, operation));
       // The valid example is accepted as it is (or refused for the store's state): the mutations start from sound ground.
       const first = JSON.parse((await post(url, operation, JSON.stringify(valid))).text) as Envelope;
       expect(first.ok || first.error.code !== 'invalid-argument', JSON.stringify(first)).toBe(true);
