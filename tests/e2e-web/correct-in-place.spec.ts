@@ -124,6 +124,9 @@ test('dragging the handles at either end of the selected annotation moves that e
   await tag(page, '2', 'General Dehqan');
   const speaker = mark(page, 'speaker');
   await expect(page.locator('.fm-handles')).toHaveText('General Dehqan');
+  // A suggestion's ghost inside the span ("Dehqan") is drawn within the handles, which stay one piece.
+  await expect(page.locator('.fm-handles .fm-ghost')).not.toHaveCount(0);
+  await expect(page.locator('.fm-handles')).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('selected-annotation-handles.png') });
 
   const drag = async (handle: 'start' | 'end', offset: number, side: 'before' | 'after') => {

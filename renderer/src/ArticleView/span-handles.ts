@@ -41,7 +41,9 @@ export function spanHandles(): Extension {
     },
     provide: (f) => EditorView.decorations.from(f),
   });
-  return Prec.highest(field);
+  // The lowest precedence: CodeMirror draws lower-precedence marks around higher ones, so the handles wrap the
+  // highlights and a suggestion's ghost inside the span rather than being split by them.
+  return Prec.lowest(field);
 }
 
 /** The handle a press at (x, y) grabs, if it is on one's bar or knob. */
