@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { newWorker, workerEntry } from './worker-entry';
 import type { ArticleStats } from '../agreement/article-stats';
 import type { AgreementMeasurer } from '../service/agreement-measure';
 import { inProcessMeasurer } from '../service/agreement-measure';
@@ -11,34 +9,6 @@ import type { MeasureReply, MeasureRequest } from './agreement-worker';
 const IDLE_MS = 1000;
 /** Fewer articles than this are measured here when no worker is running. */
 const FEW = 5;
-
-/**
- * The worker's code: beside this file when it runs from source (through
- * tsx, as the tests do), else the bundle's own entry, built beside the
- * server and the command line (dist/) or one folder up from Electron's main.
- */
-function workerEntry(): WorkerEntry | null {
-  // Electron's main is a CommonJS bundle, where import.meta is empty.
-  const self = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const here = dirname(self);
-  if (self.endsWith('.ts')) return { file: join(here, 'agreement-worker.ts'), source: true };
-  for (const file of [join(here, 'agreement-worker.mjs'), join(here, '..', 'agreement-worker.mjs')])
-    if (existsSync(file)) return { file, source: false };
-  return null;
-}
-
-/** The worker's file; `source`: TypeScript, loaded through tsx. */
-export interface WorkerEntry {
-  file: string;
-  source: boolean;
-}
-
-function newWorker({ file, source }: WorkerEntry): Worker {
-  if (!source) return new Worker(file);
-  // A worker does not take the parent's loader, nor tsx through --import: it registers tsx itself, then loads the file.
-  const load = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return new Worker(load, { eval: true });
-}
 
 export interface AgreementWorkerPool extends AgreementMeasurer {
   /** Stops the worker (it starts again on the next batch). */
@@ -52,7 +22,7 @@ export interface AgreementWorkerPool extends AgreementMeasurer {
  * app that cannot start it) batches are measured on this thread instead.
  */
 export function createAgreementWorkerPool(
-  entry = workerEntry(),
+  entry = workerEntry('agreement-worker'),
   /** Told what the worker does: started, measured a batch, failed (tests check that it runs). */
   onEvent?: (event: string) => void,
 ): AgreementWorkerPool {

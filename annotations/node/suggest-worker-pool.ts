@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { newWorker, workerEntry } from './worker-entry';
 import type { Suggestion } from '../suggest/recommender';
 import { createLearnedState, withinBudget } from '../service/suggest-learned';
 import type { SuggestBatch, SuggestRunner } from '../service/suggest-runner';
@@ -15,30 +13,6 @@ import { HELD_EXAMPLES } from './suggest-worker';
  * language model's lexicon (seconds) and rebuilds the learned index.
  */
 const IDLE_MS = 60_000;
-
-/** The worker's file: as the agreement worker's is found (agreement-worker-pool.ts). */
-function workerEntry(): WorkerEntry | null {
-  // Electron's main is a CommonJS bundle, where import.meta is empty.
-  const self = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const here = dirname(self);
-  if (self.endsWith('.ts')) return { file: join(here, 'suggest-worker.ts'), source: true };
-  for (const file of [join(here, 'suggest-worker.mjs'), join(here, '..', 'suggest-worker.mjs')])
-    if (existsSync(file)) return { file, source: false };
-  return null;
-}
-
-/** The worker's file; `source`: TypeScript, loaded through tsx. */
-export interface WorkerEntry {
-  file: string;
-  source: boolean;
-}
-
-function newWorker({ file, source }: WorkerEntry): Worker {
-  if (!source) return new Worker(file);
-  // A worker does not take the parent's loader, nor tsx through --import: it registers tsx itself, then loads the file.
-  const load = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return new Worker(load, { eval: true });
-}
 
 export interface SuggestWorkerPool extends SuggestRunner {
   /** Stops the worker (it starts again on the next batch). */
@@ -56,7 +30,7 @@ type Waiting = { batch: SuggestBatch; resolve: (results: Suggestion[][]) => void
  * own article's suggestions.
  */
 export function createSuggestWorkerPool(
-  entry = workerEntry(),
+  entry = workerEntry('suggest-worker'),
   /** Told what the worker does: started, ran a batch, failed, ran here instead (tests check that it runs). */
   onEvent?: (event: string) => void,
 ): SuggestWorkerPool {
