@@ -101,9 +101,6 @@ function keptIndexOf(state: LearnedState, examples: readonly ExampleArticle[], k
   return state.kept.find((k) => k.kinds === kinds && sameList(k.examples, examples))?.index ?? null;
 }
 
-const splitsPair = (text: string, at: number) =>
-  at > 0 && at < text.length && /[\uD800-\uDBFF]/.test(text[at - 1]!) && /[\uDC00-\uDFFF]/.test(text[at]!);
-
 /**
  * What `suggest` (suggest/run.ts) gives for this request, the learned
  * recommender's index kept between calls: the other recommenders run as
@@ -111,7 +108,7 @@ const splitsPair = (text: string, at: number) =>
  * (kind enabled, score, offsets) before all are merged.
  */
 export async function suggestWithKeptIndex(state: LearnedState, request: SuggestRequest): Promise<Suggestion[]> {
-  const { suggest, mergeSuggestions } = await loadRecommenders();
+  const { suggest, mergeSuggestions, kept } = await loadRecommenders();
   const { article, tagset, entities, examples, settings } = request;
   const learned = settings.recommenders.includes('learned');
   // The text, tagset and registry are compared as the same objects the store holds until they change.
@@ -126,7 +123,7 @@ export async function suggestWithKeptIndex(state: LearnedState, request: Suggest
   const now = inputs();
   const hit = now[5] !== null && state.results.find((r) => r.inputs.every((x, i) => x === now[i]));
   if (hit) return hit.suggestions;
-  const suggestions = await suggestUncached(state, request, suggest, mergeSuggestions);
+  const suggestions = await suggestUncached(state, request, suggest, mergeSuggestions, kept);
   state.results.unshift({ inputs: inputs(), suggestions });
   state.results.length = Math.min(state.results.length, KEPT);
   return suggestions;
@@ -144,6 +141,7 @@ async function suggestUncached(
   request: SuggestRequest,
   suggest: typeof Run.suggest,
   mergeSuggestions: typeof Run.mergeSuggestions,
+  kept: typeof Run.kept,
 ): Promise<Suggestion[]> {
   const { article, examples, settings } = request;
   const others = settings.recommenders.filter((id) => id !== 'learned');
@@ -152,14 +150,8 @@ async function suggestUncached(
   if (!settings.recommenders.includes('learned')) return found;
   const kinds = enabledKinds(request);
   const text = article.text;
-  const learned = learnedWithKeptIndex(state, article, examples, kinds).filter(
-    (s) =>
-      kinds.has(s.kind) &&
-      s.score >= settings.minScore &&
-      s.start < s.end &&
-      s.end <= text.length &&
-      !splitsPair(text, s.start) &&
-      !splitsPair(text, s.end),
+  const learned = learnedWithKeptIndex(state, article, examples, kinds).filter((s) =>
+    kept(s, text, kinds, settings.minScore),
   );
   return mergeSuggestions([...found, ...learned]);
 }

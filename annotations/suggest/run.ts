@@ -58,16 +58,20 @@ export function suggest(input: SuggestRequestInput): Suggestion[] {
   const context: RecommenderContext = { article, entities, examples, kinds };
   const text = article.text;
   const found = settings.recommenders.flatMap((id) => RECOMMENDERS[id].suggest(context));
-  const valid = found.filter(
-    (s) =>
-      kinds.has(s.kind) &&
-      s.score >= settings.minScore &&
-      s.start < s.end &&
-      s.end <= text.length &&
-      !splitsPair(text, s.start) &&
-      !splitsPair(text, s.end),
-  );
+  const valid = found.filter((s) => kept(s, text, kinds, settings.minScore));
   // A claim whose speaker fell below the score keeps no dangling link.
   const ids = new Set(valid.map((s) => s.id));
   return mergeSuggestions(valid.map((s) => (s.saidBy !== null && !ids.has(s.saidBy) ? { ...s, saidBy: null } : s)));
+}
+
+/** Whether a suggestion may be proposed: of an enabled kind, scored high enough, a non-empty span inside the text that splits no surrogate pair. */
+export function kept(s: Suggestion, text: string, kinds: ReadonlySet<string>, minScore: number): boolean {
+  return (
+    kinds.has(s.kind) &&
+    s.score >= minScore &&
+    s.start < s.end &&
+    s.end <= text.length &&
+    !splitsPair(text, s.start) &&
+    !splitsPair(text, s.end)
+  );
 }
