@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, startWebApp, test } from './web-fixture';
+import { expectMarked } from './page-helpers';
 import { selectWithKeyboard, selectWithMouse } from './text-geometry';
 
 interface ExportedArticle {
@@ -60,7 +61,7 @@ test('tags a claim, a speaker and an event, edits them, finds them after a reloa
     ]),
   );
   await page.keyboard.press('2');
-  await expect(page.locator('.fm-mark-speaker')).toHaveText('General Dehqan');
+  await expectMarked(page, 'speaker', 'General Dehqan');
 
   // An event, selected with the keyboard.
   await selectWithKeyboard(page, ...(await offsetOf(page, 'a joint press conference')));

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WebApp } from './web-fixture';
 import { expect, startWebApp, test } from './web-fixture';
+import { expectMarked } from './page-helpers';
 
 const DAMAGED = '002_7feab6871f0e57f9';
 const TITLE = 'Iran and Iraq signed a memorandum';
@@ -71,7 +72,7 @@ test('a damaged article is marked, says why, and its last good copy is restored'
     const annotations = page.getByRole('region', { name: 'Annotations' }).getByRole('button');
     await expect(annotations).toHaveCount(1);
     await expect(annotations.first()).toContainText('Hossein Dehqan');
-    await expect(page.locator('.fm-mark-speaker')).toHaveText('Hossein Dehqan');
+    await expectMarked(page, 'speaker', 'Hossein Dehqan');
     await expect(row).not.toContainText('damaged');
     await expect(page.locator('.top-bar [role="alert"]')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/damaged-article-restored.png' });

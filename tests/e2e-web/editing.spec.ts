@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { articleFromText } from '../../annotations/article-text';
 import { openLowdbRepository } from '../../annotations/node/lowdb-repository';
 import { expect, test } from './web-fixture';
+import { expectMarked } from './page-helpers';
 import { pointAt, selectWithKeyboard, selectWithMouse } from './text-geometry';
 
 // The sample articles are short enough that CodeMirror renders every line, so
@@ -34,7 +35,7 @@ test('overlapping spans stay visible, and repeated clicks cycle through them, sm
   await selectWithKeyboard(page, start, start + 'General Dehqan'.length);
   await page.keyboard.press('2');
   await expect(page.locator('.fm-mark-event')).not.toHaveCount(0);
-  await expect(page.locator('.fm-mark-speaker')).toHaveText('General Dehqan');
+  await expectMarked(page, 'speaker', 'General Dehqan');
   // The speaker sits inside the event: both marks are drawn.
   await expect(page.locator('.fm-mark-event .fm-mark-speaker, .fm-mark-speaker .fm-mark-event')).not.toHaveCount(0);
 
@@ -81,7 +82,7 @@ test('a list item jumps to its span in a long article', async ({ page, app }) =>
   await page.keyboard.press('Control+End');
   for (let i = 0; i < 'By Fars News Agency'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('2');
-  await expect(page.locator('.fm-mark-speaker')).toHaveText('By Fars News Agency');
+  await expectMarked(page, 'speaker', 'By Fars News Agency');
   await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, 0));
   await expect(page.locator('.fm-mark-speaker')).not.toBeInViewport();
   await annotationItems(page).first().click();

@@ -37,3 +37,23 @@ export async function tag(page: Page, key: string, needle: string, within?: stri
 export const details = (page: Page) => page.getByRole('region', { name: 'Details' });
 export const annotationItems = (page: Page) => page.getByRole('region', { name: 'Annotations' }).getByRole('button');
 export const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+/**
+ * The text a kind's highlight covers in the article, read across every piece
+ * the editor draws it in: a mark nested in it (a suggestion's ghost, another
+ * span) may split a highlight into several elements that look as one.
+ */
+export async function markedText(page: Page, kind: string): Promise<string> {
+  return page.locator(`.cm-content .fm-mark-${kind}`).evaluateAll(
+    (pieces, cls) =>
+      pieces
+        .filter((piece) => !piece.parentElement?.closest(`.${cls}`))
+        .map((piece) => piece.textContent ?? '')
+        .join(''),
+    `fm-mark-${kind}`,
+  );
+}
+
+/** Waits until the kind's highlight (its only span in the article) covers exactly `text`. */
+export const expectMarked = (page: Page, kind: string, text: string) =>
+  expect.poll(() => markedText(page, kind), { message: `the ${kind} highlight covers “${text}”` }).toBe(text);

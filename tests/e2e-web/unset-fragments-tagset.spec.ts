@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Annotation, Article } from '../../annotations/model';
 import { LARGE_TAGSET } from '../support/large-tagset';
-import { annotationItems, details, saved, spanOf, tag } from './page-helpers';
+import { annotationItems, details, expectMarked, saved, spanOf, tag } from './page-helpers';
 import { pointAt, selectWithKeyboard } from './text-geometry';
 import { expect, test } from './web-fixture';
 
@@ -152,7 +152,7 @@ test('a tagset of 45 kinds, most without hotkeys: palette, picker, shortcuts and
   await select(page, 'Tehran', 'counterpart Khalid al-Obeidi in Tehran');
   await palette.getByRole('button', { name: 'GPE' }).click();
   await expect(annotationItems(page).filter({ hasText: 'Tehran' })).toContainText('GPE');
-  await expect(page.locator('.cm-content .fm-mark-GPE')).toHaveText('Tehran');
+  await expectMarked(page, 'GPE', 'Tehran');
 
   // And from the keyboard: / opens the picker, typing narrows it, Enter tags.
   await select(page, 'Khalid al-Obeidi');
@@ -165,7 +165,7 @@ test('a tagset of 45 kinds, most without hotkeys: palette, picker, shortcuts and
   await page.screenshot({ path: 'test-results/kind-picker.png' });
   await page.keyboard.press('Enter');
   await expect(picker).toHaveCount(0);
-  await expect(page.locator('.cm-content .fm-mark-Per-Soc')).toHaveText('Khalid al-Obeidi');
+  await expectMarked(page, 'Per-Soc', 'Khalid al-Obeidi');
   await saved(page);
 
   // The shortcuts overlay lists all 45 and fits the window.

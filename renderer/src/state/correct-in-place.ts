@@ -17,7 +17,11 @@ export interface CorrectionDeps {
   now?: () => number;
 }
 
-/** Moves of one span's ends pressed this close together make one undo step. */
+/**
+ * Moves of one span's ends pressed this close together make one undo step,
+ * counted between the presses, not between sending them: a slow answer from
+ * the core does not split what the user pressed in one go.
+ */
 export const COALESCE_MS = 1500;
 
 /**
@@ -27,9 +31,14 @@ export const COALESCE_MS = 1500;
  */
 export function createCorrections(deps: CorrectionDeps) {
   const now = deps.now ?? (() => Date.now());
+  /** The span the last move sent was of, and when its last press was. */
   let lastMove: { id: string; at: number } | null = null;
-  /** The move not yet sent; `alone`: its own undo step (a drag), never merged. */
-  let waiting: { id: string; start: number; end: number; alone: boolean } | null = null;
+  /**
+   * The move not yet sent; `alone`: its own undo step (a drag), never merged;
+   * `firstAt` and `lastAt`: when the first and the last of the presses it sums were.
+   */
+  let waiting: { id: string; start: number; end: number; alone: boolean; firstAt: number; lastAt: number } | null =
+    null;
   let sending: Promise<Annotation | null> | null = null;
   /** The move sent and not yet answered. */
   let inFlight: { id: string; start: number; end: number } | null = null;
@@ -65,7 +74,9 @@ export function createCorrections(deps: CorrectionDeps) {
      * while one is on its way add up to one more move, sent when it returns.
      */
     moveEnds(id: string, start: number, end: number, alone = false): Promise<Annotation | null> {
-      waiting = { id, start, end, alone };
+      const at = now();
+      const firstAt = waiting?.id === id && !waiting.alone && !alone ? waiting.firstAt : at;
+      waiting = { id, start, end, alone, firstAt, lastAt: at };
       if (sending) deps.preview(id, start, end);
       else sending = drain().finally(() => (sending = null));
       return sending;
@@ -84,13 +95,12 @@ export function createCorrections(deps: CorrectionDeps) {
     // What the core last confirmed: where a refused move puts the span back.
     let confirmed = waiting && deps.getState().layer.annotations.find((a) => a.id === waiting?.id);
     while (waiting) {
-      const { id, start, end, alone } = waiting;
+      const { id, start, end, alone, firstAt, lastAt } = waiting;
       waiting = null;
       const articleId = deps.getState().article?.id;
       if (!articleId) return null;
-      const at = now();
-      const coalesce = !alone && lastMove !== null && lastMove.id === id && at - lastMove.at < COALESCE_MS;
-      lastMove = alone ? null : { id, at };
+      const coalesce = !alone && lastMove !== null && lastMove.id === id && firstAt - lastMove.at < COALESCE_MS;
+      lastMove = alone ? null : { id, at: lastAt };
       inFlight = { id, start, end };
       result = await deps.update({ articleId, id, start, end }, coalesce ? mergeMoves : undefined);
       inFlight = null;

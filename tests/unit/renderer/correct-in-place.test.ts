@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../../annotations/contract';
-import { mergeMoves } from '../../../renderer/src/state/correct-in-place';
+import { COALESCE_MS, mergeMoves } from '../../../renderer/src/state/correct-in-place';
 import { openSampleWorkspaceStore } from '../../support/workspace-store-harness';
 
 const FIRST = '000_0032acaf3c30b9bc';
@@ -81,6 +81,43 @@ describe('correcting in place in the workspace store', () => {
     expect((await saved())[0]?.quote).toBe('General Dehqan said');
     await store.undo();
     expect((await saved())[0]).toMatchObject({ start, end });
+  });
+
+  it('keys pressed in one go are one undo step even when the core answers slower than the pause that splits steps', async () => {
+    await cleanup();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Each move takes the core longer to answer than the pause between two steps.
+      ({ handlers, store, text, cleanup } = await openSampleWorkspaceStore((client) => ({
+        ...client,
+        send: async (name, args) => {
+          const result = await client.send(name, args);
+          if (name === 'annotations/update') vi.advanceTimersByTime(COALESCE_MS + 500);
+          return result;
+        },
+      })));
+      const id = await tagged('speaker', 'General Dehqan');
+      const [start, end] = span('General Dehqan');
+      const steps = store.getState().undoStack.length;
+      const keys = [1, 2, 3].map(() => {
+        const next = store.spanOf(id)!;
+        return store.moveEnds(id, next.start, next.end + 1);
+      });
+      await Promise.all(keys);
+      expect(store.getState().layer.annotations[0]?.quote).toBe('General Dehqan sa');
+      expect(store.getState().undoStack).toHaveLength(steps + 1);
+      await store.undo();
+      expect((await saved())[0]).toMatchObject({ start, end });
+
+      // A press after a real pause is a step of its own.
+      vi.advanceTimersByTime(COALESCE_MS + 1);
+      await store.moveEnds(id, start, end + 1);
+      await store.undo();
+      expect((await saved())[0]).toMatchObject({ start, end });
+      expect(store.getState().undoStack).toHaveLength(steps);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a move pressed before the core has confirmed the new annotation waits for it', async () => {
