@@ -9,7 +9,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two at once: each test starts its own server over its own store, and most of a test is waiting on the browser.
+  workers: 2,
   retries: 0,
   outputDir: '.test-output/playwright',
   reporter: [['list']],

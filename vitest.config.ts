@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // One file more than there are cores: many suites spend their time waiting on child processes and fsync.
+    maxWorkers: availableParallelism() + 1,
   },
 });
