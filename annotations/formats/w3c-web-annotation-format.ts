@@ -114,7 +114,8 @@ function targetOf(
 export function toW3C(
   article: Article,
   a: Annotation,
-  entities: readonly Entity[],
+  /** The registry by id: looked up once per annotation, so a large registry costs no scan each. */
+  entities: ReadonlyMap<string, Entity>,
   map = offsetMap(article.text),
 ): W3CAnnotation {
   const body: W3CAnnotation['body'] = [{ type: 'TextualBody', purpose: 'tagging', value: a.kind }];
@@ -123,7 +124,7 @@ export function toW3C(
     for (const v of Array.isArray(value) ? value : [value])
       body.push({ type: 'TextualBody', purpose: 'classifying', value: `${name}=${String(v)}` });
   }
-  const entity = entities.find((e) => e.id === a.entityId);
+  const entity = a.entityId ? entities.get(a.entityId) : undefined;
   if (entity) body.push({ id: entityIri(entity), purpose: 'identifying' });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'describing', value: a.note });
   const targets = pieceTexts(a).map((piece) => targetOf(article, piece, map));
@@ -200,7 +201,7 @@ export function* exportW3CPieces(
     for (const { article, layer } of input.articles) {
       const map = offsetMap(article.text);
       const items = [
-        ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, input.entities, map)),
+        ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, entities, map)),
         ...layer.relations.map((r) => linkToW3C(r, entities)),
       ];
       for (const item of items) {

@@ -122,7 +122,7 @@ export function wholeW3C(input: ExportInput): ExportedFile[] {
   const items = input.articles.flatMap(({ article, layer }) => {
     const map = offsetMap(article.text);
     return [
-      ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, input.entities, map)),
+      ...layer.annotations.map((a): W3CAnnotation | W3CLinkingAnnotation => toW3C(article, a, entities, map)),
       ...layer.relations.map((r) => linkToW3C(r, entities)),
     ];
   });
