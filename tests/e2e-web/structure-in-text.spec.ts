@@ -73,6 +73,8 @@ test('links are drawn as arcs over the text, made by keyboard, and follow undo a
   for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+Shift+End');
   await expectMarked(page, 'speaker', 'eral Dehqan');
   await expect.poll(() => arcs(page).first().getAttribute('d')).not.toBe(before);
+  // The move saved, and the panels settled after it (the annotation list brings the moved span's row into view).
+  await saved(page);
 
   // Both can be switched off, and the choice holds after a reload.
   await showInText(page)
