@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { useBundledCli } from '../support/bundled-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
@@ -9,13 +9,7 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
 afterEach(() => cleanup());
 
-/** The CLI from its source (tsx resolved from the project folder), so this runs without a build. */
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'annotations/node/cli.ts', ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+const cli = useBundledCli();
 
 const TEXT = 'Minister Dehqan said Iran and Iraq signed a memorandum in Tehran.';
 

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ArticleLayer } from '../../annotations/model';
 import { hashStore } from '../support/store-integrity';
 import { useStoreOpener } from '../support/open-store';
+import { useBundledCli } from '../support/bundled-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: string;
@@ -13,16 +13,10 @@ let store: string;
 const openStore = useStoreOpener();
 const SAMPLE = 'annotations/sample-corpus';
 const FIRST = '000_0032acaf3c30b9bc';
-/** Each run starts a Node process with tsx: seconds each on a busy machine. */
-const SLOW = { timeout: 240_000 };
+/** Each run starts a Node process: a second or more each on a busy machine. */
+const SLOW = { timeout: 120_000 };
 
-/** The CLI from its source (tsx resolved from the project folder), so this runs without a build. */
-const cli = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'annotations/node/cli.ts', ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-};
+const cli = useBundledCli();
 
 beforeEach(async () => {
   ({ dir, cleanup } = await makeTempDir());
