@@ -22,10 +22,16 @@ import { makeTempDir } from '../support/temp-dir';
  * change half-applied: it equals the store after exactly the acknowledged
  * steps, or after one more (the step under way when the process died).
  *
+ * The kill points are stratified: the write steps are cut into as many equal
+ * stretches as there are kills, and each kill lands at a random step of its
+ * own stretch, so that the kills cover the whole scenario evenly (as many
+ * distinct steps as purely random points would need nearly twice the kills
+ * for).
+ *
  * FACTMARK_CRASH_SEED and FACTMARK_CRASH_KILLS change the seed and count.
  */
 const SEED = Number(process.env.FACTMARK_CRASH_SEED ?? 20261130);
-const KILLS = Number(process.env.FACTMARK_CRASH_KILLS ?? 110);
+const KILLS = Number(process.env.FACTMARK_CRASH_KILLS ?? 64);
 /** Kills that land while an earlier kill's change is being finished on open. */
 const SECOND_KILLS = 12;
 const { sampleDir } = appPaths(findAppRoot(__dirname));
@@ -177,9 +183,14 @@ describe('a process killed in the middle of changes', () => {
   it(`leaves, after each of ${KILLS} kills at seeded random points, the whole change or none of it`, async () => {
     const next = random(SEED);
     const landed = new Map<number, number>();
+    const struck = new Set<number>();
     let finished = 0;
     for (let round = 0; round < KILLS; round++) {
-      const crashAt = 1 + Math.floor(next() * totalSteps);
+      // Round r's stretch is the steps from floor(r·T/K) + 1 to floor((r+1)·T/K): never empty while T ≥ K.
+      const from = Math.floor((round * totalSteps) / KILLS);
+      const to = Math.floor(((round + 1) * totalSteps) / KILLS);
+      const crashAt = from + 1 + Math.floor(next() * Math.max(1, to - from));
+      struck.add(crashAt);
       const dir = join(root, `round-${round}`);
       await cp(join(root, 'base'), dir, { recursive: true });
       const result = await runChild(child, [
@@ -196,6 +207,7 @@ describe('a process killed in the middle of changes', () => {
       if (at > result.acks) finished++;
     }
     // The kills landed all along the scenario, and some inside a change that was then finished on open.
+    expect(struck.size, `${KILLS} kills over ${totalSteps} steps`).toBe(Math.min(KILLS, totalSteps));
     expect(landed.size).toBeGreaterThan(states.length / 2);
     expect(finished).toBeGreaterThan(0);
   }, 600_000);
