@@ -2,7 +2,8 @@
 // (electronegativity), then every suite (unit and contract under Vitest; web
 // and Electron e2e under Playwright). Ends with one line
 // summing them all: `N passed, N failed, N skipped`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const OUT = '.test-output';
@@ -25,14 +26,6 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-/** A check with no test count of its own (typecheck, lint, build) counts as one. */
-function check(label, command, args) {
-  const ok = run(label, command, args);
-  totals[ok ? 'passed' : 'failed'] += 1;
-  lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
-  return ok;
-}
-
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -41,13 +34,69 @@ function readJson(file) {
   }
 }
 
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.renderer.json']);
-check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-check('format', 'npx', ['prettier', '--check', '.']);
-const built = check('build', 'npm', ['run', 'build', '--silent']);
-check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
+/**
+ * Runs the checks with no test count of their own, as many at once as there are cores, each counting
+ * as one. Each one's output is held and printed whole when it ends, so logs do not interleave; the
+ * summary lists them in the order given. A check with `after` starts once that one has passed.
+ */
+async function checks(list) {
+  const results = new Map();
+  const waiting = [...list];
+  const running = new Set();
+  const start = (item) => {
+    const done = new Promise((resolvePromise) => {
+      const began = Date.now();
+      const proc = spawn(item.command, item.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = [];
+      proc.stdout.on('data', (d) => output.push(d));
+      proc.stderr.on('data', (d) => output.push(d));
+      const finish = (ok) => {
+        const seconds = ((Date.now() - began) / 1000).toFixed(0);
+        console.log(`\n=== ${item.label}: ${item.command} ${item.args.join(' ')} (${seconds} s)`);
+        process.stdout.write(Buffer.concat(output));
+        results.set(item, ok);
+        resolvePromise();
+      };
+      proc.on('error', (error) => {
+        output.push(Buffer.from(`${error.message}\n`));
+        finish(false);
+      });
+      proc.on('close', (code) => finish(code === 0));
+    });
+    running.add(done);
+    void done.then(() => running.delete(done));
+  };
+  const slots = Math.max(2, availableParallelism());
+  while (waiting.length > 0 || running.size > 0) {
+    const index = waiting.findIndex((item) => !item.after || results.has(item.after));
+    if (index >= 0 && running.size < slots) {
+      const [item] = waiting.splice(index, 1);
+      if (item.after && !results.get(item.after)) results.set(item, false);
+      else start(item);
+      continue;
+    }
+    await Promise.race(running);
+  }
+  for (const item of list) {
+    const ok = results.get(item);
+    totals[ok ? 'passed' : 'failed'] += 1;
+    lines.push(`${item.label}: ${ok ? 'ok' : item.after && !results.get(item.after) ? 'not run' : 'FAILED'}`);
+  }
+  return results;
+}
+
+// Longest first, so that the slots stay busy to the end.
+const build = { label: 'build', command: 'npm', args: ['run', 'build', '--silent'] };
+const staticResults = await checks([
+  { label: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  { label: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.node.json'] },
+  { label: 'format', command: 'npx', args: ['prettier', '--check', '.'] },
+  { label: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.renderer.json'] },
+  { label: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.core.json'] },
+  build,
+  { label: 'electronegativity', command: 'node', args: ['scripts/electronegativity.mjs'], after: build },
+]);
+const built = staticResults.get(build);
 
 const vitestOk = run('unit + contract', 'npx', [
   'vitest',
