@@ -22,11 +22,11 @@ import { makeTempDir } from '../support/temp-dir';
  * change half-applied: it equals the store after exactly the acknowledged
  * steps, or after one more (the step under way when the process died).
  *
- * The kill points are stratified: the write steps are cut into as many equal
- * stretches as there are kills, and each kill lands at a random step of its
- * own stretch, so that the kills cover the whole scenario evenly (as many
- * distinct steps as purely random points would need nearly twice the kills
- * for).
+ * The kill points are stratified: the write steps (342 of them) are cut into
+ * as many equal stretches as there are kills, and each kill lands at a random
+ * step of its own stretch. Every stretch of about five steps is struck, each
+ * at a different step, where purely random points leave stretches out by
+ * chance and strike some steps twice.
  *
  * FACTMARK_CRASH_SEED and FACTMARK_CRASH_KILLS change the seed and count.
  */
