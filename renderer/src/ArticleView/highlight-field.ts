@@ -3,10 +3,11 @@ import { StateEffect, StateField } from '@codemirror/state';
 import type { DecorationSet } from '@codemirror/view';
 import { Decoration, EditorView } from '@codemirror/view';
 import type { Annotation } from '../../../annotations/model';
-import { GOLD } from '../../../annotations/constants';
 import { spanPieces } from '../../../annotations/spans';
 import type { SpanKindDefinition } from '../../../annotations/tagset';
 import { listChanges } from './list-changes';
+import type { LayerStyle } from './mark-look';
+import { colourOf, layerStyle, markLook } from './mark-look';
 
 export interface Highlights {
   annotations: readonly Annotation[];
@@ -16,36 +17,11 @@ export interface Highlights {
   me: string;
 }
 
-/** How a layer is drawn: the user's own solid, a colleague's dashed and paler, gold with a gold rule. */
-export type LayerStyle = 'mine' | 'other' | 'gold';
-
-export function layerStyle(annotator: string, me: string): LayerStyle {
-  return annotator === GOLD ? 'gold' : annotator === me ? 'mine' : 'other';
-}
-
 export const setHighlights = StateEffect.define<Highlights>();
 
-/** `#rrggbb` at the given opacity, so overlapping spans mix and stay visible. */
-function tint(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
-const colorOf = (kind: SpanKindDefinition | undefined) => kind?.color ?? '#888888';
-
 function markFor(kind: SpanKindDefinition | undefined, name: string, style: LayerStyle, fragment: boolean): Decoration {
-  const color = colorOf(kind);
-  const look = {
-    mine: `background-color: ${tint(color, 0.22)}; box-shadow: inset 0 -2px 0 ${color};`,
-    other: `background-color: ${tint(color, 0.1)}; border-bottom: 2px dashed ${color};`,
-    gold: `background-color: ${tint(color, 0.22)}; box-shadow: inset 0 -2px 0 ${color}, inset 0 2px 0 #c9a227;`,
-  }[style];
-  // A piece of a discontinuous span is framed by a dashed line in its colour: the span goes on elsewhere.
-  const piece = fragment ? ` outline: 1px dashed ${color}; outline-offset: -1px;` : '';
-  return Decoration.mark({
-    class: `fm-mark fm-mark-${name} fm-layer-${style}${fragment ? ' fm-fragment' : ''}`,
-    attributes: { style: look + piece },
-  });
+  const { className, style: inline } = markLook(name, colourOf(kind), style, fragment);
+  return Decoration.mark({ class: className, attributes: { style: inline } });
 }
 
 const selectedMark = (id: string) =>
@@ -55,7 +31,7 @@ const selectedMark = (id: string) =>
 function gapMark(kind: SpanKindDefinition | undefined, id: string): Decoration {
   return Decoration.mark({
     class: 'fm-fragment-gap',
-    attributes: { style: `text-decoration: underline dotted ${colorOf(kind)}; text-decoration-thickness: 2px;` },
+    attributes: { style: `text-decoration: underline dotted ${colourOf(kind)}; text-decoration-thickness: 2px;` },
     annotation: id,
   });
 }

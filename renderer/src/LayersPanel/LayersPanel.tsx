@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { GOLD } from '../../../annotations/constants';
-import { layerStyle } from '../ArticleView/highlight-field';
-import { setShowInText, useShowInText } from '../ArticleView/show-in-text';
+import { layerStyle } from '../ArticleView/mark-look';
+import { useShowInText } from '../ArticleView/show-in-text';
+import { setShowInText } from '../ArticleView/show-in-text-choice';
 import { useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { SuggestionsLayer } from './SuggestionsLayer';
 
