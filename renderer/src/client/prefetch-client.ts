@@ -12,11 +12,14 @@ export type EarlyRequest = { [K in OperationName]: { name: K; args: Args<K> } }[
 export const FIRST_ARTICLE: Args<'articles/page'> = { offset: 0, limit: 100 };
 
 /**
- * What the workspace store asks for first (see `init`): the store's status and
- * registries, and the article in the address, else the store's first article.
- * Not the whole article list: on a large store it is tens of megabytes, which
- * the server would serialise while the article waits; it is asked for once
- * the article is shown.
+ * What the first paint needs, which the workspace store asks for first (see
+ * `init`): the article in the address with its layer, and the store's status
+ * (the tagset's colours), else the store's first article. Not the registries,
+ * which the first paint does not show: they are asked for when the app starts,
+ * and meanwhile the server answers only what the article waits for. Not the
+ * whole article list: on a large store it is tens of megabytes, which the
+ * server would serialise while the article waits; it is asked for once the
+ * article is shown.
  */
 export function firstPaintRequests(articleId: string | undefined): EarlyRequest[] {
   const article: EarlyRequest[] = articleId
@@ -29,12 +32,19 @@ export function firstPaintRequests(articleId: string | undefined): EarlyRequest[
     ...article,
     { name: 'store/status', args: {} },
     ...(articleId ? [] : [{ name: 'articles/page', args: FIRST_ARTICLE } as const]),
-    { name: 'entities/list', args: {} },
-    { name: 'events/list', args: {} },
   ];
 }
 
 const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args)}`;
+
+/** A client whose early answers can also be looked at without being taken (see `peek`). */
+export interface PrefetchingClient extends FactmarkClient {
+  /**
+   * The answer to one of the early requests, whether the app took it yet or not; undefined for a
+   * request not sent early. For the first paint, which shows what the app will show when it takes them.
+   */
+  peek<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> | undefined;
+}
 
 /**
  * A client that sends `requests` at once, while the rest of the app is still
@@ -43,7 +53,7 @@ const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args)}`
  * for ends the prefetch and drops what is left: from then on the app may have
  * changed something, and an answer older than its own actions is never shown.
  */
-export function createPrefetchingClient(client: FactmarkClient, requests: readonly EarlyRequest[]): FactmarkClient {
+export function createPrefetchingClient(client: FactmarkClient, requests: readonly EarlyRequest[]): PrefetchingClient {
   const early = new Map<string, Promise<unknown>>();
   for (const { name, args } of requests) {
     const answer = client.send(name, args as never);
@@ -51,7 +61,10 @@ export function createPrefetchingClient(client: FactmarkClient, requests: readon
     answer.catch(() => undefined);
     early.set(keyOf(name, args), answer);
   }
+  const sent = new Map(early);
   return {
+    peek: <K extends OperationName>(name: K, args: Args<K>) =>
+      sent.get(keyOf(name, args)) as Promise<Results[K]> | undefined,
     transport: client.transport,
     send<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> {
       const key = keyOf(name, args);

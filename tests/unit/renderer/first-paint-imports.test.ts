@@ -49,4 +49,14 @@ describe("the editor's first paint", () => {
     const zod = [...graph].filter(([name]) => name === 'zod' || name.startsWith('zod/'));
     expect(zod.map(([, path]) => path.join(' → '))).toEqual([]);
   });
+
+  it('is drawn by an entry that loads neither React, CodeMirror nor a schema library: only its own few modules', () => {
+    const graph = firstPaintGraph(resolve(root, 'renderer/src/main.tsx'));
+    const packages = [...graph].filter(([name]) => !name.startsWith('/'));
+    expect(packages.map(([, path]) => path.join(' → '))).toEqual([]);
+    // The walk went through the entry's own modules (the plain drawing among them), and not into the app.
+    expect([...graph.keys()]).toContain(resolve(root, 'renderer/src/first-paint/first-paint.ts'));
+    expect([...graph.keys()]).not.toContain(resolve(root, 'renderer/src/boot.tsx'));
+    expect(graph.size).toBeLessThan(20);
+  });
 });

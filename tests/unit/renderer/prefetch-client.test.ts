@@ -33,26 +33,31 @@ describe('the prefetch before the app loads', () => {
   it('sends the first paint’s requests at once, hands each answer over once, then asks the server again', async () => {
     const { client, sent } = countingClient();
     const prefetching = createPrefetchingClient(client, firstPaintRequests('a1'));
-    expect(sent).toHaveLength(5);
-    expect(sent).toContain('articles/get {"articleId":"a1"}');
+    // What the first paint draws, and only that: the registries wait for the app.
+    expect(sent).toEqual(['articles/get {"articleId":"a1"}', 'annotations/list {"articleId":"a1"}', 'store/status {}']);
     expect(prefetching.transport).toBe('ipc');
 
     const first = await prefetching.send('articles/get', { articleId: 'a1' });
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(3);
     const second = await prefetching.send('articles/get', { articleId: 'a1' });
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(4);
     expect(second).not.toEqual(first);
+  });
+
+  it('lets the first paint look at an early answer without taking it from the app', async () => {
+    const { client, sent } = countingClient();
+    const prefetching = createPrefetchingClient(client, firstPaintRequests('a1'));
+    const peeked = await prefetching.peek('annotations/list', { articleId: 'a1' });
+    expect(await prefetching.peek('annotations/list', { articleId: 'a1' })).toBe(peeked);
+    expect(await prefetching.send('annotations/list', { articleId: 'a1' })).toBe(peeked);
+    expect(sent).toHaveLength(3);
+    expect(prefetching.peek('entities/list', {})).toBeUndefined();
   });
 
   it('asks for the store’s first article when the address names none, and never for the whole list', () => {
     const { client, sent } = countingClient();
     createPrefetchingClient(client, firstPaintRequests(undefined));
-    expect(sent).toEqual([
-      'store/status {}',
-      'articles/page {"offset":0,"limit":100}',
-      'entities/list {}',
-      'events/list {}',
-    ]);
+    expect(sent).toEqual(['store/status {}', 'articles/page {"offset":0,"limit":100}']);
     expect(firstPaintRequests('a1').map((r) => r.name)).not.toContain('articles/list');
   });
 
@@ -61,11 +66,11 @@ describe('the prefetch before the app loads', () => {
     const prefetching = createPrefetchingClient(client, firstPaintRequests('a1'));
     await prefetching.send('store/status', {});
     await prefetching.send('articles/get', { articleId: 'other' });
-    expect(sent).toHaveLength(6);
-    // The registry may have changed since it was prefetched: it is asked for again.
-    await prefetching.send('entities/list', {});
-    expect(sent).toHaveLength(7);
-    expect(sent[6]).toBe('entities/list {}');
+    expect(sent).toHaveLength(4);
+    // The layer may have changed since it was prefetched: it is asked for again.
+    await prefetching.send('annotations/list', { articleId: 'a1' });
+    expect(sent).toHaveLength(5);
+    expect(sent[4]).toBe('annotations/list {"articleId":"a1"}');
   });
 
   it('gives a failed request’s error to whoever takes its answer', async () => {
@@ -92,9 +97,9 @@ describe('the workspace store over the prefetch', () => {
     let reached = 0;
     const counted: FactmarkClient = { ...server, send: (name, args) => (reached++, server.send(name, args)) };
     const store = createWorkspaceStore(createPrefetchingClient(counted, firstPaintRequests(THIRD)));
-    expect(reached).toBe(5);
+    expect(reached).toBe(3);
     await store.init(THIRD);
-    // Beyond the prefetched answers only the list's first window, sent with them (never the whole list).
+    // Beyond the prefetched answers only the registries and the list's first window (never the whole list).
     expect(reached).toBe(6);
     expect(store.getState().article?.id).toBe(THIRD);
     expect(store.getState().status?.annotator).toBe('alice');
