@@ -43,7 +43,7 @@ interface LoadTimes {
  * and for the editor's, and notes the time once the frame that shows each has
  * been painted (the task after that frame's animation callbacks).
  */
-function watchFirstPaint(): void {
+export function watchFirstPaint(): void {
   const w = window as unknown as Record<string, Promise<number>>;
   // No named function in here: the compiler would wrap it in a helper the page does not have.
   const watched = {
