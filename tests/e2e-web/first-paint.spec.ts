@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { callApi } from './web-api';
 import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
@@ -7,7 +7,8 @@ import { expect, test } from './web-fixture';
  * The entry draws the article's text and highlights as plain DOM before the
  * app's code has loaded (renderer/src/first-paint/); the app then replaces
  * it with its own first frame. A user sees the text sooner, and it must not
- * move, change colour or be drawn twice when the editor takes its place.
+ * move, change colour or be drawn twice when the editor takes its place, nor
+ * when the project's status comes after it.
  */
 
 /** Where the text's characters on screen are and how they are highlighted, at some offsets of the text. */
@@ -58,22 +59,25 @@ const measure = (page: Page, lines: string, offsets: number[]) =>
     [lines, offsets] as const,
   ) as Promise<Drawn>;
 
-/**
- * Opens `articleId` with the app's code held back until `release` is called, and with the project's sync
- * status held until the end (its words change the top bar after the app's first frame, which is the frame
- * the plain drawing stands for).
- */
+/** Opens `articleId` with the app's code held back until `release` is called. */
 async function openHeld(page: Page, app: WebApp, articleId: string) {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  const held: Route[] = [];
   await page.route('**/assets/boot-*.js', async (route) => {
     await released;
     await route.continue();
   });
-  await page.route('**/api/project/status', (route) => void held.push(route));
   await page.goto(`${app.url}/#/article/${articleId}`);
-  return { release, held };
+  return { release };
+}
+
+/**
+ * Waits for the app to be drawn whole: the editor's highlights, and the project's sync status, whose words
+ * come after the app's first frame and must not move the text either.
+ */
+async function appDrawn(page: Page): Promise<void> {
+  await expect(page.locator('.cm-content .fm-mark').first()).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveText('Not shared');
 }
 
 async function annotatedArticle(app: WebApp): Promise<{ id: string; offsets: number[] }> {
@@ -95,7 +99,7 @@ test('the article and its highlights are drawn before the app has loaded, where 
   app,
 }) => {
   const { id, offsets } = await annotatedArticle(app);
-  const { release, held } = await openHeld(page, app, id);
+  const { release } = await openHeld(page, app, id);
 
   const plain = page.locator('.fm-first-paint');
   await expect(plain.locator('.fm-mark').first()).toBeVisible();
@@ -114,7 +118,7 @@ test('the article and its highlights are drawn before the app has loaded, where 
   await page.screenshot({ path: '.test-output/first-paint-plain.png' });
 
   release();
-  await expect(page.locator('.cm-content .fm-mark').first()).toBeVisible();
+  await appDrawn(page);
   await expect(page.locator('.fm-first-paint')).toHaveCount(0);
   // Drawn once: the app's panels are there, each once.
   await expect(page.locator('#left-panel')).toHaveCount(1);
@@ -128,7 +132,6 @@ test('the article and its highlights are drawn before the app has loaded, where 
   expect(colours.get(121)).not.toBe(colours.get(135));
   expect(colours.get(400)).toBe('none');
   await page.screenshot({ path: '.test-output/first-paint-editor.png' });
-  for (const route of held) await route.continue();
 });
 
 test('the drawing follows the window and the panels and labels the user chose', async ({ page, app }) => {
@@ -151,14 +154,13 @@ test('the drawing follows the window and the panels and labels the user chose', 
     );
     await page.goto('about:blank');
     await page.unrouteAll();
-    const { release, held } = await openHeld(page, app, id);
+    const { release } = await openHeld(page, app, id);
     await expect(page.locator('.fm-first-paint .fm-mark').first()).toBeVisible();
     const before = await measure(page, '.fm-first-paint-line', offsets);
     release();
-    await expect(page.locator('.cm-content .fm-mark').first()).toBeVisible();
+    await appDrawn(page);
     const after = await measure(page, '.cm-content .cm-line', offsets);
     expect(after, JSON.stringify(setup)).toEqual(before);
     expect(before.at.length, 'characters compared').toBeGreaterThan(5);
-    for (const route of held) await route.continue();
   }
 });
