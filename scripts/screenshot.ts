@@ -195,6 +195,11 @@ try {
 
   const reviewShot = out.replace(/\.png$/, '-review.png');
   await page.getByRole('button', { name: 'Review' }).click();
+  // The review page loads on first use: keys pressed before it is there would go nowhere.
+  await page
+    .getByRole('region', { name: 'Review' })
+    .getByText(/differences decided/)
+    .waitFor();
   await page.keyboard.press('j');
   await page.keyboard.press('1');
   await page.keyboard.press('j');
