@@ -40,32 +40,33 @@ function h(tag: string, props: Record<string, string | boolean> = {}, ...childre
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+function svgElement(tag: string, attributes: Record<string, string>): SVGElement {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
 /** The panel toggle's icon, as PanelToggle draws it. */
 function panelIcon(side: 'left' | 'right', open: boolean): SVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '16', height: '16', 'aria-hidden': 'true' }))
-    svg.setAttribute(k, v);
-  const frame = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({
-    x: '1.5',
-    y: '2.5',
-    width: '13',
-    height: '11',
-    rx: '1.5',
-    fill: 'none',
-    stroke: 'currentColor',
-  }))
-    frame.setAttribute(k, v);
-  const bar = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({
-    x: side === 'left' ? '2' : '10',
-    y: '3',
-    width: '4',
-    height: '10',
-    fill: open ? 'currentColor' : 'none',
-  }))
-    bar.setAttribute(k, v);
-  svg.append(frame, bar);
+  const svg = svgElement('svg', { viewBox: '0 0 16 16', width: '16', height: '16', 'aria-hidden': 'true' });
+  svg.append(
+    svgElement('rect', {
+      x: '1.5',
+      y: '2.5',
+      width: '13',
+      height: '11',
+      rx: '1.5',
+      fill: 'none',
+      stroke: 'currentColor',
+    }),
+    svgElement('rect', {
+      x: side === 'left' ? '2' : '10',
+      y: '3',
+      width: '4',
+      height: '10',
+      fill: open ? 'currentColor' : 'none',
+    }),
+  );
   return svg;
 }
 
