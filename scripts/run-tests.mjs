@@ -51,6 +51,8 @@ async function checks(list) {
       proc.stdout.on('data', (d) => output.push(d));
       proc.stderr.on('data', (d) => output.push(d));
       const finish = (ok) => {
+        // A process that cannot start reports 'error' and may then report 'close' too: told once.
+        if (results.has(item)) return;
         const seconds = ((Date.now() - began) / 1000).toFixed(0);
         console.log(`\n=== ${item.label}: ${item.command} ${item.args.join(' ')} (${seconds} s)`);
         process.stdout.write(Buffer.concat(output));

@@ -40,8 +40,9 @@ const keyOf = (name: string, args: unknown) => `${name} ${JSON.stringify(args)}`
 /** A client whose early answers can also be looked at without being taken (see `peek`). */
 export interface PrefetchingClient extends FactmarkClient {
   /**
-   * The answer to one of the early requests, whether the app took it yet or not; undefined for a
-   * request not sent early. For the first paint, which shows what the app will show when it takes them.
+   * The answer to one of the early requests, whether the app took it yet or not, until the prefetch
+   * ends; undefined for a request not sent early. For the first paint, which shows what the app will
+   * show when it takes them.
    */
   peek<K extends OperationName>(name: K, args: Args<K>): Promise<Results[K]> | undefined;
 }
@@ -74,6 +75,8 @@ export function createPrefetchingClient(client: FactmarkClient, requests: readon
         return answer as Promise<Results[K]>;
       }
       early.clear();
+      // Nor are they looked at any more: the answers (a long article, its layer) are not kept for the session.
+      sent.clear();
       return client.send(name, args);
     },
     saveFile: (file) => client.saveFile(file),

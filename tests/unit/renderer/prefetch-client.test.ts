@@ -52,6 +52,9 @@ describe('the prefetch before the app loads', () => {
     expect(await prefetching.send('annotations/list', { articleId: 'a1' })).toBe(peeked);
     expect(sent).toHaveLength(3);
     expect(prefetching.peek('entities/list', {})).toBeUndefined();
+    // Once the prefetch ends, nothing is kept to be looked at.
+    await prefetching.send('entities/list', {});
+    expect(prefetching.peek('articles/get', { articleId: 'a1' })).toBeUndefined();
   });
 
   it('asks for the store’s first article when the address names none, and never for the whole list', () => {
