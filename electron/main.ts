@@ -1,3 +1,5 @@
+// Before any other: the file thread pool's size is read at the first file operation.
+import '../annotations/node/file-threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';

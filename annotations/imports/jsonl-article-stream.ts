@@ -116,8 +116,10 @@ const stopped = (line: number, error: unknown) =>
  * Imports a JSONL file of articles read as a stream: checked whole first (a
  * file refused — empty, binary, not UTF-8 — saves nothing), then read line
  * by line and saved in batches of `batch` articles, each batch one
- * transaction. The store, the report and its line numbers are those the
- * whole-file reading gives; `onBytes` follows the reading.
+ * transaction. While a batch is saved, the next one is read: the disk's
+ * writes and the reading share the time. The store, the report and its line
+ * numbers are those the whole-file reading gives; `onBytes` follows the
+ * saving.
  */
 export async function importJsonlStream(
   ctx: ServiceContext,
@@ -133,10 +135,35 @@ export async function importJsonlStream(
     report.skipped.push(refusal);
     return;
   }
+  /** The report's problems, in the order the whole-file reading meets them. */
   const problems: string[] = [];
+  /** Those of the lines read since the last batch was handed to be saved: they follow that batch's own. */
+  let lineProblems: string[] = [];
   let drafts: Numbered[] = [];
   let chars = 0;
   let bytes = 0;
+  /** The batch being saved (one at a time, in order), and whether a save stopped the file. */
+  let saving: Promise<void> | null = null;
+  let saveStopped = false;
+  const settle = async () => {
+    const under = saving;
+    saving = null;
+    await under;
+  };
+  const save = (these: Numbered[], theirLineProblems: string[], readTo: number) => {
+    saving = (async () => {
+      problems.push(...theirLineProblems);
+      try {
+        await saveBatch(ctx, ictx, these, report, problems, run);
+      } catch (error) {
+        saveStopped = true;
+        throw error;
+      }
+      onBytes?.(readTo, file.size);
+    })();
+    // Told when it is settled, before the next batch is saved or the file ends; not an unhandled rejection meanwhile.
+    saving.catch(() => undefined);
+  };
   const counted = async function* () {
     for await (const chunk of file.read()) {
       bytes += chunk.length;
@@ -146,27 +173,38 @@ export async function importJsonlStream(
   try {
     for await (const line of linesOf(counted())) {
       if ('problem' in line) {
-        problems.push(line.problem);
+        lineProblems.push(line.problem);
         continue;
       }
       const draft = draftOfLine(file.name, line.number, line.text.trim());
       if (!draft) continue;
       if ('problem' in draft) {
-        problems.push(draft.problem);
+        lineProblems.push(draft.problem);
         continue;
       }
       drafts.push({ ...draft, line: line.number });
       chars += draft.text.length;
       if (drafts.length >= batch || chars >= BATCH_CHARS) {
-        await saveBatch(ctx, ictx, drafts, report, problems, run);
-        onBytes?.(bytes, file.size);
+        await settle();
+        save(drafts, lineProblems, bytes);
         drafts = [];
+        lineProblems = [];
         chars = 0;
       }
     }
-    if (drafts.length > 0) await saveBatch(ctx, ictx, drafts, report, problems, run);
+    await settle();
+    if (drafts.length > 0) save(drafts, lineProblems, file.size);
+    else problems.push(...lineProblems);
+    await settle();
     onBytes?.(file.size, file.size);
-  } catch (error) {
+  } catch (thrown) {
+    let error = thrown;
+    if (!saveStopped) {
+      // The reading failed: the save under way ends first, and tells its own failure rather than the reading's.
+      await settle().catch((stop: unknown) => (error = stop));
+      // The lines read after a save that stopped the file were never the file's to report, as a whole reading stops there.
+      if (!saveStopped) problems.push(...lineProblems);
+    }
     if (!isFactmarkError(error)) throw error;
     problems.push(error.message);
   }

@@ -1,3 +1,5 @@
+// Before any other: the file thread pool's size is read at the first file operation.
+import './file-threads';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ExportScope, LeftOut, OutOfScope } from '../contract';

@@ -1,3 +1,5 @@
+// Before any other: the file thread pool's size is read at the first file operation.
+import './file-threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -204,14 +204,54 @@ describe('a JSONL file of articles read as a stream', () => {
           }),
         ),
     };
-    const lines = ['One.', 'Two.', 'Poison', 'Four.', 'Five.'].map((t, i) =>
+    const lines = ['One.', 'Two.', 'Poison', 'Four.', 'Five.', 'Six.'].map((t, i) =>
       JSON.stringify({ id: `a${i + 1}`, text: t }),
     );
+    // Line 5 is read while the batch of lines 3 and 4 is saved: its problem still comes after theirs.
+    lines[4] = '{"id": "a5", "text": ';
     const report = fileReport('p.jsonl');
     const source = await memoryUploads({ up: new TextEncoder().encode(lines.join('\n')) }).open('up');
     await importJsonlStream(refusing, storeContext(ctx), { name: 'p.jsonl', ...source }, report, {}, undefined, 2);
-    expect(report.skipped).toEqual(['line 3: Refused: poison would not read back']);
-    expect(repo.listArticles().map((a) => a.id)).toEqual(['a1', 'a2', 'a4', 'a5']);
+    expect(report.skipped).toEqual([
+      'line 3: Refused: poison would not read back',
+      expect.stringMatching(/^malformed line 5: /),
+    ]);
+    expect(repo.listArticles().map((a) => a.id)).toEqual(['a1', 'a2', 'a4', 'a6']);
+  });
+
+  it('a save that fails (the disk) stops the file there: nothing after it is saved or reported, and no write goes on after the import', async () => {
+    const { repo, ctx } = await emptyStore();
+    let writing = 0;
+    const failing: ServiceContext = {
+      ...ctx,
+      transact: (work) =>
+        repo.transact((tx) =>
+          work({
+            ...tx,
+            addArticles: async (articles) => {
+              writing++;
+              // The failure comes late, after the next batch has been read.
+              await new Promise((resolve) => setTimeout(resolve, 30));
+              writing--;
+              if (articles.some((a) => a.title === 'Disk'))
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              return tx.addArticles(articles);
+            },
+          }),
+        ),
+    };
+    const lines = ['One.', 'Two.', 'Disk', 'Four.', '{not json', 'Six.', 'Seven.'].map((t, i) =>
+      t.startsWith('{') ? t : JSON.stringify({ id: `a${i + 1}`, text: t }),
+    );
+    const report = fileReport('d.jsonl');
+    const source = await memoryUploads({ up: new TextEncoder().encode(lines.join('\n')) }).open('up');
+    await importJsonlStream(failing, storeContext(ctx), { name: 'd.jsonl', ...source }, report, {}, undefined, 2);
+    expect(writing).toBe(0);
+    expect(report.skipped).toEqual([
+      'nothing from line 3 on was saved (the lines before it were): could not be saved: ENOSPC: no space left on device, write',
+    ]);
+    expect(repo.listArticles().map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(report.imported).toEqual(['a1', 'a2']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { FLUSH_ALL_FROM } from '../../annotations/node/new-files-write';
 import type { Args, Handlers } from '../../annotations/contract';
 import type { ChangeSet, Mutation } from '../../annotations/changes';
 import type { Annotation, Entity, EventRecord } from '../../annotations/model';
@@ -7,8 +8,8 @@ import { createHandlers } from '../../annotations/service/index';
 /**
  * A fixed sequence of changes that each touch several store files (merge,
  * split, their undo and redo, tagset migrations, adjudication, a bundle
- * import), run the same way by the crash test's child process and by the
- * test itself, so the store after any prefix of it can be computed exactly.
+ * import, an import of many articles), run the same way by the crash test's
+ * child process and by the test itself, so the store after any prefix of it can be computed exactly.
  */
 
 /** Ids and times that repeat from run to run. */
@@ -111,6 +112,13 @@ const BRAT_ANN = base64(
   ].join('\n'),
 );
 
+/** A JSONL file (base64) of more articles than `writeNewFiles` flushes one by one. */
+const MANY_ARTICLES = Buffer.from(
+  Array.from({ length: FLUSH_ALL_FROM + 6 }, (_, i) =>
+    JSON.stringify({ id: `wire-${i}`, text: `Wire report ${i}: officials met in Tehran on day ${i}.` }),
+  ).join('\n'),
+).toString('base64');
+
 /** The steps, each one operation; `bundle` is a Factmark bundle of another store, as base64. */
 export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): Step[] {
   const { alice } = h;
@@ -194,6 +202,15 @@ export function scenarioSteps(h: Tables, base: ScenarioBase, bundle: string): St
             { name: 'brat/wire.txt', content: BRAT_TEXT },
             { name: 'brat/wire.ann', content: BRAT_ANN },
           ],
+        }),
+    },
+    {
+      // Enough articles to be written first and flushed together, then renamed (see `FLUSH_ALL_FROM`).
+      name: 'import a JSONL file of many articles',
+      run: () =>
+        alice['import/files']({
+          format: 'articles',
+          files: [{ name: 'wire.jsonl', content: MANY_ARTICLES }],
         }),
     },
     {

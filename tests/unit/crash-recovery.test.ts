@@ -17,21 +17,22 @@ import { makeTempDir } from '../support/temp-dir';
 /**
  * Kills a process at seeded random points of multi-file changes (merge,
  * split, their undo and redo, tagset migrations, adjudication, a bundle
- * import) and checks, after each kill, that the store opens with every file
- * readable, no reference dangling, every acknowledged change present and no
- * change half-applied: it equals the store after exactly the acknowledged
- * steps, or after one more (the step under way when the process died).
+ * import, an import of many articles) and checks, after each kill, that the
+ * store opens with every file readable, no reference dangling, every
+ * acknowledged change present and no change half-applied: it equals the
+ * store after exactly the acknowledged steps, or after one more (the step
+ * under way when the process died).
  *
- * The kill points are stratified: the write steps (342 of them) are cut into
+ * The kill points are stratified: the write steps (487 of them) are cut into
  * as many equal stretches as there are kills, and each kill lands at a random
- * step of its own stretch. Every stretch of about five steps is struck, each
+ * step of its own stretch. Every stretch of five or six steps is struck, each
  * at a different step, where purely random points leave stretches out by
  * chance and strike some steps twice.
  *
  * FACTMARK_CRASH_SEED and FACTMARK_CRASH_KILLS change the seed and count.
  */
 const SEED = Number(process.env.FACTMARK_CRASH_SEED ?? 20261130);
-const KILLS = Number(process.env.FACTMARK_CRASH_KILLS ?? 64);
+const KILLS = Number(process.env.FACTMARK_CRASH_KILLS ?? 90);
 /** Kills that land while an earlier kill's change is being finished on open. */
 const SECOND_KILLS = 12;
 const { sampleDir } = appPaths(findAppRoot(__dirname));
