@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ImportReport } from '../../annotations/contract';
 import { callApi } from './web-api';
 import type { WebApp } from './web-fixture';
 import { expect, test } from './web-fixture';
@@ -162,5 +163,46 @@ test('the drawing follows the window and the panels and labels the user chose', 
     const after = await measure(page, '.cm-content .cm-line', offsets);
     expect(after, JSON.stringify(setup)).toEqual(before);
     expect(before.at.length, 'characters compared').toBeGreaterThan(5);
+  }
+});
+
+test('the drawing fills the window and stops there: a long article, and one of a single long line, are not drawn whole', async ({
+  page,
+  app,
+}) => {
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+  const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `word${from + i}`).join(' ');
+  // 300 short lines (one screen holds about 20 at 1400 × 900), and 200,000 characters on one line.
+  const lines = Array.from({ length: 300 }, (_, i) => words(12, i * 12)).join('\n');
+  const report = await callApi<ImportReport>(app, 'import/files', {
+    format: 'articles',
+    files: [
+      { name: 'many-lines.txt', content: base64(`Many lines\n${lines}`) },
+      { name: 'one-line.txt', content: base64(`One line\n${words(25_000)}`) },
+    ],
+  });
+  const [manyLines, oneLine] = report.files.map((f) => f.imported[0]!);
+  for (const [id, length] of [
+    [manyLines!, lines.length],
+    [oneLine!, 200_000],
+  ] as const) {
+    await page.goto('about:blank');
+    await page.unrouteAll();
+    const { release } = await openHeld(page, app, id);
+    await expect(page.locator('.fm-first-paint .fm-first-paint-line').first()).toBeVisible();
+    const drawn = await page.evaluate(() => {
+      const content = document.querySelector('.fm-first-paint-content')!;
+      return {
+        chars: content.textContent!.length,
+        bottom: content.getBoundingClientRect().bottom,
+        height: innerHeight,
+      };
+    });
+    // The window is full, and little more is drawn: about a screen past it at most.
+    expect(drawn.bottom, id).toBeGreaterThan(drawn.height);
+    expect(drawn.chars, id).toBeLessThan(id === manyLines ? 3000 : 12_001);
+    expect(drawn.chars, id).toBeLessThan(length);
+    release();
+    await expect(page.locator('.cm-content .cm-line').first()).toBeVisible();
   }
 });

@@ -22,8 +22,15 @@ export interface FirstPaintData {
   status: SessionStatus;
 }
 
-/** Text drawn past the first screen: the editor draws only what is in view too, and replaces this soon. */
-const FIRST_SCREEN_CHARS = 3000;
+/**
+ * How much text is drawn: lines are added until the text reaches below the
+ * window (measured every `CHECK_EVERY` characters, from `AT_LEAST` on), and
+ * never more than `AT_MOST` characters. The editor draws only what is in
+ * view too, and replaces this soon.
+ */
+const AT_LEAST = 1000;
+const CHECK_EVERY = 600;
+const AT_MOST = 12_000;
 
 type Child = Node | string | null | false;
 
@@ -127,15 +134,15 @@ function topBar(data: FirstPaintData, panels: { left: boolean; right: boolean })
 }
 
 /**
- * The text's first screen with its highlights: a line per line of the text,
+ * Fills `content` (in the page already) with the text's first screen and its
+ * highlights, until the window is full: a line per line of the text,
  * and for each stretch between two span ends, the marks of the spans over it
  * nested as the editor nests them (the outermost span outermost).
  */
-function textWithMarks(data: FirstPaintData): HTMLElement {
+function fillText(content: HTMLElement, data: FirstPaintData): void {
   const { article, layer, status } = data;
   const text = article.text;
-  const lineEnd = text.indexOf('\n', FIRST_SCREEN_CHARS);
-  const shown = lineEnd < 0 ? text.length : lineEnd;
+  const shown = Math.min(text.length, AT_MOST);
   const kinds = new Map(status.tagset.kinds.map((k) => [k.kind, k]));
   const pieces = layer.annotations
     .flatMap((a) => spanPieces(a).map((p) => ({ ...p, a, fragment: a.fragments !== undefined })))
@@ -146,9 +153,15 @@ function textWithMarks(data: FirstPaintData): HTMLElement {
   for (let at = text.indexOf('\n'); at >= 0 && at < shown; at = text.indexOf('\n', at + 1)) cuts.add(at).add(at + 1);
   const points = [...cuts].sort((x, y) => x - y);
 
-  const content = h('div', { class: 'fm-first-paint-content' });
   let line = h('div', { class: 'fm-first-paint-line' });
   content.append(line);
+  let checkedAt = AT_LEAST - CHECK_EVERY;
+  /** Whether the text drawn so far reaches below the window (a layout of what is drawn; the frame needs it anyway). */
+  const filled = (at: number) => {
+    if (at - checkedAt < CHECK_EVERY) return false;
+    checkedAt = at;
+    return content.getBoundingClientRect().bottom > window.innerHeight;
+  };
   const over: typeof pieces = [];
   let next = 0;
   const marked = (a: Annotation, fragment: boolean, inner: Node): Node => {
@@ -162,6 +175,7 @@ function textWithMarks(data: FirstPaintData): HTMLElement {
     const to = points[i + 1]!;
     if (text[from] === '\n') {
       if (!line.firstChild) line.append(h('br'));
+      if (filled(from)) return;
       line = h('div', { class: 'fm-first-paint-line' });
       content.append(line);
       continue;
@@ -173,11 +187,11 @@ function textWithMarks(data: FirstPaintData): HTMLElement {
     line.append(node);
   }
   if (!line.firstChild) line.append(h('br'));
-  return content;
 }
 
 /** Replaces `root`'s content with the first paint of `data`'s article. */
 export function drawFirstPaint(root: HTMLElement, data: FirstPaintData): void {
+  const content = h('div', { class: 'fm-first-paint-content' });
   const layout = panelLayout.getState();
   const narrow = narrowWindow.get();
   const panels = { left: layout.left ?? !narrow, right: layout.right ?? !narrow };
@@ -193,11 +207,7 @@ export function drawFirstPaint(root: HTMLElement, data: FirstPaintData): void {
       h(
         'div',
         { class: `article-view${show.labels ? ' with-labels' : ''}${show.arcs ? ' with-arcs' : ''}` },
-        h(
-          'div',
-          { class: 'fm-first-paint-editor' },
-          h('div', { class: 'fm-first-paint-scroller' }, textWithMarks(data)),
-        ),
+        h('div', { class: 'fm-first-paint-editor' }, h('div', { class: 'fm-first-paint-scroller' }, content)),
       ),
     ),
     panels.right && !narrow && h('div', { class: 'panel-resizer right' }),
@@ -212,4 +222,6 @@ export function drawFirstPaint(root: HTMLElement, data: FirstPaintData): void {
   root.replaceChildren(
     h('div', { class: 'app fm-first-paint', inert: true, 'aria-busy': 'true' }, topBar(data, panels), columns),
   );
+  // Filled in place, so that it can stop once the window is full.
+  fillText(content, data);
 }
