@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { WriteStepHook } from './atomic-json-file';
 import { fsyncDirectory } from './atomic-json-file';
 import { FILE_THREADS } from './file-threads';
+import { mapLimit } from './map-limit';
 
 /** Files written at once: enough to keep the disk's queue full, few enough for the open-file limit; a thread each. */
 const IN_FLIGHT = FILE_THREADS;
@@ -40,23 +41,6 @@ export const syncFileSystem: FlushFileSystem = (folder) =>
         child.on('error', () => resolve(false));
         child.on('exit', (code) => resolve(code === 0));
       });
-
-/** Runs `work` on every item, `IN_FLIGHT` at a time; each one under way ends before the first failure is told. */
-async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const item = items[next++]!;
-      await work(item).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
-  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-}
 
 /** Writes one file's text under its temporary name, flushed to disk when `flush` says so. */
 async function writeTemporary(file: Pending, flush: boolean, onStep?: WriteStepHook): Promise<void> {
@@ -115,22 +99,22 @@ export async function writeNewFiles(
   const renamed = new Set<Pending>();
   try {
     if (pending.length >= FLUSH_ALL_FROM) {
-      await eachAtOnce(pending, (file) => writeTemporary(file, false, onStep));
+      await mapLimit(pending, IN_FLIGHT, (file) => writeTemporary(file, false, onStep));
       onStep?.(`flush ${pending.length} files`);
       const flushed = (await Promise.all(folders.map(flushFileSystem))).every(Boolean);
-      if (!flushed) await eachAtOnce(pending, (file) => flushTemporary(file, onStep));
-      await eachAtOnce(pending, async (file) => {
+      if (!flushed) await mapLimit(pending, IN_FLIGHT, (file) => flushTemporary(file, onStep));
+      await mapLimit(pending, IN_FLIGHT, async (file) => {
         await renameToOwn(file, onStep);
         renamed.add(file);
       });
     } else
-      await eachAtOnce(pending, async (file) => {
+      await mapLimit(pending, IN_FLIGHT, async (file) => {
         await writeTemporary(file, true, onStep);
         await renameToOwn(file, onStep);
         renamed.add(file);
       });
   } catch (error) {
-    // Every write has ended (see `eachAtOnce`): the temporary files left are removed, none goes on behind the caller's back.
+    // Every write has ended (see `mapLimit`): the temporary files left are removed, none goes on behind the caller's back.
     await Promise.all(
       pending.filter((f) => !renamed.has(f)).map((f) => rm(f.tmp, { force: true }).catch(() => undefined)),
     );

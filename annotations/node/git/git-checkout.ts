@@ -1,7 +1,8 @@
 import { chmod, lstat, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { GitIndex } from './git-index';
-import { EXECUTABLE_MODE, OPEN_FILES, mapLimit } from './git-objects';
+import { mapLimit } from '../map-limit';
+import { EXECUTABLE_MODE, OPEN_FILES } from './git-objects';
 import { readBlob } from './git-object-reader';
 import { diffTrees } from './git-tree';
 

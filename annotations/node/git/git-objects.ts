@@ -17,26 +17,12 @@ export interface TreeItem {
   oid: string;
 }
 
-/** At most this many files open at once: far under any system's limit, enough to keep the disk busy. */
-export const OPEN_FILES = 32;
-
 /**
- * Runs `work` on every item with at most `limit` running at once, and returns the results in order.
- * isomorphic-git starts a read for every file of a folder at once, which runs out of file handles on a
+ * At most this many files open at once (see `mapLimit`): far under any system's limit, enough to keep the disk
+ * busy. isomorphic-git starts a read for every file of a folder at once, which runs out of file handles on a
  * store of tens of thousands of files.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runner = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
-  return results;
-}
+export const OPEN_FILES = 32;
 
 const header = (type: 'blob' | 'tree', content: Uint8Array) => Buffer.from(`${type} ${content.byteLength}\0`);
 

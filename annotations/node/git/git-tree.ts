@@ -1,5 +1,6 @@
 import { GitWorkingFolderError } from './git-errors';
-import { FILE_MODE, OPEN_FILES, TREE_MODE, mapLimit, treeId, writeBlob, writeTreeItems } from './git-objects';
+import { mapLimit } from '../map-limit';
+import { FILE_MODE, OPEN_FILES, TREE_MODE, treeId, writeBlob, writeTreeItems } from './git-objects';
 import type { TreeItem } from './git-objects';
 import { readTreeItems } from './git-object-reader';
 
