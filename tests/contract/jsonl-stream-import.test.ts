@@ -63,6 +63,19 @@ function memoryUploads(files: Record<string, Uint8Array>, cuts: readonly number[
   };
 }
 
+/** `ctx` with each transaction's `addArticles` passed through `through` (given the transaction's own). */
+function addingThrough(
+  repo: LowdbRepository,
+  ctx: ServiceContext,
+  through: (articles: readonly Article[], add: (articles: readonly Article[]) => Promise<void>) => Promise<void>,
+): ServiceContext {
+  return {
+    ...ctx,
+    transact: (work) =>
+      repo.transact((tx) => work({ ...tx, addArticles: (articles) => through(articles, (a) => tx.addArticles(a)) })),
+  };
+}
+
 /** What a store holds: each article whole, in its order. */
 async function contents(repo: LowdbRepository) {
   return Promise.all(repo.listArticles().map((a) => repo.getArticle(a.id)));
@@ -190,20 +203,11 @@ describe('a JSONL file of articles read as a stream', () => {
 
   it('an article the store refuses is reported by its line; the others of its batch and the next ones go in', async () => {
     const { repo, ctx } = await emptyStore();
-    const refusing: ServiceContext = {
-      ...ctx,
-      transact: (work) =>
-        repo.transact((tx) =>
-          work({
-            ...tx,
-            addArticles: async (articles) => {
-              if (articles.some((a) => a.title === 'Poison'))
-                throw new FactmarkError('invalid-argument', 'Refused: poison would not read back');
-              return tx.addArticles(articles);
-            },
-          }),
-        ),
-    };
+    const refusing = addingThrough(repo, ctx, async (articles, add) => {
+      if (articles.some((a) => a.title === 'Poison'))
+        throw new FactmarkError('invalid-argument', 'Refused: poison would not read back');
+      return add(articles);
+    });
     const lines = ['One.', 'Two.', 'Poison', 'Four.', 'Five.', 'Six.'].map((t, i) =>
       JSON.stringify({ id: `a${i + 1}`, text: t }),
     );
@@ -222,24 +226,15 @@ describe('a JSONL file of articles read as a stream', () => {
   it('a save that fails (the disk) stops the file there: nothing after it is saved or reported, and no write goes on after the import', async () => {
     const { repo, ctx } = await emptyStore();
     let writing = 0;
-    const failing: ServiceContext = {
-      ...ctx,
-      transact: (work) =>
-        repo.transact((tx) =>
-          work({
-            ...tx,
-            addArticles: async (articles) => {
-              writing++;
-              // The failure comes late, after the next batch has been read.
-              await new Promise((resolve) => setTimeout(resolve, 30));
-              writing--;
-              if (articles.some((a) => a.title === 'Disk'))
-                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-              return tx.addArticles(articles);
-            },
-          }),
-        ),
-    };
+    const failing = addingThrough(repo, ctx, async (articles, add) => {
+      writing++;
+      // The failure comes late, after the next batch has been read.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      writing--;
+      if (articles.some((a) => a.title === 'Disk'))
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return add(articles);
+    });
     const lines = ['One.', 'Two.', 'Disk', 'Four.', '{not json', 'Six.', 'Seven.'].map((t, i) =>
       t.startsWith('{') ? t : JSON.stringify({ id: `a${i + 1}`, text: t }),
     );
