@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
@@ -293,5 +294,32 @@ describe('suggestions kept', () => {
     expect(withoutAnnotated(dehqan, [annotation('x', 'person', 20, 26)]).map((s) => s.id)).toEqual(['s1', 's3']);
     // Another kind on the same span is still proposed.
     expect(withoutAnnotated(dehqan, [annotation('x', 'place', 0, 6)])).toBe(dehqan);
+  });
+
+  it('less exactly those a naive pass over every suggestion takes out, also when asked again of the same list', () => {
+    const span = fc.record({
+      kind: fc.constantFrom('person', 'place', 'claim'),
+      start: fc.integer({ min: 0, max: 12 }),
+      length: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(span, { maxLength: 30 }),
+        fc.array(fc.array(span, { maxLength: 4 }), { maxLength: 4 }),
+        (ss, asks) => {
+          const suggestions = ss.map((s, i) => suggestion(`s${i}`, s.kind, s.start, s.start + s.length));
+          // Several asks of one list: the second and later use what the first one made of it.
+          for (const ask of asks) {
+            const annotations = ask.map((a, i) => annotation(`a${i}`, a.kind, a.start, a.start + a.length));
+            const taken = (s: Suggestion) =>
+              annotations.some((a) => a.kind === s.kind && a.start === s.start && a.end === s.end);
+            const left = withoutAnnotated(suggestions, annotations);
+            expect(left).toEqual(suggestions.filter((s) => !taken(s)));
+            if (!suggestions.some(taken)) expect(left).toBe(suggestions);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
