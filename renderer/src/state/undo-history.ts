@@ -52,6 +52,8 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
   /** The history being read, or read last. */
   let loading: string | null = null;
   let replaying: Promise<void> = Promise.resolve();
+  /** The reading of the kept history (settled once it is in the stacks, or could not be read). */
+  let reading: Promise<void> = Promise.resolve();
   const save = deps.storage ? createHistorySaver(deps.storage) : null;
 
   function setStacks(undoStack: ChangeSet[], redoStack: ChangeSet[], patch: Partial<WorkspaceState> = {}): void {
@@ -148,8 +150,11 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
      * the notice names the article.
      */
     replay(direction: 'undo' | 'redo'): Promise<void> {
-      // One at a time: keys pressed faster than the core answers each take the next step.
+      // One at a time: keys pressed faster than the core answers each take the next step. A key pressed while
+      // the kept history is being read (just after a reload) waits for it: it undoes the step the user sees
+      // come, not nothing.
       replaying = replaying
+        .then(() => reading)
         .then(() => replayLast(direction))
         .catch((error: unknown) => set({ notice: { tone: 'error', text: message(error) } }));
       return replaying;
@@ -160,32 +165,39 @@ export function createUndoHistory(deps: UndoHistoryDeps) {
      * this page's own steps). It is read before anything is saved under its
      * name, and checked on its own time: steps taken meanwhile stay after it.
      */
-    async load(storeLocation: string): Promise<void> {
-      if (loading === historyKey(storeLocation)) return; // Loaded already: the stacks hold it.
+    load(storeLocation: string): Promise<void> {
+      // Asked again for the same store: the stacks hold it, or will once the reading under way ends.
+      if (loading === historyKey(storeLocation)) return reading;
       loading = historyKey(storeLocation);
-      if (!deps.storage) {
-        key = loading;
-        return;
-      }
-      let raw: string | null = null;
-      try {
-        raw = deps.storage.getItem(loading);
-      } catch {
-        key = loading;
-        return;
-      }
-      const { history, problem } = await readHistory(raw, loading);
-      if (loading !== historyKey(storeLocation)) return; // Another store was opened meanwhile.
-      key = loading;
-      for (const step of [...history.undo, ...history.redo]) restored.add(step);
-      const { undoStack, redoStack } = getState();
-      setStacks(
-        [...history.undo, ...undoStack],
-        undoStack.length > 0 ? redoStack : [...history.redo, ...redoStack],
-        problem ? { notice: { tone: 'error', text: problem } } : {},
-      );
+      const read = loadHistory(loading);
+      reading = read.catch(() => undefined);
+      return read;
     },
   };
+
+  async function loadHistory(name: string): Promise<void> {
+    if (!deps.storage) {
+      key = name;
+      return;
+    }
+    let raw: string | null = null;
+    try {
+      raw = deps.storage.getItem(name);
+    } catch {
+      key = name;
+      return;
+    }
+    const { history, problem } = await readHistory(raw, name);
+    if (loading !== name) return; // Another store was opened meanwhile.
+    key = name;
+    for (const step of [...history.undo, ...history.redo]) restored.add(step);
+    const { undoStack, redoStack } = getState();
+    setStacks(
+      [...history.undo, ...undoStack],
+      undoStack.length > 0 ? redoStack : [...history.redo, ...redoStack],
+      problem ? { notice: { tone: 'error', text: problem } } : {},
+    );
+  }
 
   async function replayLast(direction: 'undo' | 'redo'): Promise<void> {
     const state = getState();

@@ -252,6 +252,27 @@ describe('history across reloads', () => {
     expect((await saved()).map((a) => a.kind)).toEqual(['claim', 'event']);
   });
 
+  it('an undo pressed while the kept history is still being read undoes the kept step, not nothing', async () => {
+    await store.tag('claim', ...span('Tehran'));
+    expect(await saved()).toHaveLength(1);
+
+    // A reload, and Ctrl+Z at once: pressed as soon as the store's status is in, when the history kept for it
+    // has just begun to be read (the page shows the text meanwhile).
+    const page = createWorkspaceStore(directClient(handlers), undefined, { historyStorage: storage });
+    let pressed: Promise<void> | null = null;
+    page.subscribe(() => {
+      if (pressed || !page.getState().status) return;
+      pressed = Promise.resolve().then(() => page.undo());
+    });
+    await page.init();
+    expect(pressed).not.toBeNull();
+    await pressed;
+    expect(await saved()).toEqual([]);
+    expect(page.getState().notice?.text).toBe(`Undid: Tag claim in “${titleOf(FIRST)}”`);
+    expect(labels(page)).toEqual([]);
+    expect(page.getState().redoStack.map((c) => c.label)).toEqual(['Tag claim']);
+  });
+
   it("is another store's own: a page over a store elsewhere starts empty", async () => {
     await store.tag('claim', ...span('Tehran'));
     const temp = await makeTempDir();
