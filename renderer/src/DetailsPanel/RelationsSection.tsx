@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Annotation, Entity, Relation } from '../../../annotations/model';
 import { ENTITY_TYPES } from '../../../annotations/constants';
 import type { RelationType } from '../../../annotations/tagset';
@@ -61,16 +61,20 @@ function NewEntityTarget({ annotation, type }: { annotation: Annotation; type: R
  * Whether a long list of choices is drawn: once the page is idle after the
  * panel appears, or at once when the user reaches for it. Hundreds of options
  * made and measured with the panel would hold up the frame that shows it.
+ * Made when idle, they are a transition: React renders them a few
+ * milliseconds at a time and lets a key pressed meanwhile through first
+ * (700 options of the bench's long article took one task of 25–40 ms).
  */
 function useChoicesWhenIdle(): [boolean, () => void] {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;
+    const show = () => startTransition(() => setReady(true));
     if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => setReady(true), 0);
+      const timer = setTimeout(show, 0);
       return () => clearTimeout(timer);
     }
-    const idle = requestIdleCallback(() => setReady(true), { timeout: 1000 });
+    const idle = requestIdleCallback(show, { timeout: 1000 });
     return () => cancelIdleCallback(idle);
   }, [ready]);
   return [ready, () => setReady(true)];
