@@ -17,6 +17,7 @@ const ARTICLE_AND_REGISTRY = new Set<Change['type']>([
   'annotation',
   'relation',
   'decision',
+  'rejection',
   'entity',
   'event',
   'tagset',

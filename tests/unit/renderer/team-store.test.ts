@@ -68,6 +68,32 @@ describe('the team as the renderer keeps it', () => {
     await vi.waitFor(() => expect(bobs()).toHaveLength(2));
   });
 
+  it('a rejected suggestion, undone and redone, is not read as a change of the team', async () => {
+    const articleId = workspace.getState().article!.id;
+    const { suggestions } = await handlers['suggestions/list']({ articleId });
+    expect(suggestions.length).toBeGreaterThan(0);
+    const readTeam = handlers['team/get'];
+    let reads = 0;
+    handlers['team/get'] = (args) => {
+      reads++;
+      return readTeam(args);
+    };
+    await workspace.mutate('suggestions/reject', { articleId, suggestionIds: [suggestions[0]!.id] });
+    expect(
+      workspace
+        .getState()
+        .undoStack.at(-1)!
+        .changes.map((c) => c.type),
+    ).toEqual(['rejection']);
+    await workspace.undo();
+    await workspace.redo();
+    // A change of the team is read again: its read comes after any the steps above would have sent.
+    await team.setMember('alice', 'lead');
+    await vi.waitFor(() => expect(reads).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(team.getState().doneBy.size).toBe(ids.length));
+    expect(reads).toBe(1);
+  });
+
   it('reads who marked each article done once the store is a team project, and again when a done mark changes', async () => {
     expect(team.getState().doneBy.size).toBe(0);
     await team.setMember('alice', 'lead');
