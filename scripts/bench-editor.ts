@@ -4,60 +4,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { openLowdbRepository } from '../annotations/node/lowdb-repository';
 import { startWebServer } from '../annotations/node/http-server';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle, syntheticRelations } from './bench-corpus';
+import { benchResult, timeNextKey } from './bench-key-timing';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
 import { watchFirstPaint } from './bench-startup';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * Sets, in the page, the time from the next keydown to the frame after `selector`
- * matches more elements than now, or (`span`) its first element's `data-span` changes.
- */
-async function timeNextKey(page: Page, selector: string, watch: 'count' | 'span' = 'count'): Promise<void> {
-  const count = await page.locator(selector).count();
-  const span =
-    watch === 'span'
-      ? await page.evaluate((s) => document.querySelector<HTMLElement>(s)?.dataset.span ?? '', selector)
-      : null;
-  await page.evaluate(
-    ({ selector, count, span }) => {
-      const w = window as unknown as { __bench?: Promise<number> };
-      w.__bench = new Promise<number>((resolve) => {
-        let t0 = 0;
-        addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (span === null && document.querySelectorAll(selector).length <= count) return;
-          if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        });
-        observer.observe(document.querySelector('.cm-scroller')!, { childList: true, subtree: true });
-      });
-    },
-    { selector, count, span },
-  );
-}
-
-/** The time set by `timeNextKey`; a wait of more than ten seconds means the key did not do its work. */
-const benchResult = (page: Page, what: string) =>
-  page.evaluate(
-    (what) =>
-      Promise.race([
-        (window as unknown as { __bench: Promise<number> }).__bench,
-        new Promise<number>((_, reject) =>
-          setTimeout(() => reject(new Error(`${what}: nothing drawn in 10 s`)), 10_000),
-        ),
-      ]),
-    what,
-  );
 
 async function renderCost(): Promise<{
   firstRender: number[];

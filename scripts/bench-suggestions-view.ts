@@ -12,58 +12,12 @@ import { startWebServer } from '../annotations/node/http-server';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
+import { benchResult, timeNextKey } from './bench-key-timing';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
 
 const SECTION = 'Suggestion ghosts, 100,000-word article';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * In the page: the time from the next keydown to the frame after `selector`
- * matches a different number of elements, or (`span`) its first element's
- * `data-span` changes (the new annotation is drawn selected, with handles).
- */
-async function timeNextKey(
-  page: Page,
-  selector: string,
-  watch: 'count' | 'span' = 'count',
-  name = '__bench',
-): Promise<void> {
-  const count = await page.locator(selector).count();
-  const span =
-    watch === 'span'
-      ? await page.evaluate((s) => document.querySelector<HTMLElement>(s)?.dataset.span ?? '', selector)
-      : null;
-  await page.evaluate(
-    ({ selector, count, span, name }) => {
-      const w = window as unknown as Record<string, Promise<number>>;
-      w[name] = new Promise<number>((resolve) => {
-        let t0 = 0;
-        addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (span === null && document.querySelectorAll(selector).length === count) return;
-          if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        });
-        observer.observe(document.querySelector('.cm-scroller')!, { childList: true, subtree: true });
-      });
-    },
-    { selector, count, span, name },
-  );
-}
-
-const benchResult = (page: Page, what: string, name = '__bench') =>
-  page.evaluate(
-    ({ what, name }) =>
-      Promise.race([
-        (window as unknown as Record<string, Promise<number>>)[name]!,
-        new Promise<number>((_, reject) =>
-          setTimeout(() => reject(new Error(`${what}: nothing drawn in 10 s`)), 10_000),
-        ),
-      ]),
-    { what, name },
-  );
 
 /**
  * Before the page's own scripts: notes when the first highlight and the first

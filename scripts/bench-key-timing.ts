@@ -1,0 +1,78 @@
+// Keystroke timing for the benchmark's browser sections: from a keydown to
+// the frame that paints what it changed in the text.
+import type { Page } from '@playwright/test';
+
+/**
+ * Sets, in the page (as `window[name]`), the time from the next keydown to
+ * the frame that paints the change: `selector` matching a different number
+ * of elements than now, or (`span`) its first element's `data-span`
+ * changing (a new annotation is drawn selected, with handles).
+ *
+ * The time is taken at that frame's animation callbacks, before it is
+ * painted. A change made while the key is handled (the text's update) is
+ * painted by the next frame: the watcher asks for that frame's callback.
+ * A change made in an animation callback (the editor's measure phase, where
+ * arcs are drawn once the text is laid out) is painted by the frame running
+ * it: the time is taken there and then. Asking for another frame then would
+ * count one frame more than the one that shows it, and whatever work runs
+ * between the two.
+ */
+export async function timeNextKey(
+  page: Page,
+  selector: string,
+  watch: 'count' | 'span' = 'count',
+  name = '__bench',
+): Promise<void> {
+  const count = await page.locator(selector).count();
+  const span =
+    watch === 'span'
+      ? await page.evaluate((s) => document.querySelector<HTMLElement>(s)?.dataset.span ?? '', selector)
+      : null;
+  await page.evaluate(
+    ({ selector, count, span, name }) => {
+      const w = window as unknown as Record<string, Promise<number>>;
+      // Animation callbacks are marked as running until the microtasks they queued have run: a mutation
+      // observer's callback for a change made in one is such a microtask.
+      const marked = window as unknown as { __inAnimationFrame?: number };
+      if (marked.__inAnimationFrame === undefined) {
+        marked.__inAnimationFrame = 0;
+        const request = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (callback) =>
+          request((time) => {
+            marked.__inAnimationFrame!++;
+            try {
+              callback(time);
+            } finally {
+              queueMicrotask(() => marked.__inAnimationFrame!--);
+            }
+          });
+      }
+      w[name] = new Promise<number>((resolve) => {
+        let t0 = 0;
+        addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (span === null && document.querySelectorAll(selector).length === count) return;
+          if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span) return;
+          observer.disconnect();
+          if (marked.__inAnimationFrame! > 0) resolve(performance.now() - t0);
+          else requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        observer.observe(document.querySelector('.cm-scroller')!, { childList: true, subtree: true });
+      });
+    },
+    { selector, count, span, name },
+  );
+}
+
+/** The time set by `timeNextKey`; a wait of more than ten seconds means the key did not do its work. */
+export const benchResult = (page: Page, what: string, name = '__bench') =>
+  page.evaluate(
+    ({ what, name }) =>
+      Promise.race([
+        (window as unknown as Record<string, Promise<number>>)[name]!,
+        new Promise<number>((_, reject) =>
+          setTimeout(() => reject(new Error(`${what}: nothing drawn in 10 s`)), 10_000),
+        ),
+      ]),
+    { what, name },
+  );
