@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Article } from '../../annotations/model';
 import { colleagueBundle } from '../support/review-layers';
@@ -112,6 +112,48 @@ test('compares three layers, moves between differences with the keyboard, and ad
   const rows = page.getByRole('table', { name: 'Adjudication progress' }).getByRole('row');
   await expect(rows.filter({ hasText: TITLE })).toHaveText(/alice, bob, carol.*4 \/ 4\s*adjudicated/);
   await expect(rows).toHaveCount(6);
+});
+
+test('keys pressed faster than the saves each decide the difference they were pressed for; a refused one goes back', async ({
+  page,
+  app,
+}) => {
+  await importColleagues(page, app.url);
+  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  const differences = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  await expect(differences).toHaveCount(4);
+  await expect(differences.nth(0)).toHaveAttribute('aria-current', 'true');
+
+  // The saves are held: r and then 1 are both pressed before either decision is answered.
+  const held: Route[] = [];
+  await page.route('**/api/review/decide', (route) => void held.push(route));
+  await page.keyboard.press('r');
+  await page.keyboard.press('1');
+  await expect.poll(() => held.length).toBe(2);
+  for (const route of held.splice(0)) await route.continue();
+  await expect(differences.nth(0).getByLabel('Gold')).toContainText('rejected · by lead');
+  await expect(differences.nth(1).getByLabel('Gold')).toContainText('accepted · by lead');
+  await expect(differences.nth(1).getByLabel('Gold')).toContainText('Place Baghdad');
+  await expect(review.getByTestId('review-progress')).toHaveText('2 of 4 differences decided');
+  await expect(differences.nth(2)).toHaveAttribute('aria-current', 'true');
+
+  // The core refuses the next one: the page goes back to it and says so; nothing is decided.
+  await page.unroute('**/api/review/decide');
+  await page.route('**/api/review/decide', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'conflict', message: 'The layers changed meanwhile' } }),
+    }),
+  );
+  await page.keyboard.press('r');
+  await expect(page.locator('.toast-stack .toast.error')).toContainText('The layers changed meanwhile');
+  await expect(differences.nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(review.getByTestId('review-announcement')).toHaveText('Difference 3 of 4 was not decided; back to it.');
+  await expect(differences.nth(2).getByLabel('Gold')).toContainText('undecided');
+  await page.screenshot({ path: 'test-results/review-decision-refused.png' });
+  await expect(review.getByTestId('review-progress')).toHaveText('2 of 4 differences decided');
 });
 
 test('the agreement dashboard draws its charts and saves them as PNG, SVG and CSV', async ({

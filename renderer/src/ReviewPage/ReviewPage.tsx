@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../annotations/model';
 import { GOLD } from '../../../annotations/constants';
 import type { ComparedGroup } from '../../../annotations/review/compare';
@@ -7,7 +7,7 @@ import { adjudicationState, compareLayers, layerNames } from '../../../annotatio
 import { forShortcuts, inField } from '../keyboard/use-global-keys';
 import { NO_KINDS, useWorkspace, useWorkspaceStore } from '../state/workspace-context';
 import { DifferenceCard } from './DifferenceCard';
-import { moveMessage, stayMessage } from './review-words';
+import { backMessage, moveMessage, stayMessage } from './review-words';
 import './review.css';
 
 type DecideAction = 'accept' | 'accept-all' | 'reject' | 'edit';
@@ -36,7 +36,18 @@ export function ReviewPage() {
   const stale = excluded.length > 0 ? 0 : (layer.decisions ?? []).filter((d) => !live.has(d.key)).length;
   const [differencesOnly, setDifferencesOnly] = useState(true);
   const shown = differencesOnly ? groups.filter((g) => g.differences.length > 0) : groups;
-  const [current, setCurrent] = useState(0);
+  const [current, setCurrentShown] = useState(0);
+  /**
+   * The current difference as the keys see it. It moves when the key is
+   * handled, not at the next render, so that keys pressed in quick succession
+   * (r, then 1 before r's decision is saved) each act on the difference they
+   * were pressed for.
+   */
+  const currentForKeys = useRef(0);
+  const setCurrent = (index: number) => {
+    currentForKeys.current = index;
+    setCurrentShown(index);
+  };
   const [editing, setEditing] = useState<string | null>(null);
   /** Said aloud (and shown) when a key moves the current difference. */
   const [announcement, setAnnouncement] = useState('');
@@ -57,7 +68,6 @@ export function ReviewPage() {
   );
 
   const at = Math.min(current, Math.max(shown.length - 1, 0));
-  const focused: ComparedGroup | undefined = shown[at];
 
   function decide(group: ComparedGroup, action: DecideAction, extra: object = {}) {
     if (!article) return Promise.resolve(null);
@@ -78,12 +88,21 @@ export function ReviewPage() {
     void store.mutate('review/accept-agreed', { articleId: article.id, annotators: chosen });
   }
 
-  async function decideAndMove(group: ComparedGroup, action: 'accept' | 'accept-all' | 'reject', annotator?: string) {
-    const done = await decide(group, action, annotator ? { annotator } : {});
-    if (!done) return;
-    const next = Math.min(at + 1, shown.length - 1);
+  /** Decides the difference at `from` and moves on at once; if the decision is refused, back to it. */
+  async function decideAndMove(
+    from: number,
+    action: 'accept' | 'accept-all' | 'reject',
+    annotator?: string,
+  ): Promise<void> {
+    const group = shown[from];
+    if (!group) return;
+    const next = Math.min(from + 1, shown.length - 1);
     setCurrent(next);
-    setAnnouncement(moveMessage(at, next, shown.length, 'decided'));
+    setAnnouncement(moveMessage(from, next, shown.length, 'decided'));
+    const done = await decide(group, action, annotator ? { annotator } : {});
+    if (done || currentForKeys.current !== next) return;
+    setCurrent(from);
+    setAnnouncement(backMessage(from, shown.length));
   }
 
   /** A click decides the card it is on, which becomes the current one; the page stays there and says so. */
@@ -93,9 +112,9 @@ export function ReviewPage() {
     if (done) setAnnouncement(stayMessage(index, shown.length));
   }
 
-  function moveTo(next: number) {
+  function moveTo(from: number, next: number) {
     setCurrent(next);
-    setAnnouncement(moveMessage(at, next, shown.length, 'moved'));
+    setAnnouncement(moveMessage(from, next, shown.length, 'moved'));
   }
 
   useEffect(() => {
@@ -103,28 +122,35 @@ export function ReviewPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the current difference moves
   }, [at]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+  /** The keys' handler of the latest render, in place as soon as that render is on the page. */
+  const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKeyRef.current = (event: KeyboardEvent) => {
       if (!forShortcuts(event) || inEditForm(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const group = focused;
+      const from = Math.min(currentForKeys.current, Math.max(shown.length - 1, 0));
+      const group = shown[from];
       // Arrows stay with a select or a radio group; j and k work from every control.
       const arrows = !inField(event.target);
       let handled = true;
-      if (event.key === 'j' || (arrows && event.key === 'ArrowDown')) moveTo(Math.min(at + 1, shown.length - 1));
-      else if (event.key === 'k' || (arrows && event.key === 'ArrowUp')) moveTo(Math.max(at - 1, 0));
+      if (event.key === 'j' || (arrows && event.key === 'ArrowDown'))
+        moveTo(from, Math.min(from + 1, shown.length - 1));
+      else if (event.key === 'k' || (arrows && event.key === 'ArrowUp')) moveTo(from, Math.max(from - 1, 0));
       else if (!group) handled = false;
       else if (/^[1-9]$/.test(event.key)) {
         const item = group.items[Number(event.key) - 1];
-        if (item) void decideAndMove(group, 'accept', item.annotator);
-      } else if (event.key === 'a') void decideAndMove(group, 'accept-all');
-      else if (event.key === 'r') void decideAndMove(group, 'reject');
+        if (item) void decideAndMove(from, 'accept', item.annotator);
+      } else if (event.key === 'a') void decideAndMove(from, 'accept-all');
+      else if (event.key === 'r') void decideAndMove(from, 'reject');
       else if (event.key === 'e') setEditing(group.key);
       else handled = false;
       if (handled) event.preventDefault();
     };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => onKeyRef.current(event);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   if (!article) return <section className="review-page" aria-label="Review" />;
   const kindLabel = (kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind;

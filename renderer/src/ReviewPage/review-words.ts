@@ -65,3 +65,8 @@ export function moveMessage(from: number, to: number, count: number, why: 'decid
 export function stayMessage(at: number, count: number): string {
   return `Decided difference ${at + 1} of ${count}; staying on it (j moves on).`;
 }
+
+/** What is announced when a decision made by key is refused (index from 0): the page goes back to that difference. */
+export function backMessage(at: number, count: number): string {
+  return `Difference ${at + 1} of ${count} was not decided; back to it.`;
+}
