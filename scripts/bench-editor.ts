@@ -70,7 +70,7 @@ async function renderCost(): Promise<{
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Alt+l');
       await page.keyboard.press(']');
-      await timeNextKey(page, '.fm-structure-layer path.fm-arc');
+      await timeNextKey(page, '.fm-structure-layer path.fm-arc', 'new-d');
       await page.keyboard.press('Enter');
       arcs.push(await benchResult(page, `arc ${i + 1}`));
       await page.getByTestId('save-state').getByText('All changes saved').waitFor();

@@ -5,8 +5,11 @@ import type { Page } from '@playwright/test';
 /**
  * Sets, in the page (as `window[name]`), the time from the next keydown to
  * the frame that paints the change: `selector` matching a different number
- * of elements than now, or (`span`) its first element's `data-span`
- * changing (a new annotation is drawn selected, with handles).
+ * of elements than now; or (`span`) its first element's `data-span`
+ * changing (a new annotation is drawn selected, with handles); or (`new-d`)
+ * an element whose `d` (an SVG path's shape) none had before: a new arc,
+ * also when the same frame takes another out of view, which leaves the
+ * count unchanged.
  *
  * The time is taken at that frame's animation callbacks, before it is
  * painted. A change made while the key is handled (the text's update) is
@@ -20,7 +23,7 @@ import type { Page } from '@playwright/test';
 export async function timeNextKey(
   page: Page,
   selector: string,
-  watch: 'count' | 'span' = 'count',
+  watch: 'count' | 'span' | 'new-d' = 'count',
   name = '__bench',
 ): Promise<void> {
   const count = await page.locator(selector).count();
@@ -28,8 +31,12 @@ export async function timeNextKey(
     watch === 'span'
       ? await page.evaluate((s) => document.querySelector<HTMLElement>(s)?.dataset.span ?? '', selector)
       : null;
+  const shapes =
+    watch === 'new-d'
+      ? await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.getAttribute('d') ?? ''), selector)
+      : null;
   await page.evaluate(
-    ({ selector, count, span, name }) => {
+    ({ selector, count, span, shapes, name }) => {
       const w = window as unknown as Record<string, Promise<number>>;
       // Animation callbacks are marked as running until the microtasks they queued have run: a mutation
       // observer's callback for a change made in one is such a microtask.
@@ -50,9 +57,14 @@ export async function timeNextKey(
       w[name] = new Promise<number>((resolve) => {
         let t0 = 0;
         addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+        const before = shapes && new Set(shapes);
         const observer = new MutationObserver(() => {
-          if (span === null && document.querySelectorAll(selector).length === count) return;
-          if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span) return;
+          if (before) {
+            const all = [...document.querySelectorAll(selector)];
+            if (all.every((e) => before.has(e.getAttribute('d') ?? ''))) return;
+          } else if (span === null && document.querySelectorAll(selector).length === count) return;
+          else if (span !== null && (document.querySelector<HTMLElement>(selector)?.dataset.span ?? '') === span)
+            return;
           observer.disconnect();
           if (marked.__inAnimationFrame! > 0) resolve(performance.now() - t0);
           else requestAnimationFrame(() => resolve(performance.now() - t0));
@@ -60,7 +72,7 @@ export async function timeNextKey(
         observer.observe(document.querySelector('.cm-scroller')!, { childList: true, subtree: true });
       });
     },
-    { selector, count, span, name },
+    { selector, count, span, shapes, name },
   );
 }
 

@@ -188,3 +188,55 @@ test('while linking, ] and [ choose the target and Enter links to it', async ({ 
   await expect(arcs(page)).toHaveCount(1);
   await saved(page);
 });
+
+test('labels and arcs follow the text when it wraps anew: a narrower window, a wider one', async ({ page, app }) => {
+  await page.goto(app.url);
+  await tag(page, '1', HIRED);
+  await tag(page, '2', 'General Dehqan');
+  await tag(page, '6', 'Tehran');
+  await annotationItems(page).filter({ hasText: 'These hired terrorists' }).click();
+  await page.keyboard.press('Alt+l');
+  await label(page, 'Speaker').click();
+  await expect(arcs(page)).toHaveCount(1);
+  await saved(page);
+
+  /** Every label stands above its span's first letter, and the arc starts above the claim's first line. */
+  const expectInPlace = () =>
+    expect(async () => {
+      for (const [kind, text] of [
+        ['claim', 'Claim'],
+        ['speaker', 'Speaker'],
+        ['place', 'Place'],
+      ] as const) {
+        const span = (await page.locator(`.fm-mark-${kind}`).first().boundingBox())!;
+        const box = (await label(page, text).boundingBox())!;
+        expect(Math.abs(box.x - span.x), `${text} label above its span`).toBeLessThan(2);
+        expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeGreaterThanOrEqual(0);
+        expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeLessThan(8);
+      }
+      // The arc's first point, in the page, against the claim's first line.
+      const [start, line] = await arcs(page).evaluate((path) => {
+        const origin = path.ownerSVGElement!.getBoundingClientRect();
+        const [, x, y] = /^M(-?[\d.]+),(-?[\d.]+)/.exec(path.getAttribute('d') ?? '')!;
+        const first = document.querySelector('.cm-content .fm-mark-claim')!.getClientRects()[0]!;
+        return [
+          { x: origin.left + Number(x), y: origin.top + Number(y) },
+          { left: first.left, right: first.right, top: first.top },
+        ];
+      });
+      expect(start.x, 'the arc starts over the claim').toBeGreaterThan(line.left);
+      expect(start.x, 'the arc starts over the claim').toBeLessThan(line.right);
+      expect(line.top - start.y, 'the arc starts just above the claim').toBeGreaterThan(0);
+      expect(line.top - start.y, 'the arc starts just above the claim').toBeLessThan(20);
+    }).toPass({ timeout: 10_000 });
+
+  await expectInPlace();
+  const before = (await label(page, 'Place').boundingBox())!;
+  await page.setViewportSize({ width: 900, height: 800 });
+  // The text wrapped anew: the place moved, and its label with it.
+  await expect.poll(async () => (await label(page, 'Place').boundingBox())!.y).not.toBe(before.y);
+  await expectInPlace();
+  await page.screenshot({ path: 'test-results/structure-narrow.png' });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await expectInPlace();
+});

@@ -153,35 +153,82 @@ function arcsSvg(arcs: readonly Arc[]): SVGSVGElement {
 }
 
 type Base = { left: number; top: number };
+type Point = { x: number; y: number };
+
+/**
+ * Where letters are drawn, relative to the document (so scrolling keeps
+ * them), by position and side. Highlights, handles and the selection never
+ * move a letter, so while the text, its viewport, its heights and its width
+ * stay the same, a new tag measures only its own label and arc ends, not
+ * every label in view: the structure is redrawn in the frame of every
+ * keystroke, and each measure is a layout read.
+ */
+interface Positions {
+  doc: EditorState['doc'];
+  signature: string;
+  at: Map<number, Point | null>;
+}
+const positionsOf = new WeakMap<EditorView, Positions>();
+
+function positions(view: EditorView): Positions {
+  const width = view.contentDOM.getBoundingClientRect().width;
+  const { from, to } = view.viewport;
+  const signature = [
+    from,
+    to,
+    view.contentHeight,
+    width,
+    view.defaultLineHeight,
+    view.defaultCharacterWidth,
+    view.scaleX,
+    view.scaleY,
+  ].join(' ');
+  const known = positionsOf.get(view);
+  if (known && known.doc === view.state.doc && known.signature === signature) return known;
+  const fresh = { doc: view.state.doc, signature, at: new Map<number, Point | null>() };
+  positionsOf.set(view, fresh);
+  return fresh;
+}
+
+/** The top left of the letter at `pos` (`side` as in `coordsAtPos`), relative to the layer. */
+function letterAt(view: EditorView, pos: number, side: 1 | -1, base: Base, known: Positions): Point | null {
+  const key = pos * 2 + (side > 0 ? 1 : 0);
+  let point = known.at.get(key);
+  if (point === undefined) {
+    const at = view.coordsAtPos(pos, side);
+    point = at ? { x: at.left - base.left, y: at.top - base.top } : null;
+    known.at.set(key, point);
+  }
+  return point;
+}
 
 /** The top left of a span's first letter, relative to the layer; null when it is not drawn. */
-function startOf(view: EditorView, a: Annotation, base: Base): { x: number; y: number } | null {
+function startOf(view: EditorView, a: Annotation, base: Base, known: Positions): Point | null {
   const first = spanPieces(a)[0]!;
   const { from, to } = view.viewport;
   if (first.start < from || first.start >= to) return null;
-  const at = view.coordsAtPos(first.start, 1);
-  return at ? { x: at.left - base.left, y: at.top - base.top } : null;
+  return letterAt(view, first.start, 1, base, known);
 }
 
 /** Where an arc ends on a span: above the middle of its first piece's first line. */
-function arcEnd(view: EditorView, a: Annotation, base: Base): { x: number; y: number } | null {
-  const start = startOf(view, a, base);
+function arcEnd(view: EditorView, a: Annotation, base: Base, known: Positions): Point | null {
+  const start = startOf(view, a, base, known);
   if (!start) return null;
   const first = spanPieces(a)[0]!;
-  const end = view.coordsAtPos(Math.min(first.end, view.viewport.to), -1);
+  const end = letterAt(view, Math.min(first.end, view.viewport.to), -1, base, known);
   // The end of the piece on the same line, or a little way in if the piece wraps.
-  const right = end && Math.abs(end.top - base.top - start.y) < 2 ? end.left - base.left : start.x + 24;
+  const right = end && Math.abs(end.y - start.y) < 2 ? end.x : start.x + 24;
   return { x: (start.x + right) / 2, y: start.y - ABOVE };
 }
 
-function labelsOf(view: EditorView, structure: Structure, base: Base): Label[] {
+function labelsOf(view: EditorView, structure: Structure, base: Base, known: Positions): Label[] {
   const { kinds, me } = structure.describe;
   const { from, to } = view.viewport;
   const labels: Label[] = [];
   for (const a of structure.annotations) {
     if (a.start >= to) break;
     if (a.start < from) continue;
-    const at = startOf(view, a, base);
+    const at = startOf(view, a, base, known);
     if (!at) continue;
     const who = layerWords(a.annotator, me);
     labels.push({
@@ -223,7 +270,7 @@ function crest(a: { x: number; y: number }, b: { x: number; y: number }, top: nu
   return best;
 }
 
-function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
+function arcsOf(view: EditorView, structure: Structure, base: Base, known: Positions): Arc[] {
   const { byId, relationTypes } = structure.describe;
   // One arc per path and type: the same link in several layers is drawn once.
   const arcs = new Map<string, Arc>();
@@ -231,8 +278,8 @@ function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
     const from = byId.get(r.from);
     const to = byId.get(r.to.id);
     if (!from || !to) continue;
-    const a = arcEnd(view, from, base);
-    const b = arcEnd(view, to, base);
+    const a = arcEnd(view, from, base, known);
+    const b = arcEnd(view, to, base, known);
     if (!a || !b) continue;
     // A curve rising above both ends into the space between the lines, a little higher the farther apart they are.
     const top = Math.min(a.y, b.y) - Math.min(12, 6 + Math.abs(b.x - a.x) / 40);
@@ -241,9 +288,9 @@ function arcsOf(view: EditorView, structure: Structure, base: Base): Arc[] {
     const selected = structure.selectedId === from.id || structure.selectedId === to.id;
     const label = relationTypes.find((t) => t.type === r.type)?.label ?? r.type;
     const key = `${path}|${label}`;
-    const known = arcs.get(key);
-    if (known) {
-      known.selected ||= selected;
+    const same = arcs.get(key);
+    if (same) {
+      same.selected ||= selected;
       continue;
     }
     // The label on the crest, its foot just above the span labels.
@@ -261,8 +308,9 @@ function structureMarkers(view: EditorView): readonly LayerMarker[] {
     left: rect.left - view.scrollDOM.scrollLeft * view.scaleX,
     top: rect.top - view.scrollDOM.scrollTop * view.scaleY,
   };
-  const labels = structure.show.labels ? labelsOf(view, structure, base) : [];
-  const arcs = structure.show.arcs ? arcsOf(view, structure, base) : [];
+  const known = positions(view);
+  const labels = structure.show.labels ? labelsOf(view, structure, base, known) : [];
+  const arcs = structure.show.arcs ? arcsOf(view, structure, base, known) : [];
   if (labels.length === 0 && arcs.length === 0) return [];
   const key =
     labels.map((l) => `${l.id}|${l.text}|${l.color}|${l.x.toFixed(1)},${l.y.toFixed(1)}`).join(';') +
