@@ -216,7 +216,7 @@ test('labels and arcs follow the text when it wraps anew: a narrower window, a w
       }
       // The arc's first point, in the page, against the claim's first line.
       const [start, line] = await arcs(page).evaluate((path) => {
-        const origin = path.ownerSVGElement!.getBoundingClientRect();
+        const origin = (path as SVGPathElement).ownerSVGElement!.getBoundingClientRect();
         const [, x, y] = /^M(-?[\d.]+),(-?[\d.]+)/.exec(path.getAttribute('d') ?? '')!;
         const first = document.querySelector('.cm-content .fm-mark-claim')!.getClientRects()[0]!;
         return [
