@@ -54,3 +54,10 @@ export async function importColleagues(
     },
   };
 }
+
+/** Opens the Review page from the Layers panel: its region, and its difference cards in order. */
+export async function compareLayers(page: Page): Promise<{ review: Locator; differences: Locator }> {
+  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  return { review, differences: review.getByRole('list', { name: 'Differences' }).locator(':scope > li') };
+}

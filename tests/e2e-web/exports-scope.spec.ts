@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Annotation, Article } from '../../annotations/model';
+import { compareLayers } from './colleague-layers';
 import { openArticle, tag } from './page-helpers';
 import { expect, test } from './web-fixture';
 
@@ -117,8 +118,7 @@ test('the review page takes layers that agree everywhere into gold with one butt
   await importAgreeingLayers(app.url);
   await page.goto(app.url);
   await openArticle(page, TITLE_002);
-  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
-  const review = page.getByRole('region', { name: 'Review' });
+  const { review } = await compareLayers(page);
   await expect(review).toContainText('0 of 0 differences decided');
   await expect(review).toContainText('“Take into gold” makes their agreement the gold layer.');
   const take = review.getByRole('button', { name: 'Take into gold' });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Article, Entity, EventRecord } from '../../annotations/model';
 import type { REVIEW_ANNOTATORS } from '../support/review-layers';
 import { colleagueBundle, fixtureLayer } from '../support/review-layers';
-import { importColleagues } from './colleague-layers';
+import { compareLayers, importColleagues } from './colleague-layers';
 import { expect, test } from './web-fixture';
 
 const TITLE = 'Iran calls for collective efforts to fight ISIL in region';
@@ -69,9 +69,7 @@ test('the review page starts edits from my version, names link targets in every 
   app,
 }) => {
   const article = await reviewAsCarol(page, app.url);
-  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
-  const review = page.getByRole('region', { name: 'Review' });
-  const cards = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  const { review, differences: cards } = await compareLayers(page);
   await expect(cards.first()).toBeVisible();
   await expect(review.getByTestId('review-keys')).toContainText('moves on to the next difference');
 
@@ -166,9 +164,7 @@ test('review keys work while a checkbox or a button has the focus, not while typ
   app,
 }) => {
   await reviewAsCarol(page, app.url);
-  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
-  const review = page.getByRole('region', { name: 'Review' });
-  const cards = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  const { review, differences: cards } = await compareLayers(page);
   const announced = review.getByTestId('review-announcement');
   await expect(cards.first()).toHaveAttribute('aria-current', 'true');
   const total = await cards.count();

@@ -5,7 +5,7 @@ import type { Page, Route } from '@playwright/test';
 import { DEFAULT_TAGSET } from '../../annotations/default-tagset';
 import type { Article } from '../../annotations/model';
 import { colleagueBundle } from '../support/review-layers';
-import { importColleagues as importLayers } from './colleague-layers';
+import { compareLayers, importColleagues as importLayers } from './colleague-layers';
 import { openArticle } from './page-helpers';
 import { expect, test } from './web-fixture';
 
@@ -48,9 +48,7 @@ test('compares three layers, moves between differences with the keyboard, and ad
   app,
 }) => {
   await importColleagues(page, app.url);
-  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
-  const review = page.getByRole('region', { name: 'Review' });
-  const differences = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  const { review, differences } = await compareLayers(page);
   await expect(differences).toHaveCount(4);
   await expect(differences.nth(0)).toHaveAttribute('aria-label', 'Difference 1: only in bob');
   await expect(differences.nth(1)).toHaveAttribute('aria-label', 'Difference 2: different label');
@@ -119,9 +117,7 @@ test('keys pressed faster than the saves each decide the difference they were pr
   app,
 }) => {
   await importColleagues(page, app.url);
-  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: 'Compare layers…' }).click();
-  const review = page.getByRole('region', { name: 'Review' });
-  const differences = review.getByRole('list', { name: 'Differences' }).locator(':scope > li');
+  const { review, differences } = await compareLayers(page);
   await expect(differences).toHaveCount(4);
   await expect(differences.nth(0)).toHaveAttribute('aria-current', 'true');
 
