@@ -9,6 +9,23 @@ const arcLabels = (page: Page) => page.locator('.fm-structure-layer text.fm-arc-
 const label = (page: Page, text: string) => page.locator(`.fm-structure-layer .fm-label[data-label="${text}"]`);
 const showInText = (page: Page) => page.getByRole('group', { name: 'Show in the text' });
 
+const THREE_LABELS = [
+  ['claim', 'Claim'],
+  ['place', 'Place'],
+  ['speaker', 'Speaker'],
+] as const;
+
+/** Each kind's first span has its label just above its first letter (call it inside `toPass`: labels are drawn after the text). */
+async function expectLabelsAbove(page: Page, kinds: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [kind, text] of kinds) {
+    const span = (await page.locator(`.fm-mark-${kind}`).first().boundingBox())!;
+    const box = (await label(page, text).boundingBox())!;
+    expect(Math.abs(box.x - span.x), `${text} label above its span`).toBeLessThan(2);
+    expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeGreaterThanOrEqual(0);
+    expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeLessThan(8);
+  }
+}
+
 /** Puts the caret inside a span of the text by keyboard (an empty selection two characters in). */
 async function caretInto(page: Page, needle: string): Promise<void> {
   const [start] = await spanOf(page, needle);
@@ -117,17 +134,7 @@ test('a span tells what it is: labels in the text, a tooltip on hover, words at 
   await tag(page, '6', 'Tehran');
   // The labels are drawn in a layer measured after the text: read them once both have settled.
   await expect(async () => {
-    for (const [kind, text] of [
-      ['claim', 'Claim'],
-      ['place', 'Place'],
-      ['speaker', 'Speaker'],
-    ] as const) {
-      const span = (await page.locator(`.fm-mark-${kind}`).first().boundingBox())!;
-      const box = (await label(page, text).boundingBox())!;
-      expect(Math.abs(box.x - span.x), `${text} label above its span`).toBeLessThan(2);
-      expect(span.y - (box.y + box.height)).toBeGreaterThanOrEqual(0);
-      expect(span.y - (box.y + box.height)).toBeLessThan(8);
-    }
+    await expectLabelsAbove(page, THREE_LABELS);
     const speakerLabel = (await label(page, 'Speaker').boundingBox())!;
     const personLabel = (await label(page, 'Person').boundingBox())!;
     expect(personLabel.x).toBeGreaterThanOrEqual(speakerLabel.x + speakerLabel.width);
@@ -203,17 +210,7 @@ test('labels and arcs follow the text when it wraps anew: a narrower window, a w
   /** Every label stands above its span's first letter, and the arc starts above the claim's first line. */
   const expectInPlace = () =>
     expect(async () => {
-      for (const [kind, text] of [
-        ['claim', 'Claim'],
-        ['speaker', 'Speaker'],
-        ['place', 'Place'],
-      ] as const) {
-        const span = (await page.locator(`.fm-mark-${kind}`).first().boundingBox())!;
-        const box = (await label(page, text).boundingBox())!;
-        expect(Math.abs(box.x - span.x), `${text} label above its span`).toBeLessThan(2);
-        expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeGreaterThanOrEqual(0);
-        expect(span.y - (box.y + box.height), `${text} label just above its span`).toBeLessThan(8);
-      }
+      await expectLabelsAbove(page, THREE_LABELS);
       // The arc's first point, in the page, against the claim's first line.
       const [start, line] = await arcs(page).evaluate((path) => {
         const origin = (path as SVGPathElement).ownerSVGElement!.getBoundingClientRect();
