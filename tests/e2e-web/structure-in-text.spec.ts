@@ -227,11 +227,14 @@ test('labels and arcs follow the text when it wraps anew: a narrower window, a w
       expect(line.top - start.y, 'the arc starts just above the claim').toBeLessThan(20);
     }).toPass({ timeout: 10_000 });
 
+  // The layer is drawn anew as a whole, so a label found may be gone by the time it is measured: null, ask again.
+  const placeTop = async () => (await label(page, 'Place').boundingBox())?.y ?? null;
   await expectInPlace();
-  const before = (await label(page, 'Place').boundingBox())!;
+  let before: number | null = null;
+  await expect.poll(async () => (before = await placeTop())).not.toBeNull();
   await page.setViewportSize({ width: 900, height: 800 });
   // The text wrapped anew: the place moved, and its label with it.
-  await expect.poll(async () => (await label(page, 'Place').boundingBox())!.y).not.toBe(before.y);
+  await expect.poll(async () => (await placeTop()) ?? before).not.toBe(before);
   await expectInPlace();
   await page.screenshot({ path: 'test-results/structure-narrow.png' });
   await page.setViewportSize({ width: 1400, height: 900 });
