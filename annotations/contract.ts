@@ -27,6 +27,7 @@ import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 import { RecommenderIdSchema } from './suggest/recommender';
 import type { Suggestion, SuggestSettings } from './suggest/recommender';
+import type { ListChanges } from './suggest/list-changes';
 
 const ArticleRef = z.strictObject({ articleId: IdSchema });
 /** An annotator's name: any printable text, without surrounding spaces. */
@@ -345,6 +346,8 @@ export const argumentSchemas = {
   }),
   /** What the project's recommenders propose to the session's annotator on an article, less what they have or rejected. */
   'suggestions/list': ArticleRef,
+  /** The same list as changes since one given earlier (`since`: its version; null: since none). */
+  'suggestions/changes': z.strictObject({ articleId: IdSchema, since: z.string().min(1).max(100).nullable() }),
   /** Takes suggestions (as suggestions/list gave them) into the annotator's layer, as one undo step. */
   'suggestions/accept': z.strictObject({ articleId: IdSchema, suggestionIds: z.array(IdSchema).min(1).max(10_000) }),
   /** Rejects suggestions: their kind and span are not proposed to the annotator again. One undo step. */
@@ -572,6 +575,7 @@ export interface Results {
   'team/member': Mutation<Team>;
   'team/assign': Mutation<Team>;
   'suggestions/list': SuggestionList;
+  'suggestions/changes': SuggestionChanges;
   /** The annotations made, in the order of the ids given. */
   'suggestions/accept': Mutation<Annotation[]>;
   /** The rejections made, in the order of the ids given (an id not proposed refuses them all, as accept does). */
@@ -584,6 +588,16 @@ export interface Results {
 /** What suggestions/list gives: the open suggestions, sorted by start, and the settings that made them. */
 export interface SuggestionList {
   suggestions: Suggestion[];
+  settings: SuggestSettings;
+}
+
+/**
+ * What suggestions/changes gives: how to make the open suggestions (as
+ * suggestions/list gives them) from the list of version `since`. A version
+ * the server no longer knows is answered with `since` null: every suggestion
+ * came.
+ */
+export interface SuggestionChanges extends ListChanges {
   settings: SuggestSettings;
 }
 

@@ -59,6 +59,7 @@ export const OPERATION_NAMES = [
   'team/member',
   'team/assign',
   'suggestions/list',
+  'suggestions/changes',
   'suggestions/accept',
   'suggestions/reject',
   'suggestions/settings',

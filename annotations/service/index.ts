@@ -25,6 +25,7 @@ import { searchHandlers } from './search-handlers';
 import { createExampleState } from './suggest-examples';
 import type { SuggestRunner } from './suggest-runner';
 import { suggestionHandlers } from './suggestion-handlers';
+import { createSuggestionVersions } from '../suggest/list-changes';
 import { tagsetHandlers } from './tagset-handlers';
 import { teamHandlers } from './team-handlers';
 import type { ProjectRemote } from '../project';
@@ -111,6 +112,7 @@ const ACCESS: Record<OperationName, 'change' | 'read' | 'batch' | 'free'> = {
   'team/member': 'change',
   'team/assign': 'change',
   'suggestions/list': 'read',
+  'suggestions/changes': 'read',
   'suggestions/accept': 'change',
   'suggestions/reject': 'change',
   'suggestions/settings': 'read',
@@ -151,6 +153,8 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
   const agreement = createAgreementState(options.agreementMeasurer);
   const reviewProgress = createReviewProgressState();
   const suggestSources = { repo, examples: createExampleState(), runner: options.suggestRunner };
+  // The lists of suggestions given out, kept across requests: later answers are their changes.
+  const suggestionVersions = createSuggestionVersions();
 
   /** The handlers over one view of the store: a transaction, a snapshot, or the store itself. */
   /**
@@ -204,7 +208,7 @@ export function createHandlers(repo: AnnotationRepository, options: ServiceOptio
       'jobs/progress': async ({ jobId }) => jobs.get(jobId) ?? null,
       ...exportHandlers(ctx, jobs),
       ...teamHandlers(ctx),
-      ...suggestionHandlers(ctx, suggestSources),
+      ...suggestionHandlers(ctx, suggestSources, suggestionVersions),
       ...projectHandlers(options.remote, session.annotator),
     };
   }

@@ -13,10 +13,12 @@ import { mutation, project } from './context';
 import { evaluateSuggestions } from './suggest-evaluation';
 import type { Proposals, SuggestSources } from './suggest-proposals';
 import { mineBySpan, proposalsFor, suggestSettingsOf } from './suggest-proposals';
+import type { SuggestionVersions } from '../suggest/list-changes';
 
 type SuggestionHandlers = Pick<
   Handlers,
   | 'suggestions/list'
+  | 'suggestions/changes'
   | 'suggestions/accept'
   | 'suggestions/reject'
   | 'suggestions/settings'
@@ -66,12 +68,21 @@ function configured(
   };
 }
 
-export function suggestionHandlers(ctx: ServiceContext, sources: SuggestSources): SuggestionHandlers {
+export function suggestionHandlers(
+  ctx: ServiceContext,
+  sources: SuggestSources,
+  versions: SuggestionVersions,
+): SuggestionHandlers {
   const proposals = (articleId: string) => proposalsFor(sources, ctx.repo, ctx.annotator, articleId);
   return {
     'suggestions/list': async ({ articleId }) => {
       const { open, settings } = await proposals(articleId);
       return { suggestions: open, settings };
+    },
+
+    'suggestions/changes': async ({ articleId, since }) => {
+      const { open, settings } = await proposals(articleId);
+      return { ...versions.changes(articleId, open, since), settings };
     },
 
     'suggestions/accept': async ({ articleId, suggestionIds }) => {

@@ -4,8 +4,10 @@ import type {
   RecommenderFigures,
   ReviewComparison,
   SuggestionEvaluation,
+  SuggestionChanges,
   SuggestionList,
 } from '../../annotations/contract';
+import { applyListChanges } from '../../annotations/suggest/list-changes';
 import type { Annotation, Article, ArticleLayer, Entity, Rejection } from '../../annotations/model';
 import type { SuggestSettings } from '../../annotations/suggest/recommender';
 import { hashStore } from '../support/store-integrity';
@@ -159,6 +161,31 @@ describe.each(TRANSPORTS)('suggestions over %s', (_name, open) => {
     await reopen('alice');
     await ok(send, 'history/apply', { changeSet: rejected.changeSet, direction: 'undo' });
     expect((await list()).suggestions.map((s) => s.id)).toContain(place.id);
+  });
+
+  it('gives the list as changes since a version it gave: what a reject took out, every suggestion for a version it does not know', async () => {
+    const changes = (since: string | null) =>
+      ok<SuggestionChanges>(send, 'suggestions/changes', { articleId: FIRST, since });
+    const whole = await list();
+    const first = await changes(null);
+    expect(first).toMatchObject({ since: null, gone: [], settings: whole.settings });
+    expect(first.came).toEqual(whole.suggestions);
+    expect(first.at).toEqual(whole.suggestions.map((_, i) => i));
+    const held = applyListChanges([], first)!;
+
+    const place = held.find((s) => s.kind === 'place')!;
+    await ok(send, 'suggestions/reject', { articleId: FIRST, suggestionIds: [place.id] });
+    const next = await changes(first.version);
+    expect(next).toMatchObject({ since: first.version, gone: [place.id], came: [], at: [] });
+    expect(applyListChanges(held, next)).toEqual((await list()).suggestions);
+
+    // A version from before a restart (or never given) is answered with every suggestion.
+    await reopen();
+    const after = await changes(next.version);
+    expect(after.since).toBeNull();
+    expect(after.came).toEqual((await list()).suggestions);
+    await refused(send, 'suggestions/changes', { articleId: FIRST }, 'invalid-argument', /since/);
+    await refused(send, 'suggestions/changes', { articleId: FIRST, since: '' }, 'invalid-argument', /since/);
   });
 
   it('refuses an accept naming a suggestion not proposed, naming it, and changes no byte of the store', async () => {

@@ -114,6 +114,7 @@ export const VALID: Record<OperationName, (f: Fixture) => Record<string, unknown
   'team/member': () => ({ name: 'alice', role: 'annotator' }),
   'team/assign': () => ({ annotator: 'alice', articleIds: [FIRST], assigned: true }),
   'suggestions/list': () => ({ articleId: FIRST }),
+  'suggestions/changes': () => ({ articleId: FIRST, since: null }),
   'suggestions/accept': (f) => ({ articleId: FIRST, suggestionIds: [f.suggestionId] }),
   'suggestions/reject': (f) => ({ articleId: FIRST, suggestionIds: [f.suggestionId] }),
   'suggestions/settings': () => ({}),

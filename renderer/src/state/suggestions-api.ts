@@ -8,7 +8,7 @@ import type { WorkspaceStore } from './workspace-store';
  */
 export function workspaceSuggestionsApi(workspace: WorkspaceStore): SuggestionsApi {
   return {
-    list: (articleId) => workspace.query('suggestions/list', { articleId }),
+    changes: (articleId, since) => workspace.query('suggestions/changes', { articleId, since }),
     accept: (articleId, suggestionIds) => workspace.mutate('suggestions/accept', { articleId, suggestionIds }),
     reject: (articleId, suggestionIds) => workspace.mutate('suggestions/reject', { articleId, suggestionIds }),
     settings: () => workspace.query('suggestions/settings', {}),

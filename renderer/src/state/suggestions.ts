@@ -1,12 +1,15 @@
 import { sameJson } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
+import type { ListChanges } from '../../../annotations/suggest/list-changes';
+import { applyListChanges } from '../../../annotations/suggest/list-changes';
 import { listChanges } from '../ArticleView/list-changes';
 import type { WorkspaceState } from './workspace-store';
 
 /** What the suggestions need of the server; null: it failed (the workspace's notice says why). */
 export interface SuggestionsApi {
-  list(articleId: string): Promise<{ suggestions: Suggestion[]; settings: SuggestSettings } | null>;
+  /** The open suggestions as changes since the list of version `since` (null: since none). */
+  changes(articleId: string, since: string | null): Promise<(ListChanges & { settings: SuggestSettings }) | null>;
   /** Makes annotations of the suggestions, as one undo step. */
   accept(articleId: string, suggestionIds: string[]): Promise<Annotation[] | null>;
   /** Rejects them for good (the server keeps it), as one undo step. */
@@ -138,6 +141,12 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
   /** A question is on its way; `again`: ask once more when it is answered (one at a time: each costs the server). */
   let asking = false;
   let again = false;
+  /**
+   * The list the server gave last for the open article, as it gave it (the
+   * one shown may have lost some since), and its version: the next answer is
+   * its changes, a few suggestions after a tag rather than thousands.
+   */
+  let held: { articleId: string; version: string; list: readonly Suggestion[] } | null = null;
 
   async function fetch(): Promise<void> {
     const articleId = state.articleId;
@@ -146,9 +155,21 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     asking = true;
     const asked = generation;
     try {
-      const answer = await api.list(articleId);
-      if (!answer || asked !== generation || state.articleId !== articleId) return;
-      const suggestions = keepUnchanged(state.suggestions, answer.suggestions);
+      const since = held?.articleId === articleId ? held : null;
+      const answer = await api.changes(articleId, since?.version ?? null);
+      if (!answer || state.articleId !== articleId) return;
+      const base = answer.since === null ? [] : answer.since === since?.version ? since.list : null;
+      const made = base && applyListChanges(base, answer);
+      if (!made) {
+        // Changes to a list this page does not hold: ask for every suggestion.
+        held = null;
+        again = true;
+        return;
+      }
+      // Every suggestion came: those unchanged stay the same objects, so the ghosts redraw only what changed.
+      const suggestions = answer.since === null && since ? keepUnchanged(since.list, made) : made;
+      held = { articleId, version: answer.version, list: suggestions };
+      if (asked !== generation) return;
       // Indexed now, as they come, rather than in the next keystroke's work (see withoutAnnotated).
       startsOf(suggestions);
       const settings = sameJson(state.settings, answer.settings) ? state.settings : answer.settings;
@@ -177,6 +198,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     seen = s;
     const articleId = s.article?.id ?? null;
     if (articleId !== state.articleId) {
+      held = null;
       set({ articleId, suggestions: [] });
       return askAgain();
     }
@@ -217,6 +239,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
         pending?.();
         pending = null;
         seen = null;
+        held = null;
         state = { ...state, articleId: null, suggestions: [] };
       };
     },

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeSet } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
+import type { ListChanges } from '../../../annotations/suggest/list-changes';
+import { createSuggestionVersions } from '../../../annotations/suggest/list-changes';
 import type { SuggestionsApi } from '../../../renderer/src/state/suggestions';
 import {
   createSuggestionsStore,
@@ -68,10 +70,19 @@ function setup(answer: Suggestion[]) {
       replies.push(resolve as (value: unknown) => void);
     });
   let listed = answer;
+  // The server's own versions: answers are changes since the list the page holds.
+  let versions = createSuggestionVersions();
+  const answered: ListChanges[] = [];
   const api: SuggestionsApi = {
-    list: async (articleId) => {
+    changes: async (articleId, since) => {
       await reply(`list ${articleId}`);
-      return { suggestions: listed.map((s) => ({ ...s })), settings: SETTINGS };
+      const changes = versions.changes(
+        articleId,
+        listed.map((s) => ({ ...s })),
+        since,
+      );
+      answered.push(changes);
+      return { ...changes, settings: SETTINGS };
     },
     accept: (articleId, ids) => reply(`accept ${articleId} ${ids.join(',')}`),
     reject: (articleId, ids) => reply(`reject ${articleId} ${ids.join(',')}`),
@@ -110,6 +121,9 @@ function setup(answer: Suggestion[]) {
     },
     setListed: (next: Suggestion[]) => void (listed = next),
     state: () => state,
+    answered,
+    /** The server starts again: it knows none of the versions it gave. */
+    restartServer: () => void (versions = createSuggestionVersions()),
   };
 }
 
@@ -168,6 +182,44 @@ describe('the open article’s suggestions', () => {
     void t.store.reject(['s2']);
     expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s3']);
     expect(t.calls.at(-1)).toBe('reject a1 s2');
+  });
+
+  it('are asked for as changes since the list held: after an edit only what left or came crosses the wire', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    const first = t.store.getState().suggestions;
+    expect(t.answered[0]).toMatchObject({ since: null, came: dehqan });
+    // The layer gets s1's span; the server's list loses s1 and gains another.
+    const s4 = suggestion('s4', 'place', 60, 66);
+    t.setListed([...dehqan.slice(1), s4]);
+    t.change({ layer: { ...t.state().layer, annotations: [annotation('n1', 'person', 0, 6)] } });
+    // Gone from the text at once, before any answer.
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s2', 's3']);
+    await t.idle();
+    await t.answer();
+    expect(t.answered[1]).toMatchObject({ since: t.answered[0]!.version, gone: ['s1'], came: [s4], at: [2] });
+    const now = t.store.getState().suggestions;
+    expect(now.map((s) => s.id)).toEqual(['s2', 's3', 's4']);
+    // What stayed is the same objects: the ghosts redraw only what changed.
+    expect(now[0]).toBe(first[1]);
+    expect(now[1]).toBe(first[2]);
+  });
+
+  it('are asked for whole again when the server no longer knows the list held (a restart)', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    const first = t.store.getState().suggestions;
+    t.restartServer();
+    t.change({ entities: [] });
+    await t.idle();
+    await t.answer();
+    expect(t.answered[1]).toMatchObject({ since: null, came: dehqan });
+    // Every suggestion came, and the unchanged ones are still the objects shown: nothing to redraw.
+    expect(t.store.getState().suggestions).toBe(first);
   });
 
   it('drop an answer asked before an accept (it would bring the accepted ghost back)', async () => {
