@@ -14,6 +14,14 @@ export interface ListChanges {
   at: number[];
 }
 
+/** Each suggestion's JSON, made once per object (the server gives the same objects while nothing they come from changed). */
+const printed = new WeakMap<Suggestion, string>();
+function print(s: Suggestion): string {
+  let text = printed.get(s);
+  if (text === undefined) printed.set(s, (text = JSON.stringify(s)));
+  return text;
+}
+
 interface Given {
   articleId: string;
   ids: string[];
@@ -53,7 +61,7 @@ export function createSuggestionVersions(limit = 8) {
       // Looked up before this list is kept, which may drop the oldest.
       const before = since === null ? undefined : given.get(since);
       const ids = list.map((s) => s.id);
-      const prints = list.map((s) => JSON.stringify(s));
+      const prints = list.map(print);
       const version = remember({ articleId, ids, prints });
       // Ids given twice cannot be told apart by id: such lists are sent whole.
       if (!before || before.articleId !== articleId || new Set(ids).size !== ids.length)
