@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Handlers, SuggestionEvaluation, SuggestionList } from '../annotations/contract';
+import type { Handlers, SuggestionChanges, SuggestionEvaluation, SuggestionList } from '../annotations/contract';
 import { dispatch } from '../annotations/dispatch';
 import type { Annotation, Entity } from '../annotations/model';
 import { GOLD } from '../annotations/model';
@@ -174,13 +174,26 @@ export async function benchSuggestionsService(
       const again = await call<SuggestionList>('suggestions/list', { articleId: 'a3' });
       const long = await call<SuggestionList>('suggestions/list', { articleId: LONG });
       const longAgain = await call<SuggestionList>('suggestions/list', { articleId: LONG });
+      // What the app holds of the long article, as it asks for it: every suggestion, then changes since.
+      const held = await call<SuggestionChanges>('suggestions/changes', { articleId: LONG, since: null });
       const ids = long.result.suggestions.slice(0, 20).map((s) => s.id);
       const accept = await call('suggestions/accept', { articleId: LONG, suggestionIds: ids });
+      const changed = await call<SuggestionChanges>('suggestions/changes', {
+        articleId: LONG,
+        since: held.result.version,
+      });
+      const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+      const [wholeBytes, changedBytes] = [bytes(long.result), bytes(changed.result)];
       const after = await call<SuggestionList>('suggestions/list', { articleId: 'a5' });
       console.log(
         `suggestions: list first ${first.ms.toFixed(0)} ms (${first.result.suggestions.length}), again ${again.ms.toFixed(0)} ms, ` +
           `long article ${long.ms.toFixed(0)} ms then ${longAgain.ms.toFixed(0)} ms (${long.result.suggestions.length}), ` +
           `accept 20 ${accept.ms.toFixed(0)} ms, list after it ${after.ms.toFixed(0)} ms`,
+      );
+      console.log(
+        `suggestions: the long article's changes after the accept ${changed.ms.toFixed(0)} ms, ` +
+          `${changed.result.gone.length} gone and ${changed.result.came.length} came: ` +
+          `${(changedBytes / 1024).toFixed(1)} KiB against ${(wholeBytes / 1024).toFixed(0)} KiB for the whole list`,
       );
       const evaluation = await call<SuggestionEvaluation>('suggestions/evaluate', {});
       const learned = evaluation.result.recommenders.find((r) => r.recommender === 'learned')!;
@@ -203,6 +216,14 @@ export async function benchSuggestionsService(
         msRow(SECTION, 'list, 100,000-word article again', longAgain.ms, 1000),
         msRow(SECTION, 'accept 20 on the 100,000-word article', accept.ms, 1000),
         msRow(SECTION, 'list after an accept', after.ms, 1000),
+        msRow(SECTION, 'changes since the list held, after the accept (100,000-word article)', changed.ms, 1000),
+        {
+          section: SECTION,
+          measure: 'those changes, as sent (the whole list beside them)',
+          figure: `${(changedBytes / 1024).toFixed(1)} KiB (${(wholeBytes / 1024).toFixed(0)} KiB)`,
+          target: '< 64 KiB',
+          met: changedBytes < 64 * 1024,
+        },
         msRow(SECTION, 'evaluate against gold (500 articles)', evaluation.ms, 60_000),
         msRow(SECTION, "a small request answered while a long article's suggestions are computed", small.worst, 100),
       ].map((row) => ({ ...row, section }));
