@@ -101,6 +101,19 @@ describe('a list of suggestions as changes since one given earlier', () => {
     expect(versions.changes('a1', a, first.version).since).toBeNull();
   });
 
+  it('never takes a version from before a restart for one the new server gave, though both were its first lists', () => {
+    const a = [suggestion('s1', 0), suggestion('s2', 10)];
+    const b = [suggestion('s3', 20)];
+    const before = createSuggestionVersions().changes('a1', a, null);
+    const after = createSuggestionVersions();
+    // The new server gives out as many lists as the old one had, of other suggestions.
+    after.changes('a1', b, null);
+    after.changes('a1', b, null);
+    const asked = after.changes('a1', b, before.version);
+    expect(asked.since).toBeNull();
+    expect(applyListChanges([], asked)).toEqual(b);
+  });
+
   it('knows the version a page holds while another page asks, as long as it is among the last kept', () => {
     const a = [suggestion('s1', 0)];
     const versions = createSuggestionVersions(2);

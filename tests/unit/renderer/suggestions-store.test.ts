@@ -72,6 +72,7 @@ function setup(answer: Suggestion[]) {
   let listed = answer;
   // The server's own versions: answers are changes since the list the page holds.
   let versions = createSuggestionVersions();
+  let tamper: ((changes: ListChanges) => ListChanges) | null = null;
   const answered: ListChanges[] = [];
   const api: SuggestionsApi = {
     changes: async (articleId, since) => {
@@ -82,7 +83,9 @@ function setup(answer: Suggestion[]) {
         since,
       );
       answered.push(changes);
-      return { ...changes, settings: SETTINGS };
+      const sent = tamper ? tamper(changes) : changes;
+      tamper = null;
+      return { ...sent, settings: SETTINGS };
     },
     accept: (articleId, ids) => reply(`accept ${articleId} ${ids.join(',')}`),
     reject: (articleId, ids) => reply(`reject ${articleId} ${ids.join(',')}`),
@@ -124,6 +127,8 @@ function setup(answer: Suggestion[]) {
     answered,
     /** The server starts again: it knows none of the versions it gave. */
     restartServer: () => void (versions = createSuggestionVersions()),
+    /** The next answer is changed on its way (a server that answers against another list). */
+    tamperNext: (change: (changes: ListChanges) => ListChanges) => void (tamper = change),
   };
 }
 
@@ -220,6 +225,24 @@ describe('the open article’s suggestions', () => {
     expect(t.answered[1]).toMatchObject({ since: null, came: dehqan });
     // Every suggestion came, and the unchanged ones are still the objects shown: nothing to redraw.
     expect(t.store.getState().suggestions).toBe(first);
+  });
+
+  it('are asked for whole when the changes do not fit the list held, never shown wrong', async () => {
+    const t = setup(dehqan);
+    t.store.subscribe(() => undefined);
+    await t.idle();
+    await t.answer();
+    t.setListed(dehqan.slice(1));
+    // Changes against another list: a suggestion gone that this page never had.
+    t.tamperNext((changes) => ({ ...changes, gone: ['s9'] }));
+    t.change({ entities: [] });
+    await t.idle();
+    await t.answer();
+    expect(t.calls).toEqual(['list a1', 'list a1', 'list a1']);
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    await t.answer();
+    expect(t.answered.at(-1)).toMatchObject({ since: null });
+    expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s2', 's3']);
   });
 
   it('drop an answer asked before an accept (it would bring the accepted ghost back)', async () => {
