@@ -27,7 +27,7 @@ import type { StoreStatus } from './repository';
 import type { Tagset } from './tagset';
 import { RecommenderIdSchema } from './suggest/recommender';
 import type { Suggestion, SuggestSettings } from './suggest/recommender';
-import type { ListChanges } from './suggest/list-changes';
+import type { ChangesSince } from './suggest/changes-since';
 
 const ArticleRef = z.strictObject({ articleId: IdSchema });
 /** An annotator's name: any printable text, without surrounding spaces. */
@@ -597,7 +597,7 @@ export interface SuggestionList {
  * the server no longer knows is answered with `since` null: every suggestion
  * came.
  */
-export interface SuggestionChanges extends ListChanges {
+export interface SuggestionChanges extends ChangesSince {
   settings: SuggestSettings;
 }
 

@@ -25,7 +25,7 @@ import { searchHandlers } from './search-handlers';
 import { createExampleState } from './suggest-examples';
 import type { SuggestRunner } from './suggest-runner';
 import { suggestionHandlers } from './suggestion-handlers';
-import { createSuggestionVersions } from '../suggest/list-changes';
+import { createSuggestionVersions } from '../suggest/changes-since';
 import { tagsetHandlers } from './tagset-handlers';
 import { teamHandlers } from './team-handlers';
 import type { ProjectRemote } from '../project';

@@ -13,7 +13,7 @@ import { mutation, project } from './context';
 import { evaluateSuggestions } from './suggest-evaluation';
 import type { Proposals, SuggestSources } from './suggest-proposals';
 import { mineBySpan, proposalsFor, suggestSettingsOf } from './suggest-proposals';
-import type { SuggestionVersions } from '../suggest/list-changes';
+import type { SuggestionVersions } from '../suggest/changes-since';
 
 type SuggestionHandlers = Pick<
   Handlers,

@@ -7,7 +7,7 @@ import type {
   SuggestionChanges,
   SuggestionList,
 } from '../../annotations/contract';
-import { applyListChanges } from '../../annotations/suggest/list-changes';
+import { applyChangesSince } from '../../annotations/suggest/changes-since';
 import type { Annotation, Article, ArticleLayer, Entity, Rejection } from '../../annotations/model';
 import type { SuggestSettings } from '../../annotations/suggest/recommender';
 import { hashStore } from '../support/store-integrity';
@@ -171,13 +171,13 @@ describe.each(TRANSPORTS)('suggestions over %s', (_name, open) => {
     expect(first).toMatchObject({ since: null, gone: [], settings: whole.settings });
     expect(first.came).toEqual(whole.suggestions);
     expect(first.at).toEqual(whole.suggestions.map((_, i) => i));
-    const held = applyListChanges([], first)!;
+    const held = applyChangesSince([], first)!;
 
     const place = held.find((s) => s.kind === 'place')!;
     await ok(send, 'suggestions/reject', { articleId: FIRST, suggestionIds: [place.id] });
     const next = await changes(first.version);
     expect(next).toMatchObject({ since: first.version, gone: [place.id], came: [], at: [] });
-    expect(applyListChanges(held, next)).toEqual((await list()).suggestions);
+    expect(applyChangesSince(held, next)).toEqual((await list()).suggestions);
 
     // A version from before a restart (or never given) is answered with every suggestion.
     await reopen();

@@ -1,15 +1,15 @@
 import { sameJson } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
-import type { ListChanges } from '../../../annotations/suggest/list-changes';
-import { applyListChanges } from '../../../annotations/suggest/list-changes';
+import type { ChangesSince } from '../../../annotations/suggest/changes-since';
+import { applyChangesSince } from '../../../annotations/suggest/changes-since';
 import { listChanges } from '../ArticleView/list-changes';
 import type { WorkspaceState } from './workspace-store';
 
 /** What the suggestions need of the server; null: it failed (the workspace's notice says why). */
 export interface SuggestionsApi {
   /** The open suggestions as changes since the list of version `since` (null: since none). */
-  changes(articleId: string, since: string | null): Promise<(ListChanges & { settings: SuggestSettings }) | null>;
+  changes(articleId: string, since: string | null): Promise<(ChangesSince & { settings: SuggestSettings }) | null>;
   /** Makes annotations of the suggestions, as one undo step. */
   accept(articleId: string, suggestionIds: string[]): Promise<Annotation[] | null>;
   /** Rejects them for good (the server keeps it), as one undo step. */
@@ -159,7 +159,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
       const answer = await api.changes(articleId, since?.version ?? null);
       if (!answer || state.articleId !== articleId) return;
       const base = answer.since === null ? [] : answer.since === since?.version ? since.list : null;
-      const made = base && applyListChanges(base, answer);
+      const made = base && applyChangesSince(base, answer);
       if (!made) {
         // Changes to a list this page does not hold: ask for every suggestion.
         held = null;

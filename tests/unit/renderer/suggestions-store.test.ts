@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeSet } from '../../../annotations/changes';
 import type { Annotation } from '../../../annotations/model';
 import type { Suggestion, SuggestSettings } from '../../../annotations/suggest/recommender';
-import type { ListChanges } from '../../../annotations/suggest/list-changes';
-import { createSuggestionVersions } from '../../../annotations/suggest/list-changes';
+import type { ChangesSince } from '../../../annotations/suggest/changes-since';
+import { createSuggestionVersions } from '../../../annotations/suggest/changes-since';
 import type { SuggestionsApi } from '../../../renderer/src/state/suggestions';
 import {
   createSuggestionsStore,
@@ -72,8 +72,8 @@ function setup(answer: Suggestion[]) {
   let listed = answer;
   // The server's own versions: answers are changes since the list the page holds.
   let versions = createSuggestionVersions();
-  let tamper: ((changes: ListChanges) => ListChanges) | null = null;
-  const answered: ListChanges[] = [];
+  let tamper: ((changes: ChangesSince) => ChangesSince) | null = null;
+  const answered: ChangesSince[] = [];
   const api: SuggestionsApi = {
     changes: async (articleId, since) => {
       await reply(`list ${articleId}`);
@@ -128,7 +128,7 @@ function setup(answer: Suggestion[]) {
     /** The server starts again: it knows none of the versions it gave. */
     restartServer: () => void (versions = createSuggestionVersions()),
     /** The next answer is changed on its way (a server that answers against another list). */
-    tamperNext: (change: (changes: ListChanges) => ListChanges) => void (tamper = change),
+    tamperNext: (change: (changes: ChangesSince) => ChangesSince) => void (tamper = change),
   };
 }
 

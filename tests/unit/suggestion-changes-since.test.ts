@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyListChanges, createSuggestionVersions } from '../../annotations/suggest/list-changes';
+import { applyChangesSince, createSuggestionVersions } from '../../annotations/suggest/changes-since';
 import type { Suggestion } from '../../annotations/suggest/recommender';
 
 function suggestion(id: string, start: number, score = 0.9): Suggestion {
@@ -39,12 +39,12 @@ describe('a list of suggestions as changes since one given earlier', () => {
         const lists = shuffle ? sorted.map((l) => [...l].reverse()) : sorted;
         const versions = createSuggestionVersions();
         let held = versions.changes('a1', lists[0]!, null);
-        let shown = applyListChanges([], held)!;
+        let shown = applyChangesSince([], held)!;
         expect(shown).toEqual(lists[0]);
         for (const next of lists.slice(1)) {
           const changes = versions.changes('a1', next, held.version);
           expect(changes.since).toBe(held.version);
-          const made = applyListChanges(shown, changes);
+          const made = applyChangesSince(shown, changes);
           expect(made).toEqual(next);
           // Only what changed is sent: every suggestion sent is new or different from the one of its id before.
           const before = new Map(shown.map((s) => [s.id, s]));
@@ -64,10 +64,10 @@ describe('a list of suggestions as changes since one given earlier', () => {
       fc.property(fc.array(list(true), { minLength: 2, maxLength: 5 }), (lists) => {
         const versions = createSuggestionVersions();
         let held = versions.changes('a1', lists[0]!, null);
-        let shown = applyListChanges([], held)!;
+        let shown = applyChangesSince([], held)!;
         for (const next of lists.slice(1)) {
           held = versions.changes('a1', next, held.version);
-          shown = applyListChanges(shown, held)!;
+          shown = applyChangesSince(shown, held)!;
           expect(shown).toEqual(next);
         }
       }),
@@ -79,7 +79,7 @@ describe('a list of suggestions as changes since one given earlier', () => {
     const versions = createSuggestionVersions();
     const a = [suggestion('s1', 0), suggestion('s2', 10)];
     const first = versions.changes('a1', a, null);
-    const shown = applyListChanges([], first)!;
+    const shown = applyChangesSince([], first)!;
     const again = versions.changes(
       'a1',
       a.map((s) => ({ ...s })),
@@ -87,7 +87,7 @@ describe('a list of suggestions as changes since one given earlier', () => {
     );
     expect(again).toMatchObject({ since: first.version, gone: [], came: [], at: [] });
     expect(again.version).not.toBe(first.version);
-    expect(applyListChanges(shown, again)).toBe(shown);
+    expect(applyChangesSince(shown, again)).toBe(shown);
   });
 
   it('is every suggestion for a version it does not know: another article’s, one from before a restart, one dropped for newer ones', () => {
@@ -111,7 +111,7 @@ describe('a list of suggestions as changes since one given earlier', () => {
     after.changes('a1', b, null);
     const asked = after.changes('a1', b, before.version);
     expect(asked.since).toBeNull();
-    expect(applyListChanges([], asked)).toEqual(b);
+    expect(applyChangesSince([], asked)).toEqual(b);
   });
 
   it('knows the version a page holds while another page asks, as long as it is among the last kept', () => {
@@ -130,11 +130,11 @@ describe('a list of suggestions as changes since one given earlier', () => {
   it('refuses changes that do not fit the list held, so that the page asks for every suggestion', () => {
     const a = [suggestion('s1', 0), suggestion('s2', 10)];
     // A suggestion said gone that the list does not have.
-    expect(applyListChanges(a, { gone: ['s9'], came: [], at: [] })).toBeNull();
+    expect(applyChangesSince(a, { gone: ['s9'], came: [], at: [] })).toBeNull();
     // Places past the end of the new list, or fewer places than suggestions.
-    expect(applyListChanges(a, { gone: [], came: [suggestion('s3', 20)], at: [5] })).toBeNull();
-    expect(applyListChanges(a, { gone: [], came: [suggestion('s3', 20)], at: [] })).toBeNull();
-    expect(applyListChanges(a, { gone: ['s1'], came: [suggestion('s3', 20)], at: [1] })!.map((s) => s.id)).toEqual([
+    expect(applyChangesSince(a, { gone: [], came: [suggestion('s3', 20)], at: [5] })).toBeNull();
+    expect(applyChangesSince(a, { gone: [], came: [suggestion('s3', 20)], at: [] })).toBeNull();
+    expect(applyChangesSince(a, { gone: ['s1'], came: [suggestion('s3', 20)], at: [1] })!.map((s) => s.id)).toEqual([
       's2',
       's3',
     ]);

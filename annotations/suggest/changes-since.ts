@@ -1,7 +1,7 @@
 import type { Suggestion } from './recommender';
 
 /** How a list of suggestions is made from one given out earlier (see suggestions/changes). */
-export interface ListChanges {
+export interface ChangesSince {
   /** This list's version. */
   version: string;
   /** The version the changes apply to; null: to no list (every suggestion came). */
@@ -51,13 +51,13 @@ export function createSuggestionVersions(limit = 8) {
     return version;
   }
 
-  function everything(list: readonly Suggestion[]): Omit<ListChanges, 'version'> {
+  function everything(list: readonly Suggestion[]): Omit<ChangesSince, 'version'> {
     return { since: null, gone: [], came: [...list], at: list.map((_, i) => i) };
   }
 
   return {
     /** `list`, the open suggestions of `articleId` now, as changes since `since` where that version is known. */
-    changes(articleId: string, list: readonly Suggestion[], since: string | null): ListChanges {
+    changes(articleId: string, list: readonly Suggestion[], since: string | null): ChangesSince {
       // Looked up before this list is kept, which may drop the oldest.
       const before = since === null ? undefined : given.get(since);
       const ids = list.map((s) => s.id);
@@ -96,9 +96,9 @@ export type SuggestionVersions = ReturnType<typeof createSuggestionVersions>;
  * suggestion). Suggestions kept are the same objects, and no change gives
  * `previous` itself.
  */
-export function applyListChanges(
+export function applyChangesSince(
   previous: readonly Suggestion[],
-  changes: Pick<ListChanges, 'gone' | 'came' | 'at'>,
+  changes: Pick<ChangesSince, 'gone' | 'came' | 'at'>,
 ): Suggestion[] | null {
   const { gone, came, at } = changes;
   if (came.length !== at.length) return null;
