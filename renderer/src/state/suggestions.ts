@@ -146,7 +146,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
    * one shown may have lost some since), and its version: the next answer is
    * its changes, a few suggestions after a tag rather than thousands.
    */
-  let held: { articleId: string; version: string; list: readonly Suggestion[] } | null = null;
+  let held: { version: string; list: readonly Suggestion[] } | null = null;
 
   async function fetch(): Promise<void> {
     const articleId = state.articleId;
@@ -155,7 +155,8 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     asking = true;
     const asked = generation;
     try {
-      const since = held?.articleId === articleId ? held : null;
+      // Always the open article's: it is dropped when another article opens, and kept only for an answer about this one.
+      const since = held;
       const answer = await api.changes(articleId, since?.version ?? null);
       if (!answer || state.articleId !== articleId) return;
       const base = answer.since === null ? [] : answer.since === since?.version ? since.list : null;
@@ -168,7 +169,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
       }
       // Every suggestion came: those unchanged stay the same objects, so the ghosts redraw only what changed.
       const suggestions = answer.since === null && since ? keepUnchanged(since.list, made) : made;
-      held = { articleId, version: answer.version, list: suggestions };
+      held = { version: answer.version, list: suggestions };
       if (asked !== generation) return;
       // Indexed now, as they come, rather than in the next keystroke's work (see withoutAnnotated).
       startsOf(suggestions);
