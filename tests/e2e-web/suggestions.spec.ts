@@ -183,3 +183,28 @@ test('Shift+Enter accepts every suggestion of one kind; the settings choose the 
   await expect(table.getByRole('row', { name: /Registry/ })).toContainText('100.0%');
   await expectNoSeriousViolations(page, 'the dashboard with its suggestions table');
 });
+
+test('the Suggestions layer is in place before the first suggestions come, so the panels below never move under the pointer', async ({
+  page,
+  app,
+}) => {
+  // The first answer is held back until the details panel has been measured.
+  let answer: (() => void) | null = null;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/suggestions/changes', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await tag(page, '2', 'General Dehqan');
+  const layer = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: /Suggestions/ });
+  await expect(layer).toBeChecked();
+  await expect(layer).toHaveAccessibleName(/^Suggestions\s*$/);
+  const create = details(page).getByRole('button', { name: /Create entity/ });
+  await details(page).getByLabel('Entity (normalised name)').fill('Hossein Dehqan');
+  const before = (await create.boundingBox())!;
+  await page.screenshot({ path: 'test-results/suggestions-layer-waiting.png' });
+  answer!();
+  await expect(layer).toHaveAccessibleName(/Suggestions\s*[1-9]\d*/);
+  expect((await create.boundingBox())!.y).toBe(before.y);
+});

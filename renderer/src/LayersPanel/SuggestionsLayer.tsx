@@ -2,14 +2,17 @@ import { useSuggestions, useSuggestionsStore } from '../state/use-suggestions';
 
 /**
  * The suggestions' own layer in the Layers panel: its ghosts shown or hidden
- * in the text, with how many are open. Offered once a recommender runs.
+ * in the text, with how many are open. Offered while a recommender runs,
+ * and until the project's settings are known.
  */
 export function SuggestionsLayer() {
   const suggestions = useSuggestionsStore();
   const shown = useSuggestions((s) => s.shown);
   const count = useSuggestions((s) => s.suggestions.length);
+  const known = useSuggestions((s) => s.settings !== null);
   const running = useSuggestions((s) => (s.settings?.recommenders.length ?? 0) > 0);
-  if (!running) return null;
+  // Drawn until the first answer says no recommender runs: the panels below never move when it comes.
+  if (known && !running) return null;
   return (
     // Apart from the list of layers: suggestions are nobody's annotations.
     <div className="suggestions-layer">
@@ -17,7 +20,7 @@ export function SuggestionsLayer() {
         <input type="checkbox" checked={shown} onChange={(e) => suggestions.setShown(e.target.checked)} />
         <span className="layer-swatch layer-suggested" aria-hidden="true" />
         <span>Suggestions</span>
-        <span className="meta">{count}</span>
+        <span className="meta">{known ? count : ''}</span>
       </label>
     </div>
   );
