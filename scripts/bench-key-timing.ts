@@ -115,3 +115,28 @@ export const benchResult = (page: Page, what: string, name = '__bench') =>
  */
 export const fromKeyEvent = (page: Page, name = '__bench') =>
   page.evaluate((name) => (window as unknown as Record<string, number>)[`${name}FromEvent`]!, name);
+
+/**
+ * Waits until the page has done all that the last key set going, as a
+ * person's next key finds it: the save answered (the top bar says so), the
+ * suggestions' changes asked for after it answered (`asked`, a Playwright
+ * wait for that response), and the page's main thread idle for a whole idle
+ * period (an idle callback with more than 40 of its 50 ms left: no task,
+ * frame or collection pending).
+ */
+export async function settled(page: Page, asked: Promise<unknown> | null = null): Promise<void> {
+  if (asked) await asked;
+  await page.getByTestId('save-state').getByText('All changes saved').waitFor();
+  await page.evaluate(async () => {
+    const start = performance.now();
+    for (;;) {
+      const left = await new Promise<number>((resolve) => requestIdleCallback((d) => resolve(d.timeRemaining())));
+      if (left > 40) return;
+      if (performance.now() - start > 10_000) throw new Error('the page was not idle once in 10 s');
+    }
+  });
+}
+
+/** A wait for the page's next question about the suggestions' changes (asked after each edit), answered. */
+export const suggestionChangesAnswered = (page: Page) =>
+  page.waitForResponse((r) => r.url().includes('/api/suggestions/changes'), { timeout: 10_000 });
