@@ -208,3 +208,27 @@ test('the Suggestions layer is in place before the first suggestions come, so th
   await expect(layer).toHaveAccessibleName(/Suggestions\s*[1-9]\d*/);
   expect((await create.boundingBox())!.y).toBe(before.y);
 });
+
+test('with no recommender running, the Suggestions layer is never offered: the settings say so before any list comes', async ({
+  page,
+  app,
+}) => {
+  await callApi(app, 'suggestions/configure', { recommenders: [] });
+  // The lists are held back for the whole test: what the page knows, it knows from the settings alone.
+  let release: (() => void) | null = null;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route('**/api/suggestions/changes', async (route) => {
+    asked++;
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  await page.goto(app.url);
+  await tag(page, '2', 'General Dehqan');
+  const layers = page.getByRole('region', { name: 'Layers' });
+  await expect(layers.getByRole('checkbox').first()).toBeVisible();
+  await expect(layers.getByRole('checkbox', { name: /Suggestions/ })).toHaveCount(0);
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/suggestions-layer-off.png' });
+  release!();
+});

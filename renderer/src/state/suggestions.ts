@@ -25,6 +25,8 @@ export interface SuggestionsState {
   suggestions: readonly Suggestion[];
   /** The project's settings, once read. */
   settings: SuggestSettings | null;
+  /** The open article's suggestions have come (its first answer is in): until then the list is empty, not none. */
+  listed: boolean;
   /** The ghosts are drawn in the text (the Layers panel's "Suggestions"). */
   shown: boolean;
 }
@@ -125,7 +127,7 @@ export function mayChange(before: Seen, now: Seen, articleId: string): boolean {
 export function createSuggestionsStore(deps: SuggestionsDeps) {
   const { api } = deps;
   const later = deps.later ?? whenIdle;
-  let state: SuggestionsState = { articleId: null, suggestions: [], settings: null, shown: true };
+  let state: SuggestionsState = { articleId: null, suggestions: [], settings: null, listed: false, shown: true };
   const listeners = new Set<() => void>();
   let watching: (() => void) | null = null;
   let seen: Seen | null = null;
@@ -174,7 +176,8 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
       // Indexed now, as they come, rather than in the next keystroke's work (see withoutAnnotated).
       startsOf(suggestions);
       const settings = sameJson(state.settings, answer.settings) ? state.settings : answer.settings;
-      if (suggestions !== state.suggestions || settings !== state.settings) set({ suggestions, settings });
+      if (suggestions !== state.suggestions || settings !== state.settings || !state.listed)
+        set({ suggestions, settings, listed: true });
     } finally {
       asking = false;
       if (again) {
@@ -200,7 +203,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     const articleId = s.article?.id ?? null;
     if (articleId !== state.articleId) {
       held = null;
-      set({ articleId, suggestions: [] });
+      set({ articleId, suggestions: [], listed: false });
       return askAgain();
     }
     if (!before || !articleId || !mayChange(before, s, articleId)) return;
@@ -224,6 +227,16 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
     return done;
   }
 
+  /**
+   * The settings alone, asked for at once (the list waits for the page to be
+   * idle, and may take the server seconds): whether a recommender runs is
+   * known before the first list comes.
+   */
+  async function readSettings(): Promise<void> {
+    const settings = await api.settings();
+    if (settings && !state.settings) set({ settings });
+  }
+
   const store = {
     getState: () => state,
     subscribe(listener: () => void): () => void {
@@ -231,6 +244,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
       if (!watching) {
         watching = deps.subscribe(follow);
         follow();
+        if (!state.settings) void readSettings();
       }
       return () => {
         listeners.delete(listener);
@@ -241,7 +255,7 @@ export function createSuggestionsStore(deps: SuggestionsDeps) {
         pending = null;
         seen = null;
         held = null;
-        state = { ...state, articleId: null, suggestions: [] };
+        state = { ...state, articleId: null, suggestions: [], listed: false };
       };
     },
     /** Accepts suggestions of the open article: they become annotations (with their entity and links), one undo step. */

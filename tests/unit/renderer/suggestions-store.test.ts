@@ -74,6 +74,7 @@ function setup(answer: Suggestion[]) {
   let versions = createSuggestionVersions();
   let tamper: ((changes: ChangesSince) => ChangesSince) | null = null;
   const answered: ChangesSince[] = [];
+  let settingsRead = 0;
   const api: SuggestionsApi = {
     changes: async (articleId, since) => {
       await reply(`list ${articleId}`);
@@ -89,7 +90,10 @@ function setup(answer: Suggestion[]) {
     },
     accept: (articleId, ids) => reply(`accept ${articleId} ${ids.join(',')}`),
     reject: (articleId, ids) => reply(`reject ${articleId} ${ids.join(',')}`),
-    settings: async () => SETTINGS,
+    settings: async () => {
+      settingsRead++;
+      return SETTINGS;
+    },
     configure: async (patch) => ({ ...SETTINGS, ...patch }),
   };
   const store = createSuggestionsStore({
@@ -123,6 +127,7 @@ function setup(answer: Suggestion[]) {
       for (const listener of [...listeners]) listener();
     },
     setListed: (next: Suggestion[]) => void (listed = next),
+    settingsRead: () => settingsRead,
     state: () => state,
     answered,
     /** The server starts again: it knows none of the versions it gave. */
@@ -164,6 +169,31 @@ describe('the open article’s suggestions', () => {
     expect(t.store.getState().suggestions.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     expect(t.store.getState().settings).toEqual(SETTINGS);
     off();
+  });
+
+  it('have their settings read at once, apart from the list, which alone waits for the idle page; the list is said to have come only once it has, for each article', async () => {
+    const t = setup(dehqan);
+    const off = t.store.subscribe(() => undefined);
+    await Promise.resolve();
+    // Whether a recommender runs is known before the page is idle, and nothing of the list has been asked.
+    expect(t.store.getState().settings).toEqual(SETTINGS);
+    expect(t.settingsRead()).toBe(1);
+    expect(t.calls).toEqual([]);
+    expect(t.store.getState().listed).toBe(false);
+    await t.idle();
+    expect(t.store.getState().listed).toBe(false);
+    await t.answer();
+    expect(t.store.getState().listed).toBe(true);
+    // Another article: its list has not come, though the settings stay known (and are not read again).
+    t.change({ article: { id: 'a2' } as WorkspaceState['article'] });
+    expect(t.store.getState().listed).toBe(false);
+    expect(t.store.getState().suggestions).toEqual([]);
+    await t.idle();
+    await t.answer();
+    expect(t.store.getState().listed).toBe(true);
+    expect(t.settingsRead()).toBe(1);
+    off();
+    expect(t.store.getState().listed).toBe(false);
   });
 
   it('leave at once when accepted or rejected, and are asked for again after the edit', async () => {
