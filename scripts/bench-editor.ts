@@ -11,7 +11,8 @@ import { startWebServer } from '../annotations/node/http-server';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle, syntheticRelations } from './bench-corpus';
-import { benchResult, fromKeyEvent, settled, suggestionChangesAnswered, timeNextKey } from './bench-key-timing';
+import type { Questions } from './bench-key-timing';
+import { benchResult, fromKeyEvent, settled, timeNextKey, watchQuestions } from './bench-key-timing';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
 import { watchFirstPaint } from './bench-startup';
@@ -50,6 +51,7 @@ async function renderCost(): Promise<{
   const arcs: number[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const questions = watchQuestions(page);
     await page.addInitScript(watchFirstPaint);
     for (let run = 0; run < 7; run++) {
       await page.goto(`${url}/?run=${run}#/article/long`);
@@ -91,11 +93,11 @@ async function renderCost(): Promise<{
     }
 
     // Each key pressed on a settled page, as a person's next tag finds it (the last one's save and the
-    // suggestions' changes after it answered, the page idle); and then, for comparison, back to back.
-    const paced = await tagKeys(page, `${url}/?run=keys#/article/long`, true);
+    // suggestions asked for after it answered, the page idle); and then, for comparison, back to back.
+    const paced = await tagKeys(page, questions, `${url}/?run=keys#/article/long`, true);
     keypress.push(...paced.keypress);
     keypressFromEvent.push(...paced.fromEvent);
-    const rushed = await tagKeys(page, `${url}/?run=rushed#/article/long`, false);
+    const rushed = await tagKeys(page, questions, `${url}/?run=rushed#/article/long`, false);
     backToBack.push(...rushed.keypress);
     backToBackFromEvent.push(...rushed.fromEvent);
   } finally {
@@ -124,6 +126,7 @@ async function renderCost(): Promise<{
  */
 async function tagKeys(
   page: Page,
+  questions: Questions,
   address: string,
   paced: boolean,
 ): Promise<{ keypress: number[]; fromEvent: number[] }> {
@@ -133,7 +136,7 @@ async function tagKeys(
   await page.waitForSelector('.cm-content .fm-mark');
   if (paced) {
     await page.locator('.suggestions-layer .meta').filter({ hasText: /\d/ }).waitFor();
-    await settled(page);
+    await settled(page, questions);
   }
   // Back to back, the spans start further along the line: apart from the paced ones (the same article).
   const from = paced ? 40 : 260;
@@ -146,11 +149,10 @@ async function tagKeys(
     for (let k = 0; k < 6; k++) await page.keyboard.press('Shift+ArrowRight');
     // The new annotation is drawn selected: its handles' span is the new one.
     await timeNextKey(page, '.cm-content .fm-handles', 'span');
-    const asked = paced ? suggestionChangesAnswered(page) : null;
     await page.keyboard.press('1');
     keypress.push(await benchResult(page, `highlight ${i + 1}`));
     fromEvent.push(await fromKeyEvent(page));
-    if (paced) await settled(page, asked);
+    if (paced) await settled(page, questions);
   }
   return { keypress, fromEvent };
 }
@@ -177,7 +179,7 @@ export async function benchEditor(): Promise<BenchRow[]> {
     `    the editor's own first frame, median: ${er.toFixed(1)} ms; all: ${editorReady.map((t) => t.toFixed(0)).join(' ')}`,
   );
   console.log(
-    `  keypress → new highlight painted, ${keypress.length} keys, each once the page has settled from the last (its save and suggestions answered, the page idle)`,
+    `  keypress → new highlight painted, ${keypress.length} keys, each once the page has settled from the last (its save and the suggestions asked after it answered, the page idle)`,
   );
   spread('    from the key', keypress);
   spread("    from the key event's own time (with any wait for the page's main thread)", keypressFromEvent);

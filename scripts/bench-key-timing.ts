@@ -116,27 +116,64 @@ export const benchResult = (page: Page, what: string, name = '__bench') =>
 export const fromKeyEvent = (page: Page, name = '__bench') =>
   page.evaluate((name) => (window as unknown as Record<string, number>)[`${name}FromEvent`]!, name);
 
-/**
- * Waits until the page has done all that the last key set going, as a
- * person's next key finds it: the save answered (the top bar says so), the
- * suggestions' changes asked for after it answered (`asked`, a Playwright
- * wait for that response), and the page's main thread idle for a whole idle
- * period (an idle callback with more than 40 of its 50 ms left: no task,
- * frame or collection pending).
- */
-export async function settled(page: Page, asked: Promise<unknown> | null = null): Promise<void> {
-  if (asked) await asked;
-  await page.getByTestId('save-state').getByText('All changes saved').waitFor();
-  await page.evaluate(async () => {
+/** The page's questions to the server, as the driver sees them go and come back. */
+export interface Questions {
+  /** Sent and not yet answered (or failed). */
+  open(): number;
+  /** Sent since the page was watched. */
+  sent(): number;
+}
+
+/** Starts counting the page's `/api/` requests: a key's save and the suggestions asked for after it are some. */
+export function watchQuestions(page: Page): Questions {
+  let open = 0;
+  let sent = 0;
+  const isApi = (url: string) => url.includes('/api/');
+  page.on('request', (r) => {
+    if (!isApi(r.url())) return;
+    open++;
+    sent++;
+  });
+  const done = (r: { url(): string }) => {
+    if (isApi(r.url())) open--;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return { open: () => open, sent: () => sent };
+}
+
+/** An idle period of the page's main thread: an idle callback with more than 40 of its 50 ms left. */
+const idlePeriod = (page: Page) =>
+  page.evaluate(async () => {
     const start = performance.now();
     for (;;) {
-      const left = await new Promise<number>((resolve) => requestIdleCallback((d) => resolve(d.timeRemaining())));
+      const left = await new Promise<number>((resolve) =>
+        requestIdleCallback((d) => resolve(d.timeRemaining()), { timeout: 1000 }),
+      );
       if (left > 40) return;
       if (performance.now() - start > 10_000) throw new Error('the page was not idle once in 10 s');
     }
   });
-}
 
-/** A wait for the page's next question about the suggestions' changes (asked after each edit), answered. */
-export const suggestionChangesAnswered = (page: Page) =>
-  page.waitForResponse((r) => r.url().includes('/api/suggestions/changes'), { timeout: 10_000 });
+/**
+ * Waits until the page has done all that the last key set going, as a
+ * person's next key finds it: the save answered (the top bar says so), no
+ * question to the server open, and two idle periods of the page's main
+ * thread in a row with none sent meanwhile. The page sends some questions
+ * when idle (the suggestions asked for again after an edit): the second
+ * period sees those the first one's callbacks sent.
+ */
+export async function settled(page: Page, questions: Questions): Promise<void> {
+  await page.getByTestId('save-state').getByText('All changes saved').waitFor();
+  const start = Date.now();
+  for (;;) {
+    while (questions.open() > 0) {
+      if (Date.now() - start > 30_000) throw new Error('a question to the server was open for 30 s');
+      await page.waitForTimeout(5);
+    }
+    const before = questions.sent();
+    await idlePeriod(page);
+    await idlePeriod(page);
+    if (questions.open() === 0 && questions.sent() === before) return;
+  }
+}
