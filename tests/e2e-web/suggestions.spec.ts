@@ -209,7 +209,7 @@ test('the Suggestions layer is in place before the first suggestions come, so th
   expect((await create.boundingBox())!.y).toBe(before.y);
 });
 
-test('with no recommender running, the Suggestions layer is never offered: the settings say so before any list comes', async ({
+test('with no recommender running, the Suggestions layer goes as soon as the settings say so, before any list comes', async ({
   page,
   app,
 }) => {

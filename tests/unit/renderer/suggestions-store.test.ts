@@ -51,7 +51,7 @@ function annotation(id: string, kind: string, start: number, end: number): Annot
 }
 
 /** A workspace as the suggestions see it, a server that answers when told, and a page that is idle when told. */
-function setup(answer: Suggestion[]) {
+function setup(answer: Suggestion[], options: { holdSettings?: boolean } = {}) {
   let state = {
     article: { id: 'a1' },
     layer: { annotations: [] as Annotation[], relations: [], documentLabels: [] },
@@ -75,6 +75,7 @@ function setup(answer: Suggestion[]) {
   let tamper: ((changes: ChangesSince) => ChangesSince) | null = null;
   const answered: ChangesSince[] = [];
   let settingsRead = 0;
+  let answerSettings: ((settings: SuggestSettings | null) => void) | null = null;
   const api: SuggestionsApi = {
     changes: async (articleId, since) => {
       await reply(`list ${articleId}`);
@@ -92,7 +93,8 @@ function setup(answer: Suggestion[]) {
     reject: (articleId, ids) => reply(`reject ${articleId} ${ids.join(',')}`),
     settings: async () => {
       settingsRead++;
-      return SETTINGS;
+      if (!options.holdSettings) return SETTINGS;
+      return new Promise<SuggestSettings | null>((resolve) => (answerSettings = resolve));
     },
     configure: async (patch) => ({ ...SETTINGS, ...patch }),
   };
@@ -128,6 +130,11 @@ function setup(answer: Suggestion[]) {
     },
     setListed: (next: Suggestion[]) => void (listed = next),
     settingsRead: () => settingsRead,
+    /** The settings read (held back) is answered now (null: it failed). */
+    answerSettings: async (settings: SuggestSettings | null) => {
+      answerSettings!(settings);
+      await settle();
+    },
     state: () => state,
     answered,
     /** The server starts again: it knows none of the versions it gave. */
@@ -194,6 +201,32 @@ describe('the open article’s suggestions', () => {
     expect(t.settingsRead()).toBe(1);
     off();
     expect(t.store.getState().listed).toBe(false);
+  });
+
+  it('keep the newer settings when the settings read answers late, and take them from the list when it fails', async () => {
+    const mine = { ...SETTINGS, recommenders: [] };
+    // Answered after the list: the list's settings stay.
+    const late = setup(dehqan, { holdSettings: true });
+    late.store.subscribe(() => undefined);
+    await late.idle();
+    await late.answer();
+    expect(late.store.getState().settings).toEqual(SETTINGS);
+    await late.answerSettings(mine);
+    expect(late.store.getState().settings).toEqual(SETTINGS);
+    // Answered after the user saved settings: theirs stay.
+    const saved = setup(dehqan, { holdSettings: true });
+    saved.store.subscribe(() => undefined);
+    await saved.store.configure({ recommenders: ['gazetteer'] });
+    await saved.answerSettings(mine);
+    expect(saved.store.getState().settings?.recommenders).toEqual(['gazetteer']);
+    // Failed: nothing is known until the list says.
+    const failed = setup(dehqan, { holdSettings: true });
+    failed.store.subscribe(() => undefined);
+    await failed.answerSettings(null);
+    expect(failed.store.getState().settings).toBeNull();
+    await failed.idle();
+    await failed.answer();
+    expect(failed.store.getState().settings).toEqual(SETTINGS);
   });
 
   it('leave at once when accepted or rejected, and are asked for again after the edit', async () => {
