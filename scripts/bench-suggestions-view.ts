@@ -12,7 +12,7 @@ import { startWebServer } from '../annotations/node/http-server';
 import { createHandlers } from '../annotations/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e-web/web-fixture';
 import { syntheticAnnotations, syntheticArticle } from './bench-corpus';
-import { benchResult, timeNextKey } from './bench-key-timing';
+import { benchResult, settled, timeNextKey, watchQuestions } from './bench-key-timing';
 import type { BenchRow } from './bench-table';
 import { msRow } from './bench-table';
 
@@ -83,6 +83,7 @@ export async function benchSuggestionsView(): Promise<BenchRow[]> {
   let open = 0;
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const questions = watchQuestions(page);
     await page.addInitScript(PAINT_WATCH);
     for (let run = 0; run < 5; run++) {
       await page.goto(`${url}/?run=${run}#/article/long`);
@@ -93,7 +94,9 @@ export async function benchSuggestionsView(): Promise<BenchRow[]> {
     open = Number((await layer.locator('xpath=..').textContent())?.match(/(\d+)\s*$/)?.[1] ?? 0);
     console.log(`  ${open} suggestions open, drawn as ghosts`);
 
-    // Typing a tag with the ghosts drawn: six characters selected in plain text, a kind's key.
+    // Typing a tag with the ghosts drawn: six characters selected in plain text, a kind's key, each on a
+    // settled page as in the editor section (bench-key-timing.ts).
+    await settled(page, questions);
     for (let i = 0; i < 15; i++) {
       // Spread over the text (the caret scrolls there), where ghosts are drawn all around.
       const at = 5000 + i * 3001;
@@ -103,7 +106,7 @@ export async function benchSuggestionsView(): Promise<BenchRow[]> {
       await timeNextKey(page, '.cm-content .fm-handles', 'span');
       await page.keyboard.press('1');
       keypress.push(await benchResult(page, `tag ${i + 1}`));
-      await page.getByTestId('save-state').getByText('All changes saved').waitFor();
+      await settled(page, questions);
     }
 
     // Enter in a ghost: from the key to the accepted span's highlight painted (after the server's answer).
