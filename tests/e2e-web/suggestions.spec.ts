@@ -27,6 +27,20 @@ async function ghostsShown(page: Page): Promise<Ghost[]> {
   return [...byId.values()].sort((a, b) => a.start - b.start);
 }
 
+/** Holds back every `suggestions/changes` answer until released; how many were asked meanwhile. */
+async function holdSuggestionLists(page: Page) {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route('**/api/suggestions/changes', async (route) => {
+    asked++;
+    await held;
+    // The page may be gone by then (the test over).
+    await route.continue().catch(() => undefined);
+  });
+  return { release: () => release(), asked: () => asked };
+}
+
 const dehqanGhosts = async (page: Page) => (await ghostsShown(page)).filter((g) => g.text === 'Dehqan');
 const title = (page: Page) => page.locator('.top-bar .article-title');
 
@@ -189,12 +203,7 @@ test('the Suggestions layer is in place before the first suggestions come, so th
   app,
 }) => {
   // The first answer is held back until the details panel has been measured.
-  let answer: (() => void) | null = null;
-  const held = new Promise<void>((resolve) => (answer = resolve));
-  await page.route('**/api/suggestions/changes', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const lists = await holdSuggestionLists(page);
   await page.goto(app.url);
   await tag(page, '2', 'General Dehqan');
   const layer = page.getByRole('region', { name: 'Layers' }).getByRole('checkbox', { name: /Suggestions/ });
@@ -204,7 +213,7 @@ test('the Suggestions layer is in place before the first suggestions come, so th
   await details(page).getByLabel('Entity (normalised name)').fill('Hossein Dehqan');
   const before = (await create.boundingBox())!;
   await page.screenshot({ path: 'test-results/suggestions-layer-waiting.png' });
-  answer!();
+  lists.release();
   await expect(layer).toHaveAccessibleName(/Suggestions\s*[1-9]\d*/);
   expect((await create.boundingBox())!.y).toBe(before.y);
 });
@@ -215,20 +224,13 @@ test('with no recommender running, the Suggestions layer goes as soon as the set
 }) => {
   await callApi(app, 'suggestions/configure', { recommenders: [] });
   // The lists are held back for the whole test: what the page knows, it knows from the settings alone.
-  let release: (() => void) | null = null;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let asked = 0;
-  await page.route('**/api/suggestions/changes', async (route) => {
-    asked++;
-    await held;
-    await route.continue().catch(() => undefined);
-  });
+  const lists = await holdSuggestionLists(page);
   await page.goto(app.url);
   await tag(page, '2', 'General Dehqan');
   const layers = page.getByRole('region', { name: 'Layers' });
   await expect(layers.getByRole('checkbox').first()).toBeVisible();
   await expect(layers.getByRole('checkbox', { name: /Suggestions/ })).toHaveCount(0);
-  await expect.poll(() => asked).toBeGreaterThan(0);
+  await expect.poll(() => lists.asked()).toBeGreaterThan(0);
   await page.screenshot({ path: 'test-results/suggestions-layer-off.png' });
-  release!();
+  lists.release();
 });
